@@ -1,0 +1,195 @@
+package client
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// tokenSource holds the one JWT of a provider process. Concurrent callers
+// that find no valid token wait for the same login instead of each logging
+// in: Terraform runs up to ten operations at once.
+type tokenSource struct {
+	client *Client
+	apiKey string
+	now    func() time.Time
+
+	mu       sync.Mutex
+	token    string
+	expires  time.Time // zero when the JWT carries no exp claim
+	obtained time.Time
+	flight   *flight
+	logins   int
+}
+
+type flight struct {
+	done  chan struct{}
+	token string
+	err   error
+}
+
+func newTokenSource(c *Client, apiKey, token string, now func() time.Time) *tokenSource {
+	ts := &tokenSource{client: c, apiKey: apiKey, now: now}
+	if token != "" {
+		ts.set(token)
+	}
+	return ts
+}
+
+func (ts *tokenSource) canLogin() bool { return ts.apiKey != "" }
+
+// set stores a token; the caller holds mu or owns ts exclusively.
+func (ts *tokenSource) set(token string) {
+	ts.token = token
+	ts.obtained = ts.now()
+	ts.expires = jwtExpiry(token)
+}
+
+// fresh reports whether the token can be used without a refresh: it is
+// refreshed once a fifth of its lifetime (at most a minute) remains.
+func (ts *tokenSource) fresh() bool {
+	if ts.token == "" {
+		return false
+	}
+	if ts.expires.IsZero() {
+		return true
+	}
+	margin := ts.expires.Sub(ts.obtained) / 5
+	if margin > time.Minute {
+		margin = time.Minute
+	}
+	return ts.now().Before(ts.expires.Add(-margin))
+}
+
+// Token returns a usable JWT, logging in or refreshing when needed.
+func (ts *tokenSource) Token(ctx context.Context) (string, error) {
+	ts.mu.Lock()
+	if ts.fresh() {
+		t := ts.token
+		ts.mu.Unlock()
+		return t, nil
+	}
+	if f := ts.flight; f != nil {
+		ts.mu.Unlock()
+		select {
+		case <-f.done:
+			return f.token, f.err
+		case <-ctx.Done():
+			return "", ctx.Err()
+		}
+	}
+	f := &flight{done: make(chan struct{})}
+	ts.flight = f
+	old, oldUsable := ts.token, ts.token != "" && (ts.expires.IsZero() || ts.now().Before(ts.expires))
+	ts.mu.Unlock()
+
+	// The flight runs on its own context so that one caller's cancellation
+	// does not fail the others waiting for it.
+	fctx := context.WithoutCancel(ctx)
+	var token string
+	var err error
+	if oldUsable {
+		token, err = ts.client.refresh(fctx, old)
+	}
+	if !oldUsable || (err != nil && ts.canLogin()) {
+		if !ts.canLogin() {
+			err = errors.New("the configured token has expired and no api_key is configured to log in again")
+		} else {
+			token, err = ts.client.login(fctx, ts.apiKey)
+		}
+	}
+
+	ts.mu.Lock()
+	if err == nil {
+		ts.set(token)
+	}
+	f.token, f.err = token, err
+	ts.flight = nil
+	ts.mu.Unlock()
+	close(f.done)
+	return token, err
+}
+
+// invalidate forgets a token the server refused, unless another goroutine
+// already replaced it.
+func (ts *tokenSource) invalidate(token string) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if ts.token == token {
+		ts.token = ""
+	}
+}
+
+type tokenBody struct {
+	Bearer string `json:"bearer"`
+}
+
+// login exchanges the API key for a JWT: POST /api/auth/login.
+func (c *Client) login(ctx context.Context, apiKey string) (string, error) {
+	var tb tokenBody
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/auth/login", body: map[string]string{"api_key": apiKey}, retry: true, noAuth: true}, &tb)
+	if err != nil {
+		return "", fmt.Errorf("logging in to %s: %w", c.endpoint, err)
+	}
+	if tb.Bearer == "" {
+		return "", fmt.Errorf("logging in to %s: the answer carried no bearer token", c.endpoint)
+	}
+	c.auth.countLogin()
+	return tb.Bearer, nil
+}
+
+// refresh exchanges a valid JWT for a new one: POST /api/auth/refresh.
+func (c *Client) refresh(ctx context.Context, token string) (string, error) {
+	var tb tokenBody
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/auth/refresh", retry: true, bearer: token}, &tb)
+	if err != nil {
+		return "", fmt.Errorf("refreshing the token at %s: %w", c.endpoint, err)
+	}
+	if tb.Bearer == "" {
+		return "", fmt.Errorf("refreshing the token at %s: the answer carried no bearer token", c.endpoint)
+	}
+	return tb.Bearer, nil
+}
+
+func (ts *tokenSource) countLogin() {
+	ts.mu.Lock()
+	ts.logins++
+	ts.mu.Unlock()
+}
+
+// Logins counts the logins this client made (for reports).
+func (c *Client) Logins() int {
+	c.auth.mu.Lock()
+	defer c.auth.mu.Unlock()
+	return c.auth.logins
+}
+
+// jwtExpiry reads the exp claim of a JWT without verifying it; the zero time
+// means unknown.
+func jwtExpiry(token string) time.Time {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return time.Time{}
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return time.Time{}
+	}
+	var claims struct {
+		Exp json.Number `json:"exp"`
+	}
+	if json.Unmarshal(payload, &claims) != nil {
+		return time.Time{}
+	}
+	exp, err := claims.Exp.Float64()
+	if err != nil || exp <= 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(exp), 0)
+}

@@ -1,0 +1,338 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Campaign statuses as One-API names them.
+const (
+	StatusCreation   = "creation"
+	StatusModeration = "moderation"
+	StatusSpam       = "spam"
+	StatusScheduled  = "scheduled"
+	StatusSending    = "sending"
+	StatusPaused     = "paused"
+	StatusStopped    = "stopped"
+	StatusDone       = "done"
+)
+
+// IsFinal reports whether a campaign in this status can no longer change:
+// stopped and done, as the seed documents.
+func IsFinal(status string) bool { return status == StatusStopped || status == StatusDone }
+
+// IsStoppable reports whether PUT /api/campaigns/{id}/stop accepts a campaign
+// in this status (moderation, paused, sending, scheduled).
+func IsStoppable(status string) bool {
+	switch status {
+	case StatusModeration, StatusPaused, StatusSending, StatusScheduled:
+		return true
+	}
+	return false
+}
+
+// Statistics are the short delivery figures of a campaign.
+type Statistics struct {
+	Sent      int64 `json:"sent"`
+	Delivered int64 `json:"delivered"`
+}
+
+// Campaign is the object GET /api/campaigns/{id}, stop and the create calls
+// answer. Times are kept exactly as the server writes them.
+type Campaign struct {
+	ID                  int64                `json:"id"`
+	Name                string               `json:"name"`
+	Sender              string               `json:"sender"`
+	Status              string               `json:"status"`
+	MessageType         string               `json:"message_type"`
+	StartAt             *string              `json:"start_at"`
+	RealStartAt         *string              `json:"real_start_at"`
+	FinishedAt          *string              `json:"finished_at"`
+	CreatedAt           *string              `json:"created_at"`
+	Statistics          Statistics           `json:"statistics"`
+	CalculatedPrice     *float64             `json:"calculated_price"`
+	Currency            *string              `json:"currency"`
+	AlternativeChannels *AlternativeChannels `json:"alternative_channels"`
+}
+
+// AlternativeChannels holds the statistics of messages sent through the SMS
+// fallback. The API writes null, [] or an object; the first two decode to no
+// SMS entry.
+type AlternativeChannels struct {
+	SMS *ChannelStatistics
+}
+
+// ChannelStatistics are one alternative channel's figures.
+type ChannelStatistics struct {
+	Statistics Statistics
+}
+
+// UnmarshalJSON accepts null, an empty array and the object form.
+func (a *AlternativeChannels) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || b[0] != '{' {
+		if bytes.Equal(b, []byte("null")) || (len(b) > 0 && b[0] == '[') {
+			*a = AlternativeChannels{}
+			return nil
+		}
+		return fmt.Errorf("alternative_channels: unexpected %s", truncate(b, 40))
+	}
+	var raw struct {
+		SMS json.RawMessage `json:"sms"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("alternative_channels: %w", err)
+	}
+	sms := bytes.TrimSpace(raw.SMS)
+	if len(sms) == 0 || sms[0] != '{' {
+		*a = AlternativeChannels{}
+		return nil
+	}
+	var ch ChannelStatistics
+	if err := json.Unmarshal(sms, &ch); err != nil {
+		return fmt.Errorf("alternative_channels.sms: %w", err)
+	}
+	a.SMS = &ch
+	return nil
+}
+
+// UnmarshalJSON accepts the seed's "statistic" spelling beside "statistics".
+func (c *ChannelStatistics) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Statistics *Statistics `json:"statistics"`
+		Statistic  *Statistics `json:"statistic"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	switch {
+	case raw.Statistics != nil:
+		c.Statistics = *raw.Statistics
+	case raw.Statistic != nil:
+		c.Statistics = *raw.Statistic
+	}
+	return nil
+}
+
+// DetailStatistics are the full delivery figures of
+// GET /api/campaigns/{id}/detail.
+type DetailStatistics struct {
+	Delivered    int64 `json:"delivered"`
+	Sent         int64 `json:"sent"`
+	Scheduled    int64 `json:"scheduled"`
+	Moderation   int64 `json:"moderation"`
+	Accepted     int64 `json:"accepted"`
+	Sending      int64 `json:"sending"`
+	Expired      int64 `json:"expired"`
+	Failed       int64 `json:"failed"`
+	Undelivered  int64 `json:"undelivered"`
+	Unknown      int64 `json:"unknown"`
+	Read         int64 `json:"read"`
+	NotViberUser int64 `json:"not_viber_user"`
+	NotRCSUser   int64 `json:"not_rcs_user"`
+}
+
+// CampaignDetail is the richer object of GET /api/campaigns/{id}/detail.
+type CampaignDetail struct {
+	ID                  int64                      `json:"id"`
+	Name                string                     `json:"name"`
+	Sender              string                     `json:"sender"`
+	Status              string                     `json:"status"`
+	Type                string                     `json:"type"`
+	StartedAt           *string                    `json:"started_at"`
+	ActualStartAt       *string                    `json:"actual_start_at"`
+	FinishedAt          *string                    `json:"finished_at"`
+	CreatedAt           *string                    `json:"created_at"`
+	Statistics          DetailStatistics           `json:"statistics"`
+	TotalMessages       int64                      `json:"total_messages"`
+	TotalPhones         int64                      `json:"total_phones"`
+	TotalPrice          *Decimal                   `json:"total_price"`
+	Currency            *string                    `json:"currency"`
+	AlternativeChannels *DetailAlternativeChannels `json:"alternative_channels"`
+}
+
+// DetailAlternativeChannels is alternative_channels of the detail call.
+type DetailAlternativeChannels struct {
+	SMS *DetailStatistics
+}
+
+// UnmarshalJSON accepts null, [] and {"sms": {"statistics"|"statistic": {...}}}.
+func (a *DetailAlternativeChannels) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || b[0] != '{' {
+		*a = DetailAlternativeChannels{}
+		return nil
+	}
+	var raw struct {
+		SMS *struct {
+			Statistics *DetailStatistics `json:"statistics"`
+			Statistic  *DetailStatistics `json:"statistic"`
+		} `json:"sms"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("alternative_channels: %w", err)
+	}
+	if raw.SMS != nil {
+		a.SMS = raw.SMS.Statistics
+		if a.SMS == nil {
+			a.SMS = raw.SMS.Statistic
+		}
+	}
+	return nil
+}
+
+// Decimal is a price the API writes as a string ("0.16") or a number.
+type Decimal struct {
+	Text  string
+	Value float64
+}
+
+// UnmarshalJSON accepts "0.16", 0.16 and null.
+func (d *Decimal) UnmarshalJSON(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if s == "null" {
+		return nil
+	}
+	if unq, err := strconv.Unquote(s); err == nil {
+		s = unq
+	}
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("price %q is not a number", s)
+	}
+	d.Text, d.Value = s, v
+	return nil
+}
+
+type campaignEnvelope struct {
+	Data Campaign `json:"data"`
+}
+
+// GetCampaign reads one campaign: GET /api/campaigns/{id}.
+func (c *Client) GetCampaign(ctx context.Context, id int64) (*Campaign, error) {
+	var env campaignEnvelope
+	if err := c.do(ctx, request{method: http.MethodGet, path: campaignPath(id, "")}, &env); err != nil {
+		return nil, err
+	}
+	return &env.Data, nil
+}
+
+// GetCampaignDetail reads full statistics: GET /api/campaigns/{id}/detail.
+func (c *Client) GetCampaignDetail(ctx context.Context, id int64) (*CampaignDetail, error) {
+	var env struct {
+		Data CampaignDetail `json:"data"`
+	}
+	if err := c.do(ctx, request{method: http.MethodGet, path: campaignPath(id, "/detail")}, &env); err != nil {
+		return nil, err
+	}
+	return &env.Data, nil
+}
+
+// StopCampaign cancels a campaign: PUT /api/campaigns/{id}/stop, as the seed
+// documents. The OpenAPI file names PATCH instead; on a 405 the client falls
+// back to PATCH once and keeps using it for the rest of the process.
+func (c *Client) StopCampaign(ctx context.Context, id int64) (*Campaign, error) {
+	path := campaignPath(id, "/stop")
+	method := http.MethodPut
+	if c.stopWithPatch.Load() {
+		method = http.MethodPatch
+	}
+	var env campaignEnvelope
+	err := c.do(ctx, request{method: method, path: path, retry: true}, &env)
+	if method == http.MethodPut && hasStatus(err, http.StatusMethodNotAllowed) {
+		c.stopWithPatch.Store(true)
+		err = c.do(ctx, request{method: http.MethodPatch, path: path, retry: true}, &env)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &env.Data, nil
+}
+
+// RenewCampaign resumes a paused campaign: PUT /api/campaigns/{id}/renew.
+func (c *Client) RenewCampaign(ctx context.Context, id int64) (*Campaign, error) {
+	var env campaignEnvelope
+	if err := c.do(ctx, request{method: http.MethodPut, path: campaignPath(id, "/renew"), retry: true}, &env); err != nil {
+		return nil, err
+	}
+	return &env.Data, nil
+}
+
+func campaignPath(id int64, suffix string) string {
+	return "/api/campaigns/" + strconv.FormatInt(id, 10) + suffix
+}
+
+// ListOptions are the filters of GET /api/campaigns.
+type ListOptions struct {
+	// Type is filter[type]: sms, rcs or whatsapp.
+	Type string
+	// SearchField is search[field] (sender or taskname) with SearchValue.
+	SearchField string
+	SearchValue string
+	// From and To are filter[from] and filter[to].
+	From string
+	To   string
+	// Sort (id, sender, type, date, status) and Way (asc, desc).
+	Sort string
+	Way  string
+	// PageLimit is page[limit], 30..500; 0 means 500.
+	PageLimit int
+}
+
+type listEnvelope struct {
+	Data []Campaign `json:"data"`
+	Meta struct {
+		Page struct {
+			Total  int64 `json:"total"`
+			Offset int64 `json:"offset"`
+			Limit  int64 `json:"limit"`
+		} `json:"page"`
+	} `json:"meta"`
+}
+
+// ListCampaigns reads every page of GET /api/campaigns.
+func (c *Client) ListCampaigns(ctx context.Context, opts ListOptions) ([]Campaign, error) {
+	limit := opts.PageLimit
+	if limit == 0 {
+		limit = 500
+	}
+	var all []Campaign
+	for offset := int64(0); ; {
+		q := url.Values{}
+		q.Set("page[offset]", strconv.FormatInt(offset, 10))
+		q.Set("page[limit]", strconv.Itoa(limit))
+		setIf(q, "filter[type]", opts.Type)
+		setIf(q, "filter[from]", opts.From)
+		setIf(q, "filter[to]", opts.To)
+		setIf(q, "sort", opts.Sort)
+		setIf(q, "way", opts.Way)
+		if opts.SearchField != "" && opts.SearchValue != "" {
+			q.Set("search[field]", opts.SearchField)
+			q.Set("search[value]", opts.SearchValue)
+		}
+		var page listEnvelope
+		if err := c.do(ctx, request{method: http.MethodGet, path: "/api/campaigns", query: q}, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Data...)
+		offset += int64(len(page.Data))
+		if len(page.Data) == 0 || offset >= page.Meta.Page.Total {
+			return all, nil
+		}
+	}
+}
+
+func setIf(q url.Values, key, value string) {
+	if value != "" {
+		q.Set(key, value)
+	}
+}

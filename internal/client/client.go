@@ -1,0 +1,347 @@
+// Package client speaks the One-API REST API: authentication, campaigns and
+// their life cycle. It has no Terraform framework imports.
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
+)
+
+// DefaultEndpoint is the base URL the seed documentation names.
+const DefaultEndpoint = "https://one-api.wwt.world"
+
+// Client is a One-API client. It is safe for concurrent use; every goroutine
+// shares one login.
+type Client struct {
+	endpoint      *url.URL
+	http          *retryablehttp.Client
+	auth          *tokenSource
+	stopWithPatch atomic.Bool
+	retries       atomic.Int64
+}
+
+type config struct {
+	endpoint       string
+	apiKey         string
+	token          string
+	userAgent      string
+	maxRetries     int
+	retryWaitMin   time.Duration
+	retryWaitMax   time.Duration
+	requestTimeout time.Duration
+	rps            float64
+	now            func() time.Time
+	baseTransport  http.RoundTripper
+}
+
+// Option configures a Client.
+type Option func(*config)
+
+// WithEndpoint sets the base URL, e.g. https://one-api.bsg.world.
+func WithEndpoint(endpoint string) Option { return func(c *config) { c.endpoint = endpoint } }
+
+// WithAPIKey sets the key that POST /api/auth/login exchanges for a JWT.
+func WithAPIKey(key string) Option { return func(c *config) { c.apiKey = key } }
+
+// WithToken sets a pre-issued JWT. With an API key as well, the key is used
+// to log in again when the token expires or is refused.
+func WithToken(token string) Option { return func(c *config) { c.token = token } }
+
+// WithUserAgent sets the User-Agent header of every request.
+func WithUserAgent(ua string) Option { return func(c *config) { c.userAgent = ua } }
+
+// WithMaxRetries sets how often a retryable request is repeated.
+func WithMaxRetries(n int) Option { return func(c *config) { c.maxRetries = n } }
+
+// WithRetryWait sets the bounds of the jittered backoff between retries. A
+// Retry-After header from the server takes precedence.
+func WithRetryWait(min, max time.Duration) Option {
+	return func(c *config) { c.retryWaitMin, c.retryWaitMax = min, max }
+}
+
+// WithRequestTimeout bounds each single HTTP attempt.
+func WithRequestTimeout(d time.Duration) Option { return func(c *config) { c.requestTimeout = d } }
+
+// WithRequestsPerSecond limits the requests this client sends, retries and
+// logins included; 0 means no limit.
+func WithRequestsPerSecond(rps float64) Option { return func(c *config) { c.rps = rps } }
+
+// WithClock replaces time.Now for token expiry decisions (tests).
+func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+
+// WithTransport replaces the underlying HTTP transport (tests).
+func WithTransport(rt http.RoundTripper) Option { return func(c *config) { c.baseTransport = rt } }
+
+// New builds a client. It makes no network call: the first request logs in.
+func New(opts ...Option) (*Client, error) {
+	cfg := config{
+		endpoint:       DefaultEndpoint,
+		userAgent:      "terraform-provider-oneapi",
+		maxRetries:     4,
+		retryWaitMin:   500 * time.Millisecond,
+		retryWaitMax:   30 * time.Second,
+		requestTimeout: 60 * time.Second,
+		now:            time.Now,
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	u, err := ParseEndpoint(cfg.endpoint)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.apiKey == "" && cfg.token == "" {
+		return nil, errors.New("an API key or a token is required")
+	}
+	if cfg.baseTransport == nil {
+		cfg.baseTransport = cleanhttp.DefaultPooledTransport()
+	}
+	c := &Client{endpoint: u}
+	var limiter *rate.Limiter
+	if cfg.rps > 0 {
+		limiter = rate.NewLimiter(rate.Limit(cfg.rps), 1)
+	}
+	c.auth = newTokenSource(c, cfg.apiKey, cfg.token, cfg.now)
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = &http.Client{
+		Timeout:   cfg.requestTimeout,
+		Transport: &transport{base: cfg.baseTransport, auth: c.auth, limiter: limiter, userAgent: cfg.userAgent},
+	}
+	rc.Logger = nil
+	rc.RetryMax = cfg.maxRetries
+	rc.RetryWaitMin, rc.RetryWaitMax = cfg.retryWaitMin, cfg.retryWaitMax
+	rc.CheckRetry = c.checkRetry
+	rc.Backoff = backoff
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rc.RequestLogHook = logRequest
+	rc.ResponseLogHook = logResponse
+	c.http = rc
+	return c, nil
+}
+
+// ParseEndpoint checks that an endpoint is an absolute http(s) URL.
+func ParseEndpoint(endpoint string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimRight(endpoint, "/"))
+	if err != nil {
+		return nil, fmt.Errorf("endpoint %q is not a URL: %w", endpoint, err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("endpoint %q must be an absolute http:// or https:// URL", endpoint)
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("endpoint %q must not carry credentials, a query or a fragment", endpoint)
+	}
+	return u, nil
+}
+
+// Endpoint is the base URL the client talks to.
+func (c *Client) Endpoint() string { return c.endpoint.String() }
+
+// Retries counts the retries this client has made (for reports).
+func (c *Client) Retries() int64 { return c.retries.Load() }
+
+// request describes one API call.
+type request struct {
+	method string
+	path   string
+	query  url.Values
+	body   any
+	// retry marks a non-GET call that is safe to repeat (stop, renew, login).
+	retry bool
+	// create marks a call that sends messages: never repeated once it may
+	// have reached the server.
+	create bool
+	// noAuth skips the Authorization header (login); bearer sets it
+	// explicitly (refresh).
+	noAuth bool
+	bearer string
+}
+
+type ctxKey int
+
+const (
+	keyRequest ctxKey = iota
+)
+
+func requestFrom(ctx context.Context) request {
+	r, _ := ctx.Value(keyRequest).(request)
+	return r
+}
+
+// do sends one API call with retries and decodes a 2xx answer into out.
+func (c *Client) do(ctx context.Context, r request, out any) error {
+	ctx = withLogMasks(ctx, c.auth.apiKey)
+	ctx = context.WithValue(ctx, keyRequest, r)
+	u := *c.endpoint
+	u.Path = strings.TrimRight(u.Path, "/") + r.path
+	if r.query != nil {
+		u.RawQuery = r.query.Encode()
+	}
+	var body any
+	if r.body != nil {
+		b, err := json.Marshal(r.body)
+		if err != nil {
+			return fmt.Errorf("encoding %s %s: %w", r.method, r.path, err)
+		}
+		body = b
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, r.method, u.String(), body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		if r.create && mayHaveReachedServer(err) {
+			return &AmbiguousCreateError{Method: r.method, Path: r.path, Err: err}
+		}
+		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	if err != nil {
+		if r.create {
+			return &AmbiguousCreateError{Method: r.method, Path: r.path, Err: err}
+		}
+		return fmt.Errorf("reading the answer to %s %s: %w", r.method, r.path, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := newAPIError(r.method, r.path, resp.StatusCode, data)
+		if r.create && (resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests) {
+			return &AmbiguousCreateError{Method: r.method, Path: r.path, Err: apiErr}
+		}
+		return apiErr
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("decoding the answer to %s %s: %w", r.method, r.path, err)
+	}
+	return nil
+}
+
+// checkRetry decides whether an attempt is repeated. GETs, stop, renew and
+// login are repeated on transport errors, 429 and 5xx. A create is repeated
+// only when the connection could not even be opened: anything later may
+// have created a campaign, and a second create would send every message
+// twice.
+func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	r := requestFrom(ctx)
+	if r.create {
+		retry := err != nil && !mayHaveReachedServer(err)
+		if retry {
+			c.retries.Add(1)
+		}
+		return retry, nil
+	}
+	retry, _ := retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+	if resp != nil && resp.StatusCode == http.StatusNotImplemented {
+		retry = false
+	}
+	if retry {
+		c.retries.Add(1)
+	}
+	return retry, nil
+}
+
+// mayHaveReachedServer is false only for failures before any byte was sent:
+// dialling (connection refused, DNS).
+func mayHaveReachedServer(err error) bool {
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return false
+	}
+	var dnsErr *net.DNSError
+	return !errors.As(err, &dnsErr)
+}
+
+// backoff honours Retry-After on 429 and 503 and otherwise waits a jittered,
+// linearly growing time capped at max.
+func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil && resp.Header.Get("Retry-After") != "" {
+		return retryablehttp.RateLimitLinearJitterBackoff(min, max, attempt, resp)
+	}
+	d := retryablehttp.LinearJitterBackoff(min, max, attempt, resp)
+	if d > max {
+		d = max
+	}
+	return d
+}
+
+// transport adds the User-Agent and the JWT, honours the rate limit and, on
+// a 401, logs in again and repeats the request once.
+type transport struct {
+	base      http.RoundTripper
+	auth      *tokenSource
+	limiter   *rate.Limiter
+	userAgent string
+}
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	r := requestFrom(ctx)
+	req = req.Clone(ctx)
+	req.Header.Set("User-Agent", t.userAgent)
+	if r.noAuth {
+		return t.send(req)
+	}
+	if r.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+r.bearer)
+		return t.send(req)
+	}
+	token, err := t.auth.Token(ctx)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := t.send(req)
+	if err != nil || resp.StatusCode != http.StatusUnauthorized || !t.auth.canLogin() {
+		return resp, err
+	}
+	// The JWT was refused (expired early, revoked): log in once more and
+	// repeat this request once. A 401 means the server did not act.
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	t.auth.invalidate(token)
+	if token, err = t.auth.Token(ctx); err != nil {
+		return nil, err
+	}
+	replay := req.Clone(ctx)
+	if req.GetBody != nil {
+		if replay.Body, err = req.GetBody(); err != nil {
+			return nil, err
+		}
+	}
+	replay.Header.Set("Authorization", "Bearer "+token)
+	return t.send(replay)
+}
+
+func (t *transport) send(req *http.Request) (*http.Response, error) {
+	if t.limiter != nil {
+		if err := t.limiter.Wait(req.Context()); err != nil {
+			return nil, err
+		}
+	}
+	return t.base.RoundTrip(req)
+}
+

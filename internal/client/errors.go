@@ -1,0 +1,131 @@
+package client
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// APIError is an error answer from One-API: any status outside 2xx.
+type APIError struct {
+	StatusCode  int
+	Method      string
+	Path        string
+	Message     string
+	FieldErrors map[string][]string
+}
+
+// Error renders the status, the request and the API's own message.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "One-API answered %d %s to %s %s", e.StatusCode, http.StatusText(e.StatusCode), e.Method, e.Path)
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	for _, f := range e.SortedFields() {
+		fmt.Fprintf(&b, "; %s: %s", f, strings.Join(e.FieldErrors[f], ", "))
+	}
+	return b.String()
+}
+
+// SortedFields lists the fields named by a 422 answer in a stable order.
+func (e *APIError) SortedFields() []string {
+	fields := make([]string, 0, len(e.FieldErrors))
+	for f := range e.FieldErrors {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	return fields
+}
+
+// IsNotFound reports whether err is a 404 answer from One-API.
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsUnauthorized reports whether err is a 401 answer from One-API.
+func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
+
+// IsUnprocessable reports whether err is a 422 answer (validation or an
+// invalid campaign status).
+func IsUnprocessable(err error) bool { return hasStatus(err, http.StatusUnprocessableEntity) }
+
+func hasStatus(err error, code int) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == code
+}
+
+// AmbiguousCreateError says that a create request may have reached One-API
+// and so a campaign may exist although no answer was read. It is never
+// retried: creating a campaign sends real messages.
+type AmbiguousCreateError struct {
+	Method string
+	Path   string
+	Err    error
+}
+
+// Error says what may have happened and what the caller should do.
+func (e *AmbiguousCreateError) Error() string {
+	return fmt.Sprintf("%s %s may have reached One-API and created a campaign, but no answer was read (%v); "+
+		"it was not repeated, so that no messages are sent twice", e.Method, e.Path, e.Err)
+}
+
+// Unwrap returns the transport error or error answer.
+func (e *AmbiguousCreateError) Unwrap() error { return e.Err }
+
+// IsAmbiguousCreate reports whether err says that a campaign may have been
+// created without the client knowing its id.
+func IsAmbiguousCreate(err error) bool {
+	var amb *AmbiguousCreateError
+	return errors.As(err, &amb)
+}
+
+// errorBody is the API's error envelope. "errors" is either an object of
+// field -> messages or an empty array.
+type errorBody struct {
+	Message string          `json:"message"`
+	Errors  json.RawMessage `json:"errors"`
+}
+
+func newAPIError(method, path string, status int, body []byte) *APIError {
+	apiErr := &APIError{StatusCode: status, Method: method, Path: path}
+	var eb errorBody
+	if err := json.Unmarshal(body, &eb); err != nil {
+		apiErr.Message = strings.TrimSpace(string(truncate(body, 200)))
+		return apiErr
+	}
+	apiErr.Message = eb.Message
+	raw := bytes.TrimSpace(eb.Errors)
+	if len(raw) > 0 && raw[0] == '{' {
+		fields := map[string]json.RawMessage{}
+		if json.Unmarshal(raw, &fields) == nil {
+			apiErr.FieldErrors = make(map[string][]string, len(fields))
+			for f, v := range fields {
+				apiErr.FieldErrors[f] = decodeMessages(v)
+			}
+		}
+	}
+	return apiErr
+}
+
+// decodeMessages accepts a list of strings or a single string.
+func decodeMessages(raw json.RawMessage) []string {
+	var list []string
+	if json.Unmarshal(raw, &list) == nil {
+		return list
+	}
+	var one string
+	if json.Unmarshal(raw, &one) == nil {
+		return []string{one}
+	}
+	return []string{string(raw)}
+}
+
+func truncate(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}

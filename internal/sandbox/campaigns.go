@@ -1,0 +1,383 @@
+package sandbox
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+const (
+	kindRCS = "rcs"
+	kindSMS = "sms"
+
+	timeLayout = "2006-01-02 15:04:05"
+
+	// The life cycle on the stand-in's clock.
+	creationFor   = 5 * time.Second
+	moderationFor = 10 * time.Second
+	// Message i goes out at i*messageEvery after sending starts; it is
+	// delivered (or found undelivered) reportAfter later, read readAfter
+	// after that.
+	messageEvery = 2 * time.Second
+	reportAfter  = 3 * time.Second
+	readAfter    = 3 * time.Second
+
+	rcsPrice = 0.02
+	smsPrice = 0.015
+)
+
+// campaign is the stand-in's own record of a campaign.
+type campaign struct {
+	id          int64
+	kind        string
+	sender      string
+	messages    int
+	fallback    bool
+	startAt     time.Time // UTC; zero = send at once
+	createdAt   time.Time
+	status      string
+	phaseStart  time.Time
+	sendingDone time.Duration // sending time accumulated before the current phase
+	realStartAt time.Time
+	finishedAt  time.Time
+	price       float64
+}
+
+// step moves a campaign along its life cycle up to now:
+// creation -> moderation -> scheduled (start_at in the future) -> sending -> done.
+func (c *campaign) step(now time.Time) {
+	for {
+		switch c.status {
+		case "creation":
+			if now.Before(c.phaseStart.Add(creationFor)) {
+				return
+			}
+			c.status, c.phaseStart = "moderation", c.phaseStart.Add(creationFor)
+		case "moderation":
+			t := c.phaseStart.Add(moderationFor)
+			if now.Before(t) {
+				return
+			}
+			if !c.startAt.IsZero() && c.startAt.After(t) {
+				c.status, c.phaseStart = "scheduled", t
+			} else {
+				c.startSending(t)
+			}
+		case "scheduled":
+			if now.Before(c.startAt) {
+				return
+			}
+			c.startSending(c.startAt)
+		case "sending":
+			end := c.phaseStart.Add(c.sendingLength() - c.sendingDone)
+			if now.Before(end) {
+				return
+			}
+			c.sendingDone = c.sendingLength()
+			c.status, c.phaseStart, c.finishedAt = "done", end, end
+		default:
+			return
+		}
+	}
+}
+
+func (c *campaign) startSending(t time.Time) {
+	c.status, c.phaseStart = "sending", t
+	if c.realStartAt.IsZero() {
+		c.realStartAt = t
+	}
+}
+
+// sendingLength is how long sending takes until the last report is in.
+func (c *campaign) sendingLength() time.Duration {
+	return time.Duration(c.messages-1)*messageEvery + reportAfter + readAfter
+}
+
+// elapsed is the sending time so far.
+func (c *campaign) elapsed(now time.Time) time.Duration {
+	if c.status == "sending" {
+		return c.sendingDone + now.Sub(c.phaseStart)
+	}
+	return c.sendingDone
+}
+
+// buckets counts the messages per message status, as the detail call
+// reports them.
+type buckets struct {
+	moderation, scheduled, sent, delivered, undelivered, read int64
+	fallbackSent, fallbackDelivered                           int64
+}
+
+func (c *campaign) buckets(now time.Time) buckets {
+	var b buckets
+	switch c.status {
+	case "creation", "moderation":
+		b.moderation = int64(c.messages)
+		return b
+	case "spam":
+		return b
+	}
+	e := c.elapsed(now)
+	for i := 0; i < c.messages; i++ {
+		at := time.Duration(i) * messageEvery
+		switch {
+		case e < at:
+			if c.status != "stopped" {
+				b.scheduled++
+			}
+		case e < at+reportAfter:
+			b.sent++
+		case i%5 == 4:
+			b.undelivered++
+			if c.fallback {
+				b.fallbackSent++
+				if e >= at+reportAfter+readAfter {
+					b.fallbackDelivered++
+				}
+			}
+		case i%3 == 0 && e >= at+reportAfter+readAfter:
+			b.read++
+		default:
+			b.delivered++
+		}
+	}
+	return b
+}
+
+// shortStatistics follows the seed: sent counts DELIVERED, SENT, ACCEPTED,
+// SENDING, UNDELIVERED, FAILED, EXPIRED, UNKNOWN; delivered counts
+// DELIVERED and READ.
+func (b buckets) shortStatistics() map[string]int64 {
+	return map[string]int64{"sent": b.delivered + b.sent + b.undelivered, "delivered": b.delivered + b.read}
+}
+
+func (b buckets) fullStatistics() map[string]int64 {
+	return map[string]int64{
+		"delivered": b.delivered, "sent": b.sent, "scheduled": b.scheduled, "moderation": b.moderation,
+		"accepted": 0, "sending": 0, "expired": 0, "failed": 0, "undelivered": b.undelivered,
+		"unknown": 0, "read": b.read, "not_viber_user": 0, "not_rcs_user": 0,
+	}
+}
+
+func (s *Sandbox) accountTime(t time.Time) string { return t.In(s.cfg.AccountZone).Format(timeLayout) }
+
+func utcTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+func (s *Sandbox) name(c *campaign) string {
+	prefix := "RCS"
+	if c.kind == kindSMS {
+		prefix = "SMS"
+	}
+	return fmt.Sprintf("%s api campaign / %s", prefix, s.accountTime(c.createdAt))
+}
+
+// view renders the seed's answer elements. createAnswer adds the price
+// estimate, which the API sends only when a campaign is created.
+func (s *Sandbox) view(c *campaign, now time.Time, createAnswer bool) map[string]any {
+	b := c.buckets(now)
+	startAt := c.startAt
+	if startAt.IsZero() {
+		startAt = c.createdAt
+	}
+	v := map[string]any{
+		"id":               c.id,
+		"name":             s.name(c),
+		"sender":           c.sender,
+		"status":           c.status,
+		"message_type":     c.kind,
+		"start_at":         utcTime(startAt),
+		"real_start_at":    utcTime(c.realStartAt),
+		"finished_at":      utcTime(c.finishedAt),
+		"created_at":       s.accountTime(c.createdAt),
+		"statistics":       b.shortStatistics(),
+		"calculated_price": 0,
+		"currency":         nil,
+		// The seed spells the key "statistic" in its example.
+		"alternative_channels": nil,
+	}
+	if createAnswer {
+		v["calculated_price"] = c.price
+		v["currency"] = "USD"
+	}
+	if c.fallback {
+		v["alternative_channels"] = map[string]any{"sms": map[string]any{"statistic": map[string]int64{
+			"sent": b.fallbackSent, "delivered": b.fallbackDelivered}}}
+	}
+	return v
+}
+
+func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
+	b := c.buckets(now)
+	startAt := c.startAt
+	if startAt.IsZero() {
+		startAt = c.createdAt
+	}
+	price := float64(b.delivered+b.read)*rcsPrice + float64(b.fallbackSent)*smsPrice
+	if c.kind == kindSMS {
+		price = float64(b.delivered+b.read+b.sent+b.undelivered) * smsPrice
+	}
+	var alt any = []any{}
+	if c.fallback {
+		full := buckets{delivered: b.fallbackDelivered, sent: b.fallbackSent - b.fallbackDelivered}
+		alt = map[string]any{"sms": map[string]any{"statistics": full.fullStatistics()}}
+	}
+	return map[string]any{
+		"id":                   c.id,
+		"name":                 s.name(c),
+		"sender":               c.sender,
+		"status":               c.status,
+		"type":                 c.kind,
+		"started_at":           utcTime(startAt),
+		"actual_start_at":      utcTime(c.realStartAt),
+		"finished_at":          utcTime(c.finishedAt),
+		"created_at":           s.accountTime(c.createdAt),
+		"statistics":           b.fullStatistics(),
+		"total_messages":       c.messages,
+		"total_phones":         c.messages,
+		"total_price":          strconv.FormatFloat(price, 'f', 2, 64),
+		"currency":             "USD",
+		"alternative_channels": alt,
+	}
+}
+
+// lookup finds a campaign by the {id} path value and steps it to now; the
+// caller holds s.mu.
+func (s *Sandbox) lookup(r *http.Request, now time.Time) *campaign {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return nil
+	}
+	c := s.campaigns[id]
+	if c != nil {
+		c.step(now)
+	}
+	return c
+}
+
+// GET /api/campaigns/{id}
+func (s *Sandbox) handleGet(w http.ResponseWriter, r *http.Request) {
+	now := s.clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.lookup(r, now)
+	if c == nil {
+		writeNotFound(w)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"data": s.view(c, now, false)})
+}
+
+// GET /api/campaigns/{id}/detail
+func (s *Sandbox) handleDetail(w http.ResponseWriter, r *http.Request) {
+	now := s.clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.lookup(r, now)
+	if c == nil {
+		writeNotFound(w)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"data": s.detailView(c, now)})
+}
+
+// PUT (or PATCH) /api/campaigns/{id}/stop: allowed in moderation, paused,
+// sending and scheduled; the campaign becomes stopped for good.
+func (s *Sandbox) handleStop(w http.ResponseWriter, r *http.Request) {
+	now := s.clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.lookup(r, now)
+	if c == nil {
+		writeNotFound(w)
+		return
+	}
+	switch c.status {
+	case "moderation", "paused", "sending", "scheduled":
+	default:
+		writeInvalidStatus(w)
+		return
+	}
+	c.sendingDone = c.elapsed(now)
+	c.status, c.phaseStart, c.finishedAt = "stopped", now, now
+	writeJSON(w, http.StatusOK, map[string]any{"data": s.view(c, now, false)})
+}
+
+// PUT /api/campaigns/{id}/renew: resumes a paused campaign only.
+func (s *Sandbox) handleRenew(w http.ResponseWriter, r *http.Request) {
+	now := s.clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.lookup(r, now)
+	if c == nil {
+		writeNotFound(w)
+		return
+	}
+	if c.status != "paused" {
+		writeInvalidStatus(w)
+		return
+	}
+	if c.realStartAt.IsZero() && !c.startAt.IsZero() && c.startAt.After(now) {
+		c.status, c.phaseStart = "scheduled", now
+	} else {
+		c.startSending(now)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"data": s.view(c, now, false)})
+}
+
+// SetStatus forces a campaign into a status, as the platform does when the
+// balance runs out (paused), moderation fails (spam) or for tests (done).
+func (s *Sandbox) SetStatus(id int64, status string) error {
+	now := s.clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.campaigns[id]
+	if c == nil {
+		return fmt.Errorf("campaign %d not found", id)
+	}
+	c.step(now)
+	switch status {
+	case "paused", "stopped":
+		c.sendingDone = c.elapsed(now)
+	case "done":
+		c.sendingDone = c.sendingLength()
+		if c.realStartAt.IsZero() {
+			c.realStartAt = now
+		}
+	case "spam":
+		c.sendingDone = 0
+	case "creation", "moderation", "scheduled":
+		c.sendingDone = 0
+		c.realStartAt = time.Time{}
+	case "sending":
+		if c.realStartAt.IsZero() {
+			c.realStartAt = now
+		}
+	default:
+		return fmt.Errorf("unknown status %q", status)
+	}
+	c.status, c.phaseStart = status, now
+	c.finishedAt = time.Time{}
+	if status == "done" || status == "stopped" || status == "spam" {
+		c.finishedAt = now
+	}
+	return nil
+}
+
+// Status returns a campaign's status now, or "" when it does not exist.
+func (s *Sandbox) Status(id int64) string {
+	now := s.clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.campaigns[id]
+	if c == nil {
+		return ""
+	}
+	c.step(now)
+	return c.status
+}

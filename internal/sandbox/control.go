@@ -1,0 +1,65 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// The control surface lives outside the API paths, under /_sandbox/:
+//
+//	POST /_sandbox/clock          {"advance_seconds": n}       move the clock
+//	PUT  /_sandbox/campaigns/{id} {"status": "paused"}          force a status
+//	PUT  /_sandbox/faults         Faults as JSON (durations in ns) inject faults
+//	GET  /_sandbox/counters       {"counters": {...}, "injected": {...}}
+//	POST /_sandbox/reset-counters                               zero the counters
+//	POST /_sandbox/revoke-tokens                                401 for every JWT issued so far
+func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /_sandbox/clock", func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			AdvanceSeconds float64 `json:"advance_seconds"`
+		}
+		if json.NewDecoder(r.Body).Decode(&req) != nil || req.AdvanceSeconds < 0 {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "want {\"advance_seconds\": n >= 0}"})
+			return
+		}
+		s.Advance(time.Duration(req.AdvanceSeconds * float64(time.Second)))
+		writeJSON(w, http.StatusOK, map[string]string{"now": s.Now().Format(time.RFC3339)})
+	})
+	mux.HandleFunc("PUT /_sandbox/campaigns/{id}", func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		var req struct {
+			Status string `json:"status"`
+		}
+		if err != nil || json.NewDecoder(r.Body).Decode(&req) != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "want {\"status\": \"paused\"}"})
+			return
+		}
+		if err := s.SetStatus(id, req.Status); err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"message": err.Error()})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": req.Status})
+	})
+	mux.HandleFunc("PUT /_sandbox/faults", func(w http.ResponseWriter, r *http.Request) {
+		var f Faults
+		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"message": err.Error()})
+			return
+		}
+		s.SetFaults(f)
+		writeJSON(w, http.StatusOK, f)
+	})
+	mux.HandleFunc("GET /_sandbox/counters", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"counters": s.Counters(), "injected": s.Injected()})
+	})
+	mux.HandleFunc("POST /_sandbox/reset-counters", func(w http.ResponseWriter, _ *http.Request) {
+		s.ResetCounters()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("POST /_sandbox/revoke-tokens", func(w http.ResponseWriter, _ *http.Request) {
+		s.RevokeTokens()
+		w.WriteHeader(http.StatusNoContent)
+	})
+}

@@ -1,0 +1,277 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+)
+
+// recipients are what a create request addresses.
+type recipients struct {
+	count int
+	refs  []string
+}
+
+// handleCreate serves POST /api/campaigns/{rcs,sms}/{send,send-groups}.
+func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var b body
+		if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+			return
+		}
+		c := &checker{}
+		var rcp recipients
+		if groups {
+			rcp = s.checkGroups(c, b)
+		} else {
+			rcp = s.checkPhones(c, b, kind)
+		}
+		var sender string
+		fallback := false
+		if kind == kindRCS {
+			sender, fallback = checkRCS(c, b)
+		} else {
+			sender = checkSMS(c, b)
+		}
+		startAt := c.startAt(b)
+		c.integer(b, "tariff_code", "tariff_code", 0, 1<<31)
+		c.boolean(b, "add_to_contact_book", "add_to_contact_book")
+		c.boolean(b, "check_stop_list", "check_stop_list")
+
+		now := s.clock.Now()
+		s.mu.Lock()
+		for i, ref := range rcp.refs {
+			if ref != "" && s.references[ref] {
+				c.add(fmt.Sprintf("phones.%d.reference_id", i), "A message with this reference_id was already sent.")
+			}
+		}
+		if c.errs != nil {
+			s.mu.Unlock()
+			writeValidation(w, c.errs)
+			return
+		}
+		for _, ref := range rcp.refs {
+			if ref != "" {
+				s.references[ref] = true
+			}
+		}
+		cp := &campaign{
+			id: s.nextID, kind: kind, sender: sender, messages: rcp.count, fallback: fallback,
+			startAt: startAt, createdAt: now, status: "creation", phaseStart: now,
+		}
+		cp.price = float64(cp.messages) * rcsPrice
+		if kind == kindSMS {
+			cp.price = float64(cp.messages) * smsPrice
+		}
+		s.nextID++
+		s.campaigns[cp.id] = cp
+		s.order = append(s.order, cp.id)
+		view := s.view(cp, now, true)
+		s.mu.Unlock()
+
+		if mode := s.takeCreateFault(); mode != "" {
+			answerAfterCommit(w, mode)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"data": view})
+	}
+}
+
+// checkPhones: 1..5000 unique numbers of 9..15 digits. RCS documents the
+// number as a string, SMS as an integer; reference_id is up to 32
+// alphanumerics and unique.
+func (s *Sandbox) checkPhones(c *checker, b body, kind string) recipients {
+	max := 5000
+	if kind == kindSMS {
+		max = 10000
+	}
+	items, ok := c.array(b, "phones", "phones", 1, max)
+	if !ok {
+		if _, has := b["phones"]; !has {
+			c.add("phones", "This value should not be blank.")
+		}
+		return recipients{}
+	}
+	seen, seenRef := map[string]bool{}, map[string]bool{}
+	rcp := recipients{count: len(items)}
+	for i, raw := range items {
+		path := fmt.Sprintf("phones.%d", i)
+		var p body
+		if json.Unmarshal(raw, &p) != nil {
+			c.add(path, "This value should be of type object.")
+			continue
+		}
+		number := phoneField(c, p, path+".number", kind)
+		if number != "" {
+			c.phoneNumber(path+".number", number)
+			if seen[number] {
+				c.add(path+".number", "The phone numbers must be unique.")
+			}
+			seen[number] = true
+		}
+		ref, _ := c.str(p, "reference_id", path+".reference_id", false)
+		if ref != "" {
+			if len(ref) > 32 || !alnum(ref) {
+				c.add(path+".reference_id", "The reference_id has up to 32 alphanumeric characters.")
+			}
+			if seenRef[ref] {
+				c.add(path+".reference_id", "The reference_id values must be unique.")
+			}
+			seenRef[ref] = true
+		}
+		rcp.refs = append(rcp.refs, ref)
+	}
+	return rcp
+}
+
+func phoneField(c *checker, p body, path, kind string) string {
+	raw, ok := p["number"]
+	if !ok || !present(raw) {
+		c.add(path, "This value should not be blank.")
+		return ""
+	}
+	if kind == kindRCS {
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			c.add(path, "This value should be of type string.")
+			return ""
+		}
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) != nil || !digitsOnly(n.String()) {
+		c.add(path, "This value should be of type integer.")
+		return ""
+	}
+	return n.String()
+}
+
+// checkGroups: 1..1000 ids of existing contact lists.
+func (s *Sandbox) checkGroups(c *checker, b body) recipients {
+	items, ok := c.array(b, "groups", "groups", 1, 1000)
+	if !ok {
+		c.add("groups", "This value should not be blank.")
+		return recipients{}
+	}
+	var rcp recipients
+	for i, raw := range items {
+		var id int64
+		if json.Unmarshal(raw, &id) != nil {
+			c.add(fmt.Sprintf("groups.%d", i), "This value should be of type integer.")
+			continue
+		}
+		size, known := s.cfg.Groups[id]
+		if !known {
+			c.add(fmt.Sprintf("groups.%d", i), "The selected contact list does not exist.")
+		}
+		rcp.count += size
+	}
+	return rcp
+}
+
+// checkRCS validates sender, options and alternative_channel.
+func checkRCS(c *checker, b body) (sender string, fallback bool) {
+	sender, _ = c.str(b, "sender", "sender", true)
+	if n := utf16Len(sender); sender != "" && n > 40 {
+		c.add("sender", "The sender may have at most 40 characters.")
+	}
+	c.validity(b, "")
+	if opts := c.object(b, "options", "options", true); opts != nil {
+		checkOptions(c, opts)
+	}
+	if alt := c.object(b, "alternative_channel", "alternative_channel", false); alt != nil {
+		if sms := c.object(alt, "sms", "alternative_channel.sms", true); sms != nil {
+			fallback = true
+			if s, ok := c.str(sms, "sender", "alternative_channel.sms.sender", true); ok {
+				c.smsSender("alternative_channel.sms.sender", s)
+			}
+			t, _ := c.str(sms, "text", "alternative_channel.sms.text", true)
+			c.smsText("alternative_channel.sms.text", t)
+			c.validity(sms, "alternative_channel.sms.")
+			c.boolean(sms, "check_stop_list", "alternative_channel.sms.check_stop_list")
+		}
+	}
+	return sender, fallback
+}
+
+// checkOptions: either text (1..1000) or cards.
+func checkOptions(c *checker, opts body) {
+	text, hasText := c.str(opts, "text", "options.text", false)
+	cards, hasCards := c.array(opts, "cards", "options.cards", 1, 10)
+	switch {
+	case hasText == hasCards:
+		c.add("options", "Either text or cards must be given.")
+	case hasText && (text == "" || utf16Len(text) > 1000):
+		c.add("options.text", "The text has 1 to 1000 characters.")
+	}
+	for i, raw := range cards {
+		path := fmt.Sprintf("options.cards.%d", i)
+		var card body
+		if json.Unmarshal(raw, &card) != nil {
+			c.add(path, "This value should be of type object.")
+			continue
+		}
+		title, _ := c.str(card, "title", path+".title", false)
+		if utf16Len(title) > 200 {
+			c.add(path+".title", "The title may have at most 200 characters.")
+		}
+		ctext, hasCText := c.str(card, "text", path+".text", false)
+		if utf16Len(ctext) > 1000 {
+			c.add(path+".text", "The text may have at most 1000 characters.")
+		}
+		media := c.object(card, "media", path+".media", false)
+		if media != nil {
+			c.str(media, "url", path+".media.url", true)
+		}
+		if !hasCText && media == nil {
+			c.add(path, "Either media or text is required.")
+		}
+		suggestions, _ := c.array(card, "suggestions", path+".suggestions", 0, 4)
+		for j, sraw := range suggestions {
+			checkSuggestion(c, sraw, fmt.Sprintf("%s.suggestions.%d", path, j))
+		}
+	}
+}
+
+func checkSuggestion(c *checker, raw json.RawMessage, path string) {
+	var sg body
+	if json.Unmarshal(raw, &sg) != nil {
+		c.add(path, "This value should be of type object.")
+		return
+	}
+	text, _ := c.str(sg, "text", path+".text", true)
+	if utf16Len(text) > 25 {
+		c.add(path+".text", "The button text may have at most 25 characters.")
+	}
+	if pb, _ := c.str(sg, "postback_data", path+".postback_data", false); utf16Len(pb) > 25 {
+		c.add(path+".postback_data", "The postback_data may have at most 25 characters.")
+	}
+	typ, _ := c.str(sg, "type", path+".type", false)
+	url, hasURL := c.str(sg, "url", path+".url", false)
+	phone, hasPhone := c.str(sg, "phone", path+".phone", false)
+	switch {
+	case typ != "" && typ != "link" && typ != "call":
+		c.add(path+".type", "The type is link or call.")
+	case typ == "link" && (!hasURL || url == ""), typ == "" && !hasURL && !hasPhone:
+		c.add(path+".url", "A link button needs a url.")
+	case typ == "call" && (!hasPhone || phone == ""):
+		c.add(path+".phone", "A call button needs a phone.")
+	case hasURL && hasPhone:
+		c.add(path, "A button has either a url or a phone.")
+	}
+}
+
+// checkSMS validates sender, text, validity and transliterate.
+func checkSMS(c *checker, b body) string {
+	sender, ok := c.str(b, "sender", "sender", true)
+	if ok {
+		c.smsSender("sender", sender)
+	}
+	text, _ := c.str(b, "text", "text", true)
+	c.smsText("text", text)
+	c.integer(b, "validity", "validity", 1, 72)
+	c.boolean(b, "transliterate", "transliterate")
+	return sender
+}
+

@@ -1,0 +1,153 @@
+package sandbox
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Faults are the failures the stand-in injects. The zero value injects none.
+type Faults struct {
+	// Latency delays every API answer; LatencyJitter adds up to that much
+	// more at random.
+	Latency       time.Duration `json:"latency_ns"`
+	LatencyJitter time.Duration `json:"latency_jitter_ns"`
+	// ErrorRate is the chance (0..1) that a read (GET) or a stop/renew answers
+	// 503 before acting.
+	ErrorRate float64 `json:"error_rate"`
+	// NextErrors makes the next N reads or stops/renews answer 503.
+	NextErrors int `json:"next_errors"`
+	// TooManyRequests makes the next N authenticated non-create requests
+	// answer 429 with Retry-After.
+	TooManyRequests int `json:"too_many_requests"`
+	// TooManyRequestsRate is the chance (0..1) of a 429 on those requests.
+	TooManyRequestsRate float64 `json:"too_many_requests_rate"`
+	// RetryAfter is the Retry-After of injected 429s (default 1s).
+	RetryAfter time.Duration `json:"retry_after_ns"`
+	// CreateAfterCommit answers the next CreateAfterCommitCount creates,
+	// after the campaign is committed, with "drop" (connection closed, no
+	// answer), "500" or "429".
+	CreateAfterCommit      string `json:"create_after_commit"`
+	CreateAfterCommitCount int    `json:"create_after_commit_count"`
+	// StopMethodNotAllowed answers 405 to PUT .../stop (PATCH still works),
+	// as a server that follows the OpenAPI file would.
+	StopMethodNotAllowed bool `json:"stop_method_not_allowed"`
+}
+
+// SetFaults replaces the injected faults.
+func (s *Sandbox) SetFaults(f Faults) {
+	s.mu.Lock()
+	s.faults = f
+	s.mu.Unlock()
+}
+
+// Injected counts the faults injected so far by kind ("503", "429",
+// "405", "create_drop", "create_500", "create_429").
+func (s *Sandbox) Injected() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for k, v := range s.injected {
+		out[k] = v
+	}
+	return out
+}
+
+func isCreate(pattern string) bool {
+	for _, k := range createKeys {
+		if k == pattern {
+			return true
+		}
+	}
+	return false
+}
+
+// applyFaults writes an injected failure and reports true, or only delays.
+func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern string) bool {
+	s.mu.Lock()
+	f := &s.faults
+	delay := f.Latency
+	if f.LatencyJitter > 0 {
+		delay += time.Duration(s.rng.Int64N(int64(f.LatencyJitter)))
+	}
+	readOrStop := strings.HasPrefix(pattern, "GET ") || strings.HasSuffix(pattern, "/stop") || strings.HasSuffix(pattern, "/renew")
+	auth := strings.Contains(pattern, "/api/auth/")
+	var status int
+	switch {
+	case pattern == "PUT /api/campaigns/{id}/stop" && f.StopMethodNotAllowed:
+		status = http.StatusMethodNotAllowed
+	case readOrStop && f.NextErrors > 0:
+		f.NextErrors--
+		status = http.StatusServiceUnavailable
+	case readOrStop && f.ErrorRate > 0 && s.rng.Float64() < f.ErrorRate:
+		status = http.StatusServiceUnavailable
+	case !auth && !isCreate(pattern) && f.TooManyRequests > 0:
+		f.TooManyRequests--
+		status = http.StatusTooManyRequests
+	case !auth && !isCreate(pattern) && f.TooManyRequestsRate > 0 && s.rng.Float64() < f.TooManyRequestsRate:
+		status = http.StatusTooManyRequests
+	}
+	if status != 0 {
+		s.injected[strconv.Itoa(status)]++
+	}
+	retryAfter := f.RetryAfter
+	s.mu.Unlock()
+
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return true
+		}
+	}
+	switch status {
+	case 0:
+		return false
+	case http.StatusMethodNotAllowed:
+		w.Header().Set("Allow", "PATCH")
+		writeJSON(w, status, map[string]string{"message": "Method Not Allowed"})
+	case http.StatusTooManyRequests:
+		if retryAfter <= 0 {
+			retryAfter = time.Second
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(int((retryAfter+time.Second-1)/time.Second)))
+		writeJSON(w, status, map[string]string{"message": "Too many duplicate request detected"})
+	default:
+		writeJSON(w, status, map[string]string{"message": "Service Unavailable"})
+	}
+	return true
+}
+
+// takeCreateFault reports the after-commit fault for this create, if any.
+func (s *Sandbox) takeCreateFault() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.faults.CreateAfterCommitCount <= 0 || s.faults.CreateAfterCommit == "" {
+		return ""
+	}
+	s.faults.CreateAfterCommitCount--
+	mode := s.faults.CreateAfterCommit
+	s.injected["create_"+mode]++
+	return mode
+}
+
+// answerAfterCommit delivers an after-commit fault: the campaign exists, but
+// the client learns nothing reliable about it.
+func answerAfterCommit(w http.ResponseWriter, mode string) {
+	switch mode {
+	case "drop":
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				_ = conn.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler)
+	case "429":
+		w.Header().Set("Retry-After", "1")
+		writeJSON(w, http.StatusTooManyRequests, map[string]string{"message": "Too many duplicate request detected"})
+	default:
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"message": "Server Error"})
+	}
+}

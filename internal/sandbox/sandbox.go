@@ -1,0 +1,247 @@
+// Package sandbox is an in-memory stand-in for the One-API platform, written
+// from the API documentation (../shared/reference), not from the client's
+// types, so that a misreading of the documentation by the client is caught
+// rather than mirrored. It serves the API paths the provider uses and a
+// control surface under /_sandbox/ to drive the clock, force statuses,
+// inject faults and read request counters.
+package sandbox
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"math/big"
+	mrand "math/rand/v2"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Config configures a stand-in.
+type Config struct {
+	// APIKeys are the keys POST /api/auth/login accepts.
+	APIKeys []string
+	// TokenLifetime is the JWT lifetime on the stand-in's clock (default 1h).
+	TokenLifetime time.Duration
+	// ClockSpeed scales real time; 0 freezes the clock so that only
+	// Advance moves it (tests).
+	ClockSpeed float64
+	// Start is the clock's starting time (default: now).
+	Start time.Time
+	// AccountZone is the zone of created_at and names (default +03:00, as the
+	// OpenAPI examples suggest).
+	AccountZone *time.Location
+	// Groups maps contact-list ids to their sizes (default 101: 3, 102: 5).
+	Groups map[int64]int
+	// FirstID is the first campaign id (default above 2^31).
+	FirstID int64
+	// Seed seeds the fault injection's randomness.
+	Seed uint64
+}
+
+// Sandbox is the stand-in API. It is an http.Handler.
+type Sandbox struct {
+	cfg    Config
+	clock  *clock
+	secret []byte
+	mux    *http.ServeMux
+
+	mu          sync.Mutex
+	campaigns   map[int64]*campaign
+	order       []int64
+	nextID      int64
+	references  map[string]bool
+	counters    map[string]int
+	faults      Faults
+	rng         *mrand.Rand
+	tokenSeq    int64
+	revokedUpTo int64
+	issued      []string
+	injected    map[string]int
+}
+
+// New returns a stand-in with cfg's defaults filled in.
+func New(cfg Config) *Sandbox {
+	if len(cfg.APIKeys) == 0 {
+		cfg.APIKeys = []string{"test_sandbox"}
+	}
+	if cfg.TokenLifetime == 0 {
+		cfg.TokenLifetime = time.Hour
+	}
+	if cfg.Start.IsZero() {
+		cfg.Start = time.Now().UTC()
+	}
+	if cfg.AccountZone == nil {
+		cfg.AccountZone = time.FixedZone("+03:00", 3*3600)
+	}
+	if cfg.Groups == nil {
+		cfg.Groups = map[int64]int{101: 3, 102: 5}
+	}
+	if cfg.FirstID == 0 {
+		cfg.FirstID = 3_000_000_001
+	}
+	secret := make([]byte, 32)
+	_, _ = rand.Read(secret)
+	seed := cfg.Seed
+	if seed == 0 {
+		n, _ := rand.Int(rand.Reader, big.NewInt(1<<62))
+		seed = n.Uint64()
+	}
+	s := &Sandbox{
+		cfg:        cfg,
+		clock:      newClock(cfg.Start, cfg.ClockSpeed),
+		secret:     secret,
+		campaigns:  map[int64]*campaign{},
+		nextID:     cfg.FirstID,
+		references: map[string]bool{},
+		counters:   map[string]int{},
+		injected:   map[string]int{},
+		rng:        mrand.New(mrand.NewPCG(seed, seed>>1)),
+	}
+	s.routes()
+	return s
+}
+
+func (s *Sandbox) routes() {
+	mux := http.NewServeMux()
+	api := func(pattern string, authed bool, h http.HandlerFunc) {
+		mux.Handle(pattern, s.apiMiddleware(pattern, authed, h))
+	}
+	api("POST /api/auth/login", false, s.handleLogin)
+	api("POST /api/auth/refresh", true, s.handleRefresh)
+	api("GET /api/campaigns", true, s.handleList)
+	api("GET /api/campaigns/{id}", true, s.handleGet)
+	api("GET /api/campaigns/{id}/detail", true, s.handleDetail)
+	api("PUT /api/campaigns/{id}/stop", true, s.handleStop)
+	api("PATCH /api/campaigns/{id}/stop", true, s.handleStop)
+	api("PUT /api/campaigns/{id}/renew", true, s.handleRenew)
+	api("POST /api/campaigns/rcs/send", true, s.handleCreate(kindRCS, false))
+	api("POST /api/campaigns/rcs/send-groups", true, s.handleCreate(kindRCS, true))
+	api("POST /api/campaigns/sms/send", true, s.handleCreate(kindSMS, false))
+	api("POST /api/campaigns/sms/send-groups", true, s.handleCreate(kindSMS, true))
+	mux.Handle("/api/", s.apiMiddleware("unknown", false, func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+	}))
+	s.controlRoutes(mux)
+	s.mux = mux
+}
+
+// ServeHTTP serves the API and the control surface.
+func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// apiMiddleware counts the request, applies injected faults and checks the
+// JWT, in that order, as a gateway in front of the real API would.
+func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.count(pattern)
+		if s.applyFaults(w, r, pattern) {
+			return
+		}
+		if authed {
+			if reason := s.checkToken(r); reason != "" {
+				writeJSON(w, http.StatusUnauthorized, map[string]any{"code": 401, "message": reason})
+				return
+			}
+		}
+		h(w, r)
+	})
+}
+
+func (s *Sandbox) count(key string) {
+	s.mu.Lock()
+	s.counters[key]++
+	s.mu.Unlock()
+}
+
+// Counters returns the number of requests per "METHOD /pattern" key, e.g.
+// "GET /api/campaigns/{id}", faulted requests included.
+func (s *Sandbox) Counters() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.counters))
+	for k, v := range s.counters {
+		out[k] = v
+	}
+	return out
+}
+
+// Count is Counters()[key].
+func (s *Sandbox) Count(key string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counters[key]
+}
+
+// CountCreates sums the four create endpoints.
+func (s *Sandbox) CountCreates() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, k := range createKeys {
+		n += s.counters[k]
+	}
+	return n
+}
+
+var createKeys = []string{
+	"POST /api/campaigns/rcs/send", "POST /api/campaigns/rcs/send-groups",
+	"POST /api/campaigns/sms/send", "POST /api/campaigns/sms/send-groups",
+}
+
+// ResetCounters sets every counter to zero.
+func (s *Sandbox) ResetCounters() {
+	s.mu.Lock()
+	s.counters = map[string]int{}
+	s.injected = map[string]int{}
+	s.mu.Unlock()
+}
+
+// IssuedTokens returns every JWT handed out so far (to check they never
+// leak into logs or state).
+func (s *Sandbox) IssuedTokens() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.issued...)
+}
+
+// RevokeTokens makes every JWT issued so far answer 401, as an early expiry.
+func (s *Sandbox) RevokeTokens() {
+	s.mu.Lock()
+	s.revokedUpTo = s.tokenSeq
+	s.mu.Unlock()
+}
+
+// Advance moves the stand-in's clock forward.
+func (s *Sandbox) Advance(d time.Duration) { s.clock.Advance(d) }
+
+// Now is the stand-in's current time.
+func (s *Sandbox) Now() time.Time { return s.clock.Now() }
+
+// CampaignIDs lists the ids of all campaigns in creation order.
+func (s *Sandbox) CampaignIDs() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := append([]int64(nil), s.order...)
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+type fieldErrors map[string][]string
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeValidation(w http.ResponseWriter, errs fieldErrors) {
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": "The given data was invalid.", "errors": errs})
+}
+
+func writeInvalidStatus(w http.ResponseWriter) {
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": "Invalid campaign status", "errors": []any{}})
+}
+
+func writeNotFound(w http.ResponseWriter) {
+	writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+}

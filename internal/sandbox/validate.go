@@ -1,0 +1,207 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf16"
+)
+
+// body is a request body decoded as the API documents it: field by field,
+// so that a value of the wrong JSON type is reported rather than coerced.
+type body map[string]json.RawMessage
+
+type checker struct{ errs fieldErrors }
+
+func (c *checker) add(field, format string, args ...any) {
+	if c.errs == nil {
+		c.errs = fieldErrors{}
+	}
+	c.errs[field] = append(c.errs[field], fmt.Sprintf(format, args...))
+}
+
+func present(raw json.RawMessage) bool {
+	return len(raw) > 0 && !bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
+}
+
+// str decodes a required or optional string field.
+func (c *checker) str(b body, field, path string, required bool) (string, bool) {
+	raw, ok := b[field]
+	if !ok || !present(raw) {
+		if required {
+			c.add(path, "This value should not be blank.")
+		}
+		return "", false
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		c.add(path, "This value should be of type string.")
+		return "", false
+	}
+	return s, true
+}
+
+// integer decodes an optional integer field and checks its range.
+func (c *checker) integer(b body, field, path string, min, max int64) (int64, bool) {
+	raw, ok := b[field]
+	if !ok || !present(raw) {
+		return 0, false
+	}
+	var n int64
+	if json.Unmarshal(raw, &n) != nil {
+		c.add(path, "This value should be of type integer.")
+		return 0, false
+	}
+	if n < min || n > max {
+		c.add(path, "This value should be between %d and %d.", min, max)
+	}
+	return n, true
+}
+
+func (c *checker) boolean(b body, field, path string) {
+	raw, ok := b[field]
+	if !ok || !present(raw) {
+		return
+	}
+	var v bool
+	if json.Unmarshal(raw, &v) != nil {
+		c.add(path, "This value should be of type bool.")
+	}
+}
+
+func (c *checker) object(b body, field, path string, required bool) body {
+	raw, ok := b[field]
+	if !ok || !present(raw) {
+		if required {
+			c.add(path, "This value should not be blank.")
+		}
+		return nil
+	}
+	var o body
+	if json.Unmarshal(raw, &o) != nil {
+		c.add(path, "This value should be of type object.")
+		return nil
+	}
+	return o
+}
+
+func (c *checker) array(b body, field, path string, min, max int) ([]json.RawMessage, bool) {
+	raw, ok := b[field]
+	if !ok || !present(raw) {
+		return nil, false
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		c.add(path, "This value should be of type array.")
+		return nil, false
+	}
+	if len(items) < min {
+		c.add(path, "This collection should contain %d element or more.", min)
+	}
+	if len(items) > max {
+		c.add(path, "This collection should contain %d elements or less.", max)
+	}
+	return items, true
+}
+
+func digitsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func alnum(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// phoneNumber checks 9..15 digits, no plus.
+func (c *checker) phoneNumber(path, number string) {
+	if !digitsOnly(number) || len(number) < 9 || len(number) > 15 {
+		c.add(path, "The phone number must be 9 to 15 digits without a plus.")
+	}
+}
+
+// smsSender: up to 11 Latin letters, digits or spaces, or up to 15 digits.
+func (c *checker) smsSender(path, sender string) {
+	if digitsOnly(sender) {
+		if len(sender) > 15 {
+			c.add(path, "A numeric sender may have at most 15 digits.")
+		}
+		return
+	}
+	ok := sender != "" && len(sender) <= 11
+	for _, r := range sender {
+		if !(r == ' ' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			ok = false
+		}
+	}
+	if !ok {
+		c.add(path, "An alphanumeric sender has 1 to 11 Latin letters, digits or spaces.")
+	}
+}
+
+const gsmBasic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+const gsmExtension = "^{}\\[~]|€\f"
+
+// smsText: at most 765 characters in GSM 7-bit (extension characters take
+// two), or 355 UTF-16 units in UCS-2 when any character is outside GSM.
+func (c *checker) smsText(path, text string) {
+	if text == "" {
+		c.add(path, "This value should not be blank.")
+		return
+	}
+	septets, gsm := 0, true
+	for _, r := range text {
+		switch {
+		case strings.ContainsRune(gsmBasic, r):
+			septets++
+		case strings.ContainsRune(gsmExtension, r):
+			septets += 2
+		default:
+			gsm = false
+		}
+	}
+	if gsm && septets > 765 {
+		c.add(path, "The SMS text is %d GSM 7-bit characters; at most 765 are allowed.", septets)
+	}
+	if units := len(utf16.Encode([]rune(text))); !gsm && units > 355 {
+		c.add(path, "The SMS text is %d UCS-2 characters; at most 355 are allowed.", units)
+	}
+}
+
+func (c *checker) startAt(b body) time.Time {
+	s, ok := c.str(b, "start_at", "start_at", false)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		c.add("start_at", "The start_at must be in the format yyyy-mm-dd hh:mm:ss.")
+	}
+	return t
+}
+
+// validity checks validity (1..72 hours) and validity_seconds (30..86400),
+// which must not come together.
+func (c *checker) validity(b body, prefix string) {
+	_, hours := c.integer(b, "validity", prefix+"validity", 1, 72)
+	_, secs := c.integer(b, "validity_seconds", prefix+"validity_seconds", 30, 86400)
+	if hours && secs {
+		c.add(prefix+"validity_seconds", "The validity_seconds field cannot be used together with validity.")
+	}
+}
+
+func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
