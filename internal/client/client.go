@@ -254,6 +254,11 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		}
 		return retry, nil
 	}
+	var authErr *authError
+	if errors.As(err, &authErr) {
+		// Login has its own retries; a refused key is not retried.
+		return false, nil
+	}
 	retry, _ := retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 	if resp != nil && resp.StatusCode == http.StatusNotImplemented {
 		retry = false
@@ -311,7 +316,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	token, err := t.auth.Token(ctx)
 	if err != nil {
-		return nil, err
+		return nil, &authError{err}
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := t.send(req)
@@ -324,7 +329,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp.Body.Close()
 	t.auth.invalidate(token)
 	if token, err = t.auth.Token(ctx); err != nil {
-		return nil, err
+		return nil, &authError{err}
 	}
 	replay := req.Clone(ctx)
 	if req.GetBody != nil {
@@ -335,6 +340,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	replay.Header.Set("Authorization", "Bearer "+token)
 	return t.send(replay)
 }
+
+// authError is a failure to obtain a JWT, carried through the transport.
+type authError struct{ err error }
+
+func (e *authError) Error() string { return e.err.Error() }
+func (e *authError) Unwrap() error { return e.err }
 
 func (t *transport) send(req *http.Request) (*http.Response, error) {
 	if t.limiter != nil {

@@ -1,0 +1,353 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+)
+
+const testKey = "test_clientkey"
+
+func newSandbox(t *testing.T, cfg sandbox.Config) (*sandbox.Sandbox, string) {
+	t.Helper()
+	cfg.APIKeys = []string{testKey}
+	sb := sandbox.New(cfg)
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	return sb, srv.URL
+}
+
+func newClient(t *testing.T, url string, opts ...client.Option) *client.Client {
+	t.Helper()
+	opts = append([]client.Option{client.WithEndpoint(url), client.WithAPIKey(testKey),
+		client.WithRetryWait(time.Millisecond, 10*time.Millisecond)}, opts...)
+	c, err := client.New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func rcsRequest(numbers ...string) client.RCSCampaignRequest {
+	req := client.RCSCampaignRequest{Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hello"}}
+	for _, n := range numbers {
+		req.Phones = append(req.Phones, client.Phone{Number: n})
+	}
+	return req
+}
+
+func createCampaign(t *testing.T, c *client.Client) *client.Campaign {
+	t.Helper()
+	cp, err := c.CreateRCSCampaign(context.Background(), rcsRequest("380661231231", "380661231232"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cp
+}
+
+func TestConcurrentFirstCallsLogInOnce(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	setup := newClient(t, url)
+	cp := createCampaign(t, setup)
+	sb.ResetCounters()
+
+	c := newClient(t, url)
+	var wg sync.WaitGroup
+	var failures atomic.Int32
+	for range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.GetCampaign(context.Background(), cp.ID); err != nil {
+				failures.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if failures.Load() != 0 {
+		t.Fatalf("%d of 50 reads failed", failures.Load())
+	}
+	if got := sb.Count("POST /api/auth/login"); got != 1 {
+		t.Errorf("logins = %d, want exactly 1", got)
+	}
+	if got := sb.Count("GET /api/campaigns/{id}"); got != 50 {
+		t.Errorf("reads = %d, want 50", got)
+	}
+}
+
+func TestTokenIsRefreshedBeforeExpiry(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{TokenLifetime: time.Hour})
+	var mu sync.Mutex
+	now := time.Now()
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	c := newClient(t, url, client.WithClock(clock))
+	cp := createCampaign(t, c)
+
+	mu.Lock()
+	now = now.Add(59*time.Minute + 30*time.Second) // within the last minute of the lifetime
+	mu.Unlock()
+	if _, err := c.GetCampaign(context.Background(), cp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := sb.Count("POST /api/auth/refresh"); got != 1 {
+		t.Errorf("refreshes = %d, want 1", got)
+	}
+	if got := sb.Count("POST /api/auth/login"); got != 1 {
+		t.Errorf("logins = %d, want 1 (refresh, not a new login)", got)
+	}
+}
+
+func TestUnauthorizedLogsInAgainAndReplaysOnce(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	cp := createCampaign(t, c)
+	sb.RevokeTokens() // the server forgets the JWT before its exp
+	sb.ResetCounters()
+
+	got, err := c.GetCampaign(context.Background(), cp.ID)
+	if err != nil || got.ID != cp.ID {
+		t.Fatalf("read after revocation: %v", err)
+	}
+	if n := sb.Count("POST /api/auth/login"); n != 1 {
+		t.Errorf("logins = %d, want 1", n)
+	}
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 2 {
+		t.Errorf("reads = %d, want 2 (the refused one and one replay)", n)
+	}
+}
+
+func TestWrongAPIKeyIsAnAuthenticationError(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c, err := client.New(client.WithEndpoint(url), client.WithAPIKey("test_wrong"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.GetCampaign(context.Background(), 1)
+	if !client.IsUnauthorized(err) {
+		t.Fatalf("want a 401 error, got %v", err)
+	}
+	if n := sb.Count("POST /api/auth/login"); n != 1 {
+		t.Errorf("logins = %d, want 1 (a 401 at login is not retried)", n)
+	}
+}
+
+func TestReadsSurviveServerErrorsAndTooManyRequests(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	cp := createCampaign(t, c)
+
+	sb.SetFaults(sandbox.Faults{NextErrors: 3})
+	sb.ResetCounters()
+	if _, err := c.GetCampaign(context.Background(), cp.ID); err != nil {
+		t.Fatalf("read through three 503s: %v", err)
+	}
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 4 {
+		t.Errorf("reads = %d, want 4", n)
+	}
+
+	sb.SetFaults(sandbox.Faults{TooManyRequests: 1, RetryAfter: time.Second})
+	sb.ResetCounters()
+	if _, err := c.GetCampaign(context.Background(), cp.ID); err != nil {
+		t.Fatalf("read through a 429: %v", err)
+	}
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 2 {
+		t.Errorf("reads = %d, want 2", n)
+	}
+	if c.Retries() < 4 {
+		t.Errorf("retries = %d, want at least 4", c.Retries())
+	}
+}
+
+func TestReadsGiveUpAfterMaxRetries(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url, client.WithMaxRetries(2))
+	cp := createCampaign(t, c)
+	sb.SetFaults(sandbox.Faults{NextErrors: 10})
+	sb.ResetCounters()
+	_, err := c.GetCampaign(context.Background(), cp.ID)
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("want the last 503 as an APIError, got %v", err)
+	}
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 3 {
+		t.Errorf("reads = %d, want 3 (1 + 2 retries)", n)
+	}
+}
+
+func TestRetryAfterIsHonoured(t *testing.T) {
+	var calls atomic.Int32
+	var first time.Time
+	var gap time.Duration
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/api/auth/login":
+			_, _ = w.Write([]byte(`{"bearer":"x.y.z"}`))
+		default:
+			if calls.Add(1) == 1 {
+				first = time.Now()
+				w.Header().Set("Retry-After", "2")
+				w.WriteHeader(http.StatusTooManyRequests)
+				_, _ = w.Write([]byte(`{"message":"Too many duplicate request detected"}`))
+				return
+			}
+			gap = time.Since(first)
+			_, _ = w.Write([]byte(`{"data":{"id":7,"status":"done"}}`))
+		}
+	}))
+	defer srv.Close()
+	c := newClient(t, srv.URL)
+	if _, err := c.GetCampaign(context.Background(), 7); err != nil {
+		t.Fatal(err)
+	}
+	// The configured backoff is at most 10ms; only the header explains a
+	// wait of a second or more. (A lower bound, not a timing assertion.)
+	if gap < time.Second {
+		t.Errorf("retried after %v, before the Retry-After of 2s", gap)
+	}
+}
+
+func TestCreateIsNeverRepeatedAfterItMayHaveReachedTheServer(t *testing.T) {
+	for _, mode := range []string{"drop", "500", "429"} {
+		t.Run(mode, func(t *testing.T) {
+			sb, url := newSandbox(t, sandbox.Config{})
+			c := newClient(t, url)
+			sb.SetFaults(sandbox.Faults{CreateAfterCommit: mode, CreateAfterCommitCount: 1})
+			_, err := c.CreateRCSCampaign(context.Background(), rcsRequest("380661231231"))
+			if !client.IsAmbiguousCreate(err) {
+				t.Fatalf("want an AmbiguousCreateError, got %v", err)
+			}
+			if n := sb.CountCreates(); n != 1 {
+				t.Errorf("creates = %d, want exactly 1", n)
+			}
+			if ids := sb.CampaignIDs(); len(ids) != 1 {
+				t.Errorf("campaigns = %v, want exactly 1", ids)
+			}
+		})
+	}
+}
+
+func TestCreateIsRetriedWhenTheConnectionWasNeverOpened(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL
+	srv.Close() // nothing listens there any more
+	c := newClient(t, url, client.WithMaxRetries(1))
+	_, err := c.CreateRCSCampaign(context.Background(), rcsRequest("380661231231"))
+	if err == nil || client.IsAmbiguousCreate(err) {
+		t.Fatalf("a refused connection cannot have created anything; got %v", err)
+	}
+}
+
+func TestStopFallsBackFromPutToPatch(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	first, second := createCampaign(t, c), createCampaign(t, c)
+	sb.Advance(10 * time.Second) // creation -> moderation
+	sb.SetFaults(sandbox.Faults{StopMethodNotAllowed: true})
+	sb.ResetCounters()
+
+	for _, cp := range []*client.Campaign{first, second} {
+		got, err := c.StopCampaign(context.Background(), cp.ID)
+		if err != nil || got.Status != client.StatusStopped {
+			t.Fatalf("stop %d: %v %+v", cp.ID, err, got)
+		}
+	}
+	if n := sb.Count("PUT /api/campaigns/{id}/stop"); n != 1 {
+		t.Errorf("PUT stops = %d, want 1 (the fallback is remembered)", n)
+	}
+	if n := sb.Count("PATCH /api/campaigns/{id}/stop"); n != 2 {
+		t.Errorf("PATCH stops = %d, want 2", n)
+	}
+}
+
+func TestNotFoundIsTyped(t *testing.T) {
+	_, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	_, err := c.GetCampaign(context.Background(), 42)
+	if !client.IsNotFound(err) {
+		t.Fatalf("want IsNotFound, got %v", err)
+	}
+}
+
+func TestCreateValidationErrorsAreFieldErrors(t *testing.T) {
+	_, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	_, err := c.CreateRCSCampaign(context.Background(), rcsRequest("12345"))
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 422 || len(apiErr.FieldErrors["phones.0.number"]) == 0 {
+		t.Fatalf("want a 422 naming phones.0.number, got %v", err)
+	}
+}
+
+func TestSMSCampaignSendsNumbersAsIntegers(t *testing.T) {
+	_, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	cp, err := c.CreateSMSCampaign(context.Background(), client.SMSCampaignRequest{
+		Phones: []client.Phone{{Number: "380661231231", ReferenceID: "ref1"}}, Sender: "Vet klinika", Text: "test"})
+	if err != nil {
+		t.Fatalf("the stand-in refused the SMS wire form: %v", err)
+	}
+	if cp.MessageType != "sms" {
+		t.Errorf("message_type = %q", cp.MessageType)
+	}
+}
+
+func TestUserAgentAndContext(t *testing.T) {
+	var ua string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ua = r.Header.Get("User-Agent")
+		_, _ = w.Write([]byte(`{"data":{"id":7,"status":"done"}}`))
+	}))
+	defer srv.Close()
+	c := newClient(t, srv.URL, client.WithToken("a.b.c"), client.WithUserAgent("terraform-provider-oneapi/1.2.3"))
+	if _, err := c.GetCampaign(context.Background(), 7); err != nil {
+		t.Fatal(err)
+	}
+	if ua != "terraform-provider-oneapi/1.2.3" {
+		t.Errorf("User-Agent = %q", ua)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.GetCampaign(ctx, 7); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled context must stop the call, got %v", err)
+	}
+}
+
+func TestListReadsEveryPage(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	for i := range 65 {
+		if _, err := c.CreateRCSCampaign(context.Background(), rcsRequest("3806612300"+string(rune('0'+i/10))+string(rune('0'+i%10)))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sb.ResetCounters()
+	all, err := c.ListCampaigns(context.Background(), client.ListOptions{PageLimit: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 65 {
+		t.Errorf("listed %d campaigns, want 65", len(all))
+	}
+	if n := sb.Count("GET /api/campaigns"); n != 3 {
+		t.Errorf("list requests = %d, want 3 pages of 30", n)
+	}
+}
+
+func TestEndpointMustBeAbsoluteHTTP(t *testing.T) {
+	for _, e := range []string{"one-api.wwt.world", "ftp://x", "https://", "https://u:p@host", "http://host?x=1"} {
+		if _, err := client.New(client.WithEndpoint(e), client.WithAPIKey("k")); err == nil {
+			t.Errorf("endpoint %q accepted", e)
+		}
+	}
+	if _, err := client.New(client.WithEndpoint("https://one-api.bsg.world/")); err == nil {
+		t.Error("a client without credentials was accepted")
+	}
+}
