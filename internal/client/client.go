@@ -355,4 +355,3 @@ func (t *transport) send(req *http.Request) (*http.Response, error) {
 	}
 	return t.base.RoundTrip(req)
 }
-

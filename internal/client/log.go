@@ -28,9 +28,9 @@ func withLogMasks(ctx context.Context, apiKey string) context.Context {
 
 func logRequest(_ retryablehttp.Logger, req *http.Request, attempt int) {
 	tflog.Debug(req.Context(), "One-API request", map[string]any{
-		"method":        req.Method,
-		"url":           req.URL.String(),
-		"attempt":       attempt + 1,
+		"method":  req.Method,
+		"url":     req.URL.String(),
+		"attempt": attempt + 1,
 	})
 }
 

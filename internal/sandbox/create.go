@@ -274,4 +274,3 @@ func checkSMS(c *checker, b body) string {
 	c.boolean(b, "transliterate", "transliterate")
 	return sender
 }
-
