@@ -354,6 +354,9 @@ func (s *Sandbox) SetStatus(id int64, status string) error {
 	case "creation", "moderation", "scheduled":
 		c.sendingDone = 0
 		c.realStartAt = time.Time{}
+		if status == "scheduled" && !c.startAt.After(now) {
+			c.startAt = now.Add(time.Hour)
+		}
 	case "sending":
 		if c.realStartAt.IsZero() {
 			c.realStartAt = now

@@ -140,7 +140,7 @@ func phoneField(c *checker, p body, path, kind string) string {
 		return s
 	}
 	var n json.Number
-	if json.Unmarshal(raw, &n) != nil || !digitsOnly(n.String()) {
+	if raw[0] < '0' || raw[0] > '9' || json.Unmarshal(raw, &n) != nil || !digitsOnly(n.String()) {
 		c.add(path, "This value should be of type integer.")
 		return ""
 	}
