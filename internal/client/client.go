@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	mrand "math/rand/v2"
 	"net"
 	"net/http"
 	"net/url"
@@ -280,17 +281,22 @@ func mayHaveReachedServer(err error) bool {
 	return !errors.As(err, &dnsErr)
 }
 
-// backoff honours Retry-After on 429 and 503 and otherwise waits a jittered,
-// linearly growing time capped at max.
+// backoff honours Retry-After on 429 and 503; otherwise it doubles from min
+// with each attempt, capped at max, and waits a random time between half
+// and all of that ("equal jitter").
 func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil && resp.Header.Get("Retry-After") != "" {
 		return retryablehttp.RateLimitLinearJitterBackoff(min, max, attempt, resp)
 	}
-	d := retryablehttp.LinearJitterBackoff(min, max, attempt, resp)
+	d := min
+	for i := 0; i < attempt && d < max; i++ {
+		d *= 2
+	}
 	if d > max {
 		d = max
 	}
-	return d
+	half := d / 2
+	return half + time.Duration(mrand.Int64N(int64(half)+1))
 }
 
 // transport adds the User-Agent and the JWT, honours the rate limit and, on

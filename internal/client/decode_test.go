@@ -2,10 +2,12 @@ package client
 
 import (
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDecodeDocumentedExamples decodes every campaign, list, error and token
@@ -138,5 +140,18 @@ func TestAPIErrorFieldErrors(t *testing.T) {
 	e = newAPIError("PUT", "/api/campaigns/1/stop", 422, []byte(`{"message":"Invalid campaign status","errors":[]}`))
 	if e.Message != "Invalid campaign status" || len(e.FieldErrors) != 0 {
 		t.Fatalf("status error decoded wrong: %+v", e)
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	retryAfter := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"3"}}}
+	if d := backoff(time.Millisecond, 10*time.Millisecond, 0, retryAfter); d != 3*time.Second {
+		t.Errorf("Retry-After: 3 gave %v, want 3s", d)
+	}
+	for attempt := range 10 {
+		d := backoff(100*time.Millisecond, time.Second, attempt, nil)
+		if d < 50*time.Millisecond || d > time.Second {
+			t.Errorf("attempt %d: %v outside [50ms, 1s]", attempt, d)
+		}
 	}
 }

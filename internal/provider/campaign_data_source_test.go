@@ -1,0 +1,189 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func campaignDataSourceConfig(sb *testSandbox, id string) string {
+	return sb.providerBlock() + fmt.Sprintf(`
+data "oneapi_campaign" "test" {
+  id = %q
+}
+`, id)
+}
+
+func TestAccCampaignDataSource_readsCampaign(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231", "380661231232", "380661231233", "380661231234", "380661231235")
+	id := strconv.FormatInt(cp.ID, 10)
+	addr := "data.oneapi_campaign.test"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: campaignDataSourceConfig(sb, id),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("creation")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("sender"), knownvalue.StringExact("rcs_sender")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("message_type"), knownvalue.StringExact("rcs")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringRegexp(regexp.MustCompile(`^RCS api campaign / \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"sent": knownvalue.Int64Exact(0), "delivered": knownvalue.Int64Exact(0),
+					})),
+				},
+			},
+			{
+				// Sending started 15s after creation; 5s later messages 0..2
+				// went out (one every 2s) and the reports of 0 and 1 (3s
+				// after sending) say delivered.
+				PreConfig: func() { sb.Advance(20 * time.Second) },
+				Config:    campaignDataSourceConfig(sb, id),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("sending")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics").AtMapKey("sent"), knownvalue.Int64Exact(3)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics").AtMapKey("delivered"), knownvalue.Int64Exact(2)),
+				},
+			},
+			{
+				// All reports in: 0 and 3 read, 1 and 2 delivered, 4
+				// undelivered. As the seed defines them, "sent" does not count
+				// READ and "delivered" counts DELIVERED and READ.
+				PreConfig: func() { sb.Advance(time.Minute) },
+				Config:    campaignDataSourceConfig(sb, id),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("done")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics").AtMapKey("sent"), knownvalue.Int64Exact(3)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics").AtMapKey("delivered"), knownvalue.Int64Exact(4)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccCampaignDataSource_wrongAPIKey(t *testing.T) {
+	sb := startSandbox(t)
+	config := fmt.Sprintf(`
+provider "oneapi" {
+  endpoint = %q
+  api_key  = "test_not_the_key"
+}
+data "oneapi_campaign" "test" {
+  id = "1"
+}
+`, sb.URL)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*` + regexp.QuoteMeta(sb.URL)),
+		}},
+	})
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 0 {
+		t.Errorf("campaign reads = %d, want 0 when login fails", n)
+	}
+}
+
+func TestAccProvider_missingCredentials(t *testing.T) {
+	sb := startSandbox(t)
+	t.Setenv(EnvAPIKey, "")
+	t.Setenv(EnvToken, "")
+	config := fmt.Sprintf(`
+provider "oneapi" {
+  endpoint = %q
+}
+data "oneapi_campaign" "test" {
+  id = "1"
+}
+`, sb.URL)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)Missing One-API Credentials.*api_key.*ONEAPI_API_KEY`),
+		}},
+	})
+	if n := len(sb.Counters()); n != 0 {
+		t.Errorf("requests = %v, want none", sb.Counters())
+	}
+}
+
+func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	t.Setenv(EnvAPIKey, testAPIKey)
+	t.Setenv(EnvEndpoint, sb.URL)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`data "oneapi_campaign" "test" { id = "%d" }`, cp.ID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.oneapi_campaign.test", tfjsonpath.New("status"), knownvalue.StringExact("creation")),
+			},
+		}},
+	})
+}
+
+func TestAccProvider_invalidSettings(t *testing.T) {
+	cases := map[string]struct{ block, want string }{
+		"relative endpoint": {`endpoint = "one-api.wwt.world"`, `Invalid One-API Endpoint`},
+		"ftp endpoint":      {`endpoint = "ftp://one-api.wwt.world"`, `Invalid One-API Endpoint`},
+		"empty api_key":     {`api_key = ""`, `api_key`},
+		"bad timeout":       {`request_timeout = "soon"`, `Invalid Duration`},
+		"negative rps":      {`requests_per_second = -1`, `requests_per_second`},
+		"too many retries":  {`max_retries = 99`, `max_retries`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv(EnvAPIKey, testAPIKey)
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { testAccPreCheck(t) },
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      "provider \"oneapi\" {\n  " + tc.block + "\n}\n" + `data "oneapi_campaign" "test" { id = "1" }`,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccCampaignDataSource_notFound(t *testing.T) {
+	sb := startSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      campaignDataSourceConfig(sb, "4242"),
+			ExpectError: regexp.MustCompile(`(?s)Campaign 4242.*404.*no campaign with this id`),
+		}},
+	})
+}
+
+func TestAccCampaignDataSource_invalidID(t *testing.T) {
+	sb := startSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      campaignDataSourceConfig(sb, "abc"),
+			ExpectError: regexp.MustCompile(`(?s)Attribute id must be a campaign id`),
+		}},
+	})
+	if n := len(sb.Counters()); n != 0 {
+		t.Errorf("requests = %v, want none", sb.Counters())
+	}
+}

@@ -1,0 +1,44 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+// The provider's diagnostics are built here, one way: a Title Case summary
+// naming the action, and a detail saying what failed, for which campaign,
+// the API's own message, and what the user can do.
+
+// apiErrorDiagnostic describes a failed API call about one campaign (id may
+// be empty when there is none yet).
+func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) diag.Diagnostic {
+	subject := "One-API"
+	if id != "" {
+		subject = "Campaign " + id
+	}
+	detail := fmt.Sprintf("%s: %s", subject, err)
+	switch {
+	case client.IsUnauthorized(err):
+		summary = "Unable to Authenticate with One-API"
+		detail += fmt.Sprintf("\n\nOne-API at %s refused the credentials. Check api_key (or %s) or token (or %s), "+
+			"and that endpoint (or %s) names the platform the key belongs to.", c.Endpoint(), EnvAPIKey, EnvToken, EnvEndpoint)
+	case client.IsNotFound(err):
+		detail += fmt.Sprintf("\n\nOne-API at %s has no campaign with this id for this account. Check the id and the endpoint.", c.Endpoint())
+	case client.IsAmbiguousCreate(err):
+		detail += "\n\nList the account's recent campaigns (the oneapi_campaigns data source, or the platform's web UI) " +
+			"and, if the campaign exists, bring it under Terraform with `terraform import` instead of applying again."
+	default:
+		detail += "\n\nIf the problem persists, check the platform's status and retry."
+	}
+	return diag.NewErrorDiagnostic(summary, detail)
+}
+
+// notConfiguredDiagnostic is returned when a resource or data source has no
+// client: the provider block was not configured.
+func unexpectedProviderData(data any) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Unexpected Provider Data",
+		fmt.Sprintf("Expected *client.Client, got %T. Please report this issue to the provider developers.", data))
+}

@@ -1,0 +1,212 @@
+// Package provider implements the oneapi Terraform provider.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+// Environment variables the provider reads when an attribute is not set.
+const (
+	EnvAPIKey   = "ONEAPI_API_KEY"
+	EnvToken    = "ONEAPI_TOKEN"
+	EnvEndpoint = "ONEAPI_ENDPOINT"
+)
+
+var _ provider.Provider = (*oneAPIProvider)(nil)
+
+// New returns the provider factory for a release version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &oneAPIProvider{version: version} }
+}
+
+type oneAPIProvider struct {
+	version string
+}
+
+type providerModel struct {
+	APIKey            types.String  `tfsdk:"api_key"`
+	Token             types.String  `tfsdk:"token"`
+	Endpoint          types.String  `tfsdk:"endpoint"`
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+// providerConfig is the resolved configuration: attribute, then environment,
+// then default.
+type providerConfig struct {
+	apiKey, token, endpoint string
+	maxRetries              int
+	requestTimeout          time.Duration
+	requestsPerSecond       float64
+}
+
+func (p *oneAPIProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "oneapi"
+	resp.Version = p.version
+}
+
+func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The oneapi provider manages RCS and SMS campaigns on the One-API messaging platform " +
+			"(served as `https://one-api.wwt.world` and `https://one-api.bsg.world`).",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "API key (`live_...` or `test_...`) that the provider exchanges for a JWT at " +
+					"`POST /api/auth/login`. May also be set with the `" + EnvAPIKey + "` environment variable. " +
+					"One of `api_key` and `token` is required.",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"token": schema.StringAttribute{
+				MarkdownDescription: "A pre-issued JWT, used instead of logging in. It is refreshed before it expires; " +
+					"with `api_key` also set, the provider logs in again when the token is refused. " +
+					"May also be set with the `" + EnvToken + "` environment variable.",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"endpoint": schema.StringAttribute{
+				MarkdownDescription: "Base URL of the One-API platform, an absolute `http(s)://` URL. Defaults to `" +
+					client.DefaultEndpoint + "`; the same API is also served at `https://one-api.bsg.world`. " +
+					"May also be set with the `" + EnvEndpoint + "` environment variable.",
+				Optional:   true,
+				Validators: []validator.String{endpointValidator{}},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How often a read, stop or renew is repeated after a network error, a 429 or a 5xx " +
+					"answer (default 4). A campaign create is never repeated once it may have reached the server.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Time limit of one HTTP attempt, as a Go duration such as `30s` (default `60s`).",
+				Optional:            true,
+				Validators:          []validator.String{durationValidator{}},
+			},
+			"requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: "Client-side limit of requests per second, shared by all resources of this provider " +
+					"(logins and retries included). `0` (the default) means no limit.",
+				Optional:   true,
+				Validators: []validator.Float64{float64validator.AtLeast(0)},
+			},
+		},
+	}
+}
+
+func (p *oneAPIProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var model providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg := resolveConfig(model, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := newClient(cfg, p.userAgent(req.TerraformVersion))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Create One-API Client", err.Error())
+		return
+	}
+	resp.DataSourceData = c
+	resp.ResourceData = c
+}
+
+func (p *oneAPIProvider) userAgent(terraformVersion string) string {
+	return fmt.Sprintf("terraform-provider-oneapi/%s (+https://registry.terraform.io/providers/oneapi-terraform/oneapi) Terraform/%s",
+		p.version, terraformVersion)
+}
+
+// resolveConfig applies attribute, then environment, then default, and
+// reports unknown values and missing credentials.
+func resolveConfig(m providerModel, resp *provider.ConfigureResponse) providerConfig {
+	for name, v := range map[string]interface{ IsUnknown() bool }{
+		"api_key": m.APIKey, "token": m.Token, "endpoint": m.Endpoint, "max_retries": m.MaxRetries,
+		"request_timeout": m.RequestTimeout, "requests_per_second": m.RequestsPerSecond,
+	} {
+		if v.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown One-API Provider Setting",
+				fmt.Sprintf("The provider cannot be configured because %s is not known until apply. "+
+					"Set it to a value known at plan time, use its environment variable, or apply the resource it depends on first (-target).", name))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return providerConfig{}
+	}
+	cfg := providerConfig{
+		apiKey:         stringOr(m.APIKey, os.Getenv(EnvAPIKey)),
+		token:          stringOr(m.Token, os.Getenv(EnvToken)),
+		endpoint:       stringOr(m.Endpoint, os.Getenv(EnvEndpoint)),
+		maxRetries:     4,
+		requestTimeout: 60 * time.Second,
+	}
+	if cfg.endpoint == "" {
+		cfg.endpoint = client.DefaultEndpoint
+	} else if _, err := client.ParseEndpoint(cfg.endpoint); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid One-API Endpoint",
+			err.Error()+". Set endpoint (or "+EnvEndpoint+") to a base URL such as "+client.DefaultEndpoint+".")
+	}
+	if !m.MaxRetries.IsNull() {
+		cfg.maxRetries = int(m.MaxRetries.ValueInt64())
+	}
+	if !m.RequestTimeout.IsNull() {
+		cfg.requestTimeout, _ = time.ParseDuration(m.RequestTimeout.ValueString())
+	}
+	cfg.requestsPerSecond = m.RequestsPerSecond.ValueFloat64()
+	if cfg.apiKey == "" && cfg.token == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing One-API Credentials",
+			"The provider needs an API key or a JWT. Set api_key in the provider block or the "+EnvAPIKey+
+				" environment variable (or token / "+EnvToken+" for a pre-issued JWT).")
+	}
+	return cfg
+}
+
+func stringOr(v types.String, fallback string) string {
+	if !v.IsNull() && v.ValueString() != "" {
+		return v.ValueString()
+	}
+	return fallback
+}
+
+func newClient(cfg providerConfig, userAgent string) (*client.Client, error) {
+	opts := []client.Option{
+		client.WithEndpoint(cfg.endpoint),
+		client.WithUserAgent(userAgent),
+		client.WithMaxRetries(cfg.maxRetries),
+		client.WithRequestTimeout(cfg.requestTimeout),
+		client.WithRequestsPerSecond(cfg.requestsPerSecond),
+	}
+	if cfg.apiKey != "" {
+		opts = append(opts, client.WithAPIKey(cfg.apiKey))
+	}
+	if cfg.token != "" {
+		opts = append(opts, client.WithToken(cfg.token))
+	}
+	return client.New(opts...)
+}
+
+func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{}
+}
+
+func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewCampaignDataSource}
+}

@@ -1,0 +1,83 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+)
+
+// testAccProtoV6ProviderFactories runs the provider in-process for the
+// Terraform CLI that terraform-plugin-testing drives.
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"oneapi": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+const testAPIKey = "test_acceptance_key"
+
+// testSandbox is an in-process stand-in API for one test.
+type testSandbox struct {
+	*sandbox.Sandbox
+	URL string
+	t   *testing.T
+}
+
+// startSandbox starts a stand-in whose clock only moves when the test
+// advances it.
+func startSandbox(t *testing.T) *testSandbox {
+	t.Helper()
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{testAPIKey}})
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t}
+}
+
+// providerBlock configures the provider against this stand-in.
+func (s *testSandbox) providerBlock() string {
+	return fmt.Sprintf(`
+provider "oneapi" {
+  endpoint = %q
+  api_key  = %q
+}
+`, s.URL, testAPIKey)
+}
+
+// client returns a client for arranging the stand-in through its API.
+func (s *testSandbox) client() *client.Client {
+	s.t.Helper()
+	c, err := client.New(client.WithEndpoint(s.URL), client.WithAPIKey(testAPIKey))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return c
+}
+
+// createRCSCampaign creates a campaign through the API, as another tool
+// or the web UI would.
+func (s *testSandbox) createRCSCampaign(numbers ...string) *client.Campaign {
+	s.t.Helper()
+	req := client.RCSCampaignRequest{Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hello"}}
+	for _, n := range numbers {
+		req.Phones = append(req.Phones, client.Phone{Number: n})
+	}
+	cp, err := s.client().CreateRCSCampaign(context.Background(), req)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return cp
+}
+
+// testAccPreCheck keeps acceptance tests honest about what they need.
+func testAccPreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Fatal("acceptance tests need TF_ACC=1; run them with `make test`")
+	}
+}
