@@ -187,3 +187,25 @@ func TestAccCampaignDataSource_invalidID(t *testing.T) {
 		t.Errorf("requests = %v, want none", sb.Counters())
 	}
 }
+
+func TestAccProvider_unknownEndpoint(t *testing.T) {
+	t.Setenv(EnvAPIKey, testAPIKey)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "endpoint" {
+  input = "http://127.0.0.1:1"
+}
+provider "oneapi" {
+  endpoint = terraform_data.endpoint.output
+}
+data "oneapi_campaign" "test" {
+  id = "1"
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Unknown One-API Provider Setting.*endpoint is not known until apply`),
+		}},
+	})
+}
