@@ -1,7 +1,12 @@
 package provider
 
 import (
+	"errors"
+	"strconv"
+	"strings"
+
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -41,4 +46,101 @@ func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) 
 func unexpectedProviderData(data any) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Unexpected Provider Data",
 		fmt.Sprintf("Expected *client.Client, got %T. Please report this issue to the provider developers.", data))
+}
+
+func stopErrorDiagnostic(c *client.Client, id, status string, err error) diag.Diagnostic {
+	d := apiErrorDiagnostic("Unable to Stop Campaign", c, id, err)
+	if status == "" {
+		return d
+	}
+	return diag.NewErrorDiagnostic(d.Summary(), d.Detail()+fmt.Sprintf(" The campaign was %s when the stop was tried.", status))
+}
+
+func stopTimeoutDiagnostic(id, status string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Timed Out Stopping Campaign",
+		fmt.Sprintf("Campaign %s was still %s when the time ran out, and is not stopped. A campaign can be stopped once it "+
+			"leaves \"creation\". Apply again, or raise timeouts.update (timeouts.delete when destroying).", id, status))
+}
+
+func campaignGoneWarning(id string) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Campaign Not Found",
+		fmt.Sprintf("Campaign %s no longer exists at One-API (404), so it was removed from the Terraform state. "+
+			"If the configuration still declares it, the next apply creates a new campaign, which sends messages.", id))
+}
+
+// createErrorDiagnostics attaches each 422 field error of a create to the
+// attribute it concerns.
+func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || len(apiErr.FieldErrors) == 0 || client.IsAmbiguousCreate(err) {
+		diags.Append(apiErrorDiagnostic("Unable to Create Campaign", c, "", err))
+		return diags
+	}
+	for _, field := range apiErr.SortedFields() {
+		detail := fmt.Sprintf("One-API refused the campaign (%d, %s): %s: %s.", apiErr.StatusCode, apiErr.Message,
+			field, strings.Join(apiErr.FieldErrors[field], "; "))
+		if n := phoneIndex(field); n >= 0 && req.rcs != nil && n < len(req.rcs.Phones) {
+			detail += fmt.Sprintf(" (phone %s)", req.rcs.Phones[n].Number)
+		} else if n >= 0 && req.sms != nil && n < len(req.sms.Phones) {
+			detail += fmt.Sprintf(" (phone %s)", req.sms.Phones[n].Number)
+		}
+		detail += " Nothing was sent. Correct the value and apply again."
+		if p, ok := apiFieldPath(field, req.rcs != nil); ok {
+			diags.AddAttributeError(p, "Unable to Create Campaign", detail)
+		} else {
+			diags.AddError("Unable to Create Campaign", detail)
+		}
+	}
+	return diags
+}
+
+// apiFieldPath maps a field of a create request, as the API names it in a
+// 422 answer ("phones.3.number", "alternative_channel.sms.text"), to the
+// resource attribute it came from.
+func apiFieldPath(field string, rcs bool) (path.Path, bool) {
+	parts := strings.Split(field, ".")
+	content := "sms"
+	if rcs {
+		content = "rcs"
+	}
+	switch parts[0] {
+	case "phones":
+		return path.Root("recipients").AtName("phones"), true
+	case "groups":
+		return path.Root("recipients").AtName("groups"), true
+	case "sender", "text", "transliterate":
+		return path.Root(content).AtName(parts[0]), true
+	case "options":
+		if len(parts) >= 2 && parts[1] == "text" {
+			return path.Root("rcs").AtName("text"), true
+		}
+		return path.Root("rcs").AtName("cards"), true
+	case "alternative_channel":
+		if len(parts) < 3 {
+			return path.Root("sms_fallback"), true
+		}
+		name := map[string]string{"validity": "validity_hours"}[parts[2]]
+		if name == "" {
+			name = parts[2]
+		}
+		return path.Root("sms_fallback").AtName(name), true
+	case "validity":
+		return path.Root("validity_hours"), true
+	case "validity_seconds", "start_at", "tariff_code", "add_to_contact_book", "check_stop_list":
+		return path.Root(parts[0]), true
+	}
+	return path.Empty(), false
+}
+
+func phoneIndex(field string) int {
+	parts := strings.Split(field, ".")
+	if len(parts) < 2 || parts[0] != "phones" {
+		return -1
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil {
+		return -1
+	}
+	return n
 }

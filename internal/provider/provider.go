@@ -204,7 +204,7 @@ func newClient(cfg providerConfig, userAgent string) (*client.Client, error) {
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{}
+	return []func() resource.Resource{NewCampaignResource}
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {

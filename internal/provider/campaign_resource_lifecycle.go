@@ -1,0 +1,93 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+// stop cancels a campaign and returns what the platform reports afterwards.
+// It reads first: a stopped campaign needs no call, a done or spam one
+// cannot be stopped and needs none, a campaign in "creation" cannot be
+// stopped yet and is waited for. A 422 (the campaign finished meanwhile) is
+// followed by a read; the outcome counts if the campaign is stopped or done.
+func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	wait := r.pollMin
+	refused := 0
+	for {
+		c, err := r.client.GetCampaign(ctx, id)
+		if err != nil {
+			if client.IsNotFound(err) {
+				return nil, diags // nothing left to stop
+			}
+			diags.Append(stopErrorDiagnostic(r.client, idText, "", err))
+			return nil, diags
+		}
+		switch {
+		case c.Status == client.StatusStopped || c.Status == client.StatusDone || c.Status == client.StatusSpam:
+			return c, diags
+		case client.IsStoppable(c.Status) && refused < 3:
+			stopped, err := r.client.StopCampaign(ctx, id)
+			switch {
+			case err == nil && stopped.Status == client.StatusStopped:
+				return stopped, diags
+			case err == nil:
+				tflog.Debug(ctx, "stop accepted, waiting for status stopped", map[string]any{"campaign_id": id, "status": stopped.Status})
+			case client.IsUnprocessable(err):
+				refused++ // re-read: the campaign may have finished meanwhile
+				continue
+			default:
+				diags.Append(stopErrorDiagnostic(r.client, idText, c.Status, err))
+				return nil, diags
+			}
+		case client.IsStoppable(c.Status):
+			diags.Append(stopErrorDiagnostic(r.client, idText, c.Status, errors.New("One-API refused the stop three times")))
+			return nil, diags
+		default:
+			tflog.Debug(ctx, "waiting until the campaign can be stopped", map[string]any{"campaign_id": id, "status": c.Status})
+		}
+		if err := sleepCtx(ctx, wait); err != nil {
+			diags.Append(stopTimeoutDiagnostic(idText, c.Status))
+			return nil, diags
+		}
+		wait = min(wait*2, r.pollMax)
+	}
+}
+
+// renew resumes a paused campaign: PUT /api/campaigns/{id}/renew.
+func (r *campaignResource) renew(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	c, err := r.client.RenewCampaign(ctx, id)
+	if client.IsUnprocessable(err) {
+		// Only a paused campaign can be renewed: see what it is now.
+		current, getErr := r.client.GetCampaign(ctx, id)
+		if getErr == nil && current.Status != client.StatusPaused {
+			diags.AddWarning("Campaign No Longer Paused",
+				fmt.Sprintf("Campaign %s is %s now, so it was not renewed.", idText, current.Status))
+			return current, diags
+		}
+	}
+	if err != nil {
+		diags.Append(apiErrorDiagnostic("Unable to Resume Campaign", r.client, idText, err))
+		return nil, diags
+	}
+	return c, diags
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

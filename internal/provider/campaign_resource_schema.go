@@ -1,0 +1,338 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	phonePattern     = regexp.MustCompile(`^[0-9]{9,15}$`)
+	smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[A-Za-z0-9 ]{1,11})$`)
+)
+
+const smsSenderRule = "must be up to 11 Latin letters, digits or spaces, or up to 15 digits"
+
+func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An RCS or SMS campaign on One-API. Creating the resource sends the campaign " +
+			"(real messages, real cost); `desired_state = \"stopped\"` cancels it through " +
+			"`PUT /api/campaigns/{id}/stop`. Status and delivery statistics are read back on every refresh. " +
+			"Campaigns in the final statuses `stopped` and `done` can no longer be changed: the plan says so " +
+			"before anything is called.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Campaign id (the API's integer id, as a string).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"recipients": schema.SingleNestedAttribute{
+				MarkdownDescription: "Who receives the campaign: exactly one of `phones` or `groups`. Required to create; " +
+					"may be omitted for an imported campaign. Changing it sends a new campaign (replacement).",
+				Optional:      true,
+				PlanModifiers: contentPlanModifiers(),
+				Attributes: map[string]schema.Attribute{
+					"phones": schema.SetAttribute{
+						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5000.",
+						ElementType:         types.StringType,
+						Optional:            true,
+						Validators: []validator.Set{
+							setvalidator.SizeBetween(1, 5000),
+							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")),
+							setvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("groups")),
+						},
+					},
+					"groups": schema.SetAttribute{
+						MarkdownDescription: "Contact-list ids from the account's contact book; at most 1000.",
+						ElementType:         types.Int64Type,
+						Optional:            true,
+						Validators: []validator.Set{
+							setvalidator.SizeBetween(1, 1000),
+							setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
+						},
+					},
+				},
+			},
+			"rcs": schema.SingleNestedAttribute{
+				MarkdownDescription: "RCS content: the agent `sender` and exactly one of `text` or `cards`. " +
+					"Exactly one of `rcs` and `sms` is required to create.",
+				Optional:      true,
+				PlanModifiers: contentPlanModifiers(),
+				Validators:    []validator.Object{objectvalidator.ConflictsWith(path.MatchRoot("sms"))},
+				Attributes: map[string]schema.Attribute{
+					"sender": schema.StringAttribute{
+						MarkdownDescription: "RCS agent name, 1 to 40 characters.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.LengthBetween(1, 40)},
+					},
+					"text": schema.StringAttribute{
+						MarkdownDescription: "Message text, 1 to 1000 characters.",
+						Optional:            true,
+						Validators: []validator.String{
+							utf16LengthBetween(1, 1000),
+							stringvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("cards")),
+						},
+					},
+					"cards": schema.ListNestedAttribute{
+						MarkdownDescription: "Rich cards, 1 to 10 (a carousel when more than one).",
+						Optional:            true,
+						Validators:          []validator.List{listvalidator.SizeBetween(1, 10)},
+						NestedObject:        cardSchema(),
+					},
+				},
+			},
+			"sms": schema.SingleNestedAttribute{
+				MarkdownDescription: "SMS content, instead of `rcs`.",
+				Optional:            true,
+				PlanModifiers:       contentPlanModifiers(),
+				Attributes: map[string]schema.Attribute{
+					"sender": schema.StringAttribute{
+						MarkdownDescription: "SMS sender: up to 11 Latin letters, digits or spaces, or up to 15 digits.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.RegexMatches(smsSenderPattern, smsSenderRule)},
+					},
+					"text": schema.StringAttribute{
+						MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2.",
+						Required:            true,
+						Validators:          []validator.String{smsTextValidator{}},
+					},
+					"transliterate": schema.BoolAttribute{
+						MarkdownDescription: "Transliterate the text to Latin characters.",
+						Optional:            true,
+					},
+				},
+			},
+			"sms_fallback": schema.SingleNestedAttribute{
+				MarkdownDescription: "SMS sent to recipients the RCS message cannot reach (`alternative_channel.sms`). Only with `rcs`.",
+				Optional:            true,
+				PlanModifiers:       contentPlanModifiers(),
+				Validators: []validator.Object{
+					objectvalidator.ConflictsWith(path.MatchRoot("sms")),
+				},
+				Attributes: map[string]schema.Attribute{
+					"sender": schema.StringAttribute{
+						MarkdownDescription: "SMS sender: up to 11 Latin letters, digits or spaces, or up to 15 digits.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.RegexMatches(smsSenderPattern, smsSenderRule)},
+					},
+					"text": schema.StringAttribute{
+						MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2.",
+						Required:            true,
+						Validators:          []validator.String{smsTextValidator{}},
+					},
+					"validity_hours": schema.Int64Attribute{
+						MarkdownDescription: "How long the SMS may be delivered, 1 to 72 hours.",
+						Optional:            true,
+						Validators: []validator.Int64{
+							int64validator.Between(1, 72),
+							int64validator.ConflictsWith(path.MatchRelative().AtParent().AtName("validity_seconds")),
+						},
+					},
+					"validity_seconds": schema.Int64Attribute{
+						MarkdownDescription: "How long the SMS may be delivered, 30 to 86400 seconds.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.Between(30, 86400)},
+					},
+					"check_stop_list": schema.BoolAttribute{
+						MarkdownDescription: "Skip numbers on the account's stop list (the API's default is true).",
+						Optional:            true,
+					},
+				},
+			},
+			"start_at": schema.StringAttribute{
+				MarkdownDescription: "When sending starts, `yyyy-mm-dd hh:mm:ss` in UTC; RFC 3339 with an offset is also " +
+					"accepted and sent converted to UTC. Empty means at once; then the platform's value is read back.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), startAtPlanModifier{}},
+				Validators:    []validator.String{startAtValidator{}},
+			},
+			"validity_hours": schema.Int64Attribute{
+				MarkdownDescription: "How long RCS messages may be delivered, 1 to 72 hours (the API's default is 72).",
+				Optional:            true,
+				PlanModifiers:       contentInt64PlanModifiers(),
+				Validators: []validator.Int64{
+					int64validator.Between(1, 72),
+					int64validator.ConflictsWith(path.MatchRoot("validity_seconds")),
+				},
+			},
+			"validity_seconds": schema.Int64Attribute{
+				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`.",
+				Optional:            true,
+				PlanModifiers:       contentInt64PlanModifiers(),
+				Validators:          []validator.Int64{int64validator.Between(30, 86400)},
+			},
+			"tariff_code": schema.Int64Attribute{
+				MarkdownDescription: "Tariff code, when the account has several.",
+				Optional:            true,
+				PlanModifiers:       contentInt64PlanModifiers(),
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"check_stop_list": schema.BoolAttribute{
+				MarkdownDescription: "Skip numbers on the account's stop list (the API's default is true).",
+				Optional:            true,
+				PlanModifiers:       contentBoolPlanModifiers(),
+			},
+			"add_to_contact_book": schema.BoolAttribute{
+				MarkdownDescription: "Add the recipients to the contact book (the API's default is true).",
+				Optional:            true,
+				PlanModifiers:       contentBoolPlanModifiers(),
+			},
+			"desired_state": schema.StringAttribute{
+				MarkdownDescription: "`active` or `stopped`. `stopped` cancels the campaign (irreversible); `active` " +
+					"resumes a campaign the platform paused (for example when the balance ran out). Null (the default) " +
+					"means Terraform does not manage the run state. See the table above.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(desiredActive, desiredStopped)},
+			},
+			"stop_on_destroy": schema.BoolAttribute{
+				MarkdownDescription: "Stop the campaign when the resource is destroyed or replaced, if it can still be stopped " +
+					"(default true). With false, destroying only forgets the campaign.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name the platform generated, e.g. `RCS api campaign / 2025-04-14 13:43:13`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Current status: " + statusList + ".",
+				Computed:            true,
+			},
+			"message_type": schema.StringAttribute{
+				MarkdownDescription: "`rcs` or `sms`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"real_start_at": schema.StringAttribute{
+				MarkdownDescription: "When sending really started, as the platform writes it (`yyyy-mm-dd hh:mm:ss`); null before.",
+				Computed:            true,
+			},
+			"finished_at": schema.StringAttribute{
+				MarkdownDescription: "When the campaign finished or was stopped, as the platform writes it; null before.",
+				Computed:            true,
+			},
+			"created_at": schema.StringAttribute{
+				MarkdownDescription: "When the campaign was created, as the platform writes it (in the account's time zone).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Delivery statistics, updated on every refresh.",
+				Computed:            true,
+				Attributes:          statisticsResourceAttributes(),
+			},
+			"sms_fallback_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Statistics of the SMS fallback (`alternative_channels.sms`); null without one.",
+				Computed:            true,
+				Attributes:          statisticsResourceAttributes(),
+			},
+			"calculated_price": schema.Float64Attribute{
+				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards.",
+				Computed:            true,
+			},
+			"currency": schema.StringAttribute{
+				MarkdownDescription: "ISO 4217 currency of `calculated_price`.",
+				Computed:            true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func cardSchema() schema.NestedAttributeObject {
+	return schema.NestedAttributeObject{
+		Attributes: map[string]schema.Attribute{
+			"title": schema.StringAttribute{
+				MarkdownDescription: "Card title, at most 200 characters.",
+				Optional:            true,
+				Validators:          []validator.String{utf16LengthBetween(1, 200)},
+			},
+			"text": schema.StringAttribute{
+				MarkdownDescription: "Card text, 1 to 1000 characters. A card needs `text` or `media_url`.",
+				Optional:            true,
+				Validators: []validator.String{
+					utf16LengthBetween(1, 1000),
+					stringvalidator.AtLeastOneOf(path.MatchRelative().AtParent().AtName("media_url")),
+				},
+			},
+			"media_url": schema.StringAttribute{
+				MarkdownDescription: "http(s) link to an image (jpeg, png, gif; 2 MB) or video (mp4, webm, ...; 10 MB).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^https?://`), "must begin with http:// or https://")},
+			},
+			"suggestions": schema.ListNestedAttribute{
+				MarkdownDescription: "Buttons, at most 4.",
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.SizeBetween(1, 4)},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							MarkdownDescription: "`link` (needs `url`) or `call` (needs `phone`).",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.OneOf("link", "call")},
+						},
+						"text": schema.StringAttribute{
+							MarkdownDescription: "Button text, 1 to 25 characters.",
+							Required:            true,
+							Validators:          []validator.String{utf16LengthBetween(1, 25)},
+						},
+						"url": schema.StringAttribute{
+							MarkdownDescription: "Link of a `link` button.",
+							Optional:            true,
+							Validators: []validator.String{
+								stringvalidator.RegexMatches(regexp.MustCompile(`^https?://`), "must begin with http:// or https://"),
+								stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("phone")),
+							},
+						},
+						"phone": schema.StringAttribute{
+							MarkdownDescription: "Number a `call` button dials, 9 to 15 digits.",
+							Optional:            true,
+							Validators:          []validator.String{stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus")},
+						},
+						"postback_data": schema.StringAttribute{
+							MarkdownDescription: "Data sent back when the button is pressed, at most 25 characters.",
+							Optional:            true,
+							Validators:          []validator.String{utf16LengthBetween(1, 25)},
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func statisticsResourceAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"sent": schema.Int64Attribute{
+			MarkdownDescription: "Messages in DELIVERED, SENT, ACCEPTED, SENDING, UNDELIVERED, FAILED, EXPIRED or UNKNOWN.",
+			Computed:            true,
+		},
+		"delivered": schema.Int64Attribute{MarkdownDescription: "Messages in DELIVERED or READ.", Computed: true},
+	}
+}
+
+// Attribute types of the nested objects, for building values.
+var (
+	recipientsAttrTypes = map[string]attr.Type{
+		"phones": types.SetType{ElemType: types.StringType},
+		"groups": types.SetType{ElemType: types.Int64Type},
+	}
+)
