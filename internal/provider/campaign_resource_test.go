@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 	"regexp"
 	"strconv"
 	"testing"
@@ -128,6 +129,264 @@ func TestAccCampaign_createRefreshStop(t *testing.T) {
 				PreConfig: func() {
 					sb.expectCount("PUT /api/campaigns/{id}/stop", 1)()
 					sb.Advance(time.Minute)
+				},
+				Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccCampaign_importVerify(t *testing.T) {
+	sb := startSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             sb.checkDestroyed("stopped"),
+		Steps: []resource.TestStep{
+			{Config: sb.campaignConfig(rcsCampaign(`start_at = "2030-01-01T12:00:00+02:00"`))},
+			{
+				ResourceName:      campaignAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				// The API does not return content: an imported state has none.
+				ImportStateVerifyIgnore: []string{"recipients", "rcs", "start_at", "timeouts", "calculated_price", "currency"},
+			},
+			{
+				// Out of "creation" (which cannot be stopped) before the destroy.
+				PreConfig:     func() { sb.Advance(6 * time.Second) },
+				ResourceName:  campaignAddr,
+				ImportState:   true,
+				ImportStateId: "campaign-7",
+				ExpectError:   regexp.MustCompile(`(?s)Invalid Import Id.*numeric id`),
+			},
+		},
+	})
+}
+
+// importConfig imports an existing campaign with an import block and only
+// the settings given: no content.
+func (s *testSandbox) importConfig(id int64, extra string) string {
+	return s.providerBlock() + fmt.Sprintf(`
+import {
+  to = oneapi_campaign.test
+  id = "%d"
+}
+resource "oneapi_campaign" "test" {
+%s
+}
+`, id, extra)
+}
+
+func TestAccCampaign_importBlockThenStop(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231", "380661231232")
+	sb.Advance(6 * time.Second) // moderation: stoppable
+	sb.ResetCounters()
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// Import alone: a configuration that matches plans nothing.
+				Config: sb.importConfig(cp.ID, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionNoop)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "status", knownvalue.StringExact("moderation")),
+					stateValue(campaignAddr, "desired_state", knownvalue.Null()),
+					stateValue(campaignAddr, "stop_on_destroy", knownvalue.Bool(true)),
+					stateValue(campaignAddr, "recipients", knownvalue.Null()),
+				},
+			},
+			{
+				Config: sb.importConfig(cp.ID, `desired_state = "stopped"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "status", knownvalue.StringExact("stopped")),
+				},
+			},
+			{
+				PreConfig: func() {
+					sb.expectCount("PUT /api/campaigns/{id}/stop", 1)()
+					sb.expectCount("PATCH /api/campaigns/{id}/stop", 0)()
+					if n := sb.CountCreates(); n != 0 {
+						t.Errorf("creates = %d, want 0", n)
+					}
+				},
+				Config: sb.importConfig(cp.ID, `desired_state = "stopped"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccCampaign_importAdoptsContentWithoutReplacement(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: sb.importConfig(cp.ID, "")},
+			{
+				Config: sb.importConfig(cp.ID, `
+  recipients = { phones = ["380661231231"] }
+  rcs        = { sender = "rcs_sender", text = "Hello" }
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "id", knownvalue.StringExact(strconv.FormatInt(cp.ID, 10))),
+					stateValue(campaignAddr, "rcs", knownvalue.ObjectPartial(map[string]knownvalue.Check{"text": knownvalue.StringExact("Hello")})),
+				},
+			},
+			{
+				// Once adopted, content is content: a change sends a new campaign.
+				PreConfig: func() { sb.Advance(6 * time.Second) },
+				Config: sb.importConfig(cp.ID, `
+  recipients = { phones = ["380661231231"] }
+  rcs        = { sender = "rcs_sender", text = "Hello again" }
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+			},
+			{
+				PreConfig: func() { sb.Advance(6 * time.Second) }, // the new campaign leaves creation
+				Config: sb.importConfig(cp.ID, `
+  recipients = { phones = ["380661231231"] }
+  rcs        = { sender = "rcs_sender", text = "Hello again" }
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+	if n := sb.CountCreates(); n != 2 {
+		t.Errorf("creates = %d, want 2 (the campaign made for the test and its replacement only)", n)
+	}
+}
+
+// advanceWhenRead moves the clock once the stand-in has served n reads of
+// campaigns, while the provider is waiting: it lets a test see the
+// provider wait out the "creation" status without touching wall time.
+func (s *testSandbox) advanceWhenRead(n int, d time.Duration) {
+	go func() {
+		deadline := time.Now().Add(time.Minute)
+		for s.Count("GET /api/campaigns/{id}") < n && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		s.Advance(d)
+	}()
+}
+
+func TestAccCampaign_stopWaitsOutCreation(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: sb.importConfig(cp.ID, "")},
+			{
+				PreConfig: func() {
+					sb.ResetCounters()
+					// refresh (1) and the first read of the stop (2) find
+					// "creation"; then moderation begins.
+					sb.advanceWhenRead(2, 6*time.Second)
+				},
+				Config: sb.importConfig(cp.ID, `desired_state = "stopped"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "status", knownvalue.StringExact("stopped")),
+				},
+			},
+		},
+	})
+	if n := sb.Count("GET /api/campaigns/{id}"); n < 3 {
+		t.Errorf("reads = %d: the stop did not wait for the campaign to leave creation", n)
+	}
+	if n := sb.Count("PUT /api/campaigns/{id}/stop"); n != 1 {
+		t.Errorf("stops = %d, want exactly 1 (none while in creation)", n)
+	}
+}
+
+func TestAccCampaign_pausedIsRenewed(t *testing.T) {
+	sb := startSandbox(t)
+	var id int64
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				Check: func(s *terraform.State) error {
+					id, _ = strconv.ParseInt(s.RootModule().Resources[campaignAddr].Primary.ID, 10, 64)
+					return nil
+				},
+			},
+			{
+				PreConfig: func() {
+					sb.Advance(17 * time.Second)
+					if err := sb.SetStatus(id, "paused"); err != nil { // out of funds
+						t.Fatal(err)
+					}
+					sb.ResetCounters()
+				},
+				Config: sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(campaignAddr, tfjsonpath.New("status")),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "status", knownvalue.StringExact("sending")),
+				},
+			},
+			{
+				PreConfig: sb.expectCount("PUT /api/campaigns/{id}/renew", 1),
+				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccCampaign_stopRacesWithCompletion(t *testing.T) {
+	sb := startSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: sb.campaignConfig(rcsCampaign(""))},
+			{
+				PreConfig: func() {
+					sb.Advance(20 * time.Second) // sending
+					sb.SetFaults(sandbox.Faults{CompleteBeforeStop: 1})
+					sb.ResetCounters()
+				},
+				Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "status", knownvalue.StringExact("done")),
+					stateValue(campaignAddr, "desired_state", knownvalue.StringExact("stopped")),
+				},
+			},
+			{
+				PreConfig: func() {
+					if got := sb.Injected()["complete_before_stop"]; got != 1 {
+						t.Errorf("the race was not injected (%d)", got)
+					}
+					sb.expectCount("PUT /api/campaigns/{id}/stop", 1)()
 				},
 				Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{

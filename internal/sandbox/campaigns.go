@@ -297,6 +297,13 @@ func (s *Sandbox) handleStop(w http.ResponseWriter, r *http.Request) {
 		writeNotFound(w)
 		return
 	}
+	if c.status != "done" && s.takeCompleteBeforeStop() {
+		c.sendingDone = c.sendingLength()
+		if c.realStartAt.IsZero() {
+			c.realStartAt = now
+		}
+		c.status, c.phaseStart, c.finishedAt = "done", now, now
+	}
 	switch c.status {
 	case "moderation", "paused", "sending", "scheduled":
 	default:
@@ -370,6 +377,20 @@ func (s *Sandbox) SetStatus(id int64, status string) error {
 		c.finishedAt = now
 	}
 	return nil
+}
+
+// Delete removes a campaign, as if the account no longer had it: reads
+// answer 404.
+func (s *Sandbox) Delete(id int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.campaigns, id)
+	for i, v := range s.order {
+		if v == id {
+			s.order = append(s.order[:i], s.order[i+1:]...)
+			break
+		}
+	}
 }
 
 // Status returns a campaign's status now, or "" when it does not exist.

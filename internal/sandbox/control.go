@@ -11,6 +11,7 @@ import (
 //
 //	POST /_sandbox/clock          {"advance_seconds": n}       move the clock
 //	PUT  /_sandbox/campaigns/{id} {"status": "paused"}          force a status
+//	DELETE /_sandbox/campaigns/{id}                             the account loses the campaign (404)
 //	PUT  /_sandbox/faults         Faults as JSON (durations in ns) inject faults
 //	GET  /_sandbox/counters       {"counters": {...}, "injected": {...}}
 //	POST /_sandbox/reset-counters                               zero the counters
@@ -41,6 +42,15 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": req.Status})
+	})
+	mux.HandleFunc("DELETE /_sandbox/campaigns/{id}", func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		if err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "bad id"})
+			return
+		}
+		s.Delete(id)
+		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("PUT /_sandbox/faults", func(w http.ResponseWriter, r *http.Request) {
 		var f Faults

@@ -33,6 +33,10 @@ type Faults struct {
 	// StopMethodNotAllowed answers 405 to PUT .../stop (PATCH still works),
 	// as a server that follows the OpenAPI file would.
 	StopMethodNotAllowed bool `json:"stop_method_not_allowed"`
+	// CompleteBeforeStop makes the next N campaigns that are asked to stop
+	// finish sending just before the stop arrives, so the stop answers 422:
+	// the race between a stop and the end of a campaign.
+	CompleteBeforeStop int `json:"complete_before_stop"`
 }
 
 // SetFaults replaces the injected faults.
@@ -116,6 +120,17 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	default:
 		writeJSON(w, status, map[string]string{"message": "Service Unavailable"})
 	}
+	return true
+}
+
+// takeCompleteBeforeStop reports whether this stop loses the race; the
+// caller holds s.mu.
+func (s *Sandbox) takeCompleteBeforeStop() bool {
+	if s.faults.CompleteBeforeStop <= 0 {
+		return false
+	}
+	s.faults.CompleteBeforeStop--
+	s.injected["complete_before_stop"]++
 	return true
 }
 

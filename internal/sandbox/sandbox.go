@@ -58,6 +58,7 @@ type Sandbox struct {
 	revokedUpTo int64
 	issued      []string
 	injected    map[string]int
+	journal     []string
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -133,7 +134,7 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serv
 // JWT, in that order, as a gateway in front of the real API would.
 func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.count(pattern)
+		s.count(pattern, r)
 		if s.applyFaults(w, r, pattern) {
 			return
 		}
@@ -147,10 +148,18 @@ func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc)
 	})
 }
 
-func (s *Sandbox) count(key string) {
+func (s *Sandbox) count(key string, r *http.Request) {
 	s.mu.Lock()
 	s.counters[key]++
+	s.journal = append(s.journal, r.Method+" "+r.URL.Path)
 	s.mu.Unlock()
+}
+
+// Journal lists every API request so far as "METHOD /path", in order.
+func (s *Sandbox) Journal() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.journal...)
 }
 
 // Counters returns the number of requests per "METHOD /pattern" key, e.g.
@@ -193,6 +202,7 @@ func (s *Sandbox) ResetCounters() {
 	s.mu.Lock()
 	s.counters = map[string]int{}
 	s.injected = map[string]int{}
+	s.journal = nil
 	s.mu.Unlock()
 }
 
