@@ -19,7 +19,7 @@ import (
 // privateImported marks, in private state, a campaign that came in by import.
 const privateImported = "imported"
 
-func contentNeedsReplace(ctx context.Context, imported bool, stateNull, planNull bool) bool {
+func contentNeedsReplace(imported bool, stateNull, planNull bool) bool {
 	if planNull {
 		return false
 	}
@@ -30,7 +30,7 @@ func contentPlanModifiers() []planmodifier.Object {
 	return []planmodifier.Object{objectplanmodifier.RequiresReplaceIf(
 		func(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
 			imported, _ := req.Private.GetKey(ctx, privateImported)
-			resp.RequiresReplace = contentNeedsReplace(ctx, imported != nil, req.StateValue.IsNull(), req.PlanValue.IsNull())
+			resp.RequiresReplace = contentNeedsReplace(imported != nil, req.StateValue.IsNull(), req.PlanValue.IsNull())
 		},
 		"Changing the content sends a new campaign: the old one is stopped (stop_on_destroy) and replaced.",
 		"Changing the content sends a new campaign: the old one is stopped (`stop_on_destroy`) and replaced.",
@@ -41,7 +41,7 @@ func contentInt64PlanModifiers() []planmodifier.Int64 {
 	return []planmodifier.Int64{int64planmodifier.RequiresReplaceIf(
 		func(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
 			imported, _ := req.Private.GetKey(ctx, privateImported)
-			resp.RequiresReplace = contentNeedsReplace(ctx, imported != nil, req.StateValue.IsNull(), req.PlanValue.IsNull())
+			resp.RequiresReplace = contentNeedsReplace(imported != nil, req.StateValue.IsNull(), req.PlanValue.IsNull())
 		},
 		"Changing it sends a new campaign (replacement).", "Changing it sends a new campaign (replacement).",
 	)}
@@ -51,7 +51,7 @@ func contentBoolPlanModifiers() []planmodifier.Bool {
 	return []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(
 		func(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
 			imported, _ := req.Private.GetKey(ctx, privateImported)
-			resp.RequiresReplace = contentNeedsReplace(ctx, imported != nil, req.StateValue.IsNull(), req.PlanValue.IsNull())
+			resp.RequiresReplace = contentNeedsReplace(imported != nil, req.StateValue.IsNull(), req.PlanValue.IsNull())
 		},
 		"Changing it sends a new campaign (replacement).", "Changing it sends a new campaign (replacement).",
 	)}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -99,7 +101,9 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	planUpdate(&plan, state, resp)
+	imported, diags := req.Private.GetKey(ctx, privateImported)
+	resp.Diagnostics.Append(diags...)
+	planUpdate(&plan, state, contentChanges(plan, state, imported != nil), resp)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	}
@@ -127,10 +131,10 @@ func planCreate(plan campaignResourceModel, resp *resource.ModifyPlanResponse) {
 
 // planUpdate applies the desired_state rules and the immutability of final
 // campaigns to an update plan, using only the refreshed state: no API call.
-func planUpdate(plan *campaignResourceModel, state campaignResourceModel, resp *resource.ModifyPlanResponse) {
+func planUpdate(plan *campaignResourceModel, state campaignResourceModel, changed path.Paths, resp *resource.ModifyPlanResponse) {
 	id, status := state.ID.ValueString(), state.Status.ValueString()
 	from, to := state.DesiredState.ValueString(), plan.DesiredState.ValueString()
-	replacing := len(resp.RequiresReplace) > 0
+	replacing := len(changed) > 0
 
 	if to == desiredActive && (from == desiredStopped || (status == client.StatusStopped && from != desiredActive)) {
 		resp.Diagnostics.AddAttributeError(path.Root("desired_state"), "Stopped Campaign Cannot Be Resumed",
@@ -140,7 +144,7 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, resp *
 	}
 	if client.IsFinal(status) {
 		if replacing {
-			resp.Diagnostics.AddAttributeError(resp.RequiresReplace[0], "Campaign Is Final",
+			resp.Diagnostics.AddAttributeError(changed[0], "Campaign Is Final",
 				finalCampaignDetail(id, status))
 			return
 		}
@@ -188,6 +192,35 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, resp *
 		return
 	}
 	markObservedUnknown(plan)
+}
+
+// contentChanges lists the content attributes whose change needs a new
+// campaign, by the same rule as their plan modifiers (which the framework
+// applies separately: a resource's ModifyPlan does not see their verdict).
+func contentChanges(plan, state campaignResourceModel, imported bool) path.Paths {
+	var changed path.Paths
+	pairs := []struct {
+		name        string
+		plan, state attr.Value
+	}{
+		{"recipients", plan.Recipients, state.Recipients}, {"rcs", plan.RCS, state.RCS}, {"sms", plan.SMS, state.SMS},
+		{"sms_fallback", plan.SMSFallback, state.SMSFallback}, {"validity_hours", plan.ValidityHours, state.ValidityHours},
+		{"validity_seconds", plan.ValiditySeconds, state.ValiditySeconds}, {"tariff_code", plan.TariffCode, state.TariffCode},
+		{"check_stop_list", plan.CheckStopList, state.CheckStopList}, {"add_to_contact_book", plan.AddToContactBook, state.AddToContactBook},
+	}
+	for _, p := range pairs {
+		if !p.plan.Equal(p.state) && contentNeedsReplace(imported, p.state.IsNull(), p.plan.IsNull()) {
+			changed = append(changed, path.Root(p.name))
+		}
+	}
+	if known(plan.StartAt) && known(state.StartAt) {
+		a, errA := normalizeStartAt(plan.StartAt.ValueString())
+		b, errB := normalizeStartAt(state.StartAt.ValueString())
+		if errA == nil && errB == nil && a != b {
+			changed = append(changed, path.Root("start_at"))
+		}
+	}
+	return changed
 }
 
 func finalCampaignDetail(id, status string) string {

@@ -396,3 +396,304 @@ func TestAccCampaign_stopRacesWithCompletion(t *testing.T) {
 		},
 	})
 }
+
+// idOf reads a resource's id from state into *id.
+func idOf(addr string, id *int64) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		*id, _ = strconv.ParseInt(rs.Primary.ID, 10, 64)
+		return nil
+	}
+}
+
+// onlyReads fails when the stand-in saw anything but campaign reads (and
+// logins) since its counters were reset.
+func (s *testSandbox) onlyReads() {
+	s.t.Helper()
+	for key, n := range s.Counters() {
+		if key != "GET /api/campaigns/{id}" && key != "POST /api/auth/login" {
+			s.t.Errorf("unexpected requests: %s x%d (want only refresh reads)", key, n)
+		}
+	}
+}
+
+func TestAccCampaign_finalStatusesAreImmutable(t *testing.T) {
+	for _, final := range []string{"done", "stopped"} {
+		t.Run(final, func(t *testing.T) {
+			sb := startSandbox(t)
+			var id int64
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { testAccPreCheck(t) },
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				CheckDestroy:             sb.checkDestroyed(final),
+				Steps: []resource.TestStep{
+					{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &id)},
+					{
+						PreConfig: func() {
+							sb.Advance(20 * time.Second)
+							if err := sb.SetStatus(id, final); err != nil {
+								t.Fatal(err)
+							}
+							sb.ResetCounters()
+						},
+						Config: sb.campaignConfig(`
+  recipients = { phones = ["380661231231"] }
+  rcs        = { sender = "rcs_sender", text = "Hello from Terraform" }
+`),
+						ExpectError: regexp.MustCompile(`(?s)Campaign Is Final.*Campaign \d+ is ` + final + `, a final status.*-replace=ADDRESS.*remove`),
+					},
+					{
+						PreConfig:   sb.onlyReads,
+						Config:      sb.campaignConfig(rcsCampaign(`tariff_code = 9`)),
+						ExpectError: regexp.MustCompile(`(?s)Campaign Is Final.*` + final),
+					},
+					{
+						// Terraform-only settings may still change: no API call.
+						PreConfig: sb.onlyReads,
+						Config:    sb.campaignConfig(rcsCampaign(`timeouts = { delete = "1m" }`)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectKnownValue(campaignAddr, tfjsonpath.New("status"), knownvalue.StringExact(final)),
+							},
+						},
+					},
+					{
+						// The refresh keeps updating a final campaign's figures.
+						PreConfig: sb.onlyReads,
+						Config:    sb.campaignConfig(rcsCampaign(`timeouts = { delete = "1m" }`)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							stateValue(campaignAddr, "status", knownvalue.StringExact(final)),
+							stateValue(campaignAddr, "statistics", knownvalue.NotNull()),
+						},
+					},
+				},
+			})
+			sb.onlyReads()
+		})
+	}
+}
+
+func TestAccCampaign_stoppedCannotBeResumed(t *testing.T) {
+	sb := startSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {},
+				Config:    sb.campaignConfig(rcsCampaign("")),
+			},
+			{
+				PreConfig: func() { sb.Advance(6 * time.Second) },
+				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "status", knownvalue.StringExact("stopped")),
+				},
+			},
+			{
+				PreConfig:   sb.ResetCounters,
+				Config:      sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				ExpectError: regexp.MustCompile(`(?s)Stopped Campaign Cannot Be Resumed.*irreversible`),
+			},
+			{
+				PreConfig: sb.onlyReads,
+				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccCampaign_stopOnDoneOrSpamMakesNoCall(t *testing.T) {
+	for _, status := range []string{"done", "spam"} {
+		t.Run(status, func(t *testing.T) {
+			sb := startSandbox(t)
+			var id int64
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { testAccPreCheck(t) },
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				CheckDestroy:             sb.checkDestroyed(status),
+				Steps: []resource.TestStep{
+					{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &id)},
+					{
+						PreConfig: func() {
+							if err := sb.SetStatus(id, status); err != nil {
+								t.Fatal(err)
+							}
+							sb.ResetCounters()
+						},
+						Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectKnownValue(campaignAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
+							},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							stateValue(campaignAddr, "status", knownvalue.StringExact(status)),
+							stateValue(campaignAddr, "desired_state", knownvalue.StringExact("stopped")),
+						},
+					},
+				},
+			})
+			sb.onlyReads()
+		})
+	}
+}
+
+func TestAccCampaign_externalStopIsAWarning(t *testing.T) {
+	sb := startSandbox(t)
+	two := func(secondDesired string) string {
+		return sb.providerBlock() +
+			"resource \"oneapi_campaign\" \"a\" {\n" + rcsCampaign(`desired_state = "active"`) + "\n}\n" +
+			"resource \"oneapi_campaign\" \"b\" {\n" + rcsCampaign(`desired_state = "`+secondDesired+`"`) + "\n}\n"
+	}
+	var idA int64
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: two("active"), Check: idOf("oneapi_campaign.a", &idA)},
+			{
+				PreConfig: func() {
+					sb.Advance(20 * time.Second)
+					if err := sb.SetStatus(idA, "stopped"); err != nil { // someone used the web UI
+						t.Fatal(err)
+					}
+				},
+				Config: two("stopped"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("oneapi_campaign.a", plancheck.ResourceActionNoop),
+						plancheck.ExpectResourceAction("oneapi_campaign.b", plancheck.ResourceActionUpdate),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue("oneapi_campaign.a", "status", knownvalue.StringExact("stopped")),
+					stateValue("oneapi_campaign.a", "desired_state", knownvalue.StringExact("active")),
+					stateValue("oneapi_campaign.b", "status", knownvalue.StringExact("stopped")),
+				},
+			},
+		},
+	})
+}
+
+func TestAccCampaign_goneCampaignLeavesState(t *testing.T) {
+	sb := startSandbox(t)
+	var first, second int64
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: sb.campaignConfig(rcsCampaign(`stop_on_destroy = false`)), Check: idOf(campaignAddr, &first)},
+			{
+				PreConfig: func() { sb.Delete(first) },
+				Config:    sb.campaignConfig(rcsCampaign(`stop_on_destroy = false`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionCreate)},
+				},
+				Check: idOf(campaignAddr, &second),
+			},
+		},
+	})
+	if first == second || second == 0 {
+		t.Errorf("ids %d and %d: the gone campaign was not removed from state", first, second)
+	}
+}
+
+func TestAccCampaign_destroy(t *testing.T) {
+	cases := []struct {
+		name, extra, force, want string
+		stops                    int
+	}{
+		{"sending campaign is stopped", "", "", "stopped", 1},
+		{"done campaign makes no call", "", "done", "done", 0},
+		{"stop_on_destroy false makes no call", "stop_on_destroy = false", "", "sending", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := startSandbox(t)
+			var id int64
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { testAccPreCheck(t) },
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				CheckDestroy: func(s *terraform.State) error {
+					if got := sb.Status(id); got != tc.want {
+						return fmt.Errorf("after destroy the campaign is %q, want %q", got, tc.want)
+					}
+					if got := sb.Count("PUT /api/campaigns/{id}/stop"); got != tc.stops {
+						return fmt.Errorf("stop requests = %d, want %d", got, tc.stops)
+					}
+					return nil
+				},
+				Steps: []resource.TestStep{
+					{Config: sb.campaignConfig(rcsCampaign(tc.extra)), Check: idOf(campaignAddr, &id)},
+					{
+						PreConfig: func() {
+							sb.Advance(17 * time.Second)
+							if tc.force != "" {
+								if err := sb.SetStatus(id, tc.force); err != nil {
+									t.Fatal(err)
+								}
+							}
+						},
+						Config: sb.campaignConfig(rcsCampaign(tc.extra)),
+					},
+				},
+			})
+		})
+	}
+}
+
+func TestAccCampaign_replacementStopsTheOldCampaignFirst(t *testing.T) {
+	sb := startSandbox(t)
+	var oldID, newID int64
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &oldID)},
+			{
+				PreConfig: func() { sb.Advance(17 * time.Second); sb.ResetCounters() },
+				Config:    sb.campaignConfig(rcsCampaign(`validity_hours = 24`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				Check: idOf(campaignAddr, &newID),
+			},
+			{
+				PreConfig: func() { sb.Advance(6 * time.Second) }, // the new one leaves creation before the final destroy
+				Config:    sb.campaignConfig(rcsCampaign(`validity_hours = 24`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+	stopAt, createAt := -1, -1
+	for i, req := range sb.Journal() {
+		switch req {
+		case fmt.Sprintf("PUT /api/campaigns/%d/stop", oldID):
+			stopAt = i
+		case "POST /api/campaigns/rcs/send":
+			if createAt < 0 {
+				createAt = i
+			}
+		}
+	}
+	if stopAt < 0 || createAt < 0 || stopAt > createAt {
+		t.Errorf("stop of the old campaign at request %d, create of the new at %d: want the stop first", stopAt, createAt)
+	}
+	if sb.Status(oldID) != "stopped" || newID == oldID {
+		t.Errorf("old campaign %d is %s; new id %d", oldID, sb.Status(oldID), newID)
+	}
+}

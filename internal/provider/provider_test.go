@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -36,6 +37,23 @@ func startSandbox(t *testing.T) *testSandbox {
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{testAPIKey}})
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
+	// Once a test has failed, keep the clock moving so that the destroy at
+	// the end of resource.Test does not wait forever for a campaign frozen in
+	// "creation".
+	done := make(chan struct{})
+	t.Cleanup(func() { close(done) })
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(200 * time.Millisecond):
+				if t.Failed() {
+					sb.Advance(10 * time.Second)
+				}
+			}
+		}
+	}()
 	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t}
 }
 
