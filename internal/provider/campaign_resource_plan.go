@@ -57,7 +57,7 @@ func (r *campaignResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 	if known(m.SMSFallback) && m.RCS.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("sms_fallback"), "SMS Fallback Needs RCS Content",
-			"sms_fallback is the SMS sent when an RCS message cannot be delivered; it needs an rcs block. "+
+			"Attribute sms_fallback is the SMS sent when an RCS message cannot be delivered; it needs an rcs block. "+
 				"For an SMS campaign use the sms block alone.")
 	}
 	if !known(m.RCS) {
@@ -73,10 +73,10 @@ func (r *campaignResource) ValidateConfig(ctx context.Context, req resource.Vali
 			switch {
 			case s.Type.ValueString() == "link" && s.URL.IsNull():
 				resp.Diagnostics.AddAttributeError(p.AtName("url"), "Missing Button Link",
-					"A button of type \"link\" needs url (an http or https link).")
+					fmt.Sprintf("Attribute %s is required: a button of type \"link\" needs an http or https link.", p.AtName("url")))
 			case s.Type.ValueString() == "call" && s.Phone.IsNull():
 				resp.Diagnostics.AddAttributeError(p.AtName("phone"), "Missing Button Phone",
-					"A button of type \"call\" needs phone (9 to 15 digits).")
+					fmt.Sprintf("Attribute %s is required: a button of type \"call\" needs a number of 9 to 15 digits.", p.AtName("phone")))
 			}
 		}
 	}
@@ -119,12 +119,12 @@ func planCreate(plan campaignResourceModel, resp *resource.ModifyPlanResponse) {
 	}
 	if plan.Recipients.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("recipients"), "Missing Recipients",
-			"A new campaign needs recipients: set recipients.phones or recipients.groups. "+
+			"Attribute recipients is required to create a campaign: set recipients.phones or recipients.groups. "+
 				"(Only an imported campaign may omit them.)")
 	}
 	if plan.RCS.IsNull() && plan.SMS.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("rcs"), "Missing Campaign Content",
-			"A new campaign needs content: an rcs block (sender and text or cards) or an sms block (sender and text). "+
+			"Attribute rcs or sms is required to create a campaign: an rcs block (sender and text or cards) or an sms block (sender and text). "+
 				"(Only an imported campaign may omit it.)")
 	}
 }

@@ -1,0 +1,135 @@
+package provider
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// invalidCampaigns are configurations the API would refuse (API-NOTES.md
+// limits) or that make no sense; each must fail at plan time, naming the
+// attribute, before any request reaches One-API.
+var invalidCampaigns = []struct {
+	name, body, want string
+}{
+	{"phone too short", `recipients = { phones = ["12345678"] }
+rcs = { sender = "s", text = "x" }`, `recipients.phones.*9 to 15 digits`},
+	{"phone too long", `recipients = { phones = ["1234567890123456"] }
+rcs = { sender = "s", text = "x" }`, `recipients.phones.*9 to 15 digits`},
+	{"phone with plus", `recipients = { phones = ["+380661231231"] }
+rcs = { sender = "s", text = "x" }`, `recipients.phones.*without a plus`},
+	{"phones and groups", `recipients = { phones = ["380661231231"], groups = [101] }
+rcs = { sender = "s", text = "x" }`, `recipients.phones`},
+	{"no phones and no groups", `recipients = {}
+rcs = { sender = "s", text = "x" }`, `recipients.phones`},
+	{"5001 phones", `recipients = { phones = slice([for p in setproduct(range(51), range(100)) : format("3806%02d%06d", p[0], p[1])], 0, 5001) }
+rcs = { sender = "s", text = "x" }`, `recipients.phones.*5000`},
+	{"group id 0", `recipients = { groups = [0] }
+rcs = { sender = "s", text = "x" }`, `recipients.groups`},
+	{"empty rcs sender", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "", text = "x" }`, `rcs.sender`},
+	{"rcs sender 41", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "` + strings.Repeat("a", 41) + `", text = "x" }`, `rcs.sender`},
+	{"text and cards", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x", cards = [{ text = "y" }] }`, `rcs.text|rcs.cards`},
+	{"neither text nor cards", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s" }`, `rcs.text|rcs.cards`},
+	{"rcs text 1001", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "` + strings.Repeat("a", 1001) + `" }`, `rcs.text`},
+	{"rcs text of 501 emoji", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "` + strings.Repeat("😀", 501) + `" }`, `rcs.text.*1000`},
+	{"card title 201", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ title = "` + strings.Repeat("t", 201) + `", text = "y" }] }`, `rcs.cards\[0\].title`},
+	{"card without text or media", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ title = "t" }] }`, `media_url|rcs.cards\[0\].text`},
+	{"media url not http", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ text = "y", media_url = "ftp://x/y.png" }] }`, `media_url`},
+	{"button type", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "email", text = "Go" }] }] }`, `suggestions\[0\].type`},
+	{"button text 26", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "link", text = "` + strings.Repeat("b", 26) + `", url = "https://x" }] }] }`, `suggestions\[0\].text`},
+	{"link without url", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "link", text = "Go" }] }] }`, `suggestions\[0\].url`},
+	{"postback 26", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "call", text = "Call", phone = "380991112233", postback_data = "` + strings.Repeat("p", 26) + `" }] }] }`, `postback_data`},
+	{"rcs and sms", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+sms = { sender = "s", text = "x" }`, `rcs|sms`},
+	{"sms sender 12 letters", `recipients = { phones = ["380661231231"] }
+sms = { sender = "abcdefghijkl", text = "x" }`, `sms.sender`},
+	{"sms sender 16 digits", `recipients = { phones = ["380661231231"] }
+sms = { sender = "1234567890123456", text = "x" }`, `sms.sender`},
+	{"sms text 766 GSM", `recipients = { phones = ["380661231231"] }
+sms = { sender = "s", text = "` + strings.Repeat("a", 766) + `" }`, `sms.text.*765`},
+	{"sms text 383 GSM extension characters", `recipients = { phones = ["380661231231"] }
+sms = { sender = "s", text = "` + strings.Repeat("€", 383) + `" }`, `sms.text.*766 GSM`},
+	{"sms text 356 UCS-2", `recipients = { phones = ["380661231231"] }
+sms = { sender = "s", text = "` + strings.Repeat("я", 356) + `" }`, `sms.text.*355`},
+	{"fallback with sms", `recipients = { phones = ["380661231231"] }
+sms = { sender = "s", text = "x" }
+sms_fallback = { sender = "s", text = "x" }`, `sms_fallback`},
+	{"fallback validity 73", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+sms_fallback = { sender = "s", text = "x", validity_hours = 73 }`, `sms_fallback.validity_hours`},
+	{"fallback both validities", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+sms_fallback = { sender = "s", text = "x", validity_hours = 2, validity_seconds = 60 }`, `validity_seconds|validity_hours`},
+	{"fallback text UCS-2 356", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+sms_fallback = { sender = "s", text = "` + strings.Repeat("ж", 356) + `" }`, `sms_fallback.text`},
+	{"validity_hours 0", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+validity_hours = 0`, `validity_hours`},
+	{"validity_seconds 29", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+validity_seconds = 29`, `validity_seconds`},
+	{"validity_seconds 86401", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+validity_seconds = 86401`, `validity_seconds`},
+	{"both validities", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+validity_hours = 2
+validity_seconds = 60`, `validity_seconds|validity_hours`},
+	{"start_at words", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+start_at = "tomorrow"`, `start_at`},
+	{"start_at without seconds", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+start_at = "2030-01-01 10:00"`, `start_at`},
+	{"desired_state paused", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+desired_state = "paused"`, `desired_state`},
+	{"stopped at creation", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+desired_state = "stopped"`, `Cannot Create a Stopped Campaign.*desired_state`},
+	{"missing recipients", `rcs = { sender = "s", text = "x" }`, `Missing Recipients.*recipients`},
+	{"missing content", `recipients = { phones = ["380661231231"] }`, `Missing Campaign Content`},
+	{"negative tariff", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", text = "x" }
+tariff_code = -1`, `tariff_code`},
+}
+
+func TestAccCampaign_invalidConfigurationsFailAtPlan(t *testing.T) {
+	if len(invalidCampaigns) < 30 {
+		t.Fatalf("only %d invalid configurations", len(invalidCampaigns))
+	}
+	for _, tc := range invalidCampaigns {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t)
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { testAccPreCheck(t) },
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.campaignConfig(tc.body),
+					ExpectError: regexp.MustCompile("(?s)" + tc.want),
+				}},
+			})
+			if c := sb.Counters(); len(c) != 0 {
+				t.Errorf("requests reached the API: %v", c)
+			}
+		})
+	}
+}
