@@ -697,3 +697,38 @@ func TestAccCampaign_replacementStopsTheOldCampaignFirst(t *testing.T) {
 		t.Errorf("old campaign %d is %s; new id %d", oldID, sb.Status(oldID), newID)
 	}
 }
+
+func TestAccCampaign_apiRefusalNamesTheAttribute(t *testing.T) {
+	sb := startSandbox(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			// Contact list 7 does not exist: only the API can know.
+			Config: sb.campaignConfig(`
+  recipients = { groups = [7] }
+  rcs        = { sender = "rcs_sender", text = "Hello" }
+`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*recipients.groups.*groups.0.*Nothing was sent`),
+		}},
+	})
+	if ids := sb.CampaignIDs(); len(ids) != 0 {
+		t.Errorf("campaigns created: %v", ids)
+	}
+}
+
+func TestAccCampaign_ambiguousCreateIsNotRepeated(t *testing.T) {
+	sb := startSandbox(t)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      sb.campaignConfig(rcsCampaign("")),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*may have reached One-API.*terraform import`),
+		}},
+	})
+	if n := sb.CountCreates(); n != 1 {
+		t.Errorf("create requests = %d, want exactly 1", n)
+	}
+}

@@ -78,15 +78,20 @@ func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag
 		return diags
 	}
 	for _, field := range apiErr.SortedFields() {
-		detail := fmt.Sprintf("One-API refused the campaign (%d, %s): %s: %s.", apiErr.StatusCode, apiErr.Message,
-			field, strings.Join(apiErr.FieldErrors[field], "; "))
+		p, attached := apiFieldPath(field, req.rcs != nil)
+		detail := ""
+		if attached {
+			detail = fmt.Sprintf("Attribute %s: ", p)
+		}
+		detail += fmt.Sprintf("One-API refused the campaign (%d, %s): %s: %s.", apiErr.StatusCode, apiErr.Message,
+			field, strings.TrimSuffix(strings.Join(apiErr.FieldErrors[field], "; "), "."))
 		if n := phoneIndex(field); n >= 0 && req.rcs != nil && n < len(req.rcs.Phones) {
 			detail += fmt.Sprintf(" (phone %s)", req.rcs.Phones[n].Number)
 		} else if n >= 0 && req.sms != nil && n < len(req.sms.Phones) {
 			detail += fmt.Sprintf(" (phone %s)", req.sms.Phones[n].Number)
 		}
 		detail += " Nothing was sent. Correct the value and apply again."
-		if p, ok := apiFieldPath(field, req.rcs != nil); ok {
+		if attached {
 			diags.AddAttributeError(p, "Unable to Create Campaign", detail)
 		} else {
 			diags.AddError("Unable to Create Campaign", detail)
