@@ -732,3 +732,45 @@ func TestAccCampaign_ambiguousCreateIsNotRepeated(t *testing.T) {
 		t.Errorf("create requests = %d, want exactly 1", n)
 	}
 }
+
+// TestAccCampaign_scheduledCreateThenStop runs against the stand-in, or
+// against a real account in live mode: the campaign is scheduled a day
+// ahead and stopped before it starts, so no message is delivered.
+func TestAccCampaign_scheduledCreateThenStop(t *testing.T) {
+	target := newAccTarget(t)
+	startAt := time.Now().UTC().Add(24 * time.Hour).Format(apiTimeLayout)
+	config := func(desired string) string {
+		return target.provider + fmt.Sprintf(`
+resource "oneapi_campaign" "test" {
+  recipients    = { phones = [%q] }
+  rcs           = { sender = %q, text = "terraform-provider-oneapi acceptance test" }
+  start_at      = %q
+  desired_state = %q
+}
+`, target.phone, target.rcsSender, startAt, desired)
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config("active"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "start_at", knownvalue.StringExact(startAt)),
+					stateValue(campaignAddr, "message_type", knownvalue.StringExact("rcs")),
+				},
+			},
+			{
+				PreConfig: func() {
+					if target.sb != nil {
+						target.sb.Advance(16 * time.Second) // creation and moderation are over
+					}
+				},
+				Config: config("stopped"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(campaignAddr, "status", knownvalue.StringExact("stopped")),
+				},
+			},
+		},
+	})
+}

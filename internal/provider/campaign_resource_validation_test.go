@@ -118,16 +118,19 @@ func TestAccCampaign_invalidConfigurationsFailAtPlan(t *testing.T) {
 	for _, tc := range invalidCampaigns {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			sb := startSandbox(t)
+			target := newAccTarget(t) // no request is ever sent: safe against a real account
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { testAccPreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      sb.campaignConfig(tc.body),
+					Config:      target.provider + "resource \"oneapi_campaign\" \"test\" {\n" + tc.body + "\n}\n",
 					ExpectError: regexp.MustCompile("(?s)" + tc.want),
 				}},
 			})
-			if c := sb.Counters(); len(c) != 0 {
+			if target.sb == nil {
+				return
+			}
+			if c := target.sb.Counters(); len(c) != 0 {
 				t.Errorf("requests reached the API: %v", c)
 			}
 		})

@@ -30,10 +30,40 @@ type testSandbox struct {
 	t   *testing.T
 }
 
+// liveMode reports ONEAPI_ACC_LIVE=1: tests that can run against a real
+// account do so, and the others skip and say why.
+func liveMode() bool { return os.Getenv("ONEAPI_ACC_LIVE") == "1" }
+
+// accTarget is where a live-capable test runs: the stand-in, or the account
+// named by ONEAPI_ENDPOINT and ONEAPI_API_KEY in live mode.
+type accTarget struct {
+	sb        *testSandbox // nil in live mode
+	provider  string
+	phone     string
+	rcsSender string
+}
+
+func newAccTarget(t *testing.T) accTarget {
+	t.Helper()
+	if !liveMode() {
+		sb := startSandbox(t)
+		return accTarget{sb: sb, provider: sb.providerBlock(), phone: "380661231231", rcsSender: "rcs_sender"}
+	}
+	for _, v := range []string{EnvAPIKey, EnvEndpoint, "ONEAPI_TEST_PHONE", "ONEAPI_TEST_RCS_SENDER"} {
+		if os.Getenv(v) == "" {
+			t.Fatalf("live mode (ONEAPI_ACC_LIVE=1) needs %s", v)
+		}
+	}
+	return accTarget{provider: `provider "oneapi" {}` + "\n", phone: os.Getenv("ONEAPI_TEST_PHONE"), rcsSender: os.Getenv("ONEAPI_TEST_RCS_SENDER")}
+}
+
 // startSandbox starts a stand-in whose clock only moves when the test
-// advances it.
+// advances it. Tests that need it skip in live mode.
 func startSandbox(t *testing.T) *testSandbox {
 	t.Helper()
+	if liveMode() {
+		t.Skip("needs the stand-in's control surface (clock, forced statuses, faults or request counters): skipped in live mode")
+	}
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{testAPIKey}})
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)

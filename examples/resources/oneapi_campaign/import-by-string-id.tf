@@ -1,0 +1,4 @@
+import {
+  to = oneapi_campaign.example
+  id = "53708808"
+}
