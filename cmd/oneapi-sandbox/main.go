@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -21,13 +22,16 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "oneapi-sandbox:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string) error {
+// run serves until ctx ends (SIGINT or SIGTERM in main).
+func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("oneapi-sandbox", flag.ContinueOnError)
 	listen := fs.String("listen", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
 	apiKey := fs.String("api-key", "", "API key that login accepts (default: a random test_ key)")
@@ -48,15 +52,13 @@ func run(args []string) error {
 		return err
 	}
 	url := "http://" + ln.Addr().String()
-	fmt.Printf("oneapi-sandbox listening on %s\napi_key: %s\n", url, *apiKey)
+	fmt.Fprintf(out, "oneapi-sandbox listening on %s\napi_key: %s\n", url, *apiKey)
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(url+"\n"), 0o600); err != nil {
 			return err
 		}
 	}
 	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -69,6 +71,6 @@ func run(args []string) error {
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	fmt.Println("oneapi-sandbox stopped")
+	fmt.Fprintln(out, "oneapi-sandbox stopped")
 	return nil
 }

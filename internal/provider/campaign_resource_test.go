@@ -111,8 +111,17 @@ func TestAccCampaign_createRefreshStop(t *testing.T) {
 				},
 			},
 			{
+				// A plan refreshes the campaign with exactly one read.
 				PreConfig: sb.ResetCounters,
-				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
+				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				PlanOnly:  true,
+			},
+			{
+				PreConfig: func() {
+					sb.expectCount("GET /api/campaigns/{id}", 1)()
+					sb.ResetCounters()
+				},
+				Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
