@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -28,40 +27,96 @@ type campaignDataSource struct {
 }
 
 type campaignDataSourceModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	Sender      types.String `tfsdk:"sender"`
-	Status      types.String `tfsdk:"status"`
-	MessageType types.String `tfsdk:"message_type"`
-	Statistics  types.Object `tfsdk:"statistics"`
+	ID                            types.String  `tfsdk:"id"`
+	Name                          types.String  `tfsdk:"name"`
+	Sender                        types.String  `tfsdk:"sender"`
+	Status                        types.String  `tfsdk:"status"`
+	MessageType                   types.String  `tfsdk:"message_type"`
+	StartAt                       types.String  `tfsdk:"start_at"`
+	RealStartAt                   types.String  `tfsdk:"real_start_at"`
+	FinishedAt                    types.String  `tfsdk:"finished_at"`
+	CreatedAt                     types.String  `tfsdk:"created_at"`
+	Statistics                    types.Object  `tfsdk:"statistics"`
+	SMSFallbackStatistics         types.Object  `tfsdk:"sms_fallback_statistics"`
+	CalculatedPrice               types.Float64 `tfsdk:"calculated_price"`
+	Currency                      types.String  `tfsdk:"currency"`
+	DetailedStatistics            types.Object  `tfsdk:"detailed_statistics"`
+	SMSFallbackDetailedStatistics types.Object  `tfsdk:"sms_fallback_detailed_statistics"`
+	TotalMessages                 types.Int64   `tfsdk:"total_messages"`
+	TotalPhones                   types.Int64   `tfsdk:"total_phones"`
+	TotalPrice                    types.Float64 `tfsdk:"total_price"`
 }
 
 var statisticsAttrTypes = map[string]attr.Type{"sent": types.Int64Type, "delivered": types.Int64Type}
+
+// detailedStatisticsNames are the message statuses of the detail call, in
+// the API's order.
+var detailedStatisticsNames = []string{"delivered", "sent", "scheduled", "moderation", "accepted", "sending",
+	"expired", "failed", "undelivered", "unknown", "read", "not_viber_user", "not_rcs_user"}
+
+func detailedStatisticsAttrTypes() map[string]attr.Type {
+	m := map[string]attr.Type{}
+	for _, n := range detailedStatisticsNames {
+		m[n] = types.Int64Type
+	}
+	return m
+}
 
 func (d *campaignDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign"
 }
 
 func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computedString := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one campaign (`GET /api/campaigns/{id}`): its status and delivery statistics.",
+		MarkdownDescription: "Reads one campaign: its status and times (`GET /api/campaigns/{id}`) and its full " +
+			"delivery statistics and cost (`GET /api/campaigns/{id}/detail`).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Campaign id, as returned when the campaign was created.",
 				Required:            true,
 				Validators:          []validator.String{campaignIDValidator()},
 			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Name the platform generated, e.g. `RCS api campaign / 2025-04-14 13:43:13`.",
-				Computed:            true,
-			},
-			"sender":       schema.StringAttribute{MarkdownDescription: "RCS agent or SMS sender name.", Computed: true},
-			"status":       schema.StringAttribute{MarkdownDescription: "Current status: " + statusList + ".", Computed: true},
-			"message_type": schema.StringAttribute{MarkdownDescription: "`rcs` or `sms`.", Computed: true},
+			"name":          computedString("Name the platform generated, e.g. `RCS api campaign / 2025-04-14 13:43:13`."),
+			"sender":        computedString("RCS agent or SMS sender name."),
+			"status":        computedString("Current status: " + statusList + "."),
+			"message_type":  computedString("`rcs` or `sms`."),
+			"start_at":      computedString("When sending starts, as the platform writes it (`yyyy-mm-dd hh:mm:ss`, UTC)."),
+			"real_start_at": computedString("When sending really started; null before."),
+			"finished_at":   computedString("When the campaign finished or was stopped; null before."),
+			"created_at":    computedString("When the campaign was created, in the account's time zone."),
 			"statistics": schema.SingleNestedAttribute{
-				MarkdownDescription: "Delivery statistics.",
+				MarkdownDescription: "Short delivery statistics.",
 				Computed:            true,
 				Attributes:          statisticsDataSourceAttributes(),
+			},
+			"sms_fallback_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Short statistics of the SMS fallback; null without one.",
+				Computed:            true,
+				Attributes:          statisticsDataSourceAttributes(),
+			},
+			"calculated_price": schema.Float64Attribute{
+				MarkdownDescription: "The platform's price estimate; reads usually carry 0 or null (it is given reliably only at creation).",
+				Computed:            true,
+			},
+			"currency": computedString("ISO 4217 currency of the prices."),
+			"detailed_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Messages per message status, from the detail call.",
+				Computed:            true,
+				Attributes:          detailedStatisticsAttributes(),
+			},
+			"sms_fallback_detailed_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Messages of the SMS fallback per message status; null without one.",
+				Computed:            true,
+				Attributes:          detailedStatisticsAttributes(),
+			},
+			"total_messages": schema.Int64Attribute{MarkdownDescription: "Messages in the campaign.", Computed: true},
+			"total_phones":   schema.Int64Attribute{MarkdownDescription: "Phone numbers in the campaign.", Computed: true},
+			"total_price": schema.Float64Attribute{
+				MarkdownDescription: "Cost of the messages sent so far, in `currency` (the API writes it as a string).",
+				Computed:            true,
 			},
 		},
 	}
@@ -78,6 +133,14 @@ func statisticsDataSourceAttributes() map[string]schema.Attribute {
 		},
 		"delivered": schema.Int64Attribute{MarkdownDescription: "Messages in DELIVERED or READ.", Computed: true},
 	}
+}
+
+func detailedStatisticsAttributes() map[string]schema.Attribute {
+	attrs := map[string]schema.Attribute{}
+	for _, n := range detailedStatisticsNames {
+		attrs[n] = schema.Int64Attribute{MarkdownDescription: "Messages in status " + n + ".", Computed: true}
+	}
+	return attrs
 }
 
 func campaignIDValidator() validator.String {
@@ -102,9 +165,9 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := strconv.ParseInt(data.ID.ValueString(), 10, 64)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid Campaign Id", err.Error())
+	id, diags := parseCampaignID(data.ID.ValueString(), path.Root("id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	c, err := d.client.GetCampaign(ctx, id)
@@ -112,12 +175,51 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", d.client, data.ID.ValueString(), err))
 		return
 	}
-	data.Name = types.StringValue(c.Name)
-	data.Sender = types.StringValue(c.Sender)
-	data.Status = types.StringValue(c.Status)
-	data.MessageType = types.StringValue(c.MessageType)
-	data.Statistics = statisticsValue(c.Statistics)
+	detail, err := d.client.GetCampaignDetail(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign Statistics", d.client, data.ID.ValueString(), err))
+		return
+	}
+	campaignDataFromAPI(c, detail, &data)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// campaignDataFromAPI maps both reads into the data source's model.
+func campaignDataFromAPI(c *client.Campaign, detail *client.CampaignDetail, m *campaignDataSourceModel) {
+	var r campaignResourceModel
+	campaignFromAPI(c, &r)
+	m.Name, m.Sender, m.Status, m.MessageType = r.Name, types.StringValue(c.Sender), r.Status, r.MessageType
+	m.StartAt, m.RealStartAt, m.FinishedAt, m.CreatedAt = r.StartAt, r.RealStartAt, r.FinishedAt, r.CreatedAt
+	m.Statistics, m.SMSFallbackStatistics = r.Statistics, r.SMSFallbackStatistics
+	m.CalculatedPrice, m.Currency = r.CalculatedPrice, r.Currency
+	if detail.Currency != nil {
+		m.Currency = types.StringValue(*detail.Currency)
+	}
+	m.DetailedStatistics = detailedStatisticsValue(detail.Statistics)
+	m.SMSFallbackDetailedStatistics = types.ObjectNull(detailedStatisticsAttrTypes())
+	if detail.AlternativeChannels != nil && detail.AlternativeChannels.SMS != nil {
+		m.SMSFallbackDetailedStatistics = detailedStatisticsValue(*detail.AlternativeChannels.SMS)
+	}
+	m.TotalMessages = types.Int64Value(detail.TotalMessages)
+	m.TotalPhones = types.Int64Value(detail.TotalPhones)
+	m.TotalPrice = types.Float64Null()
+	if detail.TotalPrice != nil {
+		m.TotalPrice = types.Float64Value(detail.TotalPrice.Value)
+	}
+}
+
+func detailedStatisticsValue(s client.DetailStatistics) types.Object {
+	values := map[string]int64{
+		"delivered": s.Delivered, "sent": s.Sent, "scheduled": s.Scheduled, "moderation": s.Moderation,
+		"accepted": s.Accepted, "sending": s.Sending, "expired": s.Expired, "failed": s.Failed,
+		"undelivered": s.Undelivered, "unknown": s.Unknown, "read": s.Read,
+		"not_viber_user": s.NotViberUser, "not_rcs_user": s.NotRCSUser,
+	}
+	attrs := make(map[string]attr.Value, len(values))
+	for k, v := range values {
+		attrs[k] = types.Int64Value(v)
+	}
+	return types.ObjectValueMust(detailedStatisticsAttrTypes(), attrs)
 }
 
 func statisticsValue(s client.Statistics) types.Object {

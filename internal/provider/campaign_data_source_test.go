@@ -41,6 +41,9 @@ func TestAccCampaignDataSource_readsCampaign(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"sent": knownvalue.Int64Exact(0), "delivered": knownvalue.Int64Exact(0),
 					})),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("detailed_statistics").AtMapKey("moderation"), knownvalue.Int64Exact(5)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total_price"), knownvalue.Float64Exact(0)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("real_start_at"), knownvalue.Null()),
 				},
 			},
 			{
@@ -65,6 +68,17 @@ func TestAccCampaignDataSource_readsCampaign(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("done")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics").AtMapKey("sent"), knownvalue.Int64Exact(3)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("statistics").AtMapKey("delivered"), knownvalue.Int64Exact(4)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("finished_at"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total_messages"), knownvalue.Int64Exact(5)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total_phones"), knownvalue.Int64Exact(5)),
+					// Billed per delivered RCS message, 0.02 each; the API writes "0.08".
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total_price"), knownvalue.Float64Exact(0.08)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("detailed_statistics"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"delivered": knownvalue.Int64Exact(2), "read": knownvalue.Int64Exact(2), "undelivered": knownvalue.Int64Exact(1),
+						"sent": knownvalue.Int64Exact(0), "moderation": knownvalue.Int64Exact(0), "not_rcs_user": knownvalue.Int64Exact(0),
+					})),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("sms_fallback_detailed_statistics"), knownvalue.Null()),
 				},
 			},
 		},

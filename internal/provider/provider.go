@@ -208,5 +208,5 @@ func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCampaignDataSource}
+	return []func() datasource.DataSource{NewCampaignDataSource, NewCampaignsDataSource}
 }

@@ -151,11 +151,11 @@ func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc)
 func (s *Sandbox) count(key string, r *http.Request) {
 	s.mu.Lock()
 	s.counters[key]++
-	s.journal = append(s.journal, r.Method+" "+r.URL.Path)
+	s.journal = append(s.journal, r.Method+" "+r.URL.RequestURI())
 	s.mu.Unlock()
 }
 
-// Journal lists every API request so far as "METHOD /path", in order.
+// Journal lists every API request so far as "METHOD /path?query", in order.
 func (s *Sandbox) Journal() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()

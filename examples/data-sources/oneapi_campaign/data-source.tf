@@ -9,3 +9,7 @@ output "launch_status" {
 output "launch_delivered" {
   value = data.oneapi_campaign.launch.statistics.delivered
 }
+
+output "launch_cost" {
+  value = "${data.oneapi_campaign.launch.total_price} ${data.oneapi_campaign.launch.currency}"
+}

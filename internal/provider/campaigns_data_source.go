@@ -1,0 +1,222 @@
+package provider
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+var (
+	_ datasource.DataSource              = (*campaignsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*campaignsDataSource)(nil)
+)
+
+// NewCampaignsDataSource returns the oneapi_campaigns data source.
+func NewCampaignsDataSource() datasource.DataSource { return &campaignsDataSource{} }
+
+type campaignsDataSource struct {
+	client *client.Client
+}
+
+type campaignsDataSourceModel struct {
+	Type         types.String `tfsdk:"type"`
+	Status       types.Set    `tfsdk:"status"`
+	Sender       types.String `tfsdk:"sender"`
+	NameContains types.String `tfsdk:"name_contains"`
+	CreatedFrom  types.String `tfsdk:"created_from"`
+	CreatedTo    types.String `tfsdk:"created_to"`
+	Campaigns    types.List   `tfsdk:"campaigns"`
+	IDs          types.List   `tfsdk:"ids"`
+}
+
+var campaignSummaryAttrTypes = map[string]attr.Type{
+	"id": types.StringType, "name": types.StringType, "sender": types.StringType, "status": types.StringType,
+	"message_type": types.StringType, "start_at": types.StringType, "real_start_at": types.StringType,
+	"finished_at": types.StringType, "created_at": types.StringType,
+	"statistics": types.ObjectType{AttrTypes: statisticsAttrTypes},
+}
+
+func (d *campaignsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaigns"
+}
+
+func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the account's campaigns (`GET /api/campaigns`, every page, 500 at a time). " +
+			"Filters the API supports (`type`, one search, `created_from`, `created_to`) are sent to it; the others are applied to its answer.",
+		Attributes: map[string]schema.Attribute{
+			"type": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns of this message type: `rcs` or `sms`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf("rcs", "sms")},
+			},
+			"status": schema.SetAttribute{
+				MarkdownDescription: "Only campaigns in one of these statuses.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(
+					client.StatusCreation, client.StatusModeration, client.StatusSpam, client.StatusScheduled,
+					client.StatusSending, client.StatusPaused, client.StatusStopped, client.StatusDone))},
+			},
+			"sender": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns of exactly this sender.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"name_contains": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns whose name contains this text (case-insensitive).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"created_from": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns from this time on (RFC 3339, or `yyyy-mm-dd hh:mm:ss` in UTC); sent as `filter[from]`.",
+				Optional:            true,
+				Validators:          []validator.String{startAtValidator{}},
+			},
+			"created_to": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns up to this time (RFC 3339, or `yyyy-mm-dd hh:mm:ss` in UTC); sent as `filter[to]`.",
+				Optional:            true,
+				Validators:          []validator.String{startAtValidator{}},
+			},
+			"ids": schema.ListAttribute{
+				MarkdownDescription: "Ids of the campaigns found, in ascending order.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"campaigns": schema.ListNestedAttribute{
+				MarkdownDescription: "The campaigns found, in ascending order of id.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":            str("Campaign id."),
+					"name":          str("Name the platform generated."),
+					"sender":        str("RCS agent or SMS sender."),
+					"status":        str("Current status."),
+					"message_type":  str("`rcs` or `sms`."),
+					"start_at":      str("When sending starts."),
+					"real_start_at": str("When sending really started; null before."),
+					"finished_at":   str("When the campaign finished or was stopped; null before."),
+					"created_at":    str("When the campaign was created."),
+					"statistics": schema.SingleNestedAttribute{
+						MarkdownDescription: "Short delivery statistics.",
+						Computed:            true,
+						Attributes:          statisticsDataSourceAttributes(),
+					},
+				}},
+			},
+		},
+	}
+}
+
+func (d *campaignsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	c, ok := req.ProviderData.(*client.Client)
+	if !ok {
+		resp.Diagnostics.Append(unexpectedProviderData(req.ProviderData))
+		return
+	}
+	d.client = c
+}
+
+func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data campaignsDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var statuses []string
+	resp.Diagnostics.Append(data.Status.ElementsAs(ctx, &statuses, false)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found, err := d.client.ListCampaigns(ctx, campaignsListOptions(data))
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", d.client, "", err))
+		return
+	}
+	found = filterCampaigns(found, data, statuses)
+	ids := make([]attr.Value, 0, len(found))
+	items := make([]attr.Value, 0, len(found))
+	for i := range found {
+		c := &found[i]
+		ids = append(ids, types.StringValue(strconv.FormatInt(c.ID, 10)))
+		items = append(items, types.ObjectValueMust(campaignSummaryAttrTypes, map[string]attr.Value{
+			"id": types.StringValue(strconv.FormatInt(c.ID, 10)), "name": types.StringValue(c.Name),
+			"sender": types.StringValue(c.Sender), "status": types.StringValue(c.Status),
+			"message_type": types.StringValue(c.MessageType), "start_at": types.StringPointerValue(c.StartAt),
+			"real_start_at": types.StringPointerValue(c.RealStartAt), "finished_at": types.StringPointerValue(c.FinishedAt),
+			"created_at": types.StringPointerValue(c.CreatedAt), "statistics": statisticsValue(c.Statistics),
+		}))
+	}
+	data.IDs = types.ListValueMust(types.StringType, ids)
+	data.Campaigns = types.ListValueMust(types.ObjectType{AttrTypes: campaignSummaryAttrTypes}, items)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// campaignsListOptions sends the API what it can filter: the type, one
+// search (sender, else name), and the time range.
+func campaignsListOptions(m campaignsDataSourceModel) client.ListOptions {
+	opts := client.ListOptions{Type: m.Type.ValueString(), Sort: "id", Way: "asc", PageLimit: 500}
+	switch {
+	case m.Sender.ValueString() != "":
+		opts.SearchField, opts.SearchValue = "sender", m.Sender.ValueString()
+	case m.NameContains.ValueString() != "":
+		opts.SearchField, opts.SearchValue = "taskname", m.NameContains.ValueString()
+	}
+	opts.From = rfc3339(m.CreatedFrom.ValueString())
+	opts.To = rfc3339(m.CreatedTo.ValueString())
+	return opts
+}
+
+func rfc3339(s string) string {
+	if s == "" {
+		return ""
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC().Format(time.RFC3339)
+	}
+	if t, err := time.Parse(apiTimeLayout, s); err == nil {
+		return t.Format(time.RFC3339)
+	}
+	return s
+}
+
+// filterCampaigns applies what the API cannot: statuses, an exact sender
+// (the API's search matches parts), the name when the sender took the one
+// search, and a stable order.
+func filterCampaigns(in []client.Campaign, m campaignsDataSourceModel, statuses []string) []client.Campaign {
+	want := map[string]bool{}
+	for _, s := range statuses {
+		want[s] = true
+	}
+	sender, name := m.Sender.ValueString(), strings.ToLower(m.NameContains.ValueString())
+	out := in[:0:0]
+	for _, c := range in {
+		switch {
+		case len(want) > 0 && !want[c.Status],
+			sender != "" && c.Sender != sender,
+			name != "" && !strings.Contains(strings.ToLower(c.Name), name),
+			m.Type.ValueString() != "" && c.MessageType != m.Type.ValueString():
+			continue
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,133 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+// seedCampaigns creates n campaigns through the API.
+func (s *testSandbox) seedCampaigns(n int, sms bool, sender string) []int64 {
+	s.t.Helper()
+	c := s.client()
+	var ids []int64
+	for i := range n {
+		phone := []client.Phone{{Number: fmt.Sprintf("3806%08d", i)}}
+		var cp *client.Campaign
+		var err error
+		if sms {
+			cp, err = c.CreateSMSCampaign(context.Background(), client.SMSCampaignRequest{Phones: phone, Sender: sender, Text: "Hi"})
+		} else {
+			cp, err = c.CreateRCSCampaign(context.Background(), client.RCSCampaignRequest{Phones: phone, Sender: sender, Options: client.RCSOptions{Text: "Hi"}})
+		}
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		ids = append(ids, cp.ID)
+	}
+	return ids
+}
+
+func TestAccCampaignsDataSource_pagesAndFilters(t *testing.T) {
+	sb := startSandbox(t)
+	bulk := sb.seedCampaigns(1000, false, "bulk")
+	secondBatch := sb.Now().Add(30 * time.Minute).Format(time.RFC3339)
+	sb.Advance(time.Hour)
+	sb.seedCampaigns(45, true, "Shop")
+	sb.seedCampaigns(5, false, "bulky")
+	for _, id := range bulk[:3] {
+		if err := sb.SetStatus(id, "stopped"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all := sb.providerBlock() + `data "oneapi_campaigns" "all" {}`
+	filtered := sb.providerBlock() + fmt.Sprintf(`
+data "oneapi_campaigns" "sms" {
+  type = "sms"
+}
+data "oneapi_campaigns" "bulk" {
+  sender = "bulk"
+}
+data "oneapi_campaigns" "stopped" {
+  status = ["stopped"]
+}
+data "oneapi_campaigns" "named" {
+  name_contains = "sms API"
+}
+data "oneapi_campaigns" "recent" {
+  created_from = %q
+}
+data "oneapi_campaigns" "none" {
+  type   = "sms"
+  status = ["paused"]
+}
+`, secondBatch)
+	size := func(name string, n int) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("data.oneapi_campaigns."+name, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n))
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: all,
+				ConfigStateChecks: []statecheck.StateCheck{
+					size("all", 1050),
+					statecheck.ExpectKnownValue("data.oneapi_campaigns.all", tfjsonpath.New("campaigns").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact(fmt.Sprint(bulk[0])), "status": knownvalue.StringExact("stopped"),
+						"sender": knownvalue.StringExact("bulk"), "message_type": knownvalue.StringExact("rcs"),
+						// Its one message was read before the stop: READ counts as delivered, not sent.
+						"statistics": knownvalue.ObjectExact(map[string]knownvalue.Check{"sent": knownvalue.Int64Exact(0), "delivered": knownvalue.Int64Exact(1)}),
+					})),
+				},
+			},
+			{
+				// One read of the data source: 1050 campaigns in pages of 500.
+				PreConfig: sb.ResetCounters,
+				Config:    all,
+				PlanOnly:  true,
+			},
+			{
+				PreConfig: func() { checkListPaging(t, sb.Journal(), 3) },
+				Config:    filtered,
+				ConfigStateChecks: []statecheck.StateCheck{
+					size("sms", 45), size("bulk", 1000), size("stopped", 3), size("named", 45), size("recent", 50), size("none", 0),
+				},
+			},
+		},
+	})
+}
+
+// checkListPaging checks that every read of the list asked for pages of 500
+// and took exactly pagesPerRead requests.
+func checkListPaging(t *testing.T, journal []string, pagesPerRead int) {
+	t.Helper()
+	reads, pages := 0, 0
+	for _, req := range journal {
+		u, err := url.Parse(strings.TrimPrefix(req, "GET "))
+		if !strings.HasPrefix(req, "GET ") || err != nil || u.Path != "/api/campaigns" {
+			continue
+		}
+		pages++
+		q := u.Query()
+		if q.Get("page[limit]") != "500" {
+			t.Errorf("page size %q, want 500", q.Get("page[limit]"))
+		}
+		if q.Get("page[offset]") == "0" {
+			reads++
+		}
+	}
+	if reads == 0 || pages != reads*pagesPerRead {
+		t.Errorf("%d list requests for %d reads, want exactly %d per read", pages, reads, pagesPerRead)
+	}
+}
