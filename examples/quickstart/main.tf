@@ -1,0 +1,80 @@
+# Quickstart: two RCS campaigns to a handful of test numbers, one sent now
+# and one scheduled, both with an SMS fallback, and a look at the account's
+# campaigns. `make demo` runs it against the local stand-in API:
+#   ONEAPI_ENDPOINT and ONEAPI_API_KEY point the provider at it.
+terraform {
+  required_providers {
+    oneapi = {
+      source = "oneapi-terraform/oneapi"
+    }
+  }
+}
+
+provider "oneapi" {}
+
+variable "test_phones" {
+  description = "Test numbers, 9 to 15 digits without a plus."
+  type        = list(string)
+  default     = ["380661231231", "380661231232", "380661231233", "380661231234", "380661231235", "380661231236"]
+}
+
+variable "scheduled_start" {
+  description = "When the scheduled campaign starts (UTC)."
+  type        = string
+  default     = "2030-01-15 09:00:00"
+}
+
+variable "scheduled_desired_state" {
+  description = "Set to \"stopped\" to cancel the scheduled campaign."
+  type        = string
+  default     = "active"
+}
+
+resource "oneapi_campaign" "welcome" {
+  recipients = { phones = var.test_phones }
+  rcs = {
+    sender = "demo_agent"
+    text   = "Welcome! Your account is ready."
+  }
+  sms_fallback = {
+    sender = "Demo"
+    text   = "Welcome! Your account is ready."
+  }
+}
+
+resource "oneapi_campaign" "reminder" {
+  recipients = { phones = slice(var.test_phones, 0, 3) }
+  rcs = {
+    sender = "demo_agent"
+    cards = [{
+      title = "Your appointment"
+      text  = "See you on January 15."
+      suggestions = [
+        { type = "call", text = "Reschedule", phone = "380991112233" },
+      ]
+    }]
+  }
+  sms_fallback = {
+    sender = "Demo"
+    text   = "See you on January 15. Call 380991112233 to reschedule."
+  }
+  start_at      = var.scheduled_start
+  desired_state = var.scheduled_desired_state
+}
+
+data "oneapi_campaigns" "demo_agent" {
+  sender     = "demo_agent"
+  depends_on = [oneapi_campaign.welcome, oneapi_campaign.reminder]
+}
+
+output "welcome" {
+  value = "${oneapi_campaign.welcome.status}: sent ${oneapi_campaign.welcome.statistics.sent}, delivered ${oneapi_campaign.welcome.statistics.delivered}"
+}
+
+output "reminder" {
+  value = "${oneapi_campaign.reminder.status} (starts ${oneapi_campaign.reminder.start_at})"
+}
+
+output "demo_agent_campaigns" {
+  value = join(", ", [for c in data.oneapi_campaigns.demo_agent.campaigns : "${c.id} ${c.status}"])
+}
