@@ -59,6 +59,9 @@ type Campaign struct {
 	CalculatedPrice     *float64             `json:"calculated_price"`
 	Currency            *string              `json:"currency"`
 	AlternativeChannels *AlternativeChannels `json:"alternative_channels"`
+	// Recovered says how a campaign whose create answer was lost was found
+	// again; empty for a normal answer.
+	Recovered string `json:"-"`
 }
 
 // AlternativeChannels holds the statistics of messages sent through the SMS
@@ -286,6 +289,8 @@ type ListOptions struct {
 	Way  string
 	// PageLimit is page[limit], 30..500; 0 means 500.
 	PageLimit int
+	// MaxPages stops after this many pages; 0 reads them all.
+	MaxPages int
 }
 
 type listEnvelope struct {
@@ -306,7 +311,7 @@ func (c *Client) ListCampaigns(ctx context.Context, opts ListOptions) ([]Campaig
 		limit = 500
 	}
 	var all []Campaign
-	for offset := int64(0); ; {
+	for offset, pages := int64(0), 0; ; {
 		q := url.Values{}
 		q.Set("page[offset]", strconv.FormatInt(offset, 10))
 		q.Set("page[limit]", strconv.Itoa(limit))
@@ -325,7 +330,8 @@ func (c *Client) ListCampaigns(ctx context.Context, opts ListOptions) ([]Campaig
 		}
 		all = append(all, page.Data...)
 		offset += int64(len(page.Data))
-		if len(page.Data) == 0 || offset >= page.Meta.Page.Total {
+		pages++
+		if len(page.Data) == 0 || offset >= page.Meta.Page.Total || (opts.MaxPages > 0 && pages >= opts.MaxPages) {
 			return all, nil
 		}
 	}

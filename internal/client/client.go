@@ -209,7 +209,8 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		if r.create && mayHaveReachedServer(err) {
+		var authErr *authError
+		if r.create && mayHaveReachedServer(err) && !errors.As(err, &authErr) {
 			return &AmbiguousCreateError{Method: r.method, Path: r.path, Err: err}
 		}
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -214,23 +215,98 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 	}
 }
 
-func TestCreateIsNeverRepeatedAfterItMayHaveReachedTheServer(t *testing.T) {
+func TestLostCreateAnswerIsRecoveredByReferenceID(t *testing.T) {
 	for _, mode := range []string{"drop", "500", "429"} {
 		t.Run(mode, func(t *testing.T) {
 			sb, url := newSandbox(t, sandbox.Config{})
 			c := newClient(t, url)
 			sb.SetFaults(sandbox.Faults{CreateAfterCommit: mode, CreateAfterCommitCount: 1})
-			_, err := c.CreateRCSCampaign(context.Background(), rcsRequest("380661231231"))
-			if !client.IsAmbiguousCreate(err) {
-				t.Fatalf("want an AmbiguousCreateError, got %v", err)
+			cp, err := c.CreateRCSCampaign(context.Background(), rcsRequest("380661231231", "380661231232"))
+			if err != nil {
+				t.Fatalf("the committed campaign was not recovered: %v", err)
+			}
+			if ids := sb.CampaignIDs(); len(ids) != 1 || ids[0] != cp.ID {
+				t.Errorf("campaigns = %v, want exactly the recovered %d", ids, cp.ID)
 			}
 			if n := sb.CountCreates(); n != 1 {
-				t.Errorf("creates = %d, want exactly 1", n)
+				t.Errorf("creates = %d, want exactly 1: the campaign was found, not sent again", n)
 			}
-			if ids := sb.CampaignIDs(); len(ids) != 1 {
-				t.Errorf("campaigns = %v, want exactly 1", ids)
+			if !strings.Contains(cp.Recovered, "reference_id") {
+				t.Errorf("Recovered = %q", cp.Recovered)
 			}
 		})
+	}
+}
+
+func TestLostCreateThatNeverCommittedIsSentOnceGuarded(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+	cp, err := c.CreateSMSCampaign(context.Background(), client.SMSCampaignRequest{
+		Phones: []client.Phone{{Number: "380661231231"}}, Sender: "testsms", Text: "hi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := sb.CampaignIDs(); len(ids) != 1 || ids[0] != cp.ID {
+		t.Errorf("campaigns = %v, want exactly %d", ids, cp.ID)
+	}
+	if n := sb.CountCreates(); n != 2 {
+		t.Errorf("create requests = %d, want 2 (the lost one and the guarded one)", n)
+	}
+	if !strings.Contains(cp.Recovered, "guarded") {
+		t.Errorf("Recovered = %q", cp.Recovered)
+	}
+}
+
+func TestLostGroupsCreateIsRecoveredByList(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	createCampaign(t, c) // an older campaign of the same sender
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "500", CreateAfterCommitCount: 1})
+	req := client.RCSCampaignRequest{Groups: []int64{101}, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hi"}}
+	cp, err := c.CreateRCSCampaign(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := sb.CampaignIDs()
+	if len(ids) != 2 || cp.ID != ids[1] || sb.CountCreates() != 2 {
+		t.Errorf("recovered %d; campaigns %v; creates %d", cp.ID, ids, sb.CountCreates())
+	}
+}
+
+// interloper creates another campaign of the same sender while a groups
+// create's answer is being lost, so that two candidates exist.
+type interloper struct {
+	base  http.RoundTripper
+	other *client.Client
+}
+
+func (i interloper) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := i.base.RoundTrip(r)
+	if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/send-groups") {
+		if _, cerr := i.other.CreateRCSCampaign(context.Background(), rcsRequest("380661239999")); cerr != nil {
+			return nil, cerr
+		}
+	}
+	return resp, err
+}
+
+func TestLostGroupsCreateWithTwoCandidatesIsAnError(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	other := newClient(t, url)
+	c := newClient(t, url, client.WithTransport(interloper{base: http.DefaultTransport, other: other}))
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
+	req := client.RCSCampaignRequest{Groups: []int64{101}, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hi"}}
+	_, err := c.CreateRCSCampaign(context.Background(), req)
+	var amb *client.AmbiguousCreateError
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+		t.Fatalf("want an ambiguity naming 2 candidates, got %v", err)
+	}
+	if !strings.Contains(err.Error(), "may be the one created") {
+		t.Errorf("error does not name the candidates: %v", err)
+	}
+	if n := sb.CountCreates(); n != 2 {
+		t.Errorf("creates = %d, want 2 (ours once, the interloper's)", n)
 	}
 }
 
@@ -349,5 +425,24 @@ func TestEndpointMustBeAbsoluteHTTP(t *testing.T) {
 	}
 	if _, err := client.New(client.WithEndpoint("https://one-api.bsg.world/")); err == nil {
 		t.Error("a client without credentials was accepted")
+	}
+}
+
+func TestInterruptedCreateIsNotSentAgain(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	createCampaign(t, c) // logs in
+	sb.SetFaults(sandbox.Faults{CreateLatency: 3 * time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_, err := c.CreateRCSCampaign(ctx, rcsRequest("380661231299"))
+	if !client.IsAmbiguousCreate(err) || !strings.Contains(err.Error(), "not sent again") {
+		t.Fatalf("want an ambiguity that was searched but not re-sent, got %v", err)
+	}
+	if n := sb.CountCreates(); n != 2 {
+		t.Errorf("create requests = %d, want 2 (the setup's and the interrupted one)", n)
+	}
+	if ids := sb.CampaignIDs(); len(ids) != 1 {
+		t.Errorf("campaigns = %v, want only the setup's", ids)
 	}
 }

@@ -2,7 +2,11 @@ package client
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 )
@@ -125,32 +129,81 @@ func allDigits(s string) bool {
 	return true
 }
 
-// CreateRCSCampaign sends a new RCS campaign. It is never retried once the
-// request may have reached the server: see AmbiguousCreateError.
+// CreateRCSCampaign sends a new RCS campaign. It is sent once; when its
+// answer is lost, see recoverCreate.
 func (c *Client) CreateRCSCampaign(ctx context.Context, req RCSCampaignRequest) (*Campaign, error) {
-	path := "/api/campaigns/rcs/send"
+	spec := createSpec{path: "/api/campaigns/rcs/send", sender: req.Sender, messageType: "rcs"}
 	if len(req.Groups) > 0 {
-		path = "/api/campaigns/rcs/send-groups"
+		spec.path = "/api/campaigns/rcs/send-groups"
 	}
+	req.Phones, spec.refs = withReferenceIDs(req.Phones)
 	if req.SMSFallback != nil {
 		req.AlternativeChannel = &altChannel{SMS: req.SMSFallback}
 	}
-	return c.create(ctx, path, req)
+	spec.body = req
+	return c.create(ctx, spec)
 }
 
-// CreateSMSCampaign sends a new SMS campaign; never retried, as above.
+// CreateSMSCampaign sends a new SMS campaign, in the same way.
 func (c *Client) CreateSMSCampaign(ctx context.Context, req SMSCampaignRequest) (*Campaign, error) {
-	path := "/api/campaigns/sms/send"
+	spec := createSpec{path: "/api/campaigns/sms/send", sender: req.Sender, messageType: "sms"}
 	if len(req.Groups) > 0 {
-		path = "/api/campaigns/sms/send-groups"
+		spec.path = "/api/campaigns/sms/send-groups"
 	}
-	return c.create(ctx, path, req)
+	req.Phones, spec.refs = withReferenceIDs(req.Phones)
+	spec.body = req
+	return c.create(ctx, spec)
 }
 
-func (c *Client) create(ctx context.Context, path string, body any) (*Campaign, error) {
+// createSpec is one create call and what is needed to find its campaign
+// again if the answer is lost.
+type createSpec struct {
+	path        string
+	body        any
+	refs        []string
+	sender      string
+	messageType string
+	// latestBefore is the newest campaign id of the sender before a groups
+	// create (which has no reference_id to look for); markKnown says it was
+	// read.
+	latestBefore int64
+	markKnown    bool
+}
+
+func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error) {
+	if len(spec.refs) == 0 {
+		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.sender)
+	}
 	var env campaignEnvelope
-	if err := c.do(ctx, request{method: http.MethodPost, path: path, body: body, create: true}, &env); err != nil {
+	err := c.do(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, create: true}, &env)
+	var amb *AmbiguousCreateError
+	if errors.As(err, &amb) {
+		return c.recoverCreate(ctx, spec, amb)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return &env.Data, nil
+}
+
+// withReferenceIDs gives every phone without one a reference_id made for
+// this create call: random per call, so that a campaign sent again on
+// purpose is never refused, and fixed within the call, so that the API's
+// refusal of a reference_id it has seen before guards the one safe retry.
+func withReferenceIDs(phones []Phone) ([]Phone, []string) {
+	if len(phones) == 0 {
+		return phones, nil
+	}
+	nonce := make([]byte, 16)
+	_, _ = rand.Read(nonce)
+	out := make([]Phone, len(phones))
+	refs := make([]string, len(phones))
+	for i, p := range phones {
+		if p.ReferenceID == "" {
+			sum := sha256.Sum256(append(append([]byte{}, nonce...), p.Number...))
+			p.ReferenceID = hex.EncodeToString(sum[:16]) // 32 alphanumerics
+		}
+		out[i], refs[i] = p, p.ReferenceID
+	}
+	return out, refs
 }

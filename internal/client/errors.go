@@ -64,12 +64,20 @@ type AmbiguousCreateError struct {
 	Method string
 	Path   string
 	Err    error
+	// Detail tells what the search for the campaign found.
+	Detail string
+	// Candidates are campaigns that may be the one created.
+	Candidates []Campaign
 }
 
 // Error says what may have happened and what the caller should do.
 func (e *AmbiguousCreateError) Error() string {
-	return fmt.Sprintf("%s %s may have reached One-API and created a campaign, but no answer was read (%v); "+
-		"it was not repeated, so that no messages are sent twice", e.Method, e.Path, e.Err)
+	msg := fmt.Sprintf("%s %s may have reached One-API and created a campaign, but no answer was read (%v); "+
+		"it was not sent blindly again, so that no messages are sent twice", e.Method, e.Path, e.Err)
+	if e.Detail != "" {
+		msg += "; " + e.Detail
+	}
+	return msg
 }
 
 // Unwrap returns the transport error or error answer.

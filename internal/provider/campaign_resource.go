@@ -117,6 +117,9 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.Append(createErrorDiagnostics(r.client, createReq, err)...)
 		return
 	}
+	if c.Recovered != "" {
+		resp.Diagnostics.Append(recoveredCreateWarning(c))
+	}
 	// The id goes into state first, so that nothing later can lose it.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(c.ID, 10))...)
 	campaignFromAPI(c, &plan)

@@ -726,20 +726,85 @@ func TestAccCampaign_apiRefusalNamesTheAttribute(t *testing.T) {
 	}
 }
 
-func TestAccCampaign_ambiguousCreateIsNotRepeated(t *testing.T) {
+func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
+	cases := []struct{ name, recipients, fault string }{
+		{"phones, connection dropped after commit", `recipients = { phones = ["380661231231", "380661231232"] }`, "drop"},
+		{"phones, 500 after commit", `recipients = { phones = ["380661231231"] }`, "500"},
+		{"phones, dropped before commit", `recipients = { phones = ["380661231231"] }`, "drop_before"},
+		{"groups, 429 after commit", `recipients = { groups = [101, 102] }`, "429"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := startSandbox(t)
+			sb.SetFaults(sandbox.Faults{CreateAfterCommit: tc.fault, CreateAfterCommitCount: 1})
+			config := sb.campaignConfig(tc.recipients + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }` + "\n" + `stop_on_destroy = false`)
+			var id int64
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { testAccPreCheck(t) },
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{Config: config, Check: idOf(campaignAddr, &id)},
+					{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+				},
+			})
+			if ids := sb.CampaignIDs(); len(ids) != 1 || ids[0] != id {
+				t.Errorf("campaigns at the stand-in %v, in state %d: want exactly the one in state", ids, id)
+			}
+		})
+	}
+}
+
+func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 	sb := startSandbox(t)
-	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
+	// The create takes 3s to be acted on and may take 1s: the apply gives
+	// up while the request is in flight (the stand-in then drops it unsent),
+	// the search finds nothing, and nothing is sent again.
+	sb.SetFaults(sandbox.Faults{CreateLatency: 3 * time.Second})
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      sb.campaignConfig(rcsCampaign("")),
-			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*may have reached One-API.*terraform import`),
-		}},
+		Steps: []resource.TestStep{
+			{
+				Config:      sb.campaignConfig(rcsCampaign(`timeouts = { create = "1s" }`)),
+				ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*may have reached One-API.*not sent again`),
+			},
+			{
+				PreConfig: func() {
+					if ids := sb.CampaignIDs(); len(ids) != 0 || sb.CountCreates() != 1 {
+						t.Errorf("after the interrupted create: campaigns %v, create requests %d; want none and 1", ids, sb.CountCreates())
+					}
+					sb.SetFaults(sandbox.Faults{})
+				},
+				Config: sb.campaignConfig(rcsCampaign(`stop_on_destroy = false`)),
+			},
+		},
 	})
-	if n := sb.CountCreates(); n != 1 {
-		t.Errorf("create requests = %d, want exactly 1", n)
-	}
+}
+
+func TestAccCampaign_interruptedStopIsPlannedAgain(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231") // frozen in "creation"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: sb.importConfig(cp.ID, "")},
+			{
+				// The stop waits for "creation" to end and runs out of time.
+				Config:      sb.importConfig(cp.ID, `desired_state = "stopped"`+"\n"+`timeouts = { update = "2s" }`),
+				ExpectError: regexp.MustCompile(`(?s)Timed Out Stopping Campaign.*still creation`),
+			},
+			{
+				// Nothing was recorded: the stop is planned again, and applies.
+				PreConfig: func() { sb.Advance(6 * time.Second) },
+				Config:    sb.importConfig(cp.ID, `desired_state = "stopped"`+"\n"+`timeouts = { update = "2s" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{stateValue(campaignAddr, "status", knownvalue.StringExact("stopped"))},
+			},
+		},
+	})
 }
 
 // TestAccCampaign_scheduledCreateThenStop runs against the stand-in, or

@@ -149,3 +149,9 @@ func phoneIndex(field string) int {
 	}
 	return n
 }
+
+func recoveredCreateWarning(c *client.Campaign) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Campaign Recovered After a Lost Answer",
+		fmt.Sprintf("The answer to the create request was lost (timeout, dropped connection or an error after the "+
+			"platform acted). Campaign %d was %s, and is now in the state. No campaign was sent twice.", c.ID, c.Recovered))
+}

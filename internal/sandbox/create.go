@@ -8,8 +8,9 @@ import (
 
 // recipients are what a create request addresses.
 type recipients struct {
-	count int
-	refs  []string
+	count  int
+	phones []string
+	refs   []string
 }
 
 // handleCreate serves POST /api/campaigns/{rcs,sms}/{send,send-groups}.
@@ -39,6 +40,10 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 		c.boolean(b, "add_to_contact_book", "add_to_contact_book")
 		c.boolean(b, "check_stop_list", "check_stop_list")
 
+		if s.takeCreateFaultBefore() {
+			answerAfterCommit(w, "drop")
+			return
+		}
 		now := s.clock.Now()
 		s.mu.Lock()
 		for i, ref := range rcp.refs {
@@ -66,6 +71,10 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 		}
 		s.nextID++
 		s.campaigns[cp.id] = cp
+		for i, phone := range rcp.phones {
+			s.messages = append(s.messages, message{id: s.nextMsgID, campaignID: cp.id, phone: phone, referenceID: rcp.refs[i]})
+			s.nextMsgID++
+		}
 		s.order = append(s.order, cp.id)
 		view := s.view(cp, now, true)
 		s.mu.Unlock()
@@ -121,6 +130,7 @@ func (s *Sandbox) checkPhones(c *checker, b body, kind string) recipients {
 			seenRef[ref] = true
 		}
 		rcp.refs = append(rcp.refs, ref)
+		rcp.phones = append(rcp.phones, number)
 	}
 	return rcp
 }

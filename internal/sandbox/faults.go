@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -13,6 +15,9 @@ type Faults struct {
 	// more at random.
 	Latency       time.Duration `json:"latency_ns"`
 	LatencyJitter time.Duration `json:"latency_jitter_ns"`
+	// CreateLatency delays creates only, before anything is committed; a
+	// client that gives up meanwhile leaves nothing created.
+	CreateLatency time.Duration `json:"create_latency_ns"`
 	// ErrorRate is the chance (0..1) that a read (GET) or a stop/renew answers
 	// 503 before acting.
 	ErrorRate float64 `json:"error_rate"`
@@ -27,7 +32,8 @@ type Faults struct {
 	RetryAfter time.Duration `json:"retry_after_ns"`
 	// CreateAfterCommit answers the next CreateAfterCommitCount creates,
 	// after the campaign is committed, with "drop" (connection closed, no
-	// answer), "500" or "429".
+	// answer), "500" or "429"; "drop_before" closes the connection before
+	// anything is committed.
 	CreateAfterCommit      string `json:"create_after_commit"`
 	CreateAfterCommitCount int    `json:"create_after_commit_count"`
 	// StopMethodNotAllowed answers 405 to PUT .../stop (PATCH still works),
@@ -75,6 +81,9 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	if f.LatencyJitter > 0 {
 		delay += time.Duration(s.rng.Int64N(int64(f.LatencyJitter)))
 	}
+	if isCreate(pattern) {
+		delay += f.CreateLatency
+	}
 	readOrStop := strings.HasPrefix(pattern, "GET ") || strings.HasSuffix(pattern, "/stop") || strings.HasSuffix(pattern, "/renew")
 	auth := strings.Contains(pattern, "/api/auth/")
 	var status int
@@ -98,6 +107,13 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	retryAfter := f.RetryAfter
 	s.mu.Unlock()
 
+	if delay > 0 && isCreate(pattern) {
+		// Read the body first: the server then notices a client that hangs
+		// up during the delay, and nothing is committed for it.
+		if body, err := io.ReadAll(r.Body); err == nil {
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+	}
 	if delay > 0 {
 		select {
 		case <-time.After(delay):
@@ -134,11 +150,23 @@ func (s *Sandbox) takeCompleteBeforeStop() bool {
 	return true
 }
 
+// takeCreateFaultBefore reports a "drop_before" fault for this create.
+func (s *Sandbox) takeCreateFaultBefore() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.faults.CreateAfterCommitCount <= 0 || s.faults.CreateAfterCommit != "drop_before" {
+		return false
+	}
+	s.faults.CreateAfterCommitCount--
+	s.injected["create_drop_before"]++
+	return true
+}
+
 // takeCreateFault reports the after-commit fault for this create, if any.
 func (s *Sandbox) takeCreateFault() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.faults.CreateAfterCommitCount <= 0 || s.faults.CreateAfterCommit == "" {
+	if s.faults.CreateAfterCommitCount <= 0 || s.faults.CreateAfterCommit == "" || s.faults.CreateAfterCommit == "drop_before" {
 		return ""
 	}
 	s.faults.CreateAfterCommitCount--

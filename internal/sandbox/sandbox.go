@@ -59,6 +59,8 @@ type Sandbox struct {
 	issued      []string
 	injected    map[string]int
 	journal     []string
+	messages    []message
+	nextMsgID   int64
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -98,6 +100,7 @@ func New(cfg Config) *Sandbox {
 		counters:   map[string]int{},
 		injected:   map[string]int{},
 		rng:        mrand.New(mrand.NewPCG(seed, seed>>1)),
+		nextMsgID:  4_400_000_001,
 	}
 	s.routes()
 	return s
@@ -111,6 +114,7 @@ func (s *Sandbox) routes() {
 	api("POST /api/auth/login", false, s.handleLogin)
 	api("POST /api/auth/refresh", true, s.handleRefresh)
 	api("GET /api/campaigns", true, s.handleList)
+	api("GET /api/messages", true, s.handleMessages)
 	api("GET /api/campaigns/{id}", true, s.handleGet)
 	api("GET /api/campaigns/{id}/detail", true, s.handleDetail)
 	api("PUT /api/campaigns/{id}/stop", true, s.handleStop)

@@ -1,0 +1,172 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// recoverTimeout bounds the search for a campaign whose create answer was
+// lost. It runs even when the caller's context has ended (an interrupted
+// apply): knowing whether messages went out matters more than a prompt exit.
+const recoverTimeout = 30 * time.Second
+
+// recoverCreate runs when a create may have reached One-API without an
+// answer. It never sends the campaign blindly a second time:
+//
+//   - with phones, every message carries a reference_id of this call: a
+//     message found by it names the campaign, which is adopted. If none is
+//     found and the apply is still running, the same request is sent once
+//     more; the API refuses reference_ids it has seen, so this creates the
+//     campaign only if the first request did not.
+//   - with contact lists there is no reference_id: the sender's campaigns
+//     newer than the newest one before the create are listed, and exactly one
+//     of the right type is adopted.
+//
+// Where the campaign cannot be found with certainty, the error names what
+// may have been created.
+func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *AmbiguousCreateError) (*Campaign, error) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recoverTimeout)
+	defer cancel()
+	tflog.Warn(ctx, "create answer lost; looking for the campaign", map[string]any{"path": spec.path, "error": amb.Err.Error()})
+	if len(spec.refs) == 0 {
+		return c.recoverByList(rctx, spec, amb)
+	}
+	if cp, err := c.findByReference(rctx, spec.refs[0], 3); cp != nil || err != nil {
+		return adopted(cp, "found by the reference_id of its first message"), err
+	}
+	if ctx.Err() != nil {
+		// The apply was interrupted or ran out of time: only look, never send.
+		amb.Detail = "no message with reference_id " + spec.refs[0] + " was found, and since the apply was " +
+			"interrupted the request was not sent again"
+		return nil, amb
+	}
+	var env campaignEnvelope
+	err := c.do(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, create: true}, &env)
+	switch {
+	case err == nil:
+		return adopted(&env.Data, "the first request had not created it; the guarded second request did"), nil
+	case refusedAsSeen(err):
+		if cp, ferr := c.findByReference(rctx, spec.refs[0], 5); cp != nil || ferr != nil {
+			return adopted(cp, "the API refused its reference_ids as already seen; found by them"), ferr
+		}
+		amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
+			"reference_id " + spec.refs[0] + " could be found to name it"
+	default:
+		amb.Detail = "the guarded second request failed too: " + err.Error()
+	}
+	return nil, amb
+}
+
+// findByReference looks for a message by reference_id, a few times: the
+// platform may list messages a moment after the campaign exists.
+func (c *Client) findByReference(ctx context.Context, ref string, tries int) (*Campaign, error) {
+	for i := 0; i < tries; i++ {
+		msgs, err := c.FindMessagesByReference(ctx, ref)
+		if err != nil {
+			return nil, nil //nolint:nilerr // an unanswered search is not an answer: fall through to the next step
+		}
+		for _, m := range msgs {
+			if m.CampaignID != 0 {
+				return c.GetCampaign(ctx, m.CampaignID)
+			}
+		}
+		if i < tries-1 {
+			if sleepErr := sleep(ctx, time.Second); sleepErr != nil {
+				return nil, nil //nolint:nilerr // out of time: the caller reports the ambiguity
+			}
+		}
+	}
+	return nil, nil
+}
+
+func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *AmbiguousCreateError) (*Campaign, error) {
+	var candidates []Campaign
+	var listErr error
+	for i := 0; i < 3; i++ {
+		all, err := c.ListCampaigns(ctx, ListOptions{Type: spec.messageType, SearchField: "sender", SearchValue: spec.sender, Sort: "id", Way: "desc", PageLimit: 30, MaxPages: 1})
+		listErr = err
+		candidates = candidates[:0]
+		for _, cp := range all {
+			if cp.ID > spec.latestBefore && cp.Sender == spec.sender && cp.MessageType == spec.messageType {
+				candidates = append(candidates, cp)
+			}
+		}
+		if err == nil && len(candidates) > 0 {
+			break
+		}
+		if sleep(ctx, time.Second) != nil {
+			break
+		}
+	}
+	switch {
+	case len(candidates) == 1 && spec.markKnown:
+		return adopted(&candidates[0], fmt.Sprintf("the only %s campaign of sender %q created since campaign %d", spec.messageType, spec.sender, spec.latestBefore)), nil
+	case len(candidates) > 0:
+		ids := make([]string, 0, len(candidates))
+		for _, cp := range candidates {
+			ids = append(ids, strconv.FormatInt(cp.ID, 10))
+		}
+		sort.Strings(ids)
+		amb.Candidates = candidates
+		amb.Detail = fmt.Sprintf("campaign(s) %s of sender %q may be the one created", strings.Join(ids, ", "), spec.sender)
+	case listErr != nil:
+		amb.Detail = "listing the sender's campaigns to find it failed: " + listErr.Error()
+	default:
+		amb.Detail = fmt.Sprintf("no new %s campaign of sender %q is listed (yet)", spec.messageType, spec.sender)
+	}
+	return nil, amb
+}
+
+// latestCampaignID is the newest campaign id of a sender (0 for none): the
+// mark a groups create is recovered against. ok is false when it could not
+// be read.
+func (c *Client) latestCampaignID(ctx context.Context, sender string) (latest int64, ok bool) {
+	all, err := c.ListCampaigns(ctx, ListOptions{SearchField: "sender", SearchValue: sender, Sort: "id", Way: "desc", PageLimit: 30, MaxPages: 1})
+	if err != nil {
+		return 0, false
+	}
+	for _, cp := range all {
+		latest = max(latest, cp.ID)
+	}
+	return latest, true
+}
+
+// refusedAsSeen reports a 422 whose field errors are about reference_ids.
+func refusedAsSeen(err error) bool {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusUnprocessableEntity || len(apiErr.FieldErrors) == 0 {
+		return false
+	}
+	for f := range apiErr.FieldErrors {
+		if !strings.HasSuffix(f, "reference_id") {
+			return false
+		}
+	}
+	return true
+}
+
+func adopted(cp *Campaign, how string) *Campaign {
+	if cp != nil {
+		cp.Recovered = how
+	}
+	return cp
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
