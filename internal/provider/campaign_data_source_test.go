@@ -26,7 +26,7 @@ func TestAccCampaignDataSource_readsCampaign(t *testing.T) {
 	cp := sb.createRCSCampaign("380661231231", "380661231232", "380661231233", "380661231234", "380661231235")
 	id := strconv.FormatInt(cp.ID, 10)
 	addr := "data.oneapi_campaign.test"
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -96,7 +96,7 @@ data "oneapi_campaign" "test" {
   id = "1"
 }
 `, sb.URL)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -121,7 +121,7 @@ data "oneapi_campaign" "test" {
   id = "1"
 }
 `, sb.URL)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -139,7 +139,7 @@ func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
 	cp := sb.createRCSCampaign("380661231231")
 	t.Setenv(EnvAPIKey, testAPIKey)
 	t.Setenv(EnvEndpoint, sb.URL)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -163,7 +163,7 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Setenv(EnvAPIKey, testAPIKey)
-			resource.Test(t, resource.TestCase{
+			accTest(t, resource.TestCase{
 				PreCheck:                 func() { testAccPreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -177,7 +177,7 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 
 func TestAccCampaignDataSource_notFound(t *testing.T) {
 	sb := startSandbox(t)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -189,7 +189,7 @@ func TestAccCampaignDataSource_notFound(t *testing.T) {
 
 func TestAccCampaignDataSource_invalidID(t *testing.T) {
 	sb := startSandbox(t)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -204,7 +204,7 @@ func TestAccCampaignDataSource_invalidID(t *testing.T) {
 
 func TestAccProvider_unknownEndpoint(t *testing.T) {
 	t.Setenv(EnvAPIKey, testAPIKey)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

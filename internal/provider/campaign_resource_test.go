@@ -71,7 +71,7 @@ func (s *testSandbox) expectCount(key string, want int) func() {
 
 func TestAccCampaign_createRefreshStop(t *testing.T) {
 	sb := startSandbox(t)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             sb.checkDestroyed("stopped"),
@@ -150,7 +150,7 @@ func TestAccCampaign_createRefreshStop(t *testing.T) {
 
 func TestAccCampaign_importVerify(t *testing.T) {
 	sb := startSandbox(t)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             sb.checkDestroyed("stopped"),
@@ -194,7 +194,7 @@ func TestAccCampaign_importBlockThenStop(t *testing.T) {
 	cp := sb.createRCSCampaign("380661231231", "380661231232")
 	sb.Advance(6 * time.Second) // moderation: stoppable
 	sb.ResetCounters()
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -240,7 +240,7 @@ func TestAccCampaign_importBlockThenStop(t *testing.T) {
 func TestAccCampaign_importAdoptsContentWithoutReplacement(t *testing.T) {
 	sb := startSandbox(t)
 	cp := sb.createRCSCampaign("380661231231")
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -300,7 +300,7 @@ func (s *testSandbox) advanceWhenRead(n int, d time.Duration) {
 func TestAccCampaign_stopWaitsOutCreation(t *testing.T) {
 	sb := startSandbox(t)
 	cp := sb.createRCSCampaign("380661231231")
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -330,7 +330,7 @@ func TestAccCampaign_stopWaitsOutCreation(t *testing.T) {
 func TestAccCampaign_pausedIsRenewed(t *testing.T) {
 	sb := startSandbox(t)
 	var id int64
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -373,7 +373,7 @@ func TestAccCampaign_pausedIsRenewed(t *testing.T) {
 
 func TestAccCampaign_stopRacesWithCompletion(t *testing.T) {
 	sb := startSandbox(t)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -434,7 +434,7 @@ func TestAccCampaign_finalStatusesAreImmutable(t *testing.T) {
 		t.Run(final, func(t *testing.T) {
 			sb := startSandbox(t)
 			var id int64
-			resource.Test(t, resource.TestCase{
+			accTest(t, resource.TestCase{
 				PreCheck:                 func() { testAccPreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				CheckDestroy:             sb.checkDestroyed(final),
@@ -491,7 +491,7 @@ func TestAccCampaign_finalStatusesAreImmutable(t *testing.T) {
 
 func TestAccCampaign_stoppedCannotBeResumed(t *testing.T) {
 	sb := startSandbox(t)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -527,7 +527,7 @@ func TestAccCampaign_stopOnDoneOrSpamMakesNoCall(t *testing.T) {
 		t.Run(status, func(t *testing.T) {
 			sb := startSandbox(t)
 			var id int64
-			resource.Test(t, resource.TestCase{
+			accTest(t, resource.TestCase{
 				PreCheck:                 func() { testAccPreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				CheckDestroy:             sb.checkDestroyed(status),
@@ -567,7 +567,7 @@ func TestAccCampaign_externalStopIsAWarning(t *testing.T) {
 			"resource \"oneapi_campaign\" \"b\" {\n" + rcsCampaign(`desired_state = "`+secondDesired+`"`) + "\n}\n"
 	}
 	var idA int64
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -599,7 +599,7 @@ func TestAccCampaign_externalStopIsAWarning(t *testing.T) {
 func TestAccCampaign_goneCampaignLeavesState(t *testing.T) {
 	sb := startSandbox(t)
 	var first, second int64
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -632,7 +632,7 @@ func TestAccCampaign_destroy(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sb := startSandbox(t)
 			var id int64
-			resource.Test(t, resource.TestCase{
+			accTest(t, resource.TestCase{
 				PreCheck:                 func() { testAccPreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				CheckDestroy: func(s *terraform.State) error {
@@ -666,7 +666,7 @@ func TestAccCampaign_destroy(t *testing.T) {
 func TestAccCampaign_replacementStopsTheOldCampaignFirst(t *testing.T) {
 	sb := startSandbox(t)
 	var oldID, newID int64
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -709,7 +709,7 @@ func TestAccCampaign_replacementStopsTheOldCampaignFirst(t *testing.T) {
 
 func TestAccCampaign_apiRefusalNamesTheAttribute(t *testing.T) {
 	sb := startSandbox(t)
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -739,7 +739,7 @@ func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
 			sb.SetFaults(sandbox.Faults{CreateAfterCommit: tc.fault, CreateAfterCommitCount: 1})
 			config := sb.campaignConfig(tc.recipients + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }` + "\n" + `stop_on_destroy = false`)
 			var id int64
-			resource.Test(t, resource.TestCase{
+			accTest(t, resource.TestCase{
 				PreCheck:                 func() { testAccPreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
@@ -760,7 +760,7 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 	// up while the request is in flight (the stand-in then drops it unsent),
 	// the search finds nothing, and nothing is sent again.
 	sb.SetFaults(sandbox.Faults{CreateLatency: 3 * time.Second})
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -784,7 +784,7 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 func TestAccCampaign_interruptedStopIsPlannedAgain(t *testing.T) {
 	sb := startSandbox(t)
 	cp := sb.createRCSCampaign("380661231231") // frozen in "creation"
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -823,7 +823,7 @@ resource "oneapi_campaign" "test" {
 }
 `, target.phone, target.rcsSender, startAt, desired)
 	}
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -119,7 +119,7 @@ func TestAccCampaign_invalidConfigurationsFailAtPlan(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			target := newAccTarget(t) // no request is ever sent: safe against a real account
-			resource.Test(t, resource.TestCase{
+			accTest(t, resource.TestCase{
 				PreCheck:                 func() { testAccPreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{

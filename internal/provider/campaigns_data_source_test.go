@@ -75,7 +75,7 @@ data "oneapi_campaigns" "none" {
 	size := func(name string, n int) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue("data.oneapi_campaigns."+name, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n))
 	}
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -38,7 +38,7 @@ func TestAccExamples_campaign(t *testing.T) {
 	}
 	importThenStop := strings.ReplaceAll(readExample(t, "resources/oneapi_campaign/import-then-stop.tf"),
 		"53708808", strconv.FormatInt(existing.ID, 10))
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -65,6 +65,7 @@ func startSandbox(t *testing.T) *testSandbox {
 		t.Skip("needs the stand-in's control surface (clock, forced statuses, faults or request counters): skipped in live mode")
 	}
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{testAPIKey}})
+	registerSandbox(sb)
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	// Once a test has failed, keep the clock moving so that the destroy at
@@ -87,14 +88,15 @@ func startSandbox(t *testing.T) *testSandbox {
 	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t}
 }
 
-// providerBlock configures the provider against this stand-in.
+// providerBlock configures the provider against this stand-in. The key
+// comes from ONEAPI_API_KEY (TestMain), as the README recommends, so that
+// it is not in any configuration text the test harness logs.
 func (s *testSandbox) providerBlock() string {
 	return fmt.Sprintf(`
 provider "oneapi" {
   endpoint = %q
-  api_key  = %q
 }
-`, s.URL, testAPIKey)
+`, s.URL)
 }
 
 // client returns a client for arranging the stand-in through its API.

@@ -37,7 +37,7 @@ data "oneapi_campaign" "test" {
 `, sb.URL, cp.ID)
 	sb.RevokeTokens() // forces a 401, a new login and a replay inside the test
 
-	resource.Test(t, resource.TestCase{
+	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
