@@ -113,7 +113,9 @@ func New(opts ...Option) (*Client, error) {
 	c := &Client{endpoint: u}
 	var limiter *rate.Limiter
 	if cfg.rps > 0 {
-		limiter = rate.NewLimiter(rate.Limit(cfg.rps), 1)
+		// 5% under the budget, burst 1: requests leave at least 1/(0.95*rps)
+		// apart, so network jitter cannot push any second over the budget.
+		limiter = rate.NewLimiter(rate.Limit(cfg.rps*0.95), 1)
 	}
 	c.auth = newTokenSource(c, cfg.apiKey, cfg.token, cfg.now)
 	rc := retryablehttp.NewClient()

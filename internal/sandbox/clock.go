@@ -31,3 +31,11 @@ func (c *clock) Advance(d time.Duration) {
 	c.offset += d
 	c.mu.Unlock()
 }
+
+// Freeze stops the clock where it is; Advance still moves it.
+func (c *clock) Freeze() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	scaled := time.Duration(float64(time.Since(c.realStart)) * c.speed)
+	c.base, c.realStart, c.speed = c.base.Add(scaled), time.Now(), 0
+}

@@ -31,7 +31,8 @@ type Config struct {
 	// AccountZone is the zone of created_at and names (default +03:00, as the
 	// OpenAPI examples suggest).
 	AccountZone *time.Location
-	// Groups maps contact-list ids to their sizes (default 101: 3, 102: 5).
+	// Groups maps contact-list ids to their sizes (default 101: 3, 102: 5,
+	// and the documentation's example list 1864275: 3).
 	Groups map[int64]int
 	// FirstID is the first campaign id (default above 2^31).
 	FirstID int64
@@ -61,6 +62,7 @@ type Sandbox struct {
 	journal     []string
 	messages    []message
 	nextMsgID   int64
+	arrivals    []time.Time
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -78,7 +80,7 @@ func New(cfg Config) *Sandbox {
 		cfg.AccountZone = time.FixedZone("+03:00", 3*3600)
 	}
 	if cfg.Groups == nil {
-		cfg.Groups = map[int64]int{101: 3, 102: 5}
+		cfg.Groups = map[int64]int{101: 3, 102: 5, 1864275: 3}
 	}
 	if cfg.FirstID == 0 {
 		cfg.FirstID = 3_000_000_001
@@ -144,6 +146,9 @@ func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc)
 		}
 		if authed {
 			if reason := s.checkToken(r); reason != "" {
+				s.mu.Lock()
+				s.injected["401"]++
+				s.mu.Unlock()
 				writeJSON(w, http.StatusUnauthorized, map[string]any{"code": 401, "message": reason})
 				return
 			}
@@ -156,7 +161,23 @@ func (s *Sandbox) count(key string, r *http.Request) {
 	s.mu.Lock()
 	s.counters[key]++
 	s.journal = append(s.journal, r.Method+" "+r.URL.RequestURI())
+	s.arrivals = append(s.arrivals, time.Now())
 	s.mu.Unlock()
+}
+
+// MaxInWindow is the largest number of API requests that arrived within
+// any window of length d (real time), windows starting at each arrival.
+func (s *Sandbox) MaxInWindow(d time.Duration) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	best, j := 0, 0
+	for i := range s.arrivals {
+		for j < len(s.arrivals) && s.arrivals[j].Sub(s.arrivals[i]) < d {
+			j++
+		}
+		best = max(best, j-i)
+	}
+	return best
 }
 
 // Journal lists every API request so far as "METHOD /path?query", in order.
@@ -207,6 +228,7 @@ func (s *Sandbox) ResetCounters() {
 	s.counters = map[string]int{}
 	s.injected = map[string]int{}
 	s.journal = nil
+	s.arrivals = nil
 	s.mu.Unlock()
 }
 
@@ -227,6 +249,9 @@ func (s *Sandbox) RevokeTokens() {
 
 // Advance moves the stand-in's clock forward.
 func (s *Sandbox) Advance(d time.Duration) { s.clock.Advance(d) }
+
+// FreezeClock stops the stand-in's clock (for comparing states at rest).
+func (s *Sandbox) FreezeClock() { s.clock.Freeze() }
 
 // Now is the stand-in's current time.
 func (s *Sandbox) Now() time.Time { return s.clock.Now() }

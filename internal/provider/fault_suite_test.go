@@ -1,0 +1,217 @@
+package provider
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+)
+
+// The fault suite and the rate budget run at a size that keeps `make test`
+// short; `make test-faults` runs them at full size (ONEAPI_FAULT_SUITE_N=200,
+// ONEAPI_RATE_BUDGET_N=300).
+func suiteSize(t *testing.T, env string, def int) int {
+	t.Helper()
+	if v := os.Getenv(env); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 {
+			t.Fatalf("%s=%q: want a number of campaigns, at least 2", env, v)
+		}
+		return n
+	}
+	return def
+}
+
+// startFaultySandbox is a stand-in whose clock runs 30x faster than real
+// time, so that 60-second JWTs expire every 2 seconds of a run.
+func startFaultySandbox(t *testing.T, lifetime time.Duration) *testSandbox {
+	t.Helper()
+	if liveMode() {
+		t.Skip("injects faults into the stand-in: skipped in live mode")
+	}
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{testAPIKey}, TokenLifetime: lifetime, ClockSpeed: 30, Seed: 42})
+	registerSandbox(sb)
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t}
+}
+
+func manyCampaigns(sb *testSandbox, n int, providerExtra, desired string) string {
+	return fmt.Sprintf(`
+provider "oneapi" {
+  endpoint = %q
+  %s
+}
+resource "oneapi_campaign" "c" {
+  count      = %d
+  recipients = { phones = [format("3806%%08d", count.index)] }
+  rcs        = { sender = "fault_suite", text = "Fault suite" }
+  start_at   = "2030-01-01 09:00:00"
+  %s
+}
+`, sb.URL, providerExtra, n, desired)
+}
+
+// checkTruth compares the state with the stand-in: exactly the campaigns
+// in state exist (no duplicates), each with the status the state records.
+func (s *testSandbox) checkTruth(n int, report *faultReport, compareStatus bool) resource.TestCheckFunc {
+	return func(st *terraform.State) error {
+		inState := map[int64]string{}
+		for _, rs := range st.RootModule().Resources {
+			if rs.Type == "oneapi_campaign" {
+				id, _ := strconv.ParseInt(rs.Primary.ID, 10, 64)
+				inState[id] = rs.Primary.Attributes["status"]
+			}
+		}
+		ids := s.CampaignIDs()
+		report.duplicates = len(ids) - len(inState)
+		if len(inState) != n || len(ids) != n {
+			return fmt.Errorf("%d campaigns in state, %d at the stand-in, want %d each", len(inState), len(ids), n)
+		}
+		for _, id := range ids {
+			status, ok := inState[id]
+			if !ok {
+				return fmt.Errorf("campaign %d exists at the stand-in but not in state (a duplicate)", id)
+			}
+			if truth := s.Status(id); compareStatus && truth != status {
+				return fmt.Errorf("campaign %d: state says %s, the stand-in %s", id, status, truth)
+			}
+		}
+		return nil
+	}
+}
+
+type faultReport struct {
+	scenario   string
+	operations string
+	duplicates int
+	sb         *testSandbox
+}
+
+func (r faultReport) print(t *testing.T) {
+	inj := r.sb.Injected()
+	kinds := make([]string, 0, len(inj))
+	injected := 0
+	for k, v := range inj {
+		if k == "401" {
+			continue
+		}
+		kinds = append(kinds, fmt.Sprintf("%s: %d", k, v))
+		injected += v
+	}
+	sort.Strings(kinds)
+	// Every injected 503 or 429 and every refused (expired) JWT made the
+	// client repeat that request once more.
+	retries := inj["503"] + inj["429"] + inj["401"]
+	line := fmt.Sprintf("| %s | %s | %d (%s) | %d | %d | %d | %d |", r.scenario, r.operations, injected,
+		strings.Join(kinds, ", "), boolInt(t.Failed()), r.duplicates, r.sb.Count("POST /api/auth/login"), retries)
+	fmt.Println("| scenario | operations | faults injected | errors | duplicates | logins | retries |")
+	fmt.Println("|---|---|---|---|---|---|---|")
+	fmt.Println(line)
+	t.Log(line)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestAccFaultSuite applies N campaign creations, then stops half of them,
+// through the real CLI (-parallelism=10, Terraform's default) against a
+// stand-in with 10% 503s on reads and stops, 429 bursts with Retry-After,
+// up to 200 ms of latency jitter, 60-second JWTs (on a clock 30x faster;
+// all JWTs are also refused once a second), and three creates whose answer
+// is lost after the campaign was committed.
+func TestAccFaultSuite(t *testing.T) {
+	n := suiteSize(t, "ONEAPI_FAULT_SUITE_N", 40)
+	sb := startFaultySandbox(t, 60*time.Second)
+	sb.SetFaults(sandbox.Faults{
+		ErrorRate: 0.10, TooManyRequestsRate: 0.03, RetryAfter: time.Second,
+		LatencyJitter: 200 * time.Millisecond, CreateAfterCommit: "500", CreateAfterCommitCount: 3,
+	})
+	report := faultReport{scenario: "create, then stop half", operations: fmt.Sprintf("%d creates, %d stops", n, n/2), sb: sb}
+	defer report.print(t)
+	// The CLI's commands are shorter than a JWT's 2 real seconds: also
+	// refuse every issued JWT once a second, as a server-side rotation would.
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Second):
+				sb.RevokeTokens()
+			}
+		}
+	}()
+	half := fmt.Sprintf(`desired_state = count.index < %d ? "stopped" : "active"`, n/2)
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: manyCampaigns(sb, n, "max_retries = 10", `desired_state = "active"`),
+				Check:  sb.checkTruth(n, &report, false),
+			},
+			{
+				PreConfig: func() { time.Sleep(time.Second) }, // 30s of stand-in time: moderation is over
+				Config:    manyCampaigns(sb, n, "max_retries = 10", half),
+				Check: resource.ComposeTestCheckFunc(sb.checkTruth(n, &report, false), func(st *terraform.State) error {
+					stopped := 0
+					for _, id := range sb.CampaignIDs() {
+						if sb.Status(id) == "stopped" {
+							stopped++
+						}
+					}
+					if stopped != n/2 {
+						return fmt.Errorf("%d campaigns stopped, want %d", stopped, n/2)
+					}
+					return nil
+				}),
+			},
+			{
+				// With the clock at rest, a refresh must agree with the stand-in.
+				PreConfig:    sb.FreezeClock,
+				RefreshState: true,
+				Check:        sb.checkTruth(n, &report, true),
+			},
+		},
+	})
+	if got := sb.Injected(); got["503"] == 0 || got["429"] == 0 || got["create_500"] != 3 || got["401"] == 0 {
+		t.Errorf("the faults were not all exercised: %v", got)
+	}
+}
+
+// TestAccRateBudget applies N campaigns with requests_per_second set and
+// checks, with the stand-in's arrival times, that no second saw more.
+func TestAccRateBudget(t *testing.T) {
+	n := suiteSize(t, "ONEAPI_RATE_BUDGET_N", 30)
+	const budget = 20
+	sb := startFaultySandbox(t, time.Hour)
+	report := faultReport{scenario: fmt.Sprintf("rate budget %d/s", budget), operations: fmt.Sprintf("%d creates", n), sb: sb}
+	defer report.print(t)
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: manyCampaigns(sb, n, fmt.Sprintf("requests_per_second = %d", budget), `stop_on_destroy = false`),
+				Check:  sb.checkTruth(n, &report, false),
+			},
+			{PreConfig: sb.FreezeClock, RefreshState: true, Check: sb.checkTruth(n, &report, true)},
+		},
+	})
+	if peak := sb.MaxInWindow(time.Second); peak > budget {
+		t.Errorf("%d requests arrived within one second; the budget is %d", peak, budget)
+	} else {
+		fmt.Printf("rate budget: at most %d requests in any second (budget %d), %d requests in all\n", peak, budget, len(sb.Journal()))
+	}
+}

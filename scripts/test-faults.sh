@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# make test-faults: the reliability suite at full size. Through the real
+# Terraform CLI against the stand-in with faults on: 200 creates then 100
+# stops (10% 503s, 429 bursts with Retry-After, 200 ms jitter, 60 s JWTs,
+# lost create answers), lost-answer and interrupt scenarios, a 300-campaign
+# apply under a rate budget; then the fuzz targets for a bounded time.
+# Prints a summary table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+terraform="$(scripts/terraform-path.sh)"
+fuzztime="${FUZZTIME:-30s}"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+echo "== acceptance scenarios with faults (ONEAPI_FAULT_SUITE_N=${ONEAPI_FAULT_SUITE_N:-200}, ONEAPI_RATE_BUDGET_N=${ONEAPI_RATE_BUDGET_N:-300})"
+ONEAPI_FAULT_SUITE_N="${ONEAPI_FAULT_SUITE_N:-200}" ONEAPI_RATE_BUDGET_N="${ONEAPI_RATE_BUDGET_N:-300}" \
+  TF_ACC=1 TF_ACC_TERRAFORM_PATH="$terraform" \
+  go test ./internal/provider -count=1 -timeout 60m -v \
+  -run 'TestAccFaultSuite|TestAccRateBudget|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_interrupted|TestAccCampaign_ambiguous' \
+  | tee "$log" | grep -E '^(--- |ok|FAIL|rate budget|secret scan)'
+
+echo "== fuzzing, $fuzztime per target"
+go test ./internal/client -run '^$' -fuzz '^FuzzDecodeResponse$' -fuzztime "$fuzztime" | tail -2
+go test ./internal/sandbox -run '^$' -fuzz '^FuzzCreateRequest$' -fuzztime "$fuzztime" | tail -2
+
+echo
+echo "== summary"
+echo "| scenario | operations | faults injected | errors | duplicates | logins | retries |"
+echo "|---|---|---|---|---|---|---|"
+grep -E '^\| (create|rate)' "$log" | sort -u
+grep -E '^--- (PASS|FAIL): TestAccCampaign_(lostCreate|interrupted)' "$log" | sed 's/^/    /'
+grep -E '^rate budget' "$log" || true
