@@ -737,6 +737,8 @@ func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sb := startSandbox(t)
 			sb.SetFaults(sandbox.Faults{CreateAfterCommit: tc.fault, CreateAfterCommitCount: 1})
+			report := faultReport{scenario: "lost create answer: " + tc.name, operations: "1 create", sb: sb}
+			defer func() { report.duplicates = len(sb.CampaignIDs()) - 1; report.print(t) }()
 			config := sb.campaignConfig(tc.recipients + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }` + "\n" + `stop_on_destroy = false`)
 			var id int64
 			accTest(t, resource.TestCase{
@@ -760,6 +762,8 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 	// up while the request is in flight (the stand-in then drops it unsent),
 	// the search finds nothing, and nothing is sent again.
 	sb.SetFaults(sandbox.Faults{CreateLatency: 3 * time.Second})
+	report := faultReport{scenario: "create interrupted by its timeout, then applied again", operations: "2 applies", sb: sb}
+	defer func() { report.duplicates = len(sb.CampaignIDs()) - 1; report.print(t) }()
 	accTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -81,8 +81,9 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	if f.LatencyJitter > 0 {
 		delay += time.Duration(s.rng.Int64N(int64(f.LatencyJitter)))
 	}
-	if isCreate(pattern) {
+	if isCreate(pattern) && f.CreateLatency > 0 {
 		delay += f.CreateLatency
+		s.injected["create_latency"]++
 	}
 	readOrStop := strings.HasPrefix(pattern, "GET ") || strings.HasSuffix(pattern, "/stop") || strings.HasSuffix(pattern, "/renew")
 	auth := strings.Contains(pattern, "/api/auth/")
