@@ -47,12 +47,14 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		*apiKey = "test_" + hex.EncodeToString(b)
 	}
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{*apiKey}, TokenLifetime: *lifetime, ClockSpeed: *speed})
-	ln, err := net.Listen("tcp", *listen)
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *listen)
 	if err != nil {
 		return err
 	}
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(out, "oneapi-sandbox listening on %s\napi_key: %s\n", url, *apiKey)
+	if _, err := fmt.Fprintf(out, "oneapi-sandbox listening on %s\napi_key: %s\n", url, *apiKey); err != nil {
+		return err
+	}
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(url+"\n"), 0o600); err != nil {
 			return err
@@ -71,6 +73,6 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	fmt.Fprintln(out, "oneapi-sandbox stopped")
+	_, _ = fmt.Fprintln(out, "oneapi-sandbox stopped")
 	return nil
 }

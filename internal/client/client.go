@@ -69,8 +69,8 @@ func WithMaxRetries(n int) Option { return func(c *config) { c.maxRetries = n } 
 
 // WithRetryWait sets the bounds of the jittered backoff between retries. A
 // Retry-After header from the server takes precedence.
-func WithRetryWait(min, max time.Duration) Option {
-	return func(c *config) { c.retryWaitMin, c.retryWaitMax = min, max }
+func WithRetryWait(lo, hi time.Duration) Option {
+	return func(c *config) { c.retryWaitMin, c.retryWaitMax = lo, hi }
 }
 
 // WithRequestTimeout bounds each single HTTP attempt.
@@ -217,7 +217,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		}
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
 	if err != nil {
 		if r.create {
@@ -287,19 +287,19 @@ func mayHaveReachedServer(err error) bool {
 // backoff honours Retry-After on 429 and 503; otherwise it doubles from min
 // with each attempt, capped at max, and waits a random time between half
 // and all of that ("equal jitter").
-func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil && resp.Header.Get("Retry-After") != "" {
-		return retryablehttp.RateLimitLinearJitterBackoff(min, max, attempt, resp)
+		return retryablehttp.RateLimitLinearJitterBackoff(lo, hi, attempt, resp)
 	}
-	d := min
-	for i := 0; i < attempt && d < max; i++ {
+	d := lo
+	for i := 0; i < attempt && d < hi; i++ {
 		d *= 2
 	}
-	if d > max {
-		d = max
+	if d > hi {
+		d = hi
 	}
 	half := d / 2
-	return half + time.Duration(mrand.Int64N(int64(half)+1))
+	return half + time.Duration(mrand.Int64N(int64(half)+1)) //nolint:gosec // jitter, not a secret
 }
 
 // transport adds the User-Agent and the JWT, honours the rate limit and, on
@@ -335,7 +335,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	// The JWT was refused (expired early, revoked): log in once more and
 	// repeat this request once. A 401 means the server did not act.
 	_, _ = io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	t.auth.invalidate(token)
 	if token, err = t.auth.Token(ctx); err != nil {
 		return nil, &authError{err}

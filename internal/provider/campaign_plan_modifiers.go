@@ -23,7 +23,7 @@ func contentNeedsReplace(imported bool, stateNull, planNull bool) bool {
 	if planNull {
 		return false
 	}
-	return !(stateNull && imported)
+	return !stateNull || !imported
 }
 
 func contentPlanModifiers() []planmodifier.Object {

@@ -156,7 +156,7 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 	if replacing {
 		resp.Diagnostics.AddWarning("Replacing Campaign Sends a New Campaign",
 			fmt.Sprintf("The content of campaign %s (status %s) changed. Applying creates a new campaign, which sends "+
-				"its messages again%s.", id, status, replacementStopNote(plan, state)))
+				"its messages again%s.", id, status, replacementStopNote(state)))
 		return
 	}
 	action := runStateActionFor(status, from, to)
@@ -230,7 +230,7 @@ func finalCampaignDetail(id, status string) string {
 		"revert the change.", id, status)
 }
 
-func replacementStopNote(plan *campaignResourceModel, state campaignResourceModel) string {
+func replacementStopNote(state campaignResourceModel) string {
 	if state.StopOnDestroy.ValueBool() && state.Status.ValueString() != client.StatusSpam {
 		return "; the old campaign is stopped first (stop_on_destroy), which is irreversible"
 	}

@@ -84,7 +84,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						MarkdownDescription: "Message text, 1 to 1000 characters.",
 						Optional:            true,
 						Validators: []validator.String{
-							utf16LengthBetween(1, 1000),
+							utf16LengthUpTo(1000),
 							stringvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("cards")),
 						},
 					},
@@ -263,13 +263,13 @@ func cardSchema() schema.NestedAttributeObject {
 			"title": schema.StringAttribute{
 				MarkdownDescription: "Card title, at most 200 characters.",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthBetween(1, 200)},
+				Validators:          []validator.String{utf16LengthUpTo(200)},
 			},
 			"text": schema.StringAttribute{
 				MarkdownDescription: "Card text, 1 to 1000 characters. A card needs `text` or `media_url`.",
 				Optional:            true,
 				Validators: []validator.String{
-					utf16LengthBetween(1, 1000),
+					utf16LengthUpTo(1000),
 					stringvalidator.AtLeastOneOf(path.MatchRelative().AtParent().AtName("media_url")),
 				},
 			},
@@ -292,7 +292,7 @@ func cardSchema() schema.NestedAttributeObject {
 						"text": schema.StringAttribute{
 							MarkdownDescription: "Button text, 1 to 25 characters.",
 							Required:            true,
-							Validators:          []validator.String{utf16LengthBetween(1, 25)},
+							Validators:          []validator.String{utf16LengthUpTo(25)},
 						},
 						"url": schema.StringAttribute{
 							MarkdownDescription: "Link of a `link` button.",
@@ -310,7 +310,7 @@ func cardSchema() schema.NestedAttributeObject {
 						"postback_data": schema.StringAttribute{
 							MarkdownDescription: "Data sent back when the button is pressed, at most 25 characters.",
 							Optional:            true,
-							Validators:          []validator.String{utf16LengthBetween(1, 25)},
+							Validators:          []validator.String{utf16LengthUpTo(25)},
 						},
 					},
 				},

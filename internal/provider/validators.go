@@ -57,9 +57,10 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 // integer id in decimal.
 var campaignIDPattern = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
 
-// utf16LengthBetween counts characters as the API does (UTF-16 code units:
-// a simple emoji counts two), which stringvalidator.LengthBetween does not.
-func utf16LengthBetween(min, max int) validator.String { return utf16Length{min, max} }
+// utf16LengthUpTo requires 1 to hi characters counted as the API does
+// (UTF-16 code units: a simple emoji counts two), which
+// stringvalidator.LengthBetween does not.
+func utf16LengthUpTo(hi int) validator.String { return utf16Length{1, hi} }
 
 type utf16Length struct{ min, max int }
 

@@ -66,7 +66,7 @@ func (s *Sandbox) checkToken(r *http.Request) string {
 	return ""
 }
 
-// POST /api/auth/login {"api_key": "..."} -> {"bearer": "<JWT>"}
+// handleLogin serves POST /api/auth/login {"api_key": "..."}, answering {"bearer": "<JWT>"}.
 func (s *Sandbox) handleLogin(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		APIKey *string `json:"api_key"`
@@ -91,7 +91,7 @@ func (s *Sandbox) validKey(key string) bool {
 	return false
 }
 
-// POST /api/auth/refresh (authenticated) -> {"bearer": "<new JWT>"}
+// handleRefresh serves POST /api/auth/refresh (authenticated), answering a new {"bearer": ...}.
 func (s *Sandbox) handleRefresh(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"bearer": s.issueToken()})
 }

@@ -260,7 +260,7 @@ func (s *Sandbox) lookup(r *http.Request, now time.Time) *campaign {
 	return c
 }
 
-// GET /api/campaigns/{id}
+// handleGet serves GET /api/campaigns/{id}.
 func (s *Sandbox) handleGet(w http.ResponseWriter, r *http.Request) {
 	now := s.clock.Now()
 	s.mu.Lock()
@@ -273,7 +273,7 @@ func (s *Sandbox) handleGet(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": s.view(c, now, false)})
 }
 
-// GET /api/campaigns/{id}/detail
+// handleDetail serves GET /api/campaigns/{id}/detail.
 func (s *Sandbox) handleDetail(w http.ResponseWriter, r *http.Request) {
 	now := s.clock.Now()
 	s.mu.Lock()

@@ -91,11 +91,11 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 // number as a string, SMS as an integer; reference_id is up to 32
 // alphanumerics and unique.
 func (s *Sandbox) checkPhones(c *checker, b body, kind string) recipients {
-	max := 5000
+	limit := 5000
 	if kind == kindSMS {
-		max = 10000
+		limit = 10000
 	}
-	items, ok := c.array(b, "phones", "phones", 1, max)
+	items, ok := c.array(b, "phones", "phones", 1, limit)
 	if !ok {
 		if _, has := b["phones"]; !has {
 			c.add("phones", "This value should not be blank.")

@@ -78,13 +78,13 @@ func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func queryInt(c *checker, v, name string, def, min, max int64) int64 {
+func queryInt(c *checker, v, name string, def, lo, hi int64) int64 {
 	if v == "" {
 		return def
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < min || n > max {
-		c.add(name, "This value should be between %d and %d.", min, max)
+	if err != nil || n < lo || n > hi {
+		c.add(name, "This value should be between %d and %d.", lo, hi)
 		return def
 	}
 	return n

@@ -101,7 +101,7 @@ func New(cfg Config) *Sandbox {
 		references: map[string]bool{},
 		counters:   map[string]int{},
 		injected:   map[string]int{},
-		rng:        mrand.New(mrand.NewPCG(seed, seed>>1)),
+		rng:        mrand.New(mrand.NewPCG(seed, seed>>1)), //nolint:gosec // fault injection, not a secret
 		nextMsgID:  4_400_000_001,
 	}
 	s.routes()

@@ -43,21 +43,22 @@ func (c *checker) str(b body, field, path string, required bool) (string, bool) 
 	return s, true
 }
 
-// integer decodes an optional integer field and checks its range.
-func (c *checker) integer(b body, field, path string, min, max int64) (int64, bool) {
+// integer checks an optional integer field and its range, and reports
+// whether it was given.
+func (c *checker) integer(b body, field, path string, lo, hi int64) bool {
 	raw, ok := b[field]
 	if !ok || !present(raw) {
-		return 0, false
+		return false
 	}
 	var n int64
 	if json.Unmarshal(raw, &n) != nil {
 		c.add(path, "This value should be of type integer.")
-		return 0, false
+		return false
 	}
-	if n < min || n > max {
-		c.add(path, "This value should be between %d and %d.", min, max)
+	if n < lo || n > hi {
+		c.add(path, "This value should be between %d and %d.", lo, hi)
 	}
-	return n, true
+	return true
 }
 
 func (c *checker) boolean(b body, field, path string) {
@@ -87,7 +88,7 @@ func (c *checker) object(b body, field, path string, required bool) body {
 	return o
 }
 
-func (c *checker) array(b body, field, path string, min, max int) ([]json.RawMessage, bool) {
+func (c *checker) array(b body, field, path string, lo, hi int) ([]json.RawMessage, bool) {
 	raw, ok := b[field]
 	if !ok || !present(raw) {
 		return nil, false
@@ -97,11 +98,11 @@ func (c *checker) array(b body, field, path string, min, max int) ([]json.RawMes
 		c.add(path, "This value should be of type array.")
 		return nil, false
 	}
-	if len(items) < min {
-		c.add(path, "This collection should contain %d element or more.", min)
+	if len(items) < lo {
+		c.add(path, "This collection should contain %d element or more.", lo)
 	}
-	if len(items) > max {
-		c.add(path, "This collection should contain %d elements or less.", max)
+	if len(items) > hi {
+		c.add(path, "This collection should contain %d elements or less.", hi)
 	}
 	return items, true
 }
@@ -120,7 +121,7 @@ func digitsOnly(s string) bool {
 
 func alnum(s string) bool {
 	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
 			return false
 		}
 	}
@@ -144,7 +145,7 @@ func (c *checker) smsSender(path, sender string) {
 	}
 	ok := sender != "" && len(sender) <= 11
 	for _, r := range sender {
-		if !(r == ' ' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+		if r != ' ' && (r < '0' || r > '9') && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
 			ok = false
 		}
 	}
@@ -197,8 +198,8 @@ func (c *checker) startAt(b body) time.Time {
 // validity checks validity (1..72 hours) and validity_seconds (30..86400),
 // which must not come together.
 func (c *checker) validity(b body, prefix string) {
-	_, hours := c.integer(b, "validity", prefix+"validity", 1, 72)
-	_, secs := c.integer(b, "validity_seconds", prefix+"validity_seconds", 30, 86400)
+	hours := c.integer(b, "validity", prefix+"validity", 1, 72)
+	secs := c.integer(b, "validity_seconds", prefix+"validity_seconds", 30, 86400)
 	if hours && secs {
 		c.add(prefix+"validity_seconds", "The validity_seconds field cannot be used together with validity.")
 	}
