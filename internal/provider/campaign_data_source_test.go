@@ -85,6 +85,25 @@ func TestAccCampaignDataSource_readsCampaign(t *testing.T) {
 	})
 }
 
+func TestAccProvider_userAgent(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	sb.ResetCounters()
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{Config: campaignDataSourceConfig(sb, strconv.FormatInt(cp.ID, 10))}},
+	})
+	want := regexp.MustCompile(`^terraform-provider-oneapi/test \(\+https://registry\.terraform\.io/providers/oneapi-terraform/oneapi\) Terraform/\d+\.\d+\.\d+`)
+	uas := sb.UserAgents()
+	if len(uas) == 0 {
+		t.Fatal("no requests seen")
+	}
+	for _, ua := range uas {
+		if !want.MatchString(ua) {
+			t.Errorf("User-Agent %q does not name the provider version and the Terraform version", ua)
+		}
+	}
+}
+
 func TestAccCampaignDataSource_wrongAPIKey(t *testing.T) {
 	sb := startSandbox(t)
 	config := fmt.Sprintf(`

@@ -63,6 +63,7 @@ type Sandbox struct {
 	messages    []message
 	nextMsgID   int64
 	arrivals    []time.Time
+	userAgents  map[string]bool
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -162,6 +163,10 @@ func (s *Sandbox) count(key string, r *http.Request) {
 	s.counters[key]++
 	s.journal = append(s.journal, r.Method+" "+r.URL.RequestURI())
 	s.arrivals = append(s.arrivals, time.Now())
+	if s.userAgents == nil {
+		s.userAgents = map[string]bool{}
+	}
+	s.userAgents[r.UserAgent()] = true
 	s.mu.Unlock()
 }
 
@@ -178,6 +183,18 @@ func (s *Sandbox) MaxInWindow(d time.Duration) int {
 		best = max(best, j-i)
 	}
 	return best
+}
+
+// UserAgents lists the distinct User-Agent headers of the API requests.
+func (s *Sandbox) UserAgents() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.userAgents))
+	for ua := range s.userAgents {
+		out = append(out, ua)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Journal lists every API request so far as "METHOD /path?query", in order.
@@ -229,6 +246,7 @@ func (s *Sandbox) ResetCounters() {
 	s.injected = map[string]int{}
 	s.journal = nil
 	s.arrivals = nil
+	s.userAgents = nil
 	s.mu.Unlock()
 }
 
