@@ -38,6 +38,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	lifetime := fs.Duration("token-lifetime", time.Hour, "JWT lifetime on the stand-in's clock")
 	speed := fs.Float64("clock-speed", 1, "how fast the stand-in's clock runs relative to real time (0 freezes it)")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening")
+	rateLimit := fs.Float64("rate-limit", 0, "answer 429 beyond this many API requests per second (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		_, _ = rand.Read(b)
 		*apiKey = "test_" + hex.EncodeToString(b)
 	}
-	sb := sandbox.New(sandbox.Config{APIKeys: []string{*apiKey}, TokenLifetime: *lifetime, ClockSpeed: *speed})
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{*apiKey}, TokenLifetime: *lifetime, ClockSpeed: *speed, RateLimit: *rateLimit})
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *listen)
 	if err != nil {
 		return err

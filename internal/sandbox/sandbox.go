@@ -15,6 +15,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Config configures a stand-in.
@@ -38,6 +40,9 @@ type Config struct {
 	FirstID int64
 	// Seed seeds the fault injection's randomness.
 	Seed uint64
+	// RateLimit, when above 0, answers 429 with Retry-After to API requests
+	// beyond this many per second, as a rate-limited account would.
+	RateLimit float64
 }
 
 // Sandbox is the stand-in API. It is an http.Handler.
@@ -64,6 +69,7 @@ type Sandbox struct {
 	nextMsgID   int64
 	arrivals    []time.Time
 	userAgents  map[string]bool
+	limiter     *rate.Limiter
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -105,6 +111,9 @@ func New(cfg Config) *Sandbox {
 		rng:        mrand.New(mrand.NewPCG(seed, seed>>1)), //nolint:gosec // fault injection, not a secret
 		nextMsgID:  4_400_000_001,
 	}
+	if cfg.RateLimit > 0 {
+		s.limiter = rate.NewLimiter(rate.Limit(cfg.RateLimit), int(max(1, cfg.RateLimit)))
+	}
 	s.routes()
 	return s
 }
@@ -142,6 +151,14 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serv
 func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.count(pattern, r)
+		if s.limiter != nil && !s.limiter.Allow() {
+			s.mu.Lock()
+			s.injected["rate_limited"]++
+			s.mu.Unlock()
+			w.Header().Set("Retry-After", "1")
+			writeJSON(w, http.StatusTooManyRequests, map[string]string{"message": "Too Many Requests"})
+			return
+		}
 		if s.applyFaults(w, r, pattern) {
 			return
 		}
