@@ -75,15 +75,7 @@ func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *campaignResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	c, ok := req.ProviderData.(*client.Client)
-	if !ok {
-		resp.Diagnostics.Append(unexpectedProviderData(req.ProviderData))
-		return
-	}
-	r.client = c
+	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
 	if r.pollMin == 0 {
 		r.pollMin, r.pollMax = 500*time.Millisecond, 10*time.Second
 	}

@@ -123,15 +123,7 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *campaignsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	c, ok := req.ProviderData.(*client.Client)
-	if !ok {
-		resp.Diagnostics.Append(unexpectedProviderData(req.ProviderData))
-		return
-	}
-	d.client = c
+	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

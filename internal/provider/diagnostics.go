@@ -41,11 +41,18 @@ func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) 
 	return diag.NewErrorDiagnostic(summary, detail)
 }
 
-// notConfiguredDiagnostic is returned when a resource or data source has no
-// client: the provider block was not configured.
-func unexpectedProviderData(data any) diag.Diagnostic {
-	return diag.NewErrorDiagnostic("Unexpected Provider Data",
-		fmt.Sprintf("Expected *client.Client, got %T. Please report this issue to the provider developers.", data))
+// providerClient is what Configure of every resource and data source does:
+// take the provider's client (nil before the provider is configured).
+func providerClient(data any, diags *diag.Diagnostics) *client.Client {
+	if data == nil {
+		return nil
+	}
+	c, ok := data.(*client.Client)
+	if !ok {
+		diags.AddError("Unexpected Provider Data",
+			fmt.Sprintf("Expected *client.Client, got %T. Please report this issue to the provider developers.", data))
+	}
+	return c
 }
 
 func stopErrorDiagnostic(c *client.Client, id, status string, err error) diag.Diagnostic {
