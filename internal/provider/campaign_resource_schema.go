@@ -101,16 +101,8 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional:            true,
 				PlanModifiers:       contentPlanModifiers(),
 				Attributes: map[string]schema.Attribute{
-					"sender": schema.StringAttribute{
-						MarkdownDescription: "SMS sender: up to 11 Latin letters, digits or spaces, or up to 15 digits.",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.RegexMatches(smsSenderPattern, smsSenderRule)},
-					},
-					"text": schema.StringAttribute{
-						MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2.",
-						Required:            true,
-						Validators:          []validator.String{smsTextValidator{}},
-					},
+					"sender": smsSenderAttribute(),
+					"text":   smsTextAttribute(),
 					"transliterate": schema.BoolAttribute{
 						MarkdownDescription: "Transliterate the text to Latin characters.",
 						Optional:            true,
@@ -125,16 +117,8 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					objectvalidator.ConflictsWith(path.MatchRoot("sms")),
 				},
 				Attributes: map[string]schema.Attribute{
-					"sender": schema.StringAttribute{
-						MarkdownDescription: "SMS sender: up to 11 Latin letters, digits or spaces, or up to 15 digits.",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.RegexMatches(smsSenderPattern, smsSenderRule)},
-					},
-					"text": schema.StringAttribute{
-						MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2.",
-						Required:            true,
-						Validators:          []validator.String{smsTextValidator{}},
-					},
+					"sender": smsSenderAttribute(),
+					"text":   smsTextAttribute(),
 					"validity_hours": schema.Int64Attribute{
 						MarkdownDescription: "How long the SMS may be delivered, 1 to 72 hours.",
 						Optional:            true,
@@ -254,6 +238,24 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
+	}
+}
+
+// smsSenderAttribute and smsTextAttribute serve both sms and sms_fallback,
+// which the API limits alike.
+func smsSenderAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "SMS sender: up to 11 Latin letters, digits or spaces, or up to 15 digits.",
+		Required:            true,
+		Validators:          []validator.String{stringvalidator.RegexMatches(smsSenderPattern, smsSenderRule)},
+	}
+}
+
+func smsTextAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2.",
+		Required:            true,
+		Validators:          []validator.String{smsTextValidator{}},
 	}
 }
 
