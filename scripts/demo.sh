@@ -52,6 +52,7 @@ cat >"$work/terraformrc" <<RC
 provider_installation {
   dev_overrides {
     "registry.terraform.io/oneapi-terraform/oneapi" = "$work/bin"
+    "registry.opentofu.org/oneapi-terraform/oneapi" = "$work/bin"
   }
   direct {}
 }
