@@ -47,7 +47,7 @@ func run(sizes string, runs, rateN int, rateR float64, out string) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(e.work)
+	defer func() { _ = os.RemoveAll(e.work) }()
 	var rows []sizeResult
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -86,7 +86,7 @@ func setup() (*env, error) {
 	}
 	for _, s := range steps {
 		if b, err := exec.Command(s[0], s[1:]...).CombinedOutput(); err != nil { //nolint:gosec,noctx // fixed commands
-			return nil, fmt.Errorf("%v: %v\n%s", s, err, b)
+			return nil, fmt.Errorf("%v: %w\n%s", s, err, b)
 		}
 	}
 	tf, err := exec.Command("scripts/terraform-path.sh").Output() //nolint:noctx // fixed command
@@ -144,7 +144,7 @@ func (s *sandbox) control(method, path string) (map[string]map[string]int, error
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	out := map[string]map[string]int{}
 	if method == http.MethodGet {
 		err = json.NewDecoder(resp.Body).Decode(&out)
@@ -193,7 +193,7 @@ func (e *env) tf(dir string, args ...string) (time.Duration, error) {
 	b, err := cmd.CombinedOutput()
 	d := time.Since(start)
 	if err != nil {
-		return d, fmt.Errorf("terraform %s: %v\n%s", strings.Join(args, " "), err, tail(string(b), 30))
+		return d, fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, tail(string(b), 30))
 	}
 	return d, nil
 }
@@ -305,7 +305,7 @@ func peakRSS(file string) int {
 	if err != nil {
 		return 0
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	best := 0
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
