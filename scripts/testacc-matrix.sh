@@ -52,12 +52,12 @@ SRC
 
 run_suite() { # name binary [extra env...]
   local name="$1" bin="$2"; shift 2
-  echo "== $name ($("$bin" version 2>/dev/null | head -1))"
+  echo "== $name ($(env "$@" "$bin" version 2>/dev/null | head -1))"
   if env "$@" TF_ACC=1 TF_ACC_TERRAFORM_PATH="$bin" go test ./... -count=1 -timeout 40m >"$results/$name.log" 2>&1; then
     echo "$name: PASS" | tee -a "$results/summary"
   else
     echo "$name: FAIL (see below)" | tee -a "$results/summary"
-    grep -E -- '^(--- FAIL|FAIL|panic)' "$results/$name.log" | head -20
+    grep -E -A40 -- '^(--- FAIL|panic)' "$results/$name.log" | head -120
   fi
 }
 

@@ -276,9 +276,19 @@ func (s *Sandbox) IssuedTokens() []string {
 }
 
 // RevokeTokens makes every JWT issued so far answer 401, as an early expiry.
-func (s *Sandbox) RevokeTokens() {
+func (s *Sandbox) RevokeTokens() { s.RevokeTokensUpTo(s.TokenSeq()) }
+
+// TokenSeq is the number of JWTs issued so far.
+func (s *Sandbox) TokenSeq() int64 {
 	s.mu.Lock()
-	s.revokedUpTo = s.tokenSeq
+	defer s.mu.Unlock()
+	return s.tokenSeq
+}
+
+// RevokeTokensUpTo makes the first seq JWTs answer 401.
+func (s *Sandbox) RevokeTokensUpTo(seq int64) {
+	s.mu.Lock()
+	s.revokedUpTo = max(s.revokedUpTo, seq)
 	s.mu.Unlock()
 }
 
