@@ -25,7 +25,6 @@ type tokenSource struct {
 	expires  time.Time // zero when the JWT carries no exp claim
 	obtained time.Time
 	flight   *flight
-	logins   int
 }
 
 type flight struct {
@@ -140,7 +139,6 @@ func (c *Client) login(ctx context.Context, apiKey string) (string, error) {
 	if tb.Bearer == "" {
 		return "", fmt.Errorf("logging in to %s: the answer carried no bearer token", c.endpoint)
 	}
-	c.auth.countLogin()
 	return tb.Bearer, nil
 }
 
@@ -155,19 +153,6 @@ func (c *Client) refresh(ctx context.Context, token string) (string, error) {
 		return "", fmt.Errorf("refreshing the token at %s: the answer carried no bearer token", c.endpoint)
 	}
 	return tb.Bearer, nil
-}
-
-func (ts *tokenSource) countLogin() {
-	ts.mu.Lock()
-	ts.logins++
-	ts.mu.Unlock()
-}
-
-// Logins counts the logins this client made (for reports).
-func (c *Client) Logins() int {
-	c.auth.mu.Lock()
-	defer c.auth.mu.Unlock()
-	return c.auth.logins
 }
 
 // jwtExpiry reads the exp claim of a JWT without verifying it; the zero time

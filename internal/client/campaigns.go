@@ -27,6 +27,10 @@ const (
 // stopped and done, as the seed documents.
 func IsFinal(status string) bool { return status == StatusStopped || status == StatusDone }
 
+// IsSettled reports whether nothing more will be sent, so there is nothing
+// to stop: stopped and done (final), or spam (failed moderation).
+func IsSettled(status string) bool { return IsFinal(status) || status == StatusSpam }
+
 // IsStoppable reports whether PUT /api/campaigns/{id}/stop accepts a campaign
 // in this status (moderation, paused, sending, scheduled).
 func IsStoppable(status string) bool {

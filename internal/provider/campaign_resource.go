@@ -186,7 +186,7 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	status := state.Status.ValueString()
-	if !state.StopOnDestroy.ValueBool() || client.IsFinal(status) || status == client.StatusSpam {
+	if !state.StopOnDestroy.ValueBool() || client.IsSettled(status) {
 		return // forgotten without a call: nothing to stop, or asked not to
 	}
 	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)

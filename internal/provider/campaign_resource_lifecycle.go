@@ -31,7 +31,7 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 			return nil, diags
 		}
 		switch {
-		case c.Status == client.StatusStopped || c.Status == client.StatusDone || c.Status == client.StatusSpam:
+		case client.IsSettled(c.Status):
 			return c, diags
 		case client.IsStoppable(c.Status) && refused < 3:
 			stopped, err := r.client.StopCampaign(ctx, id)

@@ -28,7 +28,7 @@ const (
 // and never reach Update.
 func runStateActionFor(status, from, to string) stateAction {
 	switch {
-	case to == desiredStopped && from != desiredStopped && !client.IsFinal(status) && status != client.StatusSpam:
+	case to == desiredStopped && from != desiredStopped && !client.IsSettled(status):
 		return actionStop
 	case to == desiredActive && status == client.StatusPaused:
 		return actionRenew
@@ -231,7 +231,10 @@ func finalCampaignDetail(id, status string) string {
 }
 
 func replacementStopNote(state campaignResourceModel) string {
-	if state.StopOnDestroy.ValueBool() && state.Status.ValueString() != client.StatusSpam {
+	switch {
+	case client.IsSettled(state.Status.ValueString()):
+		return "; the old campaign has nothing left to send and leaves the state without a call"
+	case state.StopOnDestroy.ValueBool():
 		return "; the old campaign is stopped first (stop_on_destroy), which is irreversible"
 	}
 	return "; the old campaign is left running (stop_on_destroy = false)"
@@ -255,7 +258,7 @@ func (r *campaignResource) planDestroy(ctx context.Context, req resource.ModifyP
 	}
 	id, status := state.ID.ValueString(), state.Status.ValueString()
 	switch {
-	case client.IsFinal(status) || status == client.StatusSpam:
+	case client.IsSettled(status):
 		return
 	case state.StopOnDestroy.ValueBool():
 		resp.Diagnostics.AddWarning("Destroying Stops the Campaign",
