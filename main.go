@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -20,6 +21,10 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
 
+	if !debug {
+		quietUnreadLogs(os.Getenv, os.Setenv)
+	}
+
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         "registry.terraform.io/oneapi-terraform/oneapi",
 		Debug:           debug,
@@ -27,5 +32,28 @@ func main() {
 	})
 	if err != nil {
 		log.Fatal(err.Error())
+	}
+}
+
+// pluginLogLevels are the environment variables that set the log levels of
+// this provider's loggers: the SDK root, the protocol and framework
+// subsystems, and the provider's own logger (named after the address).
+var pluginLogLevels = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_ONEAPI"}
+
+// quietUnreadLogs turns the provider's logging off when Terraform will not
+// show it. terraform-plugin-go logs every RPC at TRACE unless told
+// otherwise, and Terraform discards provider logs unless TF_LOG or
+// TF_LOG_PROVIDER is set (OpenTofu reads the same variables); formatting
+// those lines as JSON for nothing was a quarter of the provider's CPU in a
+// 1,000-campaign plan (bench/RESULTS.md). A level the user set explicitly
+// is kept.
+func quietUnreadLogs(getenv func(string) string, setenv func(string, string) error) {
+	if getenv("TF_LOG") != "" || getenv("TF_LOG_PROVIDER") != "" {
+		return
+	}
+	for _, name := range pluginLogLevels {
+		if getenv(name) == "" {
+			_ = setenv(name, "OFF")
+		}
 	}
 }

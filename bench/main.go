@@ -309,8 +309,10 @@ func peakRSS(file string) int {
 	best := 0
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, err := strconv.Atoi(strings.TrimSpace(sc.Text())); err == nil {
-			best = max(best, v)
+		if f := strings.Fields(sc.Text()); len(f) > 0 {
+			if v, err := strconv.Atoi(f[0]); err == nil {
+				best = max(best, v)
+			}
 		}
 	}
 	return best

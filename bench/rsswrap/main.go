@@ -1,7 +1,8 @@
 // Command rsswrap stands in for the provider binary during benchmarks: it
 // runs the real provider (BENCH_REAL_PROVIDER) with the same arguments and
-// standard streams, and appends the child's peak resident set size in KiB
-// to BENCH_RSS_FILE when it exits.
+// standard streams, and appends a line to BENCH_RSS_FILE when it exits: the
+// child's peak resident set size in KiB and its CPU time (user + system) in
+// seconds.
 package main
 
 import (
@@ -10,6 +11,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 func main() {
@@ -29,7 +31,8 @@ func main() {
 	err := cmd.Wait()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		if f, ferr := os.OpenFile(os.Getenv("BENCH_RSS_FILE"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600); ferr == nil {
-			_, _ = fmt.Fprintln(f, ru.Maxrss)
+			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			_, _ = fmt.Fprintln(f, ru.Maxrss, cpu.Seconds())
 			_ = f.Close()
 		}
 	}
