@@ -1,8 +1,8 @@
-// Command rsswrap stands in for the provider binary during benchmarks: it
-// runs the real provider (BENCH_REAL_PROVIDER) with the same arguments and
-// standard streams, and appends a line to BENCH_RSS_FILE when it exits: the
-// child's peak resident set size in KiB and its CPU time (user + system) in
-// seconds.
+// Command rsswrap stands in for a provider binary during benchmarks: it
+// runs the real provider of the same name from BENCH_REAL_DIR with the same
+// arguments and standard streams, and appends a line to BENCH_RSS_FILE when
+// it exits: the child's peak resident set size in KiB and its CPU time
+// (user + system) in seconds.
 package main
 
 import (
@@ -10,12 +10,14 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 )
 
 func main() {
-	cmd := exec.Command(os.Getenv("BENCH_REAL_PROVIDER"), os.Args[1:]...) //nolint:gosec,noctx // a benchmark harness runs the binary it built
+	binary := filepath.Join(os.Getenv("BENCH_REAL_DIR"), filepath.Base(os.Args[0]))
+	cmd := exec.Command(binary, os.Args[1:]...) //nolint:gosec,noctx // a benchmark harness runs the binary it built
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "rsswrap:", err)

@@ -54,12 +54,7 @@ type smsFallbackModel struct {
 	CheckStopList   types.Bool   `tfsdk:"check_stop_list"`
 }
 
-var (
-	asOpts = basetypes.ObjectAsOptions{}
-	// basetypesObjectAsUnknownTolerant reads configuration that may hold
-	// unknown values (validation time).
-	basetypesObjectAsUnknownTolerant = basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true}
-)
+var asOpts = basetypes.ObjectAsOptions{}
 
 // createRequest is what campaignToCreateRequest builds: exactly one of the
 // two is set.

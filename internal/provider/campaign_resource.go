@@ -16,12 +16,11 @@ import (
 )
 
 var (
-	_ resource.Resource                     = (*campaignResource)(nil)
-	_ resource.ResourceWithConfigure        = (*campaignResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*campaignResource)(nil)
-	_ resource.ResourceWithImportState      = (*campaignResource)(nil)
-	_ resource.ResourceWithValidateConfig   = (*campaignResource)(nil)
-	_ resource.ResourceWithConfigValidators = (*campaignResource)(nil)
+	_ resource.Resource                   = (*campaignResource)(nil)
+	_ resource.ResourceWithConfigure      = (*campaignResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*campaignResource)(nil)
+	_ resource.ResourceWithImportState    = (*campaignResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*campaignResource)(nil)
 )
 
 const (

@@ -7,11 +7,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -24,6 +22,7 @@ import (
 var (
 	phonePattern     = regexp.MustCompile(`^[0-9]{9,15}$`)
 	smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[A-Za-z0-9 ]{1,11})$`)
+	httpURLPattern   = regexp.MustCompile(`^https?://`)
 )
 
 const smsSenderRule = "must be up to 11 Latin letters, digits or spaces, or up to 15 digits"
@@ -54,7 +53,6 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						Validators: []validator.Set{
 							setvalidator.SizeBetween(1, 5000),
 							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")),
-							setvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("groups")),
 						},
 					},
 					"groups": schema.SetAttribute{
@@ -73,7 +71,6 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"Exactly one of `rcs` and `sms` is required to create.",
 				Optional:      true,
 				PlanModifiers: contentPlanModifiers(),
-				Validators:    []validator.Object{objectvalidator.ConflictsWith(path.MatchRoot("sms"))},
 				Attributes: map[string]schema.Attribute{
 					"sender": schema.StringAttribute{
 						MarkdownDescription: "RCS agent name, 1 to 40 characters.",
@@ -83,10 +80,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"text": schema.StringAttribute{
 						MarkdownDescription: "Message text, 1 to 1000 characters.",
 						Optional:            true,
-						Validators: []validator.String{
-							utf16LengthUpTo(1000),
-							stringvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("cards")),
-						},
+						Validators:          []validator.String{utf16LengthUpTo(1000)},
 					},
 					"cards": schema.ListNestedAttribute{
 						MarkdownDescription: "Rich cards, 1 to 10 (a carousel when more than one).",
@@ -113,19 +107,13 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "SMS sent to recipients the RCS message cannot reach (`alternative_channel.sms`). Only with `rcs`.",
 				Optional:            true,
 				PlanModifiers:       contentPlanModifiers(),
-				Validators: []validator.Object{
-					objectvalidator.ConflictsWith(path.MatchRoot("sms")),
-				},
 				Attributes: map[string]schema.Attribute{
 					"sender": smsSenderAttribute(),
 					"text":   smsTextAttribute(),
 					"validity_hours": schema.Int64Attribute{
 						MarkdownDescription: "How long the SMS may be delivered, 1 to 72 hours.",
 						Optional:            true,
-						Validators: []validator.Int64{
-							int64validator.Between(1, 72),
-							int64validator.ConflictsWith(path.MatchRelative().AtParent().AtName("validity_seconds")),
-						},
+						Validators:          []validator.Int64{int64validator.Between(1, 72)},
 					},
 					"validity_seconds": schema.Int64Attribute{
 						MarkdownDescription: "How long the SMS may be delivered, 30 to 86400 seconds.",
@@ -150,10 +138,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "How long RCS messages may be delivered, 1 to 72 hours (the API's default is 72).",
 				Optional:            true,
 				PlanModifiers:       contentInt64PlanModifiers(),
-				Validators: []validator.Int64{
-					int64validator.Between(1, 72),
-					int64validator.ConflictsWith(path.MatchRoot("validity_seconds")),
-				},
+				Validators:          []validator.Int64{int64validator.Between(1, 72)},
 			},
 			"validity_seconds": schema.Int64Attribute{
 				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`.",
@@ -270,15 +255,12 @@ func cardSchema() schema.NestedAttributeObject {
 			"text": schema.StringAttribute{
 				MarkdownDescription: "Card text, 1 to 1000 characters. A card needs `text` or `media_url`.",
 				Optional:            true,
-				Validators: []validator.String{
-					utf16LengthUpTo(1000),
-					stringvalidator.AtLeastOneOf(path.MatchRelative().AtParent().AtName("media_url")),
-				},
+				Validators:          []validator.String{utf16LengthUpTo(1000)},
 			},
 			"media_url": schema.StringAttribute{
 				MarkdownDescription: "http(s) link to an image (jpeg, png, gif; 2 MB) or video (mp4, webm, ...; 10 MB).",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^https?://`), "must begin with http:// or https://")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(httpURLPattern, "must begin with http:// or https://")},
 			},
 			"suggestions": schema.ListNestedAttribute{
 				MarkdownDescription: "Buttons, at most 4.",
@@ -299,10 +281,7 @@ func cardSchema() schema.NestedAttributeObject {
 						"url": schema.StringAttribute{
 							MarkdownDescription: "Link of a `link` button.",
 							Optional:            true,
-							Validators: []validator.String{
-								stringvalidator.RegexMatches(regexp.MustCompile(`^https?://`), "must begin with http:// or https://"),
-								stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("phone")),
-							},
+							Validators:          []validator.String{stringvalidator.RegexMatches(httpURLPattern, "must begin with http:// or https://")},
 						},
 						"phone": schema.StringAttribute{
 							MarkdownDescription: "Number a `call` button dials, 9 to 15 digits.",

@@ -52,6 +52,8 @@ rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "email", te
 rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "link", text = "` + strings.Repeat("b", 26) + `", url = "https://x" }] }] }`, `suggestions\[0\].text`},
 	{"link without url", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "link", text = "Go" }] }] }`, `suggestions\[0\].url`},
+	{"button with link and phone", `recipients = { phones = ["380661231231"] }
+rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "link", text = "Go", url = "https://x", phone = "380991112233" }] }] }`, `suggestions\[0\].url.*suggestions\[0\].phone`},
 	{"postback 26", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", cards = [{ text = "y", suggestions = [{ type = "call", text = "Call", phone = "380991112233", postback_data = "` + strings.Repeat("p", 26) + `" }] }] }`, `postback_data`},
 	{"rcs and sms", `recipients = { phones = ["380661231231"] }
