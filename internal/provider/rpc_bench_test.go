@@ -162,6 +162,28 @@ func BenchmarkRPC(b *testing.B) {
 			}
 		}
 	})
+	nullState := dynamicValue(b, r.typ, tftypes.NewValue(r.typ, nil))
+	planCreate := func(b *testing.B) *tfprotov6.PlanResourceChangeResponse {
+		resp, err := r.srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "oneapi_campaign",
+			PriorState: nullState, ProposedNewState: r.config, Config: r.config})
+		requireNoDiagnostics(b, "plan create", err, resp.Diagnostics)
+		return resp
+	}
+	b.Run("PlanResourceChange create", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			planCreate(b)
+		}
+	})
+	b.Run("ApplyResourceChange create", func(b *testing.B) {
+		planned := planCreate(b)
+		b.ReportAllocs()
+		for b.Loop() {
+			resp, err := r.srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: "oneapi_campaign",
+				PriorState: nullState, PlannedState: planned.PlannedState, Config: r.config, PlannedPrivate: planned.PlannedPrivate})
+			requireNoDiagnostics(b, "apply create", err, resp.Diagnostics)
+		}
+	})
 	// The same campaign as JSON, for a sense of scale against the RPCs.
 	b.Run("state JSON decode", func(b *testing.B) {
 		for b.Loop() {
