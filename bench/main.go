@@ -281,6 +281,14 @@ type sizeResult struct {
 	requestsPlan map[string]int
 }
 
+// command is the measurements of one terraform command per variant.
+type command struct {
+	name string
+	ms   map[string][]measurement
+}
+
+func (r sizeResult) commands() []command { return []command{{"plan", r.plan}, {"apply", r.apply}} }
+
 func (e *env) measureSize(n, runs int) (sizeResult, error) {
 	r := sizeResult{n: n, plan: map[string][]measurement{}, apply: map[string][]measurement{}}
 	sb, err := e.startSandbox(0)
@@ -470,10 +478,7 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 	b.WriteString("| N | command | oneapi_campaign | minimal framework provider | terraform_data (floor) | ratio to floor |\n")
 	b.WriteString("|---|---|---|---|---|---|\n")
 	for _, r := range rows {
-		for _, c := range []struct {
-			name string
-			ms   map[string][]measurement
-		}{{"plan", r.plan}, {"apply", r.apply}} {
+		for _, c := range r.commands() {
 			p, m, f := medianOf(c.ms[oneapi], wallOf), medianOf(c.ms[minimal], wallOf), medianOf(c.ms[floor], wallOf)
 			fmt.Fprintf(&b, "| %d | %s | %.2f s | %.2f s | %.2f s | %.2f |\n", r.n, c.name, p, m, f, p/f)
 		}
@@ -481,10 +486,7 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 	b.WriteString("\nWhere the CPU time goes (medians, seconds) and the provider's peak resident set size:\n\n")
 	b.WriteString("| N | command | variant | Terraform CPU | provider CPU | provider peak RSS |\n|---|---|---|---|---|---|\n")
 	for _, r := range rows {
-		for _, c := range []struct {
-			name string
-			ms   map[string][]measurement
-		}{{"plan", r.plan}, {"apply", r.apply}} {
+		for _, c := range r.commands() {
 			for _, v := range variants {
 				rss := "-"
 				if v != floor {
@@ -526,8 +528,8 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 		fmt.Fprintf(&b, "| 1 login per run | %d (plan), %d (apply): %s |\n", big.loginsPlan, big.loginsApply, verdict(big.loginsPlan == 1 && big.loginsApply == 1))
 		peak := 0
 		for _, r := range rows {
-			for _, ms := range []map[string][]measurement{r.plan, r.apply} {
-				for _, m := range ms[oneapi] {
+			for _, c := range r.commands() {
+				for _, m := range c.ms[oneapi] {
 					peak = max(peak, m.peakRSSKiB)
 				}
 			}
