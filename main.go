@@ -3,12 +3,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
 )
@@ -25,11 +24,13 @@ func main() {
 		quietUnreadLogs(os.Getenv, os.Setenv)
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/oneapi-terraform/oneapi",
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
+	// As providerserver.Serve does, with the server that releases request
+	// contexts (provider.NewProtocol6Server).
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err := tf6server.Serve("registry.terraform.io/oneapi-terraform/oneapi", provider.NewProtocol6Server(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
@@ -18,7 +17,7 @@ import (
 // testAccProtoV6ProviderFactories runs the provider in-process for the
 // Terraform CLI that terraform-plugin-testing drives.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"oneapi": providerserver.NewProtocol6WithError(New("test")()),
+	"oneapi": func() (tfprotov6.ProviderServer, error) { return NewProtocol6Server("test")(), nil },
 }
 
 const testAPIKey = "test_acceptance_key"

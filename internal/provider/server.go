@@ -1,0 +1,122 @@
+package provider
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+)
+
+// NewProtocol6Server returns the provider's protocol 6 server: the
+// framework's server, with each per-resource request's context released
+// when the request returns.
+//
+// terraform-plugin-framework v1.19 (internal/proto6server, registerContext)
+// derives a cancelable context for every RPC and keeps its CancelFunc until
+// StopProvider, which Terraform only sends on interrupt. Each kept context
+// holds the whole request context behind it (gRPC stream, loggers), so a
+// provider process grew by tens of KiB per RPC for as long as the Terraform
+// command ran: a 1,000-campaign plan peaked at 170 MiB, and garbage
+// collection re-marked the growing heap again and again. The framework is
+// given a context that forwards to the request's until the RPC returns and
+// then lets go of it; what the framework keeps is a few bytes.
+func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
+	framework := providerserver.NewProtocol6(New(version)())
+	return func() tfprotov6.ProviderServer { return releasingServer{framework()} }
+}
+
+// releasingServer wraps the RPCs Terraform sends per resource instance;
+// the others run a few times per process and go straight through.
+type releasingServer struct {
+	tfprotov6.ProviderServer
+}
+
+func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
+	ctx, release := detach(ctx)
+	defer release()
+	return rpc(ctx, req)
+}
+
+func (s releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	return released(ctx, req, s.ProviderServer.ValidateResourceConfig)
+}
+
+func (s releasingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
+	return released(ctx, req, s.ProviderServer.UpgradeResourceState)
+}
+
+func (s releasingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+	return released(ctx, req, s.ProviderServer.ReadResource)
+}
+
+func (s releasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	return released(ctx, req, s.ProviderServer.PlanResourceChange)
+}
+
+func (s releasingServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	return released(ctx, req, s.ProviderServer.ApplyResourceChange)
+}
+
+func (s releasingServer) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
+	return released(ctx, req, s.ProviderServer.ImportResourceState)
+}
+
+func (s releasingServer) UpgradeResourceIdentity(ctx context.Context, req *tfprotov6.UpgradeResourceIdentityRequest) (*tfprotov6.UpgradeResourceIdentityResponse, error) {
+	return released(ctx, req, s.ProviderServer.UpgradeResourceIdentity)
+}
+
+func (s releasingServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	return released(ctx, req, s.ProviderServer.ValidateDataResourceConfig)
+}
+
+func (s releasingServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	return released(ctx, req, s.ProviderServer.ReadDataSource)
+}
+
+// detachedContext is a request's context until release, and an empty,
+// canceled context after it: whatever still holds it no longer holds the
+// request. Nothing uses it after release (the framework only keeps it to
+// cancel on StopProvider).
+type detachedContext struct {
+	request atomic.Pointer[heldContext]
+}
+
+type heldContext struct{ context.Context }
+
+var closedDone = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+func detach(ctx context.Context) (context.Context, func()) {
+	d := &detachedContext{}
+	d.request.Store(&heldContext{ctx})
+	return d, func() { d.request.Store(nil) }
+}
+
+func (d *detachedContext) Deadline() (time.Time, bool) {
+	if h := d.request.Load(); h != nil {
+		return h.Deadline()
+	}
+	return time.Time{}, false
+}
+
+func (d *detachedContext) Done() <-chan struct{} {
+	if h := d.request.Load(); h != nil {
+		return h.Done()
+	}
+	return closedDone
+}
+
+func (d *detachedContext) Err() error {
+	if h := d.request.Load(); h != nil {
+		return h.Err()
+	}
+	return context.Canceled
+}
+
+func (d *detachedContext) Value(key any) any {
+	if h := d.request.Load(); h != nil {
+		return h.Value(key)
+	}
+	return nil
+}
