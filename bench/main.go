@@ -471,7 +471,9 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 		strings.SplitN(strings.TrimSpace(string(tfVersion)), "\n", 2)[0], runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	fmt.Fprintf(&b, "Each figure is the median of %d runs; the variants alternate. The floor is the same number of "+
 		"`terraform_data` resources: Terraform's own cost. The minimal framework provider (`bench/minimal`) is the smallest "+
-		"terraform-plugin-framework provider holding the same three strings: what any framework provider costs. The "+
+		"terraform-plugin-framework provider holding the same three strings: what any framework provider costs. It is "+
+		"served by the framework's own server (`providerserver`), so its memory also shows the framework keeping every "+
+		"request's context, which oneapi_campaign's server releases. The "+
 		"stand-in (`oneapi-sandbox`) runs as a separate process on localhost; apply creates the resources in a fresh state, "+
 		"plan refreshes them. Provider CPU is the CPU time of the provider processes; Terraform CPU is the rest of the "+
 		"command's.\n\n", runs)
