@@ -10,16 +10,24 @@ import (
 	"time"
 )
 
-// TestDemo runs `make demo`'s script non-interactively against the
-// embedded stand-in and checks what it narrates.
-func TestDemo(t *testing.T) {
+// terraformCLI is the CLI the acceptance tests use; tests that run it skip
+// outside acceptance runs.
+func terraformCLI(t *testing.T) string {
+	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
-		t.Skip("the demo runs the Terraform CLI: run it with `make test` (TF_ACC=1)")
+		t.Skip("runs the Terraform CLI: run it with `make test` (TF_ACC=1)")
 	}
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
 		t.Fatal("TF_ACC_TERRAFORM_PATH is not set: run the tests with `make test`")
 	}
+	return tf
+}
+
+// TestDemo runs `make demo`'s script non-interactively against the
+// embedded stand-in and checks what it narrates.
+func TestDemo(t *testing.T) {
+	tf := terraformCLI(t)
 	cmd := exec.Command("bash", "scripts/demo.sh")
 	cmd.Env = append(os.Environ(), "DEMO_NONINTERACTIVE=1", "TERRAFORM="+tf)
 	out, err := cmd.CombinedOutput()

@@ -17,13 +17,7 @@ import (
 // TF_LOG_PROVIDER both still show the provider's request lines, with the
 // API key masked, and a run without either still works.
 func TestBinaryLogsWhenAsked(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("runs the Terraform CLI: run it with `make test` (TF_ACC=1)")
-	}
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		t.Fatal("TF_ACC_TERRAFORM_PATH is not set: run the tests with `make test`")
-	}
+	tf := terraformCLI(t)
 	const apiKey = "test_logs_key_5f1c"
 	srv := httptest.NewServer(sandbox.New(sandbox.Config{APIKeys: []string{apiKey}}))
 	defer srv.Close()
