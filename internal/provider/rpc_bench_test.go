@@ -44,9 +44,10 @@ type rpcBench struct {
 	rawState      []byte
 	typ           tftypes.Type
 	sandbox       *sandbox.Sandbox
+	id            int64
 }
 
-func newRPCBench(b *testing.B) *rpcBench {
+func newRPCBench(b testing.TB) *rpcBench {
 	b.Helper()
 	ctx := context.Background()
 	// As the released binary runs when Terraform does not show provider
@@ -85,7 +86,7 @@ func newRPCBench(b *testing.B) *rpcBench {
 	cresp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.8.5", Config: &pdv})
 	requireNoDiagnostics(b, "configure", err, cresp.Diagnostics)
 
-	r := &rpcBench{srv: srv, sandbox: sb, typ: schemas.ResourceSchemas["oneapi_campaign"].ValueType()}
+	r := &rpcBench{srv: srv, sandbox: sb, typ: schemas.ResourceSchemas["oneapi_campaign"].ValueType(), id: cp.ID}
 	r.rawState = []byte(fmt.Sprintf(benchState, cp.ID))
 	stateVal, err := tftypes.ValueFromJSONWithOpts(r.rawState, r.typ, tftypes.ValueFromJSONOpts{})
 	if err != nil {
@@ -104,7 +105,7 @@ func newRPCBench(b *testing.B) *rpcBench {
 	return r
 }
 
-func dynamicValue(b *testing.B, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
+func dynamicValue(b testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
 	b.Helper()
 	dv, err := tfprotov6.NewDynamicValue(typ, v)
 	if err != nil {
@@ -113,7 +114,7 @@ func dynamicValue(b *testing.B, typ tftypes.Type, v tftypes.Value) *tfprotov6.Dy
 	return &dv
 }
 
-func requireNoDiagnostics(b *testing.B, rpc string, err error, diags []*tfprotov6.Diagnostic) {
+func requireNoDiagnostics(b testing.TB, rpc string, err error, diags []*tfprotov6.Diagnostic) {
 	if err != nil {
 		b.Fatalf("%s: %v", rpc, err)
 	}
