@@ -123,7 +123,7 @@ func TestPlanSaysWhatApplyingWillDo(t *testing.T) {
 		{name: "unchanged", state: map[string]any{"status": "sending"}, config: map[string]any{}},
 		{name: "unchanged, desired active", state: map[string]any{"status": "sending", "desired_state": "active"}, config: active},
 		{name: "content change", state: map[string]any{"status": "sending"},
-			config: map[string]any{"rcs": map[string]any{"sender": "bench", "text": "Changed", "cards": nil}},
+			config:   map[string]any{"rcs": map[string]any{"sender": "bench", "text": "Changed", "cards": nil}},
 			warnings: []string{"Replacing Campaign Sends a New Campaign"}, requiresReplace: true, statusUnknown: true},
 		{name: "content change of a done campaign", state: map[string]any{"status": "done"},
 			config: map[string]any{"rcs": map[string]any{"sender": "bench", "text": "Changed", "cards": nil}},
