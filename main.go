@@ -36,11 +36,6 @@ func main() {
 	}
 }
 
-// pluginLogLevels are the environment variables that set the log levels of
-// this provider's loggers: the SDK root, the protocol and framework
-// subsystems, and the provider's own logger (named after the address).
-var pluginLogLevels = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_ONEAPI"}
-
 // quietUnreadLogs turns the provider's logging off when Terraform will not
 // show it. terraform-plugin-go logs every RPC at TRACE unless told
 // otherwise, and Terraform discards provider logs unless TF_LOG or
@@ -52,7 +47,7 @@ func quietUnreadLogs(getenv func(string) string, setenv func(string, string) err
 	if getenv("TF_LOG") != "" || getenv("TF_LOG_PROVIDER") != "" {
 		return
 	}
-	for _, name := range pluginLogLevels {
+	for _, name := range provider.LogLevelVariables {
 		if getenv(name) == "" {
 			_ = setenv(name, "OFF")
 		}

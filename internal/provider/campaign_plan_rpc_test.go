@@ -20,7 +20,7 @@ import (
 
 // campaignValue is the benchmark campaign's state with some attributes
 // replaced (JSON values), as a Terraform value of the resource's type.
-func (r *rpcBench) campaignValue(t *testing.T, overrides map[string]any, configOnly bool) tftypes.Value {
+func (r *rpcHarness) campaignValue(t *testing.T, overrides map[string]any, configOnly bool) tftypes.Value {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal([]byte(fmt.Sprintf(benchState, r.id)), &m); err != nil {
@@ -62,7 +62,7 @@ func (p planResult) diagnostics(severity tfprotov6.DiagnosticSeverity) []string 
 
 // plan sends the plan Terraform would send for a campaign in state `state`
 // whose configuration sets `config` (nil config: the resource is removed).
-func (r *rpcBench) plan(t *testing.T, state, config map[string]any) planResult {
+func (r *rpcHarness) plan(t *testing.T, state, config map[string]any) planResult {
 	t.Helper()
 	prior := r.campaignValue(t, state, false)
 	proposed, cfg := tftypes.NewValue(r.typ, nil), tftypes.NewValue(r.typ, nil)
@@ -98,7 +98,7 @@ func (r *rpcBench) plan(t *testing.T, state, config map[string]any) planResult {
 }
 
 func TestPlanSaysWhatApplyingWillDo(t *testing.T) {
-	r := newRPCBench(t)
+	r := newRPCHarness(t)
 	r.sandbox.ResetCounters()
 	stopped := map[string]any{"desired_state": "stopped"}
 	active := map[string]any{"desired_state": "active"}

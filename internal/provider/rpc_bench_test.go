@@ -38,7 +38,7 @@ const benchState = `{
 var computedOnly = []string{"id", "name", "status", "message_type", "real_start_at", "finished_at", "created_at",
 	"statistics", "sms_fallback_statistics", "calculated_price", "currency"}
 
-type rpcBench struct {
+type rpcHarness struct {
 	srv           tfprotov6.ProviderServer
 	state, config *tfprotov6.DynamicValue
 	rawState      []byte
@@ -47,12 +47,12 @@ type rpcBench struct {
 	id            int64
 }
 
-func newRPCBench(b testing.TB) *rpcBench {
+func newRPCHarness(b testing.TB) *rpcHarness {
 	b.Helper()
 	ctx := context.Background()
 	// As the released binary runs when Terraform does not show provider
 	// logs (main.go: quietUnreadLogs).
-	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_ONEAPI"} {
+	for _, name := range LogLevelVariables {
 		b.Setenv(name, "OFF")
 	}
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{testAPIKey}})
@@ -86,7 +86,7 @@ func newRPCBench(b testing.TB) *rpcBench {
 	cresp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.8.5", Config: &pdv})
 	requireNoDiagnostics(b, "configure", err, cresp.Diagnostics)
 
-	r := &rpcBench{srv: srv, sandbox: sb, typ: schemas.ResourceSchemas["oneapi_campaign"].ValueType(), id: cp.ID}
+	r := &rpcHarness{srv: srv, sandbox: sb, typ: schemas.ResourceSchemas["oneapi_campaign"].ValueType(), id: cp.ID}
 	r.rawState = []byte(fmt.Sprintf(benchState, cp.ID))
 	stateVal, err := tftypes.ValueFromJSONWithOpts(r.rawState, r.typ, tftypes.ValueFromJSONOpts{})
 	if err != nil {
@@ -124,7 +124,7 @@ func requireNoDiagnostics(b testing.TB, rpc string, err error, diags []*tfprotov
 }
 
 func BenchmarkRPC(b *testing.B) {
-	r := newRPCBench(b)
+	r := newRPCHarness(b)
 	ctx := context.Background()
 	b.Run("ValidateResourceConfig", func(b *testing.B) {
 		b.ReportAllocs()

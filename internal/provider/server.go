@@ -9,6 +9,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
+// LogLevelVariables are the environment variables that set the log levels
+// of this provider's loggers: the SDK root, the protocol and framework
+// subsystems, and the provider's own logger (named after the address).
+var LogLevelVariables = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_ONEAPI"}
+
 // NewProtocol6Server returns the provider's protocol 6 server: the
 // framework's server, with each per-resource request's context released
 // when the request returns.
