@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	_ "time/tzdata" // -time-zone works on machines without a zone database
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
@@ -39,15 +40,20 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	speed := fs.Float64("clock-speed", 1, "how fast the stand-in's clock runs relative to real time (0 freezes it)")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening")
 	rateLimit := fs.Float64("rate-limit", 0, "answer 429 beyond this many API requests per second (0: no limit)")
+	timeZone := fs.String("time-zone", "UTC", "the account's time zone (IANA name): start_at and list filters are read, and every time is written, in it")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	zone, err := time.LoadLocation(*timeZone)
+	if err != nil {
+		return fmt.Errorf("-time-zone %q: %w", *timeZone, err)
 	}
 	if *apiKey == "" {
 		b := make([]byte, 10)
 		_, _ = rand.Read(b)
 		*apiKey = "test_" + hex.EncodeToString(b)
 	}
-	sb := sandbox.New(sandbox.Config{APIKeys: []string{*apiKey}, TokenLifetime: *lifetime, ClockSpeed: *speed, RateLimit: *rateLimit})
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{*apiKey}, TokenLifetime: *lifetime, ClockSpeed: *speed, RateLimit: *rateLimit, AccountZone: zone})
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *listen)
 	if err != nil {
 		return err

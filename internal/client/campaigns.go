@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Campaign statuses as One-API names them.
@@ -31,12 +33,18 @@ func IsFinal(status string) bool { return status == StatusStopped || status == S
 // to stop: stopped and done (final), or spam (failed moderation).
 func IsSettled(status string) bool { return IsFinal(status) || status == StatusSpam }
 
-// IsStoppable reports whether PUT /api/campaigns/{id}/stop accepts a campaign
-// in this status (moderation, paused, sending, scheduled).
-func IsStoppable(status string) bool {
+// MayStop reports whether a stop of a campaign of this message type (rcs or
+// sms) in this status is worth sending under some reading of the sources:
+// RCS in moderation, paused, sending or scheduled (the seed); SMS in
+// creation, paused, sending or scheduled (the SMS cancel pages), and in
+// moderation (the OpenAPI file's list, which names no channel). A refusal
+// (422) is then waited out, not reported: see the provider's stop.
+func MayStop(messageType, status string) bool {
 	switch status {
 	case StatusModeration, StatusPaused, StatusSending, StatusScheduled:
 		return true
+	case StatusCreation:
+		return messageType == "sms"
 	}
 	return false
 }
@@ -245,24 +253,42 @@ func (c *Client) GetCampaignDetail(ctx context.Context, id int64) (*CampaignDeta
 }
 
 // StopCampaign cancels a campaign: PUT /api/campaigns/{id}/stop, as the seed
-// documents. The OpenAPI file names PATCH instead; on a 405 the client falls
-// back to PATCH once and keeps using it for the rest of the process.
+// documents. The SMS pages and the OpenAPI file name PATCH on the same path:
+// when the method in use answers 404 or 405, the other is tried once, and
+// the client keeps the one that was not refused for the rest of the process.
 func (c *Client) StopCampaign(ctx context.Context, id int64) (*Campaign, error) {
 	path := campaignPath(id, "/stop")
-	method := http.MethodPut
+	method, other := http.MethodPut, http.MethodPatch
 	if c.stopWithPatch.Load() {
-		method = http.MethodPatch
+		method, other = other, method
 	}
 	var env campaignEnvelope
 	err := c.do(ctx, request{method: method, path: path, retry: true}, &env)
-	if method == http.MethodPut && hasStatus(err, http.StatusMethodNotAllowed) {
-		c.stopWithPatch.Store(true)
-		err = c.do(ctx, request{method: http.MethodPatch, path: path, retry: true}, &env)
+	if methodRefused(err) {
+		otherErr := c.do(ctx, request{method: other, path: path, retry: true}, &env)
+		if !methodRefused(otherErr) {
+			c.stopWithPatch.Store(other == http.MethodPatch)
+			err = otherErr
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
 	return &env.Data, nil
+}
+
+// methodRefused is a 405, or a 404 that a router without the route answers.
+func methodRefused(err error) bool {
+	return hasStatus(err, http.StatusMethodNotAllowed) || hasStatus(err, http.StatusNotFound)
+}
+
+// StopMethod is the method StopCampaign sends first (PUT until a server
+// refused it).
+func (c *Client) StopMethod() string {
+	if c.stopWithPatch.Load() {
+		return http.MethodPatch
+	}
+	return http.MethodPut
 }
 
 // RenewCampaign resumes a paused campaign: PUT /api/campaigns/{id}/renew.
@@ -280,22 +306,28 @@ func campaignPath(id int64, suffix string) string {
 
 // ListOptions are the filters of GET /api/campaigns.
 type ListOptions struct {
-	// Type is filter[type]: sms, rcs or whatsapp.
+	// Type is filter[type]: sms, rcs or whatsapp. It is required: the list
+	// pages document sms as the default, so a list without it would miss
+	// every RCS campaign.
 	Type string
-	// SearchField is search[field] (sender or taskname) with SearchValue.
-	SearchField string
-	SearchValue string
-	// From and To are filter[from] and filter[to].
-	From string
-	To   string
+	// From and To bound the creation time (filter[from], filter[to]). Zero
+	// leaves the bound to the API's default: three months before To, and
+	// now. A range longer than the API's three months is read in
+	// consecutive windows.
+	From, To time.Time
 	// Sort (id, sender, type, date, status) and Way (asc, desc).
 	Sort string
 	Way  string
 	// PageLimit is page[limit], 30..500; 0 means 500.
 	PageLimit int
-	// MaxPages stops after this many pages; 0 reads them all.
+	// MaxPages stops after this many pages of each window; 0 reads them all.
 	MaxPages int
 }
+
+// listWindow is how much of the creation time one list request may span: the
+// list pages allow three months; a day less keeps a window valid whatever
+// the server's own clock says.
+func listWindowEnd(from time.Time) time.Time { return from.AddDate(0, 3, -1) }
 
 type listEnvelope struct {
 	Data []Campaign `json:"data"`
@@ -308,8 +340,59 @@ type listEnvelope struct {
 	} `json:"meta"`
 }
 
-// ListCampaigns reads every page of GET /api/campaigns.
+// ListCampaigns reads every page of GET /api/campaigns of one type, window by
+// window, each campaign once. Server-side search is never used: the sources
+// disagree on its parameter names (search[field] or filter[field]), so
+// callers filter what comes back.
 func (c *Client) ListCampaigns(ctx context.Context, opts ListOptions) ([]Campaign, error) {
+	if opts.Type == "" {
+		return nil, errors.New("listing campaigns needs a type (filter[type] defaults to sms)")
+	}
+	seen := map[int64]bool{}
+	var all []Campaign
+	for _, w := range c.listWindows(opts.From, opts.To) {
+		page, err := c.listWindow(ctx, opts, w)
+		if err != nil {
+			return nil, err
+		}
+		for _, cp := range page {
+			if !seen[cp.ID] {
+				seen[cp.ID] = true
+				all = append(all, cp)
+			}
+		}
+	}
+	return all, nil
+}
+
+// window is one list request's filter[from] and filter[to] ("" = the API's
+// default).
+type window struct{ from, to string }
+
+// listWindows splits [from, to] into windows the API accepts. An open end
+// stays open: to defaults to now at the server, from to three months
+// before to.
+func (c *Client) listWindows(from, to time.Time) []window {
+	if from.IsZero() {
+		return []window{{to: c.FormatTime(to)}}
+	}
+	end := to
+	if end.IsZero() {
+		end = c.now()
+	}
+	var out []window
+	for start := from; ; {
+		next := listWindowEnd(start)
+		if !next.Before(end) {
+			out = append(out, window{from: c.FormatTime(start), to: c.FormatTime(to)})
+			return out
+		}
+		out = append(out, window{from: c.FormatTime(start), to: c.FormatTime(next.Add(-time.Second))})
+		start = next
+	}
+}
+
+func (c *Client) listWindow(ctx context.Context, opts ListOptions, w window) ([]Campaign, error) {
 	limit := opts.PageLimit
 	if limit == 0 {
 		limit = 500
@@ -319,15 +402,11 @@ func (c *Client) ListCampaigns(ctx context.Context, opts ListOptions) ([]Campaig
 		q := url.Values{}
 		q.Set("page[offset]", strconv.FormatInt(offset, 10))
 		q.Set("page[limit]", strconv.Itoa(limit))
-		setIf(q, "filter[type]", opts.Type)
-		setIf(q, "filter[from]", opts.From)
-		setIf(q, "filter[to]", opts.To)
+		q.Set("filter[type]", opts.Type)
+		setIf(q, "filter[from]", w.from)
+		setIf(q, "filter[to]", w.to)
 		setIf(q, "sort", opts.Sort)
 		setIf(q, "way", opts.Way)
-		if opts.SearchField != "" && opts.SearchValue != "" {
-			q.Set("search[field]", opts.SearchField)
-			q.Set("search[value]", opts.SearchValue)
-		}
 		var page listEnvelope
 		if err := c.do(ctx, request{method: http.MethodGet, path: "/api/campaigns", query: q}, &page); err != nil {
 			return nil, err

@@ -28,6 +28,8 @@ const DefaultEndpoint = "https://one-api.wwt.world"
 // shares one login.
 type Client struct {
 	endpoint      *url.URL
+	zone          *time.Location
+	now           func() time.Time
 	http          *retryablehttp.Client
 	auth          *tokenSource
 	stopWithPatch atomic.Bool
@@ -44,6 +46,7 @@ type config struct {
 	retryWaitMax   time.Duration
 	requestTimeout time.Duration
 	rps            float64
+	zone           *time.Location
 	now            func() time.Time
 	baseTransport  http.RoundTripper
 }
@@ -80,6 +83,11 @@ func WithRequestTimeout(d time.Duration) Option { return func(c *config) { c.req
 // logins included; 0 means no limit.
 func WithRequestsPerSecond(rps float64) Option { return func(c *config) { c.rps = rps } }
 
+// WithTimeZone sets the account's time zone: the zone in which One-API
+// reads start_at and the list filters and writes its yyyy-mm-dd hh:mm:ss
+// times. The platform does not document it; the default is UTC.
+func WithTimeZone(zone *time.Location) Option { return func(c *config) { c.zone = zone } }
+
 // WithClock replaces time.Now for token expiry decisions (tests).
 func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
 
@@ -95,6 +103,7 @@ func New(opts ...Option) (*Client, error) {
 		retryWaitMin:   500 * time.Millisecond,
 		retryWaitMax:   30 * time.Second,
 		requestTimeout: 60 * time.Second,
+		zone:           time.UTC,
 		now:            time.Now,
 	}
 	for _, o := range opts {
@@ -110,7 +119,7 @@ func New(opts ...Option) (*Client, error) {
 	if cfg.baseTransport == nil {
 		cfg.baseTransport = cleanhttp.DefaultPooledTransport()
 	}
-	c := &Client{endpoint: u}
+	c := &Client{endpoint: u, zone: cfg.zone, now: cfg.now}
 	var limiter *rate.Limiter
 	if cfg.rps > 0 {
 		// 5% under the budget, burst 1: requests leave at least 1/(0.95*rps)
@@ -148,6 +157,22 @@ func ParseEndpoint(endpoint string) (*url.URL, error) {
 		return nil, fmt.Errorf("endpoint %q must not carry credentials, a query or a fragment", endpoint)
 	}
 	return u, nil
+}
+
+// TimeLayout is how One-API writes and reads times: yyyy-mm-dd hh:mm:ss,
+// in the account's zone.
+const TimeLayout = "2006-01-02 15:04:05"
+
+// TimeZone is the account's time zone (WithTimeZone).
+func (c *Client) TimeZone() *time.Location { return c.zone }
+
+// FormatTime writes t as One-API reads times: TimeLayout in the account's
+// zone; "" for the zero time.
+func (c *Client) FormatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(c.zone).Format(TimeLayout)
 }
 
 // Endpoint is the base URL the client talks to.

@@ -3,8 +3,10 @@ package client_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -274,6 +276,87 @@ func TestLostGroupsCreateIsRecoveredByList(t *testing.T) {
 	}
 }
 
+// TestLostGroupsCreateListsTheTypeAndWindowOnly: the recovery of a contact-
+// list create asks the list for the campaign's type and creation window and
+// filters by sender itself: no server-side search, whose parameter names
+// the sources disagree on. Many newer campaigns of other senders do not
+// hide it.
+func TestLostGroupsCreateListsTheTypeAndWindowOnly(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	other := newClient(t, url)
+	createCampaign(t, c)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
+	c2 := newClient(t, url, client.WithTransport(crowd{base: http.DefaultTransport, other: other, n: 40}))
+	req := client.RCSCampaignRequest{Groups: []int64{101}, Sender: "our_agent", Options: client.RCSOptions{Text: "Hi"}}
+	cp, err := c2.CreateRCSCampaign(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cp.Sender != "our_agent" || cp.MessageType != "rcs" {
+		t.Errorf("adopted %+v", cp)
+	}
+	for _, r := range sb.Journal() {
+		if strings.HasPrefix(r, "GET /api/campaigns?") && (strings.Contains(r, "search") || strings.Contains(r, "field") || !strings.Contains(r, "filter%5Btype%5D=rcs")) {
+			t.Errorf("list request %s: want filter[type]=rcs and no server-side search", r)
+		}
+	}
+}
+
+// crowd creates n campaigns of another sender right after a groups create,
+// as a busy account would.
+type crowd struct {
+	base  http.RoundTripper
+	other *client.Client
+	n     int
+}
+
+func (c crowd) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.base.RoundTrip(r)
+	if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/send-groups") {
+		for i := range c.n {
+			req := rcsRequest(fmt.Sprintf("3806612%05d", i))
+			req.Sender = "someone_else"
+			if _, cerr := c.other.CreateRCSCampaign(context.Background(), req); cerr != nil {
+				return nil, cerr
+			}
+		}
+	}
+	return resp, err
+}
+
+// TestGuardedResendWhenOnlyRepeatedMessagesAreDropped: under the reading
+// in which One-API drops only the messages whose reference_id it has seen,
+// the guarded second request after a lost answer makes an empty campaign.
+// The client adopts the first campaign, which carries the messages, and
+// says what the second one is.
+func TestGuardedResendWhenOnlyRepeatedMessagesAreDropped(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	// The answer is lost after the campaign is committed, and the message
+	// search answers nothing for its first three tries, so the client sends
+	// the guarded request.
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1, RepeatedReference: "messages", HideMessages: 3})
+	cp, err := c.CreateRCSCampaign(context.Background(), rcsRequest("380661231231", "380661231232"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := sb.CampaignIDs()
+	if len(ids) != 2 || sb.CountCreates() != 2 {
+		t.Fatalf("campaigns %v, creates %d: want the lost one and the guarded one", ids, sb.CountCreates())
+	}
+	if cp.ID != ids[0] {
+		t.Errorf("adopted campaign %d, want %d, the one that carries the messages", cp.ID, ids[0])
+	}
+	if !strings.Contains(cp.Recovered, fmt.Sprint(ids[1])) || !strings.Contains(cp.Recovered, "dropped") {
+		t.Errorf("Recovered does not name the empty campaign %d: %q", ids[1], cp.Recovered)
+	}
+	d, err := c.GetCampaignDetail(context.Background(), ids[1])
+	if err != nil || d.TotalMessages != 0 {
+		t.Errorf("the guarded campaign carries %v messages (%v), want 0: nothing sent twice", d, err)
+	}
+}
+
 // interloper creates another campaign of the same sender while a groups
 // create's answer is being lost, so that two candidates exist.
 type interloper struct {
@@ -321,6 +404,46 @@ func TestCreateIsRetriedWhenTheConnectionWasNeverOpened(t *testing.T) {
 	}
 }
 
+// TestStopMethodUnderEveryReading: PUT first (the seed); on 404 or 405 PATCH
+// once (the SMS pages, the OpenAPI file), and the method that worked is
+// kept; a server that serves only PUT never sees a PATCH.
+func TestStopMethodUnderEveryReading(t *testing.T) {
+	for _, tt := range []struct {
+		mode             string
+		puts, patches    int
+		methodAfterwards string
+	}{
+		{"put_405", 1, 2, "PATCH"},
+		{"put_404", 1, 2, "PATCH"},
+		{"put_only", 2, 0, "PUT"},
+		{"", 2, 0, "PUT"},
+	} {
+		t.Run("mode "+tt.mode, func(t *testing.T) {
+			sb, url := newSandbox(t, sandbox.Config{})
+			c := newClient(t, url)
+			first, second := createCampaign(t, c), createCampaign(t, c)
+			sb.Advance(10 * time.Second) // creation -> moderation
+			sb.SetFaults(sandbox.Faults{StopMethod: tt.mode})
+			sb.ResetCounters()
+			for _, cp := range []*client.Campaign{first, second} {
+				got, err := c.StopCampaign(context.Background(), cp.ID)
+				if err != nil || got.Status != client.StatusStopped {
+					t.Fatalf("stop %d: %v %+v", cp.ID, err, got)
+				}
+			}
+			puts, patches := sb.Count("PUT /api/campaigns/{id}/stop"), sb.Count("PATCH /api/campaigns/{id}/stop")
+			if puts != tt.puts || patches != tt.patches || c.StopMethod() != tt.methodAfterwards {
+				t.Errorf("PUT %d, PATCH %d, then %s; want PUT %d, PATCH %d, then %s", puts, patches, c.StopMethod(), tt.puts, tt.patches, tt.methodAfterwards)
+			}
+			// An unknown campaign is 404 under both methods: reported as not
+			// found, and the method kept.
+			if _, err := c.StopCampaign(context.Background(), 42); !client.IsNotFound(err) || c.StopMethod() != tt.methodAfterwards {
+				t.Errorf("unknown campaign: %v, method %s", err, c.StopMethod())
+			}
+		})
+	}
+}
+
 func TestStopFallsBackFromPutToPatch(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	c := newClient(t, url)
@@ -357,8 +480,36 @@ func TestCreateValidationErrorsAreFieldErrors(t *testing.T) {
 	c := newClient(t, url)
 	_, err := c.CreateRCSCampaign(context.Background(), rcsRequest("12345"))
 	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != 422 || len(apiErr.FieldErrors["phones.0.number"]) == 0 {
-		t.Fatalf("want a 422 naming phones.0.number, got %v", err)
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 422 || len(apiErr.FieldErrors["phones0number"]) == 0 {
+		t.Fatalf("want a 422 naming phones0number (the documented undotted key), got %v", err)
+	}
+	if got := client.FieldPath("phones0number"); strings.Join(got, ".") != "phones.0.number" {
+		t.Errorf("FieldPath(phones0number) = %v", got)
+	}
+}
+
+// TestFieldPath: 422 keys come undotted, as the OpenAPI file's example
+// "messages0phone"; the dotted form is read too.
+func TestFieldPath(t *testing.T) {
+	for key, want := range map[string]string{
+		"messages0phone":                         "messages.0.phone",
+		"phones12number":                         "phones.12.number",
+		"phones0reference_id":                    "phones.0.reference_id",
+		"optionstext":                            "options.text",
+		"optionscards1suggestions0postback_data": "options.cards.1.suggestions.0.postback_data",
+		"alternative_channelsmsvalidity_seconds": "alternative_channel.sms.validity_seconds",
+		"alternative_channelsmsvalidity":         "alternative_channel.sms.validity",
+		"validity_seconds":                       "validity_seconds",
+		"add_to_contact_book":                    "add_to_contact_book",
+		"start_at":                               "start_at",
+		"groups3":                                "groups.3",
+		"phones.0.number":                        "phones.0.number",
+		"alternative_channel.sms.text":           "alternative_channel.sms.text",
+		"somethingelse":                          "somethingelse",
+	} {
+		if got := strings.Join(client.FieldPath(key), "."); got != want {
+			t.Errorf("FieldPath(%q) = %q, want %q", key, got, want)
+		}
 	}
 }
 
@@ -405,7 +556,7 @@ func TestListReadsEveryPage(t *testing.T) {
 		}
 	}
 	sb.ResetCounters()
-	all, err := c.ListCampaigns(context.Background(), client.ListOptions{PageLimit: 30})
+	all, err := c.ListCampaigns(context.Background(), client.ListOptions{Type: "rcs", PageLimit: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,6 +565,52 @@ func TestListReadsEveryPage(t *testing.T) {
 	}
 	if n := sb.Count("GET /api/campaigns"); n != 3 {
 		t.Errorf("list requests = %d, want 3 pages of 30", n)
+	}
+	if _, err := c.ListCampaigns(context.Background(), client.ListOptions{}); err == nil {
+		t.Error("a list without a type was sent: filter[type] defaults to sms and would miss RCS campaigns")
+	}
+}
+
+// TestListSplitsLongRangesInTheAccountZone: a creation range longer than
+// the API's three months is read in consecutive windows, each sent as
+// yyyy-mm-dd hh:mm:ss in the account's zone, always with filter[type].
+func TestListSplitsLongRangesInTheAccountZone(t *testing.T) {
+	zone := time.FixedZone("UTC-5", -5*3600)
+	start := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	sb, url := newSandbox(t, sandbox.Config{Start: start, AccountZone: zone})
+	c := newClient(t, url, client.WithTimeZone(zone))
+	for range 8 { // one campaign a month, 2026-01-01 to 2026-08-01
+		createCampaign(t, c)
+		sb.Advance(31 * 24 * time.Hour)
+	}
+	sb.ResetCounters()
+	all, err := c.ListCampaigns(context.Background(), client.ListOptions{Type: "rcs", From: start.Add(-time.Hour), To: start.AddDate(0, 8, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 8 {
+		t.Errorf("listed %d campaigns over 8 months, want 8", len(all))
+	}
+	var lists []string
+	for _, req := range sb.Journal() {
+		if strings.HasPrefix(req, "GET /api/campaigns?") {
+			lists = append(lists, req)
+		}
+	}
+	if len(lists) != 3 {
+		t.Errorf("list requests = %d, want 3 windows: %v", len(lists), lists)
+	}
+	for _, req := range lists {
+		u, _ := neturl.Parse(strings.TrimPrefix(req, "GET "))
+		q := u.Query()
+		from, errFrom := time.ParseInLocation(client.TimeLayout, q.Get("filter[from]"), zone)
+		to, errTo := time.ParseInLocation(client.TimeLayout, q.Get("filter[to]"), zone)
+		if q.Get("filter[type]") != "rcs" || errFrom != nil || errTo != nil || to.After(from.AddDate(0, 3, 0)) {
+			t.Errorf("request %s: want filter[type]=rcs and a window of at most 3 months in yyyy-mm-dd hh:mm:ss", req)
+		}
+	}
+	if first := lists[0]; !strings.Contains(first, "filter%5Bfrom%5D=2026-01-01+06%3A00%3A00") {
+		t.Errorf("the first window does not start at 11:00 UTC written in UTC-5 (06:00): %s", first)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // Phone is one recipient: digits without a plus, and an optional
@@ -168,11 +169,14 @@ type createSpec struct {
 	// read.
 	latestBefore int64
 	markKnown    bool
+	// started is when the create began, on our clock.
+	started time.Time
 }
 
 func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error) {
+	spec.started = c.now()
 	if len(spec.refs) == 0 {
-		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.sender)
+		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.messageType)
 	}
 	var env campaignEnvelope
 	err := c.do(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, create: true}, &env)

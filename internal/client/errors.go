@@ -137,3 +137,44 @@ func truncate(b []byte, n int) []byte {
 	}
 	return b
 }
+
+// fieldNames are the names of a create request's fields, longest first, so
+// that an undotted key splits at the right places ("validity_seconds"
+// before "validity").
+var fieldNames = []string{
+	"alternative_channel", "add_to_contact_book", "validity_seconds", "check_stop_list", "postback_data",
+	"transliterate", "reference_id", "suggestions", "tariff_code", "start_at", "validity", "options", "message",
+	"messages", "phones", "groups", "sender", "number", "cards", "title", "media", "phone", "text", "type", "url", "sms",
+}
+
+func init() {
+	sort.SliceStable(fieldNames, func(i, j int) bool { return len(fieldNames[i]) > len(fieldNames[j]) })
+}
+
+// FieldPath splits the key of a 422 field error into the request's path.
+// One-API writes it without dots, as in the OpenAPI file's example
+// "messages0phone" (messages.0.phone); the dotted form is taken too.
+// A key it cannot split comes back whole.
+func FieldPath(key string) []string {
+	if strings.Contains(key, ".") {
+		return strings.Split(key, ".")
+	}
+	var parts []string
+	for rest := key; rest != ""; {
+		if n := len(rest) - len(strings.TrimLeft(rest, "0123456789")); n > 0 {
+			parts, rest = append(parts, rest[:n]), rest[n:]
+			continue
+		}
+		matched := false
+		for _, name := range fieldNames {
+			if strings.HasPrefix(rest, name) {
+				parts, rest, matched = append(parts, name), rest[len(name):], true
+				break
+			}
+		}
+		if !matched {
+			return []string{key}
+		}
+	}
+	return parts
+}

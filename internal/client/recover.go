@@ -26,9 +26,16 @@ const recoverTimeout = 30 * time.Second
 //     found and the apply is still running, the same request is sent once
 //     more; the API refuses reference_ids it has seen, so this creates the
 //     campaign only if the first request did not.
-//   - with contact lists there is no reference_id: the sender's campaigns
-//     newer than the newest one before the create are listed, and exactly one
-//     of the right type is adopted.
+//   - with contact lists there is no reference_id: the campaigns of the
+//     create's type made since the create started are listed, and exactly
+//     one of the sender's, newer than the newest campaign before the
+//     create, is adopted.
+//
+// Whether One-API refuses a whole request that repeats a reference_id, or
+// only drops the repeated messages, is not documented. Under the second
+// reading the guarded request succeeds with a campaign that carries none
+// of the messages; so its answer is checked (total_messages, then the
+// reference_id) before it is adopted.
 //
 // Where the campaign cannot be found with certainty, the error names what
 // may have been created.
@@ -52,7 +59,7 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 	err := c.do(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, create: true}, &env)
 	switch {
 	case err == nil:
-		return adopted(&env.Data, "the first request had not created it; the guarded second request did"), nil
+		return c.checkGuardedCreate(rctx, spec, &env.Data, amb)
 	case refusedAsSeen(err):
 		if cp, ferr := c.findByReference(rctx, spec.refs[0], 5); cp != nil || ferr != nil {
 			return adopted(cp, "the API refused its reference_ids as already seen; found by them"), ferr
@@ -62,6 +69,30 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 	default:
 		amb.Detail = "the guarded second request failed too: " + err.Error()
 	}
+	return nil, amb
+}
+
+// checkGuardedCreate decides whose campaign the guarded second request's
+// answer is. It carries every message when the first request had created
+// nothing. When it carries fewer, One-API dropped the messages whose
+// reference_id it had already seen: the first request did create a
+// campaign, and that one (found by the reference_id) is adopted.
+func (c *Client) checkGuardedCreate(ctx context.Context, spec createSpec, second *Campaign, amb *AmbiguousCreateError) (*Campaign, error) {
+	if d, err := c.GetCampaignDetail(ctx, second.ID); err == nil && d.TotalMessages >= int64(len(spec.refs)) {
+		return adopted(second, "the first request had not created it; the guarded second request did"), nil
+	}
+	first, _ := c.findByReference(ctx, spec.refs[0], 5)
+	switch {
+	case first != nil && first.ID == second.ID:
+		return adopted(second, "the first request had not created it; the guarded second request did"), nil
+	case first != nil:
+		return adopted(first, fmt.Sprintf("found by the reference_id of its first message; the guarded second request "+
+			"made campaign %d, in which One-API dropped every message as already sent, so it sends nothing", second.ID)), nil
+	}
+	amb.Candidates = []Campaign{*second}
+	amb.Detail = fmt.Sprintf("the guarded second request made campaign %d, but it does not carry all %d messages and "+
+		"no message with reference_id %s could be found: the first request may have created another campaign",
+		second.ID, len(spec.refs), spec.refs[0])
 	return nil, amb
 }
 
@@ -87,11 +118,16 @@ func (c *Client) findByReference(ctx context.Context, ref string, tries int) (*C
 	return nil, nil
 }
 
+// recoverByList finds a contact-list campaign whose create answer was lost:
+// the campaigns of its type created since the create started (with a
+// margin for the server's clock), newest first, filtered here by sender and
+// by the mark taken before the create.
 func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *AmbiguousCreateError) (*Campaign, error) {
 	var candidates []Campaign
 	var listErr error
 	for i := 0; i < 3; i++ {
-		all, err := c.ListCampaigns(ctx, ListOptions{Type: spec.messageType, SearchField: "sender", SearchValue: spec.sender, Sort: "id", Way: "desc", PageLimit: 30, MaxPages: 1})
+		all, err := c.ListCampaigns(ctx, ListOptions{Type: spec.messageType, From: spec.started.Add(-recoverClockMargin),
+			Sort: "id", Way: "desc", PageLimit: 100, MaxPages: 5})
 		listErr = err
 		candidates = candidates[:0]
 		for _, cp := range all {
@@ -118,18 +154,22 @@ func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *Ambigu
 		amb.Candidates = candidates
 		amb.Detail = fmt.Sprintf("campaign(s) %s of sender %q may be the one created", strings.Join(ids, ", "), spec.sender)
 	case listErr != nil:
-		amb.Detail = "listing the sender's campaigns to find it failed: " + listErr.Error()
+		amb.Detail = "listing the account's recent campaigns to find it failed: " + listErr.Error()
 	default:
 		amb.Detail = fmt.Sprintf("no new %s campaign of sender %q is listed (yet)", spec.messageType, spec.sender)
 	}
 	return nil, amb
 }
 
-// latestCampaignID is the newest campaign id of a sender (0 for none): the
-// mark a groups create is recovered against. ok is false when it could not
-// be read.
-func (c *Client) latestCampaignID(ctx context.Context, sender string) (latest int64, ok bool) {
-	all, err := c.ListCampaigns(ctx, ListOptions{SearchField: "sender", SearchValue: sender, Sort: "id", Way: "desc", PageLimit: 30, MaxPages: 1})
+// recoverClockMargin widens the creation window searched after a lost
+// answer, for a server clock that differs from ours.
+const recoverClockMargin = 15 * time.Minute
+
+// latestCampaignID is the newest campaign id of a message type in the
+// API's default window (0 for none): the mark a contact-list create is
+// recovered against. ok is false when it could not be read.
+func (c *Client) latestCampaignID(ctx context.Context, messageType string) (latest int64, ok bool) {
+	all, err := c.ListCampaigns(ctx, ListOptions{Type: messageType, Sort: "id", Way: "desc", PageLimit: 30, MaxPages: 1})
 	if err != nil {
 		return 0, false
 	}

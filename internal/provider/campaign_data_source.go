@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -179,7 +180,9 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 // campaignDataFromAPI maps both reads into the data source's model.
 func campaignDataFromAPI(c *client.Campaign, detail *client.CampaignDetail, m *campaignDataSourceModel) {
 	var r campaignResourceModel
-	campaignFromAPI(c, &r)
+	// r.StartAt is null, so the API's start_at is copied as written: the
+	// zone does not matter here.
+	campaignFromAPI(c, &r, time.UTC)
 	m.Name, m.Sender, m.Status, m.MessageType = r.Name, types.StringValue(c.Sender), r.Status, r.MessageType
 	m.StartAt, m.RealStartAt, m.FinishedAt, m.CreatedAt = r.StartAt, r.RealStartAt, r.FinishedAt, r.CreatedAt
 	m.Statistics, m.SMSFallbackStatistics = r.Statistics, r.SMSFallbackStatistics

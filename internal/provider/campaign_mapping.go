@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -63,8 +64,9 @@ type createRequest struct {
 	sms *client.SMSCampaignRequest
 }
 
-// campaignToCreateRequest maps a fully known plan to the create call.
-func campaignToCreateRequest(ctx context.Context, m campaignResourceModel) (createRequest, diag.Diagnostics) {
+// campaignToCreateRequest maps a fully known plan to the create call; zone
+// is the account's time zone, in which start_at is sent.
+func campaignToCreateRequest(ctx context.Context, m campaignResourceModel, zone *time.Location) (createRequest, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var rcp recipientsModel
 	if m.Recipients.IsNull() {
@@ -81,7 +83,7 @@ func campaignToCreateRequest(ctx context.Context, m campaignResourceModel) (crea
 	}
 	startAt := ""
 	if s := m.StartAt.ValueString(); s != "" {
-		startAt, _ = normalizeStartAt(s)
+		startAt, _ = normalizeStartAt(s, zone)
 	}
 	switch {
 	case !m.RCS.IsNull():
@@ -141,8 +143,9 @@ func cardsToAPI(cards []cardModel) []client.Card {
 
 // campaignFromAPI writes what the API says about a campaign into the
 // model's computed attributes. It never touches desired_state or the
-// content, which the API does not return.
-func campaignFromAPI(c *client.Campaign, m *campaignResourceModel) {
+// content, which the API does not return. zone is the account's time zone,
+// in which the API writes start_at.
+func campaignFromAPI(c *client.Campaign, m *campaignResourceModel, zone *time.Location) {
 	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
 	m.Name = types.StringValue(c.Name)
 	m.Status = types.StringValue(c.Status)
@@ -170,8 +173,8 @@ func campaignFromAPI(c *client.Campaign, m *campaignResourceModel) {
 	// start_at keeps the spelling the configuration used while it names the
 	// instant the platform reports.
 	if c.StartAt != nil {
-		ours, err1 := normalizeStartAt(m.StartAt.ValueString())
-		theirs, err2 := normalizeStartAt(*c.StartAt)
+		ours, err1 := normalizeStartAt(m.StartAt.ValueString(), zone)
+		theirs, err2 := normalizeStartAt(*c.StartAt, zone)
 		if !known(m.StartAt) || err1 != nil || err2 != nil || ours != theirs {
 			m.StartAt = types.StringValue(*c.StartAt)
 		}

@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -23,7 +25,7 @@ func TestCampaignFromAPI(t *testing.T) {
 		AlternativeChannels: &client.AlternativeChannels{SMS: &client.ChannelStatistics{Statistics: client.Statistics{Sent: 2, Delivered: 1}}},
 	}
 	m := campaignResourceModel{StartAt: types.StringValue("2025-04-14T12:43:13+02:00"), CalculatedPrice: types.Float64Unknown(), Currency: types.StringUnknown()}
-	campaignFromAPI(&created, &m)
+	campaignFromAPI(&created, &m, time.UTC)
 	if m.ID.ValueString() != "3000000001" || m.CalculatedPrice.ValueFloat64() != 0.0175696 || m.Currency.ValueString() != "USD" {
 		t.Fatalf("create answer mapped wrong: %+v", m)
 	}
@@ -41,7 +43,7 @@ func TestCampaignFromAPI(t *testing.T) {
 	read := created
 	read.CalculatedPrice, read.Currency, read.AlternativeChannels = ptr(0.0), nil, nil
 	read.StartAt = ptr("2025-04-14 10:50:00")
-	campaignFromAPI(&read, &m)
+	campaignFromAPI(&read, &m, time.UTC)
 	if m.CalculatedPrice.ValueFloat64() != 0.0175696 || m.Currency.ValueString() != "USD" {
 		t.Errorf("the create-time estimate was lost: %v %v", m.CalculatedPrice, m.Currency)
 	}
@@ -78,7 +80,7 @@ func TestCampaignToCreateRequest(t *testing.T) {
 		TariffCode: types.Int64Value(9), ValidityHours: types.Int64Null(), ValiditySeconds: types.Int64Null(),
 		CheckStopList: types.BoolValue(false), AddToContactBook: types.BoolNull(),
 	}
-	req, diags := campaignToCreateRequest(ctx, m)
+	req, diags := campaignToCreateRequest(ctx, m, time.UTC)
 	if diags.HasError() || req.rcs == nil || req.sms != nil {
 		t.Fatalf("%v %+v", diags, req)
 	}
@@ -97,7 +99,7 @@ func TestCampaignToCreateRequest(t *testing.T) {
 	}
 
 	m.Recipients = types.ObjectNull(recipientsAttrTypes)
-	if _, diags := campaignToCreateRequest(ctx, m); !diags.HasError() {
+	if _, diags := campaignToCreateRequest(ctx, m, time.UTC); !diags.HasError() {
 		t.Error("a create without recipients must fail")
 	}
 }
@@ -176,19 +178,67 @@ func TestSMSLength(t *testing.T) {
 	}
 }
 
+// TestNormalizeStartAt: a start time is sent as yyyy-mm-dd hh:mm:ss in the
+// account's zone; one written that way is sent as written, an RFC 3339 one
+// converted into the zone.
 func TestNormalizeStartAt(t *testing.T) {
-	for in, want := range map[string]string{
-		"2026-12-01 09:00:00":       "2026-12-01 09:00:00",
-		"2026-12-01T11:00:00+02:00": "2026-12-01 09:00:00",
-		"2026-12-01T09:00:00Z":      "2026-12-01 09:00:00",
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		zone    *time.Location
+		in, out string
+	}{
+		{time.UTC, "2026-12-01 09:00:00", "2026-12-01 09:00:00"},
+		{time.UTC, "2026-12-01T11:00:00+02:00", "2026-12-01 09:00:00"},
+		{time.UTC, "2026-12-01T09:00:00Z", "2026-12-01 09:00:00"},
+		{kyiv, "2026-12-01 09:00:00", "2026-12-01 09:00:00"},
+		{kyiv, "2026-12-01T09:00:00Z", "2026-12-01 11:00:00"},
+		{kyiv, "2026-07-01T09:00:00Z", "2026-07-01 12:00:00"},
+		{kyiv, "2026-12-01T11:00:00+02:00", "2026-12-01 11:00:00"},
 	} {
-		if got, err := normalizeStartAt(in); err != nil || got != want {
-			t.Errorf("%s -> %s %v, want %s", in, got, err, want)
+		if got, err := normalizeStartAt(tt.in, tt.zone); err != nil || got != tt.out {
+			t.Errorf("%s in %s -> %s %v, want %s", tt.in, tt.zone, got, err, tt.out)
 		}
 	}
-	for _, bad := range []string{"", "tomorrow", "2026-12-01 09:00", "01.12.2026 09:00:00"} {
-		if _, err := normalizeStartAt(bad); err == nil {
+	for _, bad := range []string{"tomorrow", "2026-12-01 09:00", "01.12.2026 09:00:00"} {
+		if _, err := normalizeStartAt(bad, time.UTC); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestStartAtWindow: a new campaign's start_at lies between now and
+// 23:59:59 of the 30th day counting today, in the account's zone.
+func TestStartAtWindow(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 27, 16, 0, 0, 0, time.UTC) // 2026-11-28 01:00 in Tokyo
+	for _, tt := range []struct {
+		zone  *time.Location
+		start string
+		ok    bool
+		want  string
+	}{
+		{time.UTC, "2026-12-26 23:59:59", true, ""},
+		{time.UTC, "2026-12-27 00:00:00", false, "more than 30 days ahead"},
+		{time.UTC, "2026-11-27 15:59:59", false, "omit start_at to send now"},
+		{time.UTC, "2026-11-27 16:00:01", true, ""},
+		// In Tokyo it is already the 28th: day 30 is 2026-12-27.
+		{tokyo, "2026-12-27 23:59:59", true, ""},
+		{tokyo, "2026-12-28 00:00:00", false, "until 2026-12-27 23:59:59 in time_zone Asia/Tokyo"},
+		{tokyo, "2026-11-28 00:59:59", false, "in the past"},
+	} {
+		start, err := time.ParseInLocation(apiTimeLayout, tt.start, tt.zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = startAtWindow(start, now, tt.zone)
+		if (err == nil) != tt.ok || (err != nil && !strings.Contains(strings.ToLower(err.Error()), strings.ToLower(tt.want))) {
+			t.Errorf("%s in %s: %v, want ok=%v containing %q", tt.start, tt.zone, err, tt.ok, tt.want)
 		}
 	}
 }

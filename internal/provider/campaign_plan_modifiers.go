@@ -56,35 +56,3 @@ func contentBoolPlanModifiers() []planmodifier.Bool {
 		"Changing it sends a new campaign (replacement).", "Changing it sends a new campaign (replacement).",
 	)}
 }
-
-// startAtPlanModifier exists because start_at accepts two spellings of one
-// instant (yyyy-mm-dd hh:mm:ss in UTC, or RFC 3339): only a different
-// instant is a change, and that change needs a new campaign.
-type startAtPlanModifier struct{}
-
-func (startAtPlanModifier) Description(context.Context) string {
-	return "a different start time requires replacement; another spelling of the same instant does not"
-}
-
-func (m startAtPlanModifier) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (startAtPlanModifier) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if req.StateValue.IsNull() || req.StateValue.IsUnknown() {
-		return
-	}
-	planned, err1 := normalizeStartAt(req.ConfigValue.ValueString())
-	current, err2 := normalizeStartAt(req.StateValue.ValueString())
-	if err1 != nil || err2 != nil {
-		return
-	}
-	// A configured value is planned as written (Terraform requires it);
-	// only a different instant needs a new campaign.
-	if planned != current {
-		resp.RequiresReplace = true
-	}
-}

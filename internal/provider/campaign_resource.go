@@ -80,6 +80,15 @@ func (r *campaignResource) Configure(_ context.Context, req resource.ConfigureRe
 	}
 }
 
+// zone is the account's time zone (the provider's time_zone); UTC before
+// the provider is configured.
+func (r *campaignResource) zone() *time.Location {
+	if r.client == nil {
+		return time.UTC
+	}
+	return r.client.TimeZone()
+}
+
 func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan campaignResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -88,7 +97,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
 	resp.Diagnostics.Append(diags...)
-	createReq, diags := campaignToCreateRequest(ctx, plan)
+	createReq, diags := campaignToCreateRequest(ctx, plan, r.zone())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -113,7 +122,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	// The id goes into state first, so that nothing later can lose it.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(c.ID, 10))...)
-	campaignFromAPI(c, &plan)
+	campaignFromAPI(c, &plan, r.zone())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -138,7 +147,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", r.client, state.ID.ValueString(), err))
 		return
 	}
-	campaignFromAPI(c, &state)
+	campaignFromAPI(c, &state, r.zone())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -173,7 +182,7 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	if c != nil {
-		campaignFromAPI(c, &result)
+		campaignFromAPI(c, &result, r.zone())
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -14,13 +13,15 @@ import (
 
 // stop cancels a campaign and returns what the platform reports afterwards.
 // It reads first: a stopped campaign needs no call, a done or spam one
-// cannot be stopped and needs none, a campaign in "creation" cannot be
-// stopped yet and is waited for. A 422 (the campaign finished meanwhile) is
-// followed by a read; the outcome counts if the campaign is stopped or done.
+// cannot be stopped and needs none. The sources disagree on when a stop is
+// allowed (per channel, and the OpenAPI file has its own list), so a stop
+// is tried whenever some reading allows it, and a refusal (422) or a status
+// no reading allows (creation of an RCS campaign) is waited out with
+// backoff until the campaign can be stopped, is settled, or the timeout
+// ends. A stop that came early never fails the apply.
 func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	wait := r.pollMin
-	refused := 0
 	for {
 		c, err := r.client.GetCampaign(ctx, id)
 		if err != nil {
@@ -30,10 +31,10 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 			diags.Append(stopErrorDiagnostic(r.client, idText, "", err))
 			return nil, diags
 		}
-		switch {
-		case client.IsSettled(c.Status):
+		if client.IsSettled(c.Status) {
 			return c, diags
-		case client.IsStoppable(c.Status) && refused < 3:
+		}
+		if client.MayStop(c.MessageType, c.Status) {
 			stopped, err := r.client.StopCampaign(ctx, id)
 			switch {
 			case err == nil && stopped.Status == client.StatusStopped:
@@ -41,16 +42,15 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 			case err == nil:
 				tflog.Debug(ctx, "stop accepted, waiting for status stopped", map[string]any{"campaign_id": id, "status": stopped.Status})
 			case client.IsUnprocessable(err):
-				refused++ // re-read: the campaign may have finished meanwhile
-				continue
+				tflog.Debug(ctx, "stop refused for now, waiting", map[string]any{"campaign_id": id, "status": c.Status})
+			case ctx.Err() != nil:
+				diags.Append(stopTimeoutDiagnostic(idText, c.Status))
+				return nil, diags
 			default:
 				diags.Append(stopErrorDiagnostic(r.client, idText, c.Status, err))
 				return nil, diags
 			}
-		case client.IsStoppable(c.Status):
-			diags.Append(stopErrorDiagnostic(r.client, idText, c.Status, errors.New("One-API refused the stop three times")))
-			return nil, diags
-		default:
+		} else {
 			tflog.Debug(ctx, "waiting until the campaign can be stopped", map[string]any{"campaign_id": id, "status": c.Status})
 		}
 		if err := sleepCtx(ctx, wait); err != nil {

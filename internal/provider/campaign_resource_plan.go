@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -67,6 +68,17 @@ func (r *campaignResource) ValidateConfig(ctx context.Context, req resource.Vali
 	conflicting(d, path.Root("validity_hours"), top["validity_hours"], path.Root("validity_seconds"), top["validity_seconds"],
 		"set the validity in hours or in seconds")
 
+	if set(top["sms"]) {
+		validateSMSOnly(d, top)
+	}
+	if recipients := objectAttrs(top["recipients"]); recipients != nil && set(top["rcs"]) {
+		if phones, ok := recipients["phones"].(types.Set); ok && set(phones) && len(phones.Elements()) > maxRCSPhones {
+			d.AddAttributeError(path.Root("recipients").AtName("phones"), "Too Many Phones",
+				fmt.Sprintf("Attribute recipients.phones has %d numbers; an RCS campaign takes at most %d (an SMS campaign %d). "+
+					"Split the numbers over several campaigns.", len(phones.Elements()), maxRCSPhones, maxSMSPhones))
+		}
+	}
+
 	switch fallback := top["sms_fallback"]; {
 	case set(fallback) && set(top["sms"]):
 		d.AddAttributeError(path.Root("sms_fallback"), "Invalid Attribute Combination",
@@ -103,6 +115,31 @@ func (r *campaignResource) ValidateConfig(ctx context.Context, req resource.Vali
 			validateButton(d, cp.AtName("suggestions").AtListIndex(j), objectAttrs(suggestion))
 		}
 	}
+}
+
+// validateSMSOnly refuses what the SMS create endpoints do not take (they
+// have no validity_seconds, check_stop_list or add_to_contact_book, so such
+// a setting would be stored in state and silently not sent) and checks the
+// SMS pages' tariff range.
+func validateSMSOnly(d *diag.Diagnostics, top map[string]attr.Value) {
+	for _, name := range []string{"validity_seconds", "check_stop_list", "add_to_contact_book"} {
+		if set(top[name]) {
+			d.AddAttributeError(path.Root(name), "Attribute Not Supported for SMS",
+				fmt.Sprintf("Attribute %s cannot be set with sms: the SMS endpoints (POST /api/campaigns/sms/send and "+
+					"send-groups) take no %s, so it would not be sent. Remove it%s.", name, name, smsAlternative(name)))
+		}
+	}
+	if code, ok := top["tariff_code"].(types.Int64); ok && set(code) && code.ValueInt64() > 9 {
+		d.AddAttributeError(path.Root("tariff_code"), "Invalid SMS Tariff Code",
+			fmt.Sprintf("Attribute tariff_code is %d; the SMS pages allow 0 to 9.", code.ValueInt64()))
+	}
+}
+
+func smsAlternative(name string) string {
+	if name == "validity_seconds" {
+		return " (validity_hours, 1 to 72, is the SMS validity)"
+	}
+	return ""
 }
 
 // validateButton checks that a button has the target its type needs, and
@@ -178,7 +215,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	if req.State.Raw.IsNull() {
-		planCreate(plan, resp)
+		planCreate(plan, r.zone(), time.Now(), resp)
 		return
 	}
 	var state campaignResourceModel
@@ -188,7 +225,13 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
-	planUpdate(&plan, state, contentChanges(plan, state, imported != nil), resp)
+	changed := contentChanges(plan, state, imported != nil, r.zone())
+	if startAtChanged(plan, state, r.zone()) {
+		// Here rather than in a plan modifier: comparing the instants needs
+		// the provider's time_zone, which a schema's modifiers cannot see.
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("start_at"))
+	}
+	planUpdate(&plan, state, changed, resp)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	}
@@ -218,8 +261,17 @@ func unchangedPlan(ctx context.Context, req resource.ModifyPlanRequest) bool {
 	return status.ValueString() != client.StatusPaused && status.ValueString() != client.StatusStopped
 }
 
-// planCreate refuses what cannot be created, before any call.
-func planCreate(plan campaignResourceModel, resp *resource.ModifyPlanResponse) {
+// planCreate refuses what cannot be created, before any call. It also
+// plans each replacement's new campaign.
+func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, resp *resource.ModifyPlanResponse) {
+	if known(plan.StartAt) {
+		if start, err := parseAccountTime(plan.StartAt.ValueString(), zone); err == nil {
+			if err := startAtWindow(start, now, zone); err != nil {
+				resp.Diagnostics.AddAttributeError(path.Root("start_at"), "Invalid Start Time",
+					fmt.Sprintf("Attribute start_at: %s.", err))
+			}
+		}
+	}
 	if plan.DesiredState.ValueString() == desiredStopped {
 		resp.Diagnostics.AddAttributeError(path.Root("desired_state"), "Cannot Create a Stopped Campaign",
 			"desired_state = \"stopped\" on a campaign that does not exist yet would send it and cancel it at once. "+
@@ -306,7 +358,7 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 // contentChanges lists the content attributes whose change needs a new
 // campaign, by the same rule as their plan modifiers (which the framework
 // applies separately: a resource's ModifyPlan does not see their verdict).
-func contentChanges(plan, state campaignResourceModel, imported bool) path.Paths {
+func contentChanges(plan, state campaignResourceModel, imported bool, zone *time.Location) path.Paths {
 	var changed path.Paths
 	pairs := []struct {
 		name        string
@@ -322,14 +374,21 @@ func contentChanges(plan, state campaignResourceModel, imported bool) path.Paths
 			changed = append(changed, path.Root(p.name))
 		}
 	}
-	if known(plan.StartAt) && known(state.StartAt) {
-		a, errA := normalizeStartAt(plan.StartAt.ValueString())
-		b, errB := normalizeStartAt(state.StartAt.ValueString())
-		if errA == nil && errB == nil && a != b {
-			changed = append(changed, path.Root("start_at"))
-		}
+	if startAtChanged(plan, state, zone) {
+		changed = append(changed, path.Root("start_at"))
 	}
 	return changed
+}
+
+// startAtChanged reports a start_at that names another instant than the
+// state's; another spelling of the same instant is no change.
+func startAtChanged(plan, state campaignResourceModel, zone *time.Location) bool {
+	if !known(plan.StartAt) || !known(state.StartAt) {
+		return false
+	}
+	a, errA := normalizeStartAt(plan.StartAt.ValueString(), zone)
+	b, errB := normalizeStartAt(state.StartAt.ValueString(), zone)
+	return errA == nil && errB == nil && a != b
 }
 
 func finalCampaignDetail(id, status string) string {

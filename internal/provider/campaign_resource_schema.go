@@ -21,11 +21,11 @@ import (
 
 var (
 	phonePattern     = regexp.MustCompile(`^[0-9]{9,15}$`)
-	smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[A-Za-z0-9 ]{1,11})$`)
+	smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[ -~]{1,11})$`)
 	httpURLPattern   = regexp.MustCompile(`^https?://`)
 )
 
-const smsSenderRule = "must be up to 11 Latin letters, digits or spaces, or up to 15 digits"
+const smsSenderRule = "must be 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits"
 
 func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -47,11 +47,12 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: contentPlanModifiers(),
 				Attributes: map[string]schema.Attribute{
 					"phones": schema.SetAttribute{
-						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5000.",
-						ElementType:         types.StringType,
-						Optional:            true,
+						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5,000 for an RCS campaign " +
+							"and 10,000 for an SMS campaign (the send pages).",
+						ElementType: types.StringType,
+						Optional:    true,
 						Validators: []validator.Set{
-							setvalidator.SizeBetween(1, 5000),
+							setvalidator.SizeBetween(1, maxSMSPhones),
 							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")),
 						},
 					},
@@ -73,20 +74,22 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: contentPlanModifiers(),
 				Attributes: map[string]schema.Attribute{
 					"sender": schema.StringAttribute{
-						MarkdownDescription: "RCS agent name, 1 to 40 characters.",
+						MarkdownDescription: "RCS agent name, 1 to 40 characters (counted as characters, not bytes).",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.LengthBetween(1, 40)},
+						Validators:          []validator.String{utf16LengthBetween(1, 40)},
 					},
 					"text": schema.StringAttribute{
-						MarkdownDescription: "Message text, 1 to 1000 characters.",
+						MarkdownDescription: "Message text, 1 to 160 characters (UTF-16 units: an emoji counts two; the OpenAPI file).",
 						Optional:            true,
-						Validators:          []validator.String{utf16LengthUpTo(1000)},
+						Validators:          []validator.String{utf16LengthUpTo(160)},
 					},
 					"cards": schema.ListNestedAttribute{
-						MarkdownDescription: "Rich cards, 1 to 10 (a carousel when more than one).",
-						Optional:            true,
-						Validators:          []validator.List{listvalidator.SizeBetween(1, 10)},
-						NestedObject:        cardSchema(),
+						MarkdownDescription: "Rich cards (a carousel when more than one): 1 to 10. The OpenAPI file's words say at most 5 " +
+							"(and a tariff may allow only one), its schema 10: 6 to 10 cards plan with a warning.",
+						Optional: true,
+						Validators: []validator.List{listvalidator.SizeBetween(1, 10), listSizeWarning{from: 6, to: 10, what: "cards",
+							readings: "the OpenAPI file's description says at most 5 cards (and a tariff may allow only one), its schema allows 10"}},
+						NestedObject: cardSchema(),
 					},
 				},
 			},
@@ -127,12 +130,16 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				},
 			},
 			"start_at": schema.StringAttribute{
-				MarkdownDescription: "When sending starts, `yyyy-mm-dd hh:mm:ss` in UTC; RFC 3339 with an offset is also " +
-					"accepted and sent converted to UTC. Empty means at once; then the platform's value is read back.",
+				MarkdownDescription: "When sending starts: `yyyy-mm-dd hh:mm:ss` in the provider's `time_zone` (sent as " +
+					"written), or RFC 3339 with an offset (sent converted into `time_zone`). Omit it to send at once; the " +
+					"platform's value is then read back. A new campaign's `start_at` must lie in the next 30 days counting " +
+					"today, up to 23:59:59 of the 30th day in `time_zone` (the send pages' limit), and not in the past; " +
+					"an existing campaign's is never checked again. Another spelling of the same instant changes nothing; " +
+					"a different instant sends a new campaign (replacement).",
 				Optional:      true,
 				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), startAtPlanModifier{}},
-				Validators:    []validator.String{startAtValidator{}},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:    []validator.String{timeValidator{}},
 			},
 			"validity_hours": schema.Int64Attribute{
 				MarkdownDescription: "How long RCS messages may be delivered, 1 to 72 hours (the API's default is 72).",
@@ -141,26 +148,29 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.Int64{int64validator.Between(1, 72)},
 			},
 			"validity_seconds": schema.Int64Attribute{
-				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`.",
-				Optional:            true,
-				PlanModifiers:       contentInt64PlanModifiers(),
-				Validators:          []validator.Int64{int64validator.Between(30, 86400)},
+				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`. " +
+					"RCS only: the SMS endpoints take no `validity_seconds`.",
+				Optional:      true,
+				PlanModifiers: contentInt64PlanModifiers(),
+				Validators:    []validator.Int64{int64validator.Between(30, 86400)},
 			},
 			"tariff_code": schema.Int64Attribute{
-				MarkdownDescription: "Tariff code, when the account has several.",
+				MarkdownDescription: "Tariff code, when the account has several; 0 to 9 for an SMS campaign (the SMS pages).",
 				Optional:            true,
 				PlanModifiers:       contentInt64PlanModifiers(),
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
 			},
 			"check_stop_list": schema.BoolAttribute{
-				MarkdownDescription: "Skip numbers on the account's stop list (the API's default is true).",
-				Optional:            true,
-				PlanModifiers:       contentBoolPlanModifiers(),
+				MarkdownDescription: "Skip numbers on the account's RCS stop list (the API's default is true). RCS only: the " +
+					"SMS endpoints take no `check_stop_list`.",
+				Optional:      true,
+				PlanModifiers: contentBoolPlanModifiers(),
 			},
 			"add_to_contact_book": schema.BoolAttribute{
-				MarkdownDescription: "Add the recipients to the contact book (the API's default is true).",
-				Optional:            true,
-				PlanModifiers:       contentBoolPlanModifiers(),
+				MarkdownDescription: "Add the recipients to the contact book (the API's default is true). RCS only: the SMS " +
+					"endpoints take no `add_to_contact_book`.",
+				Optional:      true,
+				PlanModifiers: contentBoolPlanModifiers(),
 			},
 			"desired_state": schema.StringAttribute{
 				MarkdownDescription: "`active` or `stopped`. `stopped` cancels the campaign (irreversible); `active` " +
@@ -226,21 +236,30 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 }
 
+// maxRCSPhones and maxSMSPhones are the send pages' limits of recipients
+// per campaign.
+const (
+	maxRCSPhones = 5000
+	maxSMSPhones = 10000
+)
+
 // smsSenderAttribute and smsTextAttribute serve both sms and sms_fallback,
 // which the API limits alike.
 func smsSenderAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "SMS sender: up to 11 Latin letters, digits or spaces, or up to 15 digits.",
-		Required:            true,
-		Validators:          []validator.String{stringvalidator.RegexMatches(smsSenderPattern, smsSenderRule)},
+		MarkdownDescription: "SMS sender: 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits (the SMS " +
+			"pages). The OpenAPI file says at least 3: a shorter sender plans with a warning.",
+		Required:   true,
+		Validators: []validator.String{smsSenderValidator{}},
 	}
 }
 
 func smsTextAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2.",
-		Required:            true,
-		Validators:          []validator.String{smsTextValidator{}},
+		MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2 (the " +
+			"OpenAPI file; the SMS pages say 335, so 336 to 355 plan with a warning).",
+		Required:   true,
+		Validators: []validator.String{smsTextValidator{}},
 	}
 }
 
@@ -263,9 +282,11 @@ func cardSchema() schema.NestedAttributeObject {
 				Validators:          []validator.String{stringvalidator.RegexMatches(httpURLPattern, "must begin with http:// or https://")},
 			},
 			"suggestions": schema.ListNestedAttribute{
-				MarkdownDescription: "Buttons, at most 4.",
-				Optional:            true,
-				Validators:          []validator.List{listvalidator.SizeBetween(1, 4)},
+				MarkdownDescription: "Buttons, at most 4; `[]` means none. The OpenAPI file's words say at most 2 per card, its " +
+					"schema 4: 3 or 4 buttons plan with a warning.",
+				Optional: true,
+				Validators: []validator.List{listvalidator.SizeAtMost(4), listSizeWarning{from: 3, to: 4, what: "buttons",
+					readings: "the OpenAPI file's description says at most 2 buttons per card, its schema allows 4"}},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"type": schema.StringAttribute{

@@ -58,7 +58,13 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the account's campaigns (`GET /api/campaigns`, every page, 500 at a time). " +
-			"Filters the API supports (`type`, one search, `created_from`, `created_to`) are sent to it; the others are applied to its answer.",
+			"`type` and the creation window (`created_from`, `created_to`) are sent to the API; `status`, `sender` and " +
+			"`name_contains` are applied to its answer, because the sources disagree on the names of the API's search " +
+			"parameters (`search[field]` in the OpenAPI file, `filter[field]` on the RCS list page).\n\n" +
+			"The list pages document that `filter[type]` defaults to `sms` and that one query spans at most three months " +
+			"of creation time: without `type` the data source queries `rcs` and `sms` and merges them; a window longer " +
+			"than three months is read in consecutive windows. Without `created_from` and `created_to` the window is " +
+			"the API's default, **the last three months**.",
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns of this message type: `rcs` or `sms`.",
@@ -76,22 +82,23 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"sender": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns of exactly this sender.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          []validator.String{utf16LengthBetween(1, 255)},
 			},
 			"name_contains": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns whose name contains this text (case-insensitive).",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          []validator.String{utf16LengthBetween(1, 255)},
 			},
 			"created_from": schema.StringAttribute{
-				MarkdownDescription: "Only campaigns from this time on (RFC 3339, or `yyyy-mm-dd hh:mm:ss` in UTC); sent as `filter[from]`.",
-				Optional:            true,
-				Validators:          []validator.String{startAtValidator{}},
+				MarkdownDescription: "Only campaigns created from this time on: RFC 3339, or `yyyy-mm-dd hh:mm:ss` in the " +
+					"provider's `time_zone`; sent as `filter[from]` (`yyyy-mm-dd hh:mm:ss` in `time_zone`). Default: three months before `created_to`.",
+				Optional:   true,
+				Validators: []validator.String{timeValidator{}},
 			},
 			"created_to": schema.StringAttribute{
-				MarkdownDescription: "Only campaigns up to this time (RFC 3339, or `yyyy-mm-dd hh:mm:ss` in UTC); sent as `filter[to]`.",
+				MarkdownDescription: "Only campaigns created up to this time, spelled like `created_from`; sent as `filter[to]`. Default: now.",
 				Optional:            true,
-				Validators:          []validator.String{startAtValidator{}},
+				Validators:          []validator.String{timeValidator{}},
 			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "Ids of the campaigns found, in ascending order.",
@@ -137,10 +144,14 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	found, err := d.client.ListCampaigns(ctx, campaignsListOptions(data))
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", d.client, "", err))
-		return
+	var found []client.Campaign
+	for _, opts := range campaignsListOptions(data, d.client.TimeZone()) {
+		some, err := d.client.ListCampaigns(ctx, opts)
+		if err != nil {
+			resp.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", d.client, "", err))
+			return
+		}
+		found = append(found, some...)
 	}
 	found = filterCampaigns(found, data, statuses)
 	ids := make([]attr.Value, 0, len(found))
@@ -161,37 +172,25 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }
 
-// campaignsListOptions sends the API what it can filter: the type, one
-// search (sender, else name), and the time range.
-func campaignsListOptions(m campaignsDataSourceModel) client.ListOptions {
-	opts := client.ListOptions{Type: m.Type.ValueString(), Sort: "id", Way: "asc", PageLimit: 500}
-	switch {
-	case m.Sender.ValueString() != "":
-		opts.SearchField, opts.SearchValue = "sender", m.Sender.ValueString()
-	case m.NameContains.ValueString() != "":
-		opts.SearchField, opts.SearchValue = "taskname", m.NameContains.ValueString()
+// campaignsListOptions are the list requests for a configuration: one per
+// message type (filter[type] defaults to sms, so a list without it would
+// miss every RCS campaign), each over the creation window.
+func campaignsListOptions(m campaignsDataSourceModel, zone *time.Location) []client.ListOptions {
+	types := []string{"rcs", "sms"}
+	if t := m.Type.ValueString(); t != "" {
+		types = []string{t}
 	}
-	opts.From = rfc3339(m.CreatedFrom.ValueString())
-	opts.To = rfc3339(m.CreatedTo.ValueString())
-	return opts
+	from, _ := parseAccountTime(m.CreatedFrom.ValueString(), zone)
+	to, _ := parseAccountTime(m.CreatedTo.ValueString(), zone)
+	out := make([]client.ListOptions, 0, len(types))
+	for _, t := range types {
+		out = append(out, client.ListOptions{Type: t, From: from, To: to, Sort: "id", Way: "asc", PageLimit: 500})
+	}
+	return out
 }
 
-func rfc3339(s string) string {
-	if s == "" {
-		return ""
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC().Format(time.RFC3339)
-	}
-	if t, err := time.Parse(apiTimeLayout, s); err == nil {
-		return t.Format(time.RFC3339)
-	}
-	return s
-}
-
-// filterCampaigns applies what the API cannot: statuses, an exact sender
-// (the API's search matches parts), the name when the sender took the one
-// search, and a stable order.
+// filterCampaigns applies what is not sent to the API: statuses, the exact
+// sender, the name, and a stable order.
 func filterCampaigns(in []client.Campaign, m campaignsDataSourceModel, statuses []string) []client.Campaign {
 	want := map[string]bool{}
 	for _, s := range statuses {

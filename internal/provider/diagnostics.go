@@ -108,10 +108,11 @@ func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag
 }
 
 // apiFieldPath maps a field of a create request, as the API names it in a
-// 422 answer ("phones.3.number", "alternative_channel.sms.text"), to the
+// 422 answer (undotted as documented, "phones3number",
+// "alternative_channelsmstext", or dotted, "phones.3.number"), to the
 // resource attribute it came from.
 func apiFieldPath(field string, rcs bool) (path.Path, bool) {
-	parts := strings.Split(field, ".")
+	parts := client.FieldPath(field)
 	content := "sms"
 	if rcs {
 		content = "rcs"
@@ -146,7 +147,7 @@ func apiFieldPath(field string, rcs bool) (path.Path, bool) {
 }
 
 func phoneIndex(field string) int {
-	parts := strings.Split(field, ".")
+	parts := client.FieldPath(field)
 	if len(parts) < 2 || parts[0] != "phones" {
 		return -1
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"time"
+	_ "time/tzdata" // time_zone works where the machine has no zone database (Windows, minimal images)
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -26,6 +27,7 @@ const (
 	EnvAPIKey   = "ONEAPI_API_KEY" //nolint:gosec // the variable's name, not a credential
 	EnvToken    = "ONEAPI_TOKEN"
 	EnvEndpoint = "ONEAPI_ENDPOINT"
+	EnvTimeZone = "ONEAPI_TIME_ZONE"
 )
 
 var _ provider.Provider = (*oneAPIProvider)(nil)
@@ -46,6 +48,7 @@ type providerModel struct {
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+	TimeZone          types.String  `tfsdk:"time_zone"`
 }
 
 // providerConfig is the resolved configuration: attribute, then environment,
@@ -55,6 +58,7 @@ type providerConfig struct {
 	maxRetries              int
 	requestTimeout          time.Duration
 	requestsPerSecond       float64
+	timeZone                *time.Location
 }
 
 func (p *oneAPIProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -101,6 +105,20 @@ func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional:            true,
 				Validators:          []validator.String{durationValidator{}},
 			},
+			"time_zone": schema.StringAttribute{
+				MarkdownDescription: "The account's time zone, an IANA name such as `Europe/Kyiv` (default `UTC`). " +
+					"May also be set with the `" + EnvTimeZone + "` environment variable.\n\n" +
+					"One-API writes and reads times as `yyyy-mm-dd hh:mm:ss` without a zone, and **the platform does not " +
+					"document which zone that is** (its OpenAPI examples show one campaign's `start_at` three hours behind " +
+					"its `created_at`). The provider reads and writes every such time in `time_zone`: a `start_at` given " +
+					"as `yyyy-mm-dd hh:mm:ss` is sent as written, one given in RFC 3339 is converted into `time_zone`, the " +
+					"30-day scheduling limit is counted in it, and `oneapi_campaigns` sends its creation window in it.\n\n" +
+					"To find your account's zone: create a campaign without `start_at` and compare its `created_at` with the " +
+					"time (in UTC) at which you created it, or look at the time zone in the account settings of the web " +
+					"interface. A wrong zone shifts every scheduled campaign by the difference.",
+				Optional:   true,
+				Validators: []validator.String{timeZoneValidator{}},
+			},
 			"requests_per_second": schema.Float64Attribute{
 				MarkdownDescription: "Client-side limit of requests per second, shared by all resources of this provider " +
 					"(logins and retries included). `0` (the default) means no limit.",
@@ -140,7 +158,7 @@ func (p *oneAPIProvider) userAgent(terraformVersion string) string {
 func resolveConfig(m providerModel, resp *provider.ConfigureResponse) providerConfig {
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"api_key": m.APIKey, "token": m.Token, "endpoint": m.Endpoint, "max_retries": m.MaxRetries,
-		"request_timeout": m.RequestTimeout, "requests_per_second": m.RequestsPerSecond,
+		"request_timeout": m.RequestTimeout, "requests_per_second": m.RequestsPerSecond, "time_zone": m.TimeZone,
 	} {
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown One-API Provider Setting",
@@ -171,6 +189,15 @@ func resolveConfig(m providerModel, resp *provider.ConfigureResponse) providerCo
 		cfg.requestTimeout, _ = time.ParseDuration(m.RequestTimeout.ValueString())
 	}
 	cfg.requestsPerSecond = m.RequestsPerSecond.ValueFloat64()
+	cfg.timeZone = time.UTC
+	if name := stringOr(m.TimeZone, os.Getenv(EnvTimeZone)); name != "" {
+		zone, err := loadTimeZone(name)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("time_zone"), "Invalid Time Zone",
+				err.Error()+". Set time_zone (or "+EnvTimeZone+") to the account's zone.")
+		}
+		cfg.timeZone = zone
+	}
 	if cfg.apiKey == "" && cfg.token == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing One-API Credentials",
 			"The provider needs an API key or a JWT. Set api_key in the provider block or the "+EnvAPIKey+
@@ -193,6 +220,7 @@ func newClient(cfg providerConfig, userAgent string) (*client.Client, error) {
 		client.WithMaxRetries(cfg.maxRetries),
 		client.WithRequestTimeout(cfg.requestTimeout),
 		client.WithRequestsPerSecond(cfg.requestsPerSecond),
+		client.WithTimeZone(cfg.timeZone),
 	}
 	if cfg.apiKey != "" {
 		opts = append(opts, client.WithAPIKey(cfg.apiKey))

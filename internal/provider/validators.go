@@ -59,8 +59,11 @@ var campaignIDPattern = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
 
 // utf16LengthUpTo requires 1 to hi characters counted as the API does
 // (UTF-16 code units: a simple emoji counts two), which
-// stringvalidator.LengthBetween does not.
+// stringvalidator.LengthBetween (bytes) does not.
 func utf16LengthUpTo(hi int) validator.String { return utf16Length{1, hi} }
+
+// utf16LengthBetween requires lo to hi characters counted the same way.
+func utf16LengthBetween(lo, hi int) validator.String { return utf16Length{lo, hi} }
 
 type utf16Length struct{ min, max int }
 
@@ -81,12 +84,13 @@ func (v utf16Length) ValidateString(_ context.Context, req validator.StringReque
 }
 
 // smsTextValidator checks the documented SMS text limits: 765 characters in
-// GSM 7-bit (extension characters such as € and [ take two), or 355 UTF-16
-// units when any character is outside GSM 7-bit (UCS-2).
+// GSM 7-bit (extension characters such as € and [ take two), or, when any
+// character is outside GSM 7-bit (UCS-2), 355 UTF-16 units (the OpenAPI
+// file) with a warning above 335 (the SMS pages' limit).
 type smsTextValidator struct{}
 
 func (smsTextValidator) Description(context.Context) string {
-	return "must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2"
+	return "must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2 (warning above 335)"
 }
 
 func (v smsTextValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
@@ -109,6 +113,11 @@ func (smsTextValidator) ValidateString(_ context.Context, req validator.StringRe
 		resp.Diagnostics.AddAttributeError(req.Path, "SMS Text Too Long",
 			fmt.Sprintf("Attribute %s needs UCS-2 (it has characters outside GSM 7-bit) and is %d characters; One-API accepts at most 355. "+
 				"Shorten the text or use only GSM 7-bit characters (then 765 are allowed).", req.Path, n))
+	case !gsm && n > 335:
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Disputed Limit",
+			fmt.Sprintf("Attribute %s needs UCS-2 and is %d characters. The sources disagree: the SMS pages allow 335 "+
+				"(Cyrillic) characters, the OpenAPI file 355. One-API may refuse the campaign when it is created "+
+				"(nothing is sent then); at most 335 is safe under both readings.", req.Path, n))
 	}
 }
 
@@ -134,37 +143,165 @@ func smsLength(text string) (int, bool) {
 	return septets, true
 }
 
-// apiTimeLayout is how One-API writes and reads times.
-const apiTimeLayout = "2006-01-02 15:04:05"
+// apiTimeLayout is how One-API writes and reads times, in the account's
+// time zone (the provider's time_zone).
+const apiTimeLayout = client.TimeLayout
 
-// normalizeStartAt turns yyyy-mm-dd hh:mm:ss (taken as UTC) or RFC 3339 into
-// the API's layout in UTC.
-func normalizeStartAt(s string) (string, error) {
-	if t, err := time.Parse(apiTimeLayout, s); err == nil {
-		return t.Format(apiTimeLayout), nil
+// parseAccountTime reads a time as the provider's attributes take it:
+// yyyy-mm-dd hh:mm:ss in the account's zone, or RFC 3339 with its own
+// offset. "" is the zero time.
+func parseAccountTime(s string, zone *time.Location) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.ParseInLocation(apiTimeLayout, s, zone); err == nil {
+		return t, nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return "", fmt.Errorf("%q is neither yyyy-mm-dd hh:mm:ss nor RFC 3339", s)
+		return time.Time{}, fmt.Errorf("%q is neither yyyy-mm-dd hh:mm:ss nor RFC 3339", s)
 	}
-	return t.UTC().Format(apiTimeLayout), nil
+	return t, nil
 }
 
-// startAtValidator checks the two accepted spellings of start_at.
-type startAtValidator struct{}
-
-func (startAtValidator) Description(context.Context) string {
-	return "must be yyyy-mm-dd hh:mm:ss (UTC) or RFC 3339"
+// normalizeStartAt writes a start time as One-API reads it: yyyy-mm-dd
+// hh:mm:ss in the account's zone. A time given that way is sent as
+// written; an RFC 3339 time is converted into the zone.
+func normalizeStartAt(s string, zone *time.Location) (string, error) {
+	t, err := parseAccountTime(s, zone)
+	if err != nil {
+		return "", err
+	}
+	return t.In(zone).Format(apiTimeLayout), nil
 }
 
-func (v startAtValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+// timeValidator checks the two accepted spellings of a time (start_at, the
+// list's created_from and created_to). It needs no time zone: the
+// spelling is the same in every zone.
+type timeValidator struct{}
 
-func (startAtValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (timeValidator) Description(context.Context) string {
+	return "must be yyyy-mm-dd hh:mm:ss (in the provider's time_zone) or RFC 3339"
+}
+
+func (v timeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (timeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := normalizeStartAt(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Start Time",
-			fmt.Sprintf("Attribute %s: %s. Write it like 2026-12-01 09:00:00 (UTC) or 2026-12-01T11:00:00+02:00.", req.Path, err))
+	if req.ConfigValue.ValueString() == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Empty Time",
+			fmt.Sprintf("Attribute %s is an empty string. Omit the attribute instead (for start_at: the campaign is then sent at once).", req.Path))
+		return
+	}
+	if _, err := parseAccountTime(req.ConfigValue.ValueString(), time.UTC); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Time",
+			fmt.Sprintf("Attribute %s: %s. Write it like 2026-12-01 09:00:00 (in the provider's time_zone) or 2026-12-01T11:00:00+02:00.", req.Path, err))
+	}
+}
+
+// startAtWindow checks a start time for a new campaign, as every send page
+// documents it: at most 30 days ahead counting today, up to 23:59:59 of the
+// 30th day in the account's zone. A time already past is refused too: the
+// platform would send the campaign at once.
+func startAtWindow(start, now time.Time, zone *time.Location) error {
+	y, m, d := now.In(zone).Date()
+	latest := time.Date(y, m, d+29, 23, 59, 59, 0, zone)
+	switch {
+	case start.Before(now):
+		return fmt.Errorf("%s is in the past (it is now %s in time_zone %s), so the campaign would be sent at once. "+
+			"Omit start_at to send now, or give a time in the next 30 days", start.In(zone).Format(apiTimeLayout), now.In(zone).Format(apiTimeLayout), zone)
+	case start.After(latest):
+		return fmt.Errorf("%s is more than 30 days ahead: One-API schedules at most 30 days ahead counting today, "+
+			"until %s in time_zone %s", start.In(zone).Format(apiTimeLayout), latest.Format(apiTimeLayout), zone)
+	}
+	return nil
+}
+
+// timeZoneValidator checks an IANA time zone name, which the framework
+// validators cannot.
+type timeZoneValidator struct{}
+
+func (timeZoneValidator) Description(context.Context) string {
+	return "must be an IANA time zone name such as UTC or Europe/Kyiv"
+}
+
+func (v timeZoneValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (timeZoneValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := loadTimeZone(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Time Zone", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
+	}
+}
+
+// loadTimeZone reads an IANA zone name; "" and "Local" are refused, since
+// the machine running Terraform says nothing about the account.
+func loadTimeZone(name string) (*time.Location, error) {
+	if name == "" || name == "Local" {
+		return nil, fmt.Errorf("%q is not an IANA time zone name; write one such as UTC or Europe/Kyiv", name)
+	}
+	zone, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not an IANA time zone name (%v); write one such as UTC or Europe/Kyiv", name, err)
+	}
+	return zone, nil
+}
+
+// listSizeWarning warns about a list size in a band the sources disagree
+// on: accepted by the widest documented limit (checked separately as an
+// error), refused by the narrowest. The plan goes on; the user learns both
+// readings before anything is sent.
+type listSizeWarning struct {
+	from, to int
+	what     string // "cards", "buttons in a card"
+	readings string // the two readings, with their sources
+}
+
+func (v listSizeWarning) Description(context.Context) string {
+	return fmt.Sprintf("warns at %d to %d %s: %s", v.from, v.to, v.what, v.readings)
+}
+
+func (v listSizeWarning) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v listSizeWarning) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if n := len(req.ConfigValue.Elements()); n >= v.from && n <= v.to {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Disputed Limit",
+			fmt.Sprintf("Attribute %s has %d %s. The sources disagree: %s. One-API may refuse the campaign when it is "+
+				"created (nothing is sent then); use at most %d to be safe under both readings.", req.Path, n, v.what, v.readings, v.from-1))
+	}
+}
+
+// smsSenderValidator checks an SMS sender as the SMS pages document it: 1 to
+// 11 Latin letters, digits, spaces and printable ASCII symbols, or 1 to 15
+// digits. The OpenAPI file says at least 3: a shorter sender gets a warning.
+type smsSenderValidator struct{}
+
+func (smsSenderValidator) Description(context.Context) string { return smsSenderRule }
+
+func (v smsSenderValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (smsSenderValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	sender := req.ConfigValue.ValueString()
+	if !smsSenderPattern.MatchString(sender) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SMS Sender",
+			fmt.Sprintf("Attribute %s %s; %q is not. Use a sender registered for the account.", req.Path, smsSenderRule, sender))
+		return
+	}
+	if len(sender) < 3 {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Disputed Limit",
+			fmt.Sprintf("Attribute %s is %d characters. The SMS pages allow 1 to 11 (or 1 to 15 digits), the OpenAPI file "+
+				"3 to 11 (or 3 to 15): One-API may refuse the campaign when it is created (nothing is sent then).", req.Path, len(sender)))
 	}
 }

@@ -34,7 +34,7 @@ type campaign struct {
 	sender      string
 	messages    int
 	fallback    bool
-	startAt     time.Time // UTC; zero = send at once
+	startAt     time.Time // zero = send at once
 	createdAt   time.Time
 	status      string
 	phaseStart  time.Time
@@ -111,11 +111,18 @@ type buckets struct {
 
 func (c *campaign) buckets(now time.Time) buckets {
 	var b buckets
-	switch c.status {
-	case "creation", "moderation":
+	switch {
+	case c.status == "creation" || c.status == "moderation":
 		b.moderation = int64(c.messages)
 		return b
-	case "spam":
+	case c.status == "spam":
+		return b
+	case c.realStartAt.IsZero():
+		// Never started sending (scheduled, or paused or stopped before its
+		// start): nothing was sent.
+		if c.status != "stopped" {
+			b.scheduled = int64(c.messages)
+		}
 		return b
 	}
 	e := c.elapsed(now)
@@ -160,13 +167,16 @@ func (b buckets) fullStatistics() map[string]int64 {
 	}
 }
 
+// accountTime writes a time as the API does: yyyy-mm-dd hh:mm:ss in the
+// account's zone, the one zone of every time field.
 func (s *Sandbox) accountTime(t time.Time) string { return t.In(s.cfg.AccountZone).Format(timeLayout) }
 
-func utcTime(t time.Time) any {
+// accountTimeOrNull is accountTime, or null for a time that has not come.
+func (s *Sandbox) accountTimeOrNull(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	return t.UTC().Format(timeLayout)
+	return s.accountTime(t)
 }
 
 func (s *Sandbox) name(c *campaign) string {
@@ -191,9 +201,9 @@ func (s *Sandbox) view(c *campaign, now time.Time, createAnswer bool) map[string
 		"sender":           c.sender,
 		"status":           c.status,
 		"message_type":     c.kind,
-		"start_at":         utcTime(startAt),
-		"real_start_at":    utcTime(c.realStartAt),
-		"finished_at":      utcTime(c.finishedAt),
+		"start_at":         s.accountTime(startAt),
+		"real_start_at":    s.accountTimeOrNull(c.realStartAt),
+		"finished_at":      s.accountTimeOrNull(c.finishedAt),
 		"created_at":       s.accountTime(c.createdAt),
 		"statistics":       b.shortStatistics(),
 		"calculated_price": 0,
@@ -233,9 +243,9 @@ func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
 		"sender":               c.sender,
 		"status":               c.status,
 		"type":                 c.kind,
-		"started_at":           utcTime(startAt),
-		"actual_start_at":      utcTime(c.realStartAt),
-		"finished_at":          utcTime(c.finishedAt),
+		"started_at":           s.accountTime(startAt),
+		"actual_start_at":      s.accountTimeOrNull(c.realStartAt),
+		"finished_at":          s.accountTimeOrNull(c.finishedAt),
 		"created_at":           s.accountTime(c.createdAt),
 		"statistics":           b.fullStatistics(),
 		"total_messages":       c.messages,
@@ -286,8 +296,24 @@ func (s *Sandbox) handleDetail(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": s.detailView(c, now)})
 }
 
-// PUT (or PATCH) /api/campaigns/{id}/stop: allowed in moderation, paused,
-// sending and scheduled; the campaign becomes stopped for good.
+// stoppable is where the pages allow a stop, per channel: an RCS campaign in
+// moderation, paused, sending or scheduled (the seed, the RCS cancel page),
+// an SMS campaign in creation, paused, sending or scheduled (the SMS cancel
+// pages, bsg.world). Anything else answers 422 "Invalid campaign status".
+func stoppable(kind, status string) bool {
+	switch status {
+	case "paused", "sending", "scheduled":
+		return true
+	case "moderation":
+		return kind == kindRCS
+	case "creation":
+		return kind == kindSMS
+	}
+	return false
+}
+
+// PUT (or PATCH) /api/campaigns/{id}/stop: allowed in the statuses of
+// stoppable; the campaign becomes stopped for good.
 func (s *Sandbox) handleStop(w http.ResponseWriter, r *http.Request) {
 	now := s.clock.Now()
 	s.mu.Lock()
@@ -304,9 +330,7 @@ func (s *Sandbox) handleStop(w http.ResponseWriter, r *http.Request) {
 		}
 		c.status, c.phaseStart, c.finishedAt = "done", now, now
 	}
-	switch c.status {
-	case "moderation", "paused", "sending", "scheduled":
-	default:
+	if !stoppable(c.kind, c.status) {
 		writeInvalidStatus(w)
 		return
 	}

@@ -35,8 +35,9 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 		} else {
 			sender = checkSMS(c, b)
 		}
-		startAt := c.startAt(b)
-		c.integer(b, "tariff_code", "tariff_code", 0, 1<<31)
+		now := s.clock.Now()
+		startAt := c.startAt(b, s.cfg.AccountZone, now)
+		checkTariff(c, b, kind, groups)
 		c.boolean(b, "add_to_contact_book", "add_to_contact_book")
 		c.boolean(b, "check_stop_list", "check_stop_list")
 
@@ -44,13 +45,8 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 			answerAfterCommit(w, "drop")
 			return
 		}
-		now := s.clock.Now()
 		s.mu.Lock()
-		for i, ref := range rcp.refs {
-			if ref != "" && s.references[ref] {
-				c.add(fmt.Sprintf("phones.%d.reference_id", i), "A message with this reference_id was already sent.")
-			}
-		}
+		rcp = s.checkReferences(c, rcp)
 		if c.errs != nil {
 			s.mu.Unlock()
 			writeValidation(w, c.errs)
@@ -85,6 +81,49 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"data": view})
 	}
+}
+
+// checkReferences applies the rule "messages with a duplicate reference_id
+// will be rejected" under the reading the stand-in is set to: by default the
+// whole request is refused (422, one error per repeated reference_id); with
+// Faults.RepeatedReference = "messages" only those messages are dropped and
+// the rest are sent, and a request whose every message was dropped makes an
+// empty campaign. The caller holds s.mu.
+func (s *Sandbox) checkReferences(c *checker, rcp recipients) recipients {
+	dropOnly := s.faults.RepeatedReference == "messages"
+	kept := recipients{count: rcp.count}
+	for i, ref := range rcp.refs {
+		switch {
+		case ref == "" || !s.references[ref]:
+			kept.refs = append(kept.refs, ref)
+			kept.phones = append(kept.phones, rcp.phones[i])
+		case dropOnly:
+			kept.count--
+			s.injected["reference_dropped"]++
+		default:
+			c.add(fmt.Sprintf("phones.%d.reference_id", i), "A message with this reference_id was already sent.")
+		}
+	}
+	return kept
+}
+
+// checkTariff: an integer (the OpenAPI file); the RCS contact-list page
+// types it as a string, so a string of digits is taken there too. The SMS
+// pages allow 0 to 9.
+func checkTariff(c *checker, b body, kind string, groups bool) {
+	raw, ok := b["tariff_code"]
+	if !ok || !present(raw) {
+		return
+	}
+	var digits string
+	if kind == kindRCS && groups && json.Unmarshal(raw, &digits) == nil && digitsOnly(digits) {
+		return
+	}
+	hi := int64(1 << 31)
+	if kind == kindSMS {
+		hi = 9
+	}
+	c.integer(b, "tariff_code", "tariff_code", 0, hi)
 }
 
 // checkPhones: 1..5000 unique numbers of 9..15 digits. RCS documents the
@@ -180,7 +219,9 @@ func (s *Sandbox) checkGroups(c *checker, b body) recipients {
 	return rcp
 }
 
-// checkRCS validates sender, options and alternative_channel.
+// checkRCS validates sender, options and alternative_channel. The fallback
+// may carry validity and validity_seconds together ("if not set, validity
+// is used", and the OpenAPI file's "full" examples send both).
 func checkRCS(c *checker, b body) (sender string, fallback bool) {
 	sender, _ = c.str(b, "sender", "sender", true)
 	if n := utf16Len(sender); sender != "" && n > 40 {
@@ -198,22 +239,24 @@ func checkRCS(c *checker, b body) (sender string, fallback bool) {
 			}
 			t, _ := c.str(sms, "text", "alternative_channel.sms.text", true)
 			c.smsText("alternative_channel.sms.text", t)
-			c.validity(sms, "alternative_channel.sms.")
+			c.integer(sms, "validity", "alternative_channel.sms.validity", 1, 72)
+			c.integer(sms, "validity_seconds", "alternative_channel.sms.validity_seconds", 30, 86400)
 			c.boolean(sms, "check_stop_list", "alternative_channel.sms.check_stop_list")
 		}
 	}
 	return sender, fallback
 }
 
-// checkOptions: either text (1..1000) or cards.
+// checkOptions: either text (1..160 UTF-16 units, the OpenAPI file) or
+// 1..10 cards (its maxItems; its words say 5, and a tariff may allow one).
 func checkOptions(c *checker, opts body) {
 	text, hasText := c.str(opts, "text", "options.text", false)
 	cards, hasCards := c.array(opts, "cards", "options.cards", 1, 10)
 	switch {
 	case hasText == hasCards:
 		c.add("options", "Either text or cards must be given.")
-	case hasText && (text == "" || utf16Len(text) > 1000):
-		c.add("options.text", "The text has 1 to 1000 characters.")
+	case hasText && (text == "" || utf16Len(text) > 160):
+		c.add("options.text", "The text has 1 to 160 characters.")
 	}
 	for i, raw := range cards {
 		path := fmt.Sprintf("options.cards.%d", i)

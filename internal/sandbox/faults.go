@@ -37,8 +37,22 @@ type Faults struct {
 	CreateAfterCommit      string `json:"create_after_commit"`
 	CreateAfterCommitCount int    `json:"create_after_commit_count"`
 	// StopMethodNotAllowed answers 405 to PUT .../stop (PATCH still works),
-	// as a server that follows the OpenAPI file would.
+	// as a server that follows the OpenAPI file would. Same as StopMethod
+	// "put_405".
 	StopMethodNotAllowed bool `json:"stop_method_not_allowed"`
+	// StopMethod sets which method .../stop answers to, for the readings of
+	// the sources: "" both; "put_405" PUT answers 405 (the OpenAPI file and
+	// the SMS pages say PATCH); "put_404" PUT answers 404 (a router that
+	// knows no PUT route); "put_only" PATCH answers 405 (the seed's PUT).
+	StopMethod string `json:"stop_method"`
+	// RepeatedReference is the reading of "messages with a duplicate
+	// reference_id will be rejected": "" or "request" refuses the whole
+	// request with 422; "messages" drops only the repeated messages and
+	// sends the rest (an empty campaign when none is left).
+	RepeatedReference string `json:"repeated_reference"`
+	// HideMessages makes the next N GET /api/messages answer an empty
+	// list, as a platform that lists messages late.
+	HideMessages int `json:"hide_messages"`
 	// CompleteBeforeStop makes the next N campaigns that are asked to stop
 	// finish sending just before the stop arrives, so the stop answers 422:
 	// the race between a stop and the end of a campaign.
@@ -89,7 +103,11 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	auth := strings.Contains(pattern, "/api/auth/")
 	var status int
 	switch {
-	case pattern == "PUT /api/campaigns/{id}/stop" && f.StopMethodNotAllowed:
+	case pattern == "PUT /api/campaigns/{id}/stop" && (f.StopMethodNotAllowed || f.StopMethod == "put_405"):
+		status = http.StatusMethodNotAllowed
+	case pattern == "PUT /api/campaigns/{id}/stop" && f.StopMethod == "put_404":
+		status = http.StatusNotFound
+	case pattern == "PATCH /api/campaigns/{id}/stop" && f.StopMethod == "put_only":
 		status = http.StatusMethodNotAllowed
 	case readOrStop && f.NextErrors > 0:
 		f.NextErrors--
@@ -126,8 +144,14 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	case 0:
 		return false
 	case http.StatusMethodNotAllowed:
-		w.Header().Set("Allow", "PATCH")
+		allow := "PATCH"
+		if r.Method == http.MethodPatch {
+			allow = "PUT"
+		}
+		w.Header().Set("Allow", allow)
 		writeJSON(w, status, map[string]string{"message": "Method Not Allowed"})
+	case http.StatusNotFound:
+		writeNotFound(w)
 	case http.StatusTooManyRequests:
 		if retryAfter <= 0 {
 			retryAfter = time.Second
@@ -137,6 +161,17 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	default:
 		writeJSON(w, status, map[string]string{"message": "Service Unavailable"})
 	}
+	return true
+}
+
+// takeHideMessages reports whether this message search answers empty; the
+// caller holds s.mu.
+func (s *Sandbox) takeHideMessages() bool {
+	if s.faults.HideMessages <= 0 {
+		return false
+	}
+	s.faults.HideMessages--
+	s.injected["messages_hidden"]++
 	return true
 }
 

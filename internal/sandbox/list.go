@@ -8,10 +8,15 @@ import (
 	"time"
 )
 
-// GET /api/campaigns: page[offset], page[limit] (30..500, default 50),
-// sort (id, sender, type, date, status), way (asc, desc), filter[from],
-// filter[to], filter[type] (sms, rcs, whatsapp), search[field] (sender,
-// taskname) with search[value].
+// GET /api/campaigns, as the list pages document it: page[offset],
+// page[limit] (30..500, default 50), sort (id, sender, type, date, status),
+// way (asc, desc), filter[type] (sms, rcs, whatsapp; default sms),
+// filter[from] and filter[to] (yyyy-mm-dd hh:mm:ss in the account's zone;
+// defaults: three months before filter[to], and now; at most three months
+// apart), filter[field] (sender, taskname) with filter[value] (the RCS
+// list page's names). search[field]/search[value] (the OpenAPI file's
+// names for the same search) are ignored, so that a client that depends
+// on either spelling of the search is caught.
 func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	c := &checker{}
@@ -19,20 +24,19 @@ func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 	limit := queryInt(c, q.Get("page[limit]"), "page[limit]", 50, 30, 500)
 	sortBy := queryEnum(c, q.Get("sort"), "sort", "id", "id", "sender", "type", "date", "status")
 	way := queryEnum(c, q.Get("way"), "way", "asc", "asc", "desc")
-	typ := queryEnum(c, q.Get("filter[type]"), "filter[type]", "", "sms", "rcs", "whatsapp")
-	field := queryEnum(c, q.Get("search[field]"), "search[field]", "", "sender", "taskname")
-	value := q.Get("search[value]")
+	typ := queryEnum(c, q.Get("filter[type]"), "filter[type]", kindSMS, "sms", "rcs", "whatsapp")
+	field := queryEnum(c, q.Get("filter[field]"), "filter[field]", "", "sender", "taskname")
+	value := q.Get("filter[value]")
 	if len(value) > 255 {
-		c.add("search[value]", "This value is too long. It should have 255 characters or less.")
+		c.add("filter[value]", "This value is too long. It should have 255 characters or less.")
 	}
-	from := queryTime(c, q.Get("filter[from]"), "filter[from]")
-	to := queryTime(c, q.Get("filter[to]"), "filter[to]")
+	now := s.clock.Now()
+	from, to := s.listWindow(c, q.Get("filter[from]"), q.Get("filter[to]"), now)
 	if c.errs != nil {
 		writeValidation(w, c.errs)
 		return
 	}
 
-	now := s.clock.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var match []*campaign
@@ -40,9 +44,9 @@ func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 		cp := s.campaigns[id]
 		cp.step(now)
 		switch {
-		case typ != "" && cp.kind != typ,
-			!from.IsZero() && cp.createdAt.Before(from),
-			!to.IsZero() && cp.createdAt.After(to),
+		case cp.kind != typ,
+			cp.createdAt.Before(from),
+			cp.createdAt.After(to),
 			field == "sender" && value != "" && !strings.Contains(strings.ToLower(cp.sender), strings.ToLower(value)),
 			field == "taskname" && value != "" && !strings.Contains(strings.ToLower(s.name(cp)), strings.ToLower(value)):
 			continue
@@ -103,18 +107,28 @@ func queryEnum(c *checker, v, name, def string, allowed ...string) string {
 	return def
 }
 
-// queryTime accepts RFC 3339 (the OpenAPI file's date-time) and the API's
-// own yyyy-mm-dd hh:mm:ss.
-func queryTime(c *checker, v, name string) time.Time {
+// listWindow reads filter[from] and filter[to] with their documented
+// defaults and the three-month limit.
+func (s *Sandbox) listWindow(c *checker, fromText, toText string, now time.Time) (from, to time.Time) {
+	to = s.queryTime(c, toText, "filter[to]", now)
+	from = s.queryTime(c, fromText, "filter[from]", to.AddDate(0, -3, 0))
+	if c.errs == nil && to.After(from.AddDate(0, 3, 0)) {
+		c.add("filter[from]", "The selection may span at most 3 months.")
+	}
+	return from, to
+}
+
+// queryTime reads a list filter time: yyyy-mm-dd hh:mm:ss in the account's
+// zone, as the list pages document it (the OpenAPI file's date-time is the
+// lower-ranked source).
+func (s *Sandbox) queryTime(c *checker, v, name string, def time.Time) time.Time {
 	if v == "" {
-		return time.Time{}
+		return def
 	}
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t
+	t, err := time.ParseInLocation(timeLayout, v, s.cfg.AccountZone)
+	if err != nil {
+		c.add(name, "This value is not a valid datetime (yyyy-mm-dd hh:mm:ss).")
+		return def
 	}
-	if t, err := time.ParseInLocation(timeLayout, v, time.UTC); err == nil {
-		return t
-	}
-	c.add(name, "This value is not a valid datetime.")
-	return time.Time{}
+	return t
 }

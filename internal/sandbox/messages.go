@@ -13,7 +13,8 @@ type message struct {
 	referenceID string
 }
 
-// GET /api/messages: page[offset], page[limit] (15..500, default 50),
+// GET /api/messages (messages a campaign sent by the API have source
+// "rest"; the documented enum is web and rest): page[offset], page[limit] (15..500, default 50),
 // filter[id], filter[campaign_id], filter[reference_id].
 func (s *Sandbox) handleMessages(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -36,7 +37,11 @@ func (s *Sandbox) handleMessages(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var match []message
+	hidden := s.takeHideMessages()
 	for _, m := range s.messages {
+		if hidden {
+			break
+		}
 		if (byID != 0 && m.id != byID) || (byCampaign != 0 && m.campaignID != byCampaign) || (byRef != "" && m.referenceID != byRef) {
 			continue
 		}
@@ -56,7 +61,7 @@ func (s *Sandbox) handleMessages(w http.ResponseWriter, r *http.Request) {
 		}
 		phone, _ := strconv.ParseInt(m.phone, 10, 64)
 		data = append(data, map[string]any{
-			"id": m.id, "campaign_id": m.campaignID, "reference_id": ref, "type": cp.kind, "source": "api",
+			"id": m.id, "campaign_id": m.campaignID, "reference_id": ref, "type": cp.kind, "source": "rest",
 			"phone": phone, "validity": 72, "status": "scheduled", "sender": cp.sender,
 			"amount":     map[string]string{"value": "0.0200000", "currency": "USD"},
 			"created_at": s.accountTime(cp.createdAt), "sent_at": nil, "delivered_at": nil,

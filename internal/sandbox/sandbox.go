@@ -13,6 +13,7 @@ import (
 	mrand "math/rand/v2"
 	"net/http"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,8 +31,10 @@ type Config struct {
 	ClockSpeed float64
 	// Start is the clock's starting time (default: now).
 	Start time.Time
-	// AccountZone is the zone of created_at and names (default +03:00, as the
-	// OpenAPI examples suggest).
+	// AccountZone is the account's time zone: the stand-in reads start_at
+	// and the list filters in it and writes every yyyy-mm-dd hh:mm:ss time
+	// in it (default UTC). The platform documents no zone; one zone for all
+	// fields is the only reading under which its times compare.
 	AccountZone *time.Location
 	// Groups maps contact-list ids to their sizes (default 101: 3, 102: 5,
 	// and the documentation's example list 1864275: 3).
@@ -84,7 +87,7 @@ func New(cfg Config) *Sandbox {
 		cfg.Start = time.Now().UTC()
 	}
 	if cfg.AccountZone == nil {
-		cfg.AccountZone = time.FixedZone("+03:00", 3*3600)
+		cfg.AccountZone = time.UTC
 	}
 	if cfg.Groups == nil {
 		cfg.Groups = map[int64]int{101: 3, 102: 5, 1864275: 3}
@@ -118,24 +121,59 @@ func New(cfg Config) *Sandbox {
 	return s
 }
 
+// apiRoutes are the API calls the stand-in serves, method and path.
+var apiRoutes = []struct {
+	pattern string
+	authed  bool
+}{
+	{"POST /api/auth/login", false},
+	{"POST /api/auth/refresh", true},
+	{"GET /api/campaigns", true},
+	{"GET /api/messages", true},
+	{"GET /api/campaigns/{id}", true},
+	{"GET /api/campaigns/{id}/detail", true},
+	{"PUT /api/campaigns/{id}/stop", true},
+	{"PATCH /api/campaigns/{id}/stop", true},
+	{"PUT /api/campaigns/{id}/renew", true},
+	{"POST /api/campaigns/rcs/send", true},
+	{"POST /api/campaigns/rcs/send-groups", true},
+	{"POST /api/campaigns/sms/send", true},
+	{"POST /api/campaigns/sms/send-groups", true},
+}
+
 func (s *Sandbox) routes() {
-	mux := http.NewServeMux()
-	api := func(pattern string, authed bool, h http.HandlerFunc) {
-		mux.Handle(pattern, s.apiMiddleware(pattern, authed, h))
+	handlers := map[string]http.HandlerFunc{
+		"POST /api/auth/login":                s.handleLogin,
+		"POST /api/auth/refresh":              s.handleRefresh,
+		"GET /api/campaigns":                  s.handleList,
+		"GET /api/messages":                   s.handleMessages,
+		"GET /api/campaigns/{id}":             s.handleGet,
+		"GET /api/campaigns/{id}/detail":      s.handleDetail,
+		"PUT /api/campaigns/{id}/stop":        s.handleStop,
+		"PATCH /api/campaigns/{id}/stop":      s.handleStop,
+		"PUT /api/campaigns/{id}/renew":       s.handleRenew,
+		"POST /api/campaigns/rcs/send":        s.handleCreate(kindRCS, false),
+		"POST /api/campaigns/rcs/send-groups": s.handleCreate(kindRCS, true),
+		"POST /api/campaigns/sms/send":        s.handleCreate(kindSMS, false),
+		"POST /api/campaigns/sms/send-groups": s.handleCreate(kindSMS, true),
 	}
-	api("POST /api/auth/login", false, s.handleLogin)
-	api("POST /api/auth/refresh", true, s.handleRefresh)
-	api("GET /api/campaigns", true, s.handleList)
-	api("GET /api/messages", true, s.handleMessages)
-	api("GET /api/campaigns/{id}", true, s.handleGet)
-	api("GET /api/campaigns/{id}/detail", true, s.handleDetail)
-	api("PUT /api/campaigns/{id}/stop", true, s.handleStop)
-	api("PATCH /api/campaigns/{id}/stop", true, s.handleStop)
-	api("PUT /api/campaigns/{id}/renew", true, s.handleRenew)
-	api("POST /api/campaigns/rcs/send", true, s.handleCreate(kindRCS, false))
-	api("POST /api/campaigns/rcs/send-groups", true, s.handleCreate(kindRCS, true))
-	api("POST /api/campaigns/sms/send", true, s.handleCreate(kindSMS, false))
-	api("POST /api/campaigns/sms/send-groups", true, s.handleCreate(kindSMS, true))
+	mux := http.NewServeMux()
+	allowed := map[string][]string{}
+	for _, rt := range apiRoutes {
+		mux.Handle(rt.pattern, s.apiMiddleware(rt.pattern, rt.authed, handlers[rt.pattern]))
+		method, p, _ := strings.Cut(rt.pattern, " ")
+		allowed[p] = append(allowed[p], method)
+	}
+	// A known path asked with another method answers 405 with Allow, as an
+	// HTTP server does, not 404: a client that sends the wrong method must
+	// be able to tell the two apart.
+	for p, methods := range allowed {
+		allow := strings.Join(methods, ", ")
+		mux.Handle(p, s.apiMiddleware("405 "+p, false, func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Allow", allow)
+			writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"message": "Method Not Allowed"})
+		}))
+	}
 	mux.Handle("/api/", s.apiMiddleware("unknown", false, func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
 	}))
@@ -318,8 +356,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// writeValidation answers 422 with the field errors keyed as the OpenAPI
+// file's example writes them: the path without its dots
+// ("messages0phone" for messages.0.phone).
 func writeValidation(w http.ResponseWriter, errs fieldErrors) {
-	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": "The given data was invalid.", "errors": errs})
+	undotted := make(fieldErrors, len(errs))
+	for k, v := range errs {
+		undotted[strings.ReplaceAll(k, ".", "")] = append(undotted[strings.ReplaceAll(k, ".", "")], v...)
+	}
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": "The given data was invalid.", "errors": undotted})
 }
 
 func writeInvalidStatus(w http.ResponseWriter) {
