@@ -187,11 +187,16 @@ resource "oneapi_campaign" "c" {
   count           = %d
   recipients      = { phones = [format("3806%%08d", count.index)] }
   rcs             = { sender = "bench", text = "Benchmark" }
-  start_at        = "2030-01-01 09:00:00"
+  start_at        = %q
   stop_on_destroy = false
 }
-`, url, extra, n)
+`, url, extra, n, benchStartAt)
 }
+
+// benchStartAt schedules the benchmark's campaigns two days after the run
+// starts, one value for the whole run: a new campaign's start_at must lie
+// in the next 30 days, and a changed one would replace every campaign.
+var benchStartAt = time.Now().Add(48 * time.Hour).UTC().Format("2006-01-02 15:04:05")
 
 // minimalConfig holds the same values in the smallest framework provider
 // (bench/minimal): what any terraform-plugin-framework provider costs.

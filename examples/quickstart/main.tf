@@ -19,9 +19,9 @@ variable "test_phones" {
 }
 
 variable "scheduled_start" {
-  description = "When the scheduled campaign starts (UTC)."
+  description = "When the scheduled campaign starts: yyyy-mm-dd hh:mm:ss in the provider's time_zone (UTC by default), or RFC 3339; within the next 30 days. Default: three days after the first apply."
   type        = string
-  default     = "2030-01-15 09:00:00"
+  default     = null
 }
 
 variable "scheduled_desired_state" {
@@ -48,7 +48,7 @@ resource "oneapi_campaign" "reminder" {
     sender = "demo_agent"
     cards = [{
       title = "Your appointment"
-      text  = "See you on January 15."
+      text  = "See you in three days."
       suggestions = [
         { type = "call", text = "Reschedule", phone = "380991112233" },
       ]
@@ -56,10 +56,16 @@ resource "oneapi_campaign" "reminder" {
   }
   sms_fallback = {
     sender = "Demo"
-    text   = "See you on January 15. Call 380991112233 to reschedule."
+    text   = "See you in three days. Call 380991112233 to reschedule."
   }
-  start_at      = var.scheduled_start
+  start_at      = coalesce(var.scheduled_start, timeadd(plantimestamp(), "72h"))
   desired_state = var.scheduled_desired_state
+
+  # plantimestamp() moves with every plan: keep the time the campaign was
+  # created with.
+  lifecycle {
+    ignore_changes = [start_at]
+  }
 }
 
 data "oneapi_campaigns" "demo_agent" {

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -23,7 +22,7 @@ import (
 func (r *rpcHarness) campaignValue(t *testing.T, overrides map[string]any, configOnly bool) tftypes.Value {
 	t.Helper()
 	var m map[string]any
-	if err := json.Unmarshal([]byte(fmt.Sprintf(benchState, r.id)), &m); err != nil {
+	if err := json.Unmarshal(r.rawState, &m); err != nil {
 		t.Fatal(err)
 	}
 	for k, v := range overrides {

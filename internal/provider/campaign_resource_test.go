@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 	"regexp"
@@ -155,7 +156,7 @@ func TestAccCampaign_importVerify(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             sb.checkDestroyed("stopped"),
 		Steps: []resource.TestStep{
-			{Config: sb.campaignConfig(rcsCampaign(`start_at = "2030-01-01T12:00:00+02:00"`))},
+			{Config: sb.campaignConfig(rcsCampaign(fmt.Sprintf("start_at = %q", sb.Now().Add(24*time.Hour).In(time.FixedZone("", 2*3600)).Format(time.RFC3339))))},
 			{
 				ResourceName:      campaignAddr,
 				ImportState:       true,
@@ -718,7 +719,10 @@ func TestAccCampaign_apiRefusalNamesTheAttribute(t *testing.T) {
   recipients = { groups = [7] }
   rcs        = { sender = "rcs_sender", text = "Hello" }
 `),
-			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*recipients.groups.*groups.0.*Nothing was sent`),
+			// The API keys field errors without dots ("groups0", as the
+			// OpenAPI file's "messages0phone"); the error is still attached
+			// to the attribute.
+			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*Attribute recipients.groups.*groups0: The selected contact list does not exist.*Nothing was sent`),
 		}},
 	})
 	if ids := sb.CampaignIDs(); len(ids) != 0 {
@@ -754,6 +758,45 @@ func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped: the docs say
+// messages with a repeated reference_id are rejected, not whether the
+// whole request is. Under the reading that only those messages are
+// dropped, the guarded second request after a lost answer (sent because
+// the message search did not list the first campaign's messages in time)
+// makes an empty campaign. The state must point at the campaign that
+// carries the messages, and nothing is sent twice.
+func TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped(t *testing.T) {
+	sb := startSandbox(t)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1, RepeatedReference: "messages", HideMessages: 3})
+	report := faultReport{scenario: "lost create answer: phones, only repeated messages dropped, messages listed late", operations: "1 create", sb: sb}
+	defer report.print(t)
+	config := sb.campaignConfig(`recipients = { phones = ["380661231231", "380661231232"] }` + "\n" +
+		`rcs = { sender = "rcs_sender", text = "Hello" }` + "\n" + `stop_on_destroy = false`)
+	var id int64
+	accTest(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config, Check: idOf(campaignAddr, &id)},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+	ids := sb.CampaignIDs()
+	if len(ids) != 2 || id != ids[0] {
+		t.Fatalf("campaigns at the stand-in %v, in state %d: want the first (with the messages) in state", ids, id)
+	}
+	for want, cid := range map[int64]int64{2: ids[0], 0: ids[1]} {
+		d, err := sb.client().GetCampaignDetail(context.Background(), cid)
+		if err != nil || d.TotalMessages != want {
+			t.Errorf("campaign %d carries %v messages (%v), want %d", cid, d, err, want)
+		}
+	}
+	if got := sb.Injected()["reference_dropped"]; got != 2 {
+		t.Errorf("messages dropped as repeated = %d, want 2", got)
+	}
+	report.duplicates = 0 // the second campaign carries no message: nothing was sent twice
 }
 
 func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {

@@ -92,13 +92,15 @@ data "oneapi_campaigns" "none" {
 				},
 			},
 			{
-				// One read of the data source: 1050 campaigns in pages of 500.
+				// One read of the data source: without a type, both types
+				// (filter[type] defaults to sms): 1005 RCS campaigns in 3
+				// pages of 500, 45 SMS campaigns in 1.
 				PreConfig: sb.ResetCounters,
 				Config:    all,
 				PlanOnly:  true,
 			},
 			{
-				PreConfig: func() { checkListPaging(t, sb.Journal(), 3) },
+				PreConfig: func() { checkListPaging(t, sb.Journal(), 4) },
 				Config:    filtered,
 				ConfigStateChecks: []statecheck.StateCheck{
 					size("sms", 45), size("bulk", 1000), size("stopped", 3), size("named", 45), size("recent", 50), size("none", 0),
@@ -123,7 +125,10 @@ func checkListPaging(t *testing.T, journal []string, pagesPerRead int) {
 		if q.Get("page[limit]") != "500" {
 			t.Errorf("page size %q, want 500", q.Get("page[limit]"))
 		}
-		if q.Get("page[offset]") == "0" {
+		if q.Get("filter[type]") == "" {
+			t.Errorf("list request without filter[type]: %s", req)
+		}
+		if q.Get("page[offset]") == "0" && q.Get("filter[type]") == "rcs" {
 			reads++
 		}
 	}

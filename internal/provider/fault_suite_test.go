@@ -42,8 +42,13 @@ func startFaultySandbox(t *testing.T, lifetime time.Duration) *testSandbox {
 	registerSandbox(sb)
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
-	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t}
+	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t, zone: time.UTC}
 }
+
+// faultSuiteStartAt schedules the suite's campaigns two days ahead, one value
+// per test process so that re-planning the same configuration replaces
+// nothing.
+var faultSuiteStartAt = time.Now().Add(48 * time.Hour).UTC().Format(apiTimeLayout)
 
 func manyCampaigns(sb *testSandbox, n int, providerExtra, desired string) string {
 	return fmt.Sprintf(`
@@ -55,10 +60,10 @@ resource "oneapi_campaign" "c" {
   count      = %d
   recipients = { phones = [format("3806%%08d", count.index)] }
   rcs        = { sender = "fault_suite", text = "Fault suite" }
-  start_at   = "2030-01-01 09:00:00"
+  start_at   = %q
   %s
 }
-`, sb.URL, providerExtra, n, desired)
+`, sb.URL, providerExtra, n, faultSuiteStartAt, desired)
 }
 
 // checkTruth compares the state with the stand-in: exactly the campaigns

@@ -25,8 +25,9 @@ const testAPIKey = "test_acceptance_key"
 // testSandbox is an in-process stand-in API for one test.
 type testSandbox struct {
 	*sandbox.Sandbox
-	URL string
-	t   *testing.T
+	URL  string
+	t    *testing.T
+	zone *time.Location
 }
 
 // liveMode reports ONEAPI_ACC_LIVE=1: tests that can run against a real
@@ -60,10 +61,20 @@ func newAccTarget(t *testing.T) accTarget {
 // advances it. Tests that need it skip in live mode.
 func startSandbox(t *testing.T) *testSandbox {
 	t.Helper()
+	return startSandboxWith(t, sandbox.Config{})
+}
+
+// startSandboxWith starts a stand-in with cfg (its API key is the tests').
+func startSandboxWith(t *testing.T, cfg sandbox.Config) *testSandbox {
+	t.Helper()
 	if liveMode() {
 		t.Skip("needs the stand-in's control surface (clock, forced statuses, faults or request counters): skipped in live mode")
 	}
-	sb := sandbox.New(sandbox.Config{APIKeys: []string{testAPIKey}})
+	cfg.APIKeys = []string{testAPIKey}
+	if cfg.AccountZone == nil {
+		cfg.AccountZone = time.UTC
+	}
+	sb := sandbox.New(cfg)
 	registerSandbox(sb)
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
@@ -84,7 +95,7 @@ func startSandbox(t *testing.T) *testSandbox {
 			}
 		}
 	}()
-	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t}
+	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t, zone: cfg.AccountZone}
 }
 
 // providerBlock configures the provider against this stand-in. The key
@@ -101,7 +112,7 @@ provider "oneapi" {
 // client returns a client for arranging the stand-in through its API.
 func (s *testSandbox) client() *client.Client {
 	s.t.Helper()
-	c, err := client.New(client.WithEndpoint(s.URL), client.WithAPIKey(testAPIKey))
+	c, err := client.New(client.WithEndpoint(s.URL), client.WithAPIKey(testAPIKey), client.WithTimeZone(s.zone))
 	if err != nil {
 		s.t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -29,7 +30,7 @@ const benchState = `{
  "id": "%d", "message_type": "rcs", "name": "RCS api campaign / 2026-11-27 11:29:21",
  "rcs": {"cards": null, "sender": "bench", "text": "Benchmark"}, "real_start_at": null,
  "recipients": {"groups": null, "phones": ["380600000000"]},
- "sms": null, "sms_fallback": null, "sms_fallback_statistics": null, "start_at": "2030-01-01 09:00:00",
+ "sms": null, "sms_fallback": null, "sms_fallback_statistics": null, "start_at": "%s",
  "statistics": {"delivered": 0, "sent": 0}, "status": "creation", "stop_on_destroy": false,
  "tariff_code": null, "timeouts": null, "validity_hours": null, "validity_seconds": null
 }`
@@ -87,7 +88,7 @@ func newRPCHarness(b testing.TB) *rpcHarness {
 	requireNoDiagnostics(b, "configure", err, cresp.Diagnostics)
 
 	r := &rpcHarness{srv: srv, sandbox: sb, typ: schemas.ResourceSchemas["oneapi_campaign"].ValueType(), id: cp.ID}
-	r.rawState = []byte(fmt.Sprintf(benchState, cp.ID))
+	r.rawState = []byte(fmt.Sprintf(benchState, cp.ID, time.Now().Add(48*time.Hour).UTC().Format(apiTimeLayout)))
 	stateVal, err := tftypes.ValueFromJSONWithOpts(r.rawState, r.typ, tftypes.ValueFromJSONOpts{})
 	if err != nil {
 		b.Fatal(err)

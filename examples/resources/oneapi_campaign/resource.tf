@@ -23,12 +23,20 @@ resource "oneapi_campaign" "black_friday" {
     validity_hours = 24
   }
 
-  # UTC in the API's layout; RFC 3339 with an offset is accepted too.
-  start_at       = "2027-01-15 08:00:00"
+  # A new campaign must start within the next 30 days. This one starts a day
+  # after the apply that creates it; ignore_changes keeps that time, since
+  # plantimestamp() moves with every plan. A fixed time works as well:
+  # "2026-12-01 09:00:00" in the provider's time_zone, or RFC 3339 with an
+  # offset ("2026-12-01T09:00:00+02:00").
+  start_at       = timeadd(plantimestamp(), "24h")
   validity_hours = 48
 
   # Reviewed in a pull request: change to "stopped" to cancel the campaign.
   desired_state = "active"
+
+  lifecycle {
+    ignore_changes = [start_at]
+  }
 }
 
 output "black_friday_status" {
