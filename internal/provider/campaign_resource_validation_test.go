@@ -26,7 +26,7 @@ rcs = { sender = "s", text = "x" }`, `recipients.phones`},
 	{"no phones and no groups", `recipients = {}
 rcs = { sender = "s", text = "x" }`, `recipients.phones`},
 	{"5001 phones", `recipients = { phones = slice([for p in setproduct(range(51), range(100)) : format("3806%02d%06d", p[0], p[1])], 0, 5001) }
-rcs = { sender = "s", text = "x" }`, `recipients.phones.*RCS campaign takes at most 5000`},
+rcs = { sender = "s", text = "x" }`, `recipients.phones.*RCS\s+campaign\s+takes\s+at\s+most\s+5000`},
 	{"10001 SMS phones", `recipients = { phones = slice([for p in setproduct(range(101), range(100)) : format("3806%02d%06d", p[0], p[1])], 0, 10001) }
 sms = { sender = "Shop", text = "x" }`, `recipients.phones.*10000`},
 	{"group id 0", `recipients = { groups = [0] }
@@ -44,11 +44,11 @@ rcs = { sender = "s", text = "` + strings.Repeat("a", 161) + `" }`, `rcs.text.*1
 	{"rcs text of 81 emoji", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", text = "` + strings.Repeat("😀", 81) + `" }`, `rcs.text.*160`},
 	{"rcs sender of 41 Cyrillic letters", `recipients = { phones = ["380661231231"] }
-rcs = { sender = "` + strings.Repeat("я", 41) + `", text = "x" }`, `rcs.sender.*it has 41`},
+rcs = { sender = "` + strings.Repeat("я", 41) + `", text = "x" }`, `rcs.sender.*it\s+has\s+41`},
 	{"11 cards", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", cards = [` + strings.Repeat(`{ text = "y" }, `, 11) + `] }`, `rcs.cards`},
 	{"5 buttons", `recipients = { phones = ["380661231231"] }
-rcs = { sender = "s", cards = [{ text = "y", suggestions = [` + strings.Repeat(`{ type = "link", text = "Go", url = "https://x" }, `, 5) + `] }] }`, `suggestions.*at most 4`},
+rcs = { sender = "s", cards = [{ text = "y", suggestions = [` + strings.Repeat(`{ type = "link", text = "Go", url = "https://x" }, `, 5) + `] }] }`, `suggestions.*at\s+most\s+4`},
 	{"sms sender 12", `recipients = { phones = ["380661231231"] }
 sms = { sender = "abcdefghijkl", text = "x" }`, `sms.sender`},
 	{"sms sender Cyrillic", `recipients = { phones = ["380661231231"] }
@@ -59,25 +59,25 @@ sms = { sender = "1234567890123456", text = "x" }`, `sms.sender`},
 sms = { sender = "Shop", text = "` + strings.Repeat("я", 356) + `" }`, `sms.text.*355`},
 	{"sms tariff 10", `recipients = { phones = ["380661231231"] }
 sms = { sender = "Shop", text = "x" }
-tariff_code = 10`, `tariff_code.*0 to 9`},
+tariff_code = 10`, `tariff_code.*0\s+to\s+9`},
 	{"sms with validity_seconds", `recipients = { phones = ["380661231231"] }
 sms = { sender = "Shop", text = "x" }
-validity_seconds = 60`, `validity_seconds.*SMS endpoints`},
+validity_seconds = 60`, `validity_seconds.*SMS\s+endpoints`},
 	{"sms with check_stop_list", `recipients = { phones = ["380661231231"] }
 sms = { sender = "Shop", text = "x" }
-check_stop_list = false`, `check_stop_list.*SMS endpoints`},
+check_stop_list = false`, `check_stop_list.*SMS\s+endpoints`},
 	{"sms with add_to_contact_book", `recipients = { phones = ["380661231231"] }
 sms = { sender = "Shop", text = "x" }
-add_to_contact_book = false`, `add_to_contact_book.*SMS endpoints`},
+add_to_contact_book = false`, `add_to_contact_book.*SMS\s+endpoints`},
 	{"start_at empty", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", text = "x" }
-start_at = ""`, `start_at.*Omit the attribute`},
+start_at = ""`, `start_at.*Omit\s+the\s+attribute`},
 	{"start_at past", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", text = "x" }
-start_at = "2020-01-01 09:00:00"`, `start_at.*Omit start_at to send now`},
+start_at = "2020-01-01 09:00:00"`, `start_at.*Omit\s+start_at\s+to\s+send\s+now`},
 	{"start_at 31 days ahead", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", text = "x" }
-start_at = "` + time.Now().UTC().AddDate(0, 0, 31).Format("2006-01-02") + ` 00:00:00"`, `start_at.*more than 30 days ahead`},
+start_at = "` + time.Now().UTC().AddDate(0, 0, 31).Format("2006-01-02") + ` 00:00:00"`, `start_at.*more\s+than\s+30\s+days\s+ahead`},
 	{"card title 201", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "s", cards = [{ title = "` + strings.Repeat("t", 201) + `", text = "y" }] }`, `rcs.cards\[0\].title`},
 	{"card without text or media", `recipients = { phones = ["380661231231"] }

@@ -126,7 +126,7 @@ func TestAccProvider_timeZoneIsValidated(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:      sb.providerBlockWith(fmt.Sprintf("time_zone = %q", zone)) + "resource \"oneapi_campaign\" \"test\" {\n" + rcsCampaign("") + "}\n",
-				ExpectError: regexp.MustCompile(`(?s)time_zone.*IANA time zone name`),
+				ExpectError: regexp.MustCompile(`(?s)time_zone.*IANA\s+time\s+zone\s+name`),
 			}},
 		})
 	}
@@ -162,17 +162,18 @@ func TestAccCampaign_startAtIsCheckedForNewCampaignsOnly(t *testing.T) {
 			{Config: sb.campaignConfig(rcsCampaign(fmt.Sprintf("start_at = %q", soon)))},
 			{
 				Config:      sb.campaignConfig(rcsCampaign(fmt.Sprintf("start_at = %q", tooLate))),
-				ExpectError: regexp.MustCompile(`(?s)start_at.*more than 30 days ahead`),
+				ExpectError: regexp.MustCompile(`(?s)start_at.*more\s+than\s+30\s+days\s+ahead`),
 			},
 			{
 				Config:      sb.campaignConfig(rcsCampaign(`start_at = "2026-01-01T00:00:00Z"`)),
-				ExpectError: regexp.MustCompile(`(?s)start_at.*Omit start_at to send now`),
+				ExpectError: regexp.MustCompile(`(?s)start_at.*Omit\s+start_at\s+to\s+send\s+now`),
 			},
 			{
 				PreConfig: func() {
 					if n := sb.CountCreates(); n != 2 {
 						t.Errorf("creates = %d, want 2 (the arranged campaign and the first step's)", n)
 					}
+					sb.Advance(6 * time.Second) // out of creation, so that the destroy can stop it
 				},
 				Config: sb.campaignConfig(rcsCampaign(fmt.Sprintf("start_at = %q", soon))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -190,7 +191,8 @@ func TestAccCampaign_startAtIsCheckedForNewCampaignsOnly(t *testing.T) {
 				Config: sb.importConfig(existing.ID, adopted),
 			},
 			{
-				Config: sb.importConfig(existing.ID, adopted),
+				PreConfig: func() { sb.Advance(6 * time.Second) }, // the imported campaign can be stopped at the destroy
+				Config:    sb.importConfig(existing.ID, adopted),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},

@@ -527,3 +527,22 @@ func TestFaultsAndCounters(t *testing.T) {
 		t.Errorf("control counters: %d %v", code, out)
 	}
 }
+
+// TestMessagesAsDocumented: GET /api/messages lists a campaign's messages
+// with a source from the documented enum (web, rest) and the phone.
+func TestMessagesAsDocumented(t *testing.T) {
+	h := newHarness(t)
+	id := h.create(`{"phones":[{"number":"380661231231","reference_id":"abc1"}],"sender":"s","options":{"text":"x"}}`)
+	code, out := h.call("GET", "/api/messages?filter[reference_id]=abc1", "")
+	data, _ := out["data"].([]any)
+	if code != 200 || len(data) != 1 {
+		t.Fatalf("messages: %d %v", code, out)
+	}
+	m := data[0].(map[string]any)
+	if src := m["source"]; src != "web" && src != "rest" {
+		t.Errorf("source %v, want web or rest (the documented enum)", src)
+	}
+	if m["campaign_id"].(float64) != float64(id) || m["reference_id"] != "abc1" {
+		t.Errorf("message %v", m)
+	}
+}
