@@ -84,7 +84,7 @@ func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"sender":        computedString("RCS agent or SMS sender name."),
 			"status":        computedString("Current status: " + statusList + "."),
 			"message_type":  computedString("`rcs` or `sms`."),
-			"start_at":      computedString("When sending starts, as the platform writes it (`yyyy-mm-dd hh:mm:ss`, UTC)."),
+			"start_at":      computedString("When sending starts, as the platform writes it (`yyyy-mm-dd hh:mm:ss` in the account's time zone, the provider's `time_zone`)."),
 			"real_start_at": computedString("When sending really started; null before."),
 			"finished_at":   computedString("When the campaign finished or was stopped; null before."),
 			"created_at":    computedString("When the campaign was created, in the account's time zone."),
