@@ -16,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
@@ -42,8 +44,8 @@ func (s *testSandbox) campaignStartAt(addr, want string) resource.TestCheckFunc 
 		if err != nil {
 			return err
 		}
-		if cp.StartAt == nil || *cp.StartAt != want {
-			return fmt.Errorf("%s: the platform has start_at %v, want %s", addr, cp.StartAt, want)
+		if got := stringOr(types.StringPointerValue(cp.StartAt), "null"); got != want {
+			return fmt.Errorf("%s: the platform has start_at %s, want %s", addr, got, want)
 		}
 		return nil
 	}

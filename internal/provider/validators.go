@@ -246,7 +246,7 @@ func loadTimeZone(name string) (*time.Location, error) {
 	}
 	zone, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not an IANA time zone name (%v); write one such as UTC or Europe/Kyiv", name, err)
+		return nil, fmt.Errorf("%q is not an IANA time zone name (%w); write one such as UTC or Europe/Kyiv", name, err)
 	}
 	return zone, nil
 }

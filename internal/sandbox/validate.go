@@ -43,22 +43,20 @@ func (c *checker) str(b body, field, path string, required bool) (string, bool) 
 	return s, true
 }
 
-// integer checks an optional integer field and its range, and reports
-// whether it was given.
-func (c *checker) integer(b body, field, path string, lo, hi int64) bool {
+// integer checks an optional integer field and its range.
+func (c *checker) integer(b body, field, path string, lo, hi int64) {
 	raw, ok := b[field]
 	if !ok || !present(raw) {
-		return false
+		return
 	}
 	var n int64
 	if json.Unmarshal(raw, &n) != nil {
 		c.add(path, "This value should be of type integer.")
-		return false
+		return
 	}
 	if n < lo || n > hi {
 		c.add(path, "This value should be between %d and %d.", lo, hi)
 	}
-	return true
 }
 
 func (c *checker) boolean(b body, field, path string) {
