@@ -139,14 +139,19 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	c, err := r.client.GetCampaign(ctx, id)
 	if client.IsNotFound(err) {
-		resp.Diagnostics.Append(campaignGoneWarning(state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		// The API has no call that deletes a campaign, so a 404 almost
+		// always means another endpoint, account or key. The campaign stays
+		// in state as last seen: dropping it would plan a create and send
+		// every message again.
+		resp.Diagnostics.Append(campaignNotFoundWarning(r.client, state.ID.ValueString()))
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, []byte(`true`))...)
 		return
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", r.client, state.ID.ValueString(), err))
 		return
 	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
 	campaignFromAPI(c, &state, r.zone())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -183,6 +188,13 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if c != nil {
 		campaignFromAPI(c, &result, r.zone())
+		// As planned: the estimate and its currency stay those of the create.
+		if !plan.CalculatedPrice.IsUnknown() {
+			result.CalculatedPrice = plan.CalculatedPrice
+		}
+		if !plan.Currency.IsUnknown() {
+			result.Currency = plan.Currency
+		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
 }
@@ -194,8 +206,10 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	status := state.Status.ValueString()
-	if !state.StopOnDestroy.ValueBool() || client.IsSettled(status) {
-		return // forgotten without a call: nothing to stop, or asked not to
+	notFound, diags := req.Private.GetKey(ctx, privateNotFound)
+	resp.Diagnostics.Append(diags...)
+	if !state.StopOnDestroy.ValueBool() || client.IsSettled(status) || notFound != nil {
+		return // forgotten without a call: nothing to stop, asked not to, or not found at this endpoint
 	}
 	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
 	resp.Diagnostics.Append(diags...)

@@ -70,7 +70,7 @@ func (r *campaignResource) renew(ctx context.Context, id int64, idText string) (
 		current, getErr := r.client.GetCampaign(ctx, id)
 		if getErr == nil && current.Status != client.StatusPaused {
 			diags.AddWarning("Campaign No Longer Paused",
-				fmt.Sprintf("Campaign %s is %s now, so it was not renewed.", idText, current.Status))
+				fmt.Sprintf("Campaign %s is in status %q now, so it was not renewed.", idText, current.Status))
 			return current, diags
 		}
 	}

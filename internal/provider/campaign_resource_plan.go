@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -226,7 +227,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
 	changed := contentChanges(plan, state, imported != nil, r.zone())
-	if startAtChanged(plan, state, r.zone()) {
+	if startAtChanged(plan, state, r.zone()) && !plan.DesiredState.Equal(types.StringValue(desiredStopped)) {
 		// Here rather than in a plan modifier: comparing the instants needs
 		// the provider's time_zone, which a schema's modifiers cannot see.
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("start_at"))
@@ -290,37 +291,31 @@ func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, 
 	}
 }
 
-// planUpdate applies the desired_state rules and the immutability of final
-// campaigns to an update plan, using only the refreshed state: no API call.
+// planUpdate applies the desired_state rules to an update plan, using only
+// the refreshed state: no API call. No rule here is an error: Terraform
+// plans the configuration before every destroy, so a refusal that depends
+// on the campaign's state would block the destroy (and every other
+// resource); it is a warning and an untouched campaign instead.
+//
+// desired_state = "stopped" means "this resource sends nothing more": a
+// content edit with it is recorded without a call (and with a stop, if the
+// campaign can still be stopped), never a replacement. Without it, a
+// content edit replaces the campaign, final or not: an immutable object is
+// replaced, not modified.
 func planUpdate(plan *campaignResourceModel, state campaignResourceModel, changed path.Paths, resp *resource.ModifyPlanResponse) {
 	id, status := state.ID.ValueString(), state.Status.ValueString()
 	from, to := state.DesiredState.ValueString(), plan.DesiredState.ValueString()
-	replacing := len(changed) > 0
-
-	if to == desiredActive && (from == desiredStopped || (status == client.StatusStopped && from != desiredActive)) {
-		resp.Diagnostics.AddAttributeError(path.Root("desired_state"), "Stopped Campaign Cannot Be Resumed",
-			fmt.Sprintf("Campaign %s is stopped, and a stop is irreversible: it cannot become active again. "+
-				"To send these messages again, create a new campaign: terraform apply -replace=ADDRESS.", id))
-		return
-	}
-	if client.IsFinal(status) {
-		if replacing {
-			resp.Diagnostics.AddAttributeError(changed[0], "Campaign Is Final",
-				finalCampaignDetail(id, status))
-			return
-		}
-		if to == desiredActive && from != desiredActive && status == client.StatusDone {
-			resp.Diagnostics.AddAttributeError(path.Root("desired_state"), "Campaign Is Final", finalCampaignDetail(id, status))
-			return
-		}
-	}
-	if replacing {
+	if len(changed) > 0 && to != desiredStopped && !plan.DesiredState.IsUnknown() {
 		resp.Diagnostics.AddWarning("Replacing Campaign Sends a New Campaign",
-			fmt.Sprintf("The content of campaign %s (status %s) changed. Applying creates a new campaign, which sends "+
-				"its messages again%s.", id, status, replacementStopNote(state)))
+			fmt.Sprintf("The content of campaign %s (in status %q) changed (%s). Applying creates a new campaign, which "+
+				"sends its messages to %s%s. To keep the campaign and record the change without sending anything, "+
+				"set desired_state = \"stopped\".", id, status, pathList(changed), recipientsPhrase(plan.Recipients), replacementStopNote(state)))
 		return
 	}
 	action := runStateActionFor(status, from, to)
+	if len(changed) > 0 {
+		recordedEditWarning(resp, id, status, changed, action)
+	}
 	switch {
 	case plan.DesiredState.IsUnknown():
 		markObservedUnknown(plan)
@@ -334,14 +329,18 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 			fmt.Sprintf("Campaign %s failed moderation (status spam): nothing will be sent, so there is nothing to stop. "+
 				"desired_state is recorded and no API call is made.", id))
 	case to == desiredActive && status == client.StatusStopped:
-		resp.Diagnostics.AddWarning("Campaign Was Stopped Outside Terraform",
-			fmt.Sprintf("Campaign %s is stopped although the configuration says desired_state = \"active\". A stop is "+
-				"irreversible, so Terraform cannot make it active again. Set desired_state = \"stopped\" to match, or "+
-				"create a new campaign with terraform apply -replace=ADDRESS.", id))
+		resp.Diagnostics.AddWarning("Stopped Campaign Cannot Be Resumed",
+			fmt.Sprintf("Campaign %s is stopped, and a stop is irreversible: Terraform cannot make it active again. "+
+				"desired_state = \"active\" is recorded and no API call is made. Set desired_state = \"stopped\" to "+
+				"match, or send the campaign again as a new one: terraform apply -replace=ADDRESS.", id))
+	case to == desiredActive && from != desiredActive && status == client.StatusDone:
+		resp.Diagnostics.AddWarning("Campaign Already Done",
+			fmt.Sprintf("Campaign %s is done, a final status: there is nothing left to resume. desired_state is "+
+				"recorded and no API call is made.", id))
 	case action == actionStop:
 		resp.Diagnostics.AddWarning("Stopping a Campaign Is Irreversible",
-			fmt.Sprintf("Applying stops campaign %s (status %s) through PUT /api/campaigns/%s/stop: messages not yet sent "+
-				"will never be sent, and the campaign cannot be resumed.", id, status, id))
+			fmt.Sprintf("desired_state = \"stopped\" stops campaign %s (in status %q) through PUT /api/campaigns/%s/stop: "+
+				"messages not yet sent are never sent, and the campaign cannot be resumed.", id, status, id))
 	case action == actionRenew:
 		resp.Diagnostics.AddWarning("Paused Campaign Will Be Resumed",
 			fmt.Sprintf("Campaign %s is paused (the platform pauses campaigns when the balance runs out). "+
@@ -353,6 +352,44 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 		return
 	}
 	markObservedUnknown(plan)
+	// The price estimate and its currency are kept from the create answer:
+	// a stop or renew does not change them.
+	plan.CalculatedPrice, plan.Currency = state.CalculatedPrice, state.Currency
+}
+
+// recordedEditWarning says that a content edit under desired_state =
+// "stopped" is kept in the state only.
+func recordedEditWarning(resp *resource.ModifyPlanResponse, id, status string, changed path.Paths, action stateAction) {
+	then := "no API call is made"
+	if action == actionStop {
+		then = "the only API call is the stop"
+	}
+	resp.Diagnostics.AddWarning("Content Change Recorded, Not Sent",
+		fmt.Sprintf("Campaign %s (in status %q) has desired_state = \"stopped\": the change to %s is recorded in the state "+
+			"and nothing is sent; %s. To send the new content as a new campaign, set desired_state = \"active\" "+
+			"(or remove it), which replaces the campaign.", id, status, pathList(changed), then))
+}
+
+// pathList writes attribute paths for a sentence.
+func pathList(paths path.Paths) string {
+	names := make([]string, 0, len(paths))
+	for _, p := range paths {
+		names = append(names, p.String())
+	}
+	return strings.Join(names, ", ")
+}
+
+// recipientsPhrase says who a new campaign goes to, for the replacement
+// warning.
+func recipientsPhrase(recipients types.Object) string {
+	attrs := objectAttrs(recipients)
+	if phones, ok := attrs["phones"].(types.Set); ok && set(phones) {
+		return fmt.Sprintf("%d phone number(s)", len(phones.Elements()))
+	}
+	if groups, ok := attrs["groups"].(types.Set); ok && set(groups) {
+		return fmt.Sprintf("every member of %d contact list(s)", len(groups.Elements()))
+	}
+	return "its recipients"
 }
 
 // contentChanges lists the content attributes whose change needs a new
@@ -391,13 +428,6 @@ func startAtChanged(plan, state campaignResourceModel, zone *time.Location) bool
 	return errA == nil && errB == nil && a != b
 }
 
-func finalCampaignDetail(id, status string) string {
-	return fmt.Sprintf("Campaign %s is %s, a final status: it can no longer be changed, and this plan would change it. "+
-		"Either send a new campaign with this configuration (terraform apply -replace=ADDRESS), or remove the "+
-		"resource block (with stop_on_destroy, a final campaign leaves the state without any API call), or "+
-		"revert the change.", id, status)
-}
-
 func replacementStopNote(state campaignResourceModel) string {
 	switch {
 	case client.IsSettled(state.Status.ValueString()):
@@ -430,11 +460,11 @@ func (r *campaignResource) planDestroy(ctx context.Context, req resource.ModifyP
 		return
 	case state.StopOnDestroy.ValueBool():
 		resp.Diagnostics.AddWarning("Destroying Stops the Campaign",
-			fmt.Sprintf("Campaign %s is %s. With stop_on_destroy = true, destroying stops it (irreversible): messages not "+
+			fmt.Sprintf("Campaign %s is in status %q. With stop_on_destroy = true, destroying stops it (irreversible): messages not "+
 				"yet sent will never be sent. Set stop_on_destroy = false first to only remove it from Terraform.", id, status))
 	default:
 		resp.Diagnostics.AddWarning("Campaign Keeps Sending",
-			fmt.Sprintf("Campaign %s is %s and stop_on_destroy = false: destroying only removes it from Terraform, "+
+			fmt.Sprintf("Campaign %s is in status %q and stop_on_destroy = false: destroying only removes it from Terraform, "+
 				"and the platform goes on sending.", id, status))
 	}
 }

@@ -60,19 +60,27 @@ func stopErrorDiagnostic(c *client.Client, id, status string, err error) diag.Di
 	if status == "" {
 		return d
 	}
-	return diag.NewErrorDiagnostic(d.Summary(), d.Detail()+fmt.Sprintf(" The campaign was %s when the stop was tried.", status))
+	return diag.NewErrorDiagnostic(d.Summary(), d.Detail()+fmt.Sprintf(" The campaign was in status %q when the stop was tried.", status))
 }
 
 func stopTimeoutDiagnostic(id, status string) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Timed Out Stopping Campaign",
-		fmt.Sprintf("Campaign %s was still %s when the time ran out, and is not stopped. A campaign can be stopped once it "+
-			"leaves \"creation\". Apply again, or raise timeouts.update (timeouts.delete when destroying).", id, status))
+		fmt.Sprintf("Campaign %s was still in status %q when the time ran out, and is not stopped: the platform "+
+			"accepts a stop only in some statuses (an RCS campaign not in \"creation\", an SMS campaign not in \"moderation\"), "+
+			"and the provider waits for one. Apply again, or raise timeouts.update (timeouts.delete when destroying).", id, status))
 }
 
-func campaignGoneWarning(id string) diag.Diagnostic {
+// campaignNotFoundWarning explains a 404 for a campaign in state: the
+// campaign is kept as last seen, and what to do.
+func campaignNotFoundWarning(c *client.Client, id string) diag.Diagnostic {
 	return diag.NewWarningDiagnostic("Campaign Not Found",
-		fmt.Sprintf("Campaign %s no longer exists at One-API (404), so it was removed from the Terraform state. "+
-			"If the configuration still declares it, the next apply creates a new campaign, which sends messages.", id))
+		fmt.Sprintf("One-API at %s answered 404 for campaign %s. The platform has no call that deletes a campaign, so "+
+			"this almost always means the provider points at another account, endpoint or key than the one that "+
+			"created it. The campaign stays in the state as last seen, and nothing will be created or sent for it.\n\n"+
+			"If endpoint or the API key is wrong, correct them and the next refresh finds the campaign again. "+
+			"To stop managing the campaign, remove its resource block (destroying it makes no API call), or replace "+
+			"the block with a removed block (Terraform 1.7 or later):\n\n"+
+			"  removed {\n    from = <resource address>\n    lifecycle {\n      destroy = false\n    }\n  }", c.Endpoint(), id))
 }
 
 // createErrorDiagnostics attaches each 422 field error of a create to the
