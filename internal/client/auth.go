@@ -25,6 +25,9 @@ type tokenSource struct {
 	expires  time.Time // zero when the JWT carries no exp claim
 	obtained time.Time
 	flight   *flight
+	// refused is the platform's refusal of the credentials: once the key is
+	// refused, no further login is tried in this process.
+	refused *LoginError
 }
 
 type flight struct {
@@ -69,6 +72,11 @@ func (ts *tokenSource) fresh() bool {
 // Token returns a usable JWT, logging in or refreshing when needed.
 func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	ts.mu.Lock()
+	if ts.refused != nil {
+		err := ts.refused
+		ts.mu.Unlock()
+		return "", err
+	}
 	if ts.fresh() {
 		t := ts.token
 		ts.mu.Unlock()
@@ -105,8 +113,12 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	}
 
 	ts.mu.Lock()
-	if err == nil {
+	var loginErr *LoginError
+	switch {
+	case err == nil:
 		ts.set(token)
+	case errors.As(err, &loginErr):
+		ts.refused = loginErr
 	}
 	f.token, f.err = token, err
 	ts.flight = nil
@@ -129,10 +141,51 @@ type tokenBody struct {
 	Bearer string `json:"bearer"`
 }
 
+// LoginError is the platform's refusal of a login: the key was refused
+// (401, 403, 422), or the endpoint has no login (404, 405). It is final for
+// the process: trying again would be refused again.
+type LoginError struct {
+	Endpoint   string
+	StatusCode int
+	Message    string
+}
+
+// Error says what was refused, without the request's error chain.
+func (e *LoginError) Error() string {
+	if e.StatusCode == http.StatusNotFound || e.StatusCode == http.StatusMethodNotAllowed {
+		return fmt.Sprintf("the login failed: %s answered %d %s to POST /api/auth/login, so it does not serve One-API "+
+			"at that base URL", e.Endpoint, e.StatusCode, http.StatusText(e.StatusCode))
+	}
+	msg := fmt.Sprintf("One-API at %s refused the API key (%d %s", e.Endpoint, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	return msg + ")"
+}
+
+// KeyRefused reports a refused key, as opposed to an endpoint without a
+// login.
+func (e *LoginError) KeyRefused() bool {
+	return e.StatusCode != http.StatusNotFound && e.StatusCode != http.StatusMethodNotAllowed
+}
+
+// IsLoginRefused reports whether err is, or wraps, a LoginError.
+func IsLoginRefused(err error) bool {
+	var le *LoginError
+	return errors.As(err, &le)
+}
+
 // login exchanges the API key for a JWT: POST /api/auth/login.
 func (c *Client) login(ctx context.Context, apiKey string) (string, error) {
 	var tb tokenBody
 	err := c.do(ctx, request{method: http.MethodPost, path: "/api/auth/login", body: map[string]string{"api_key": apiKey}, retry: true, noAuth: true}, &tb)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		switch apiErr.StatusCode {
+		case http.StatusUnauthorized, http.StatusForbidden, http.StatusUnprocessableEntity, http.StatusNotFound, http.StatusMethodNotAllowed:
+			return "", &LoginError{Endpoint: c.endpoint.String(), StatusCode: apiErr.StatusCode, Message: apiErr.Message}
+		}
+	}
 	if err != nil {
 		return "", fmt.Errorf("logging in to %s: %w", c.endpoint, err)
 	}

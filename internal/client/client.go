@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -144,19 +145,38 @@ func New(opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// ParseEndpoint checks that an endpoint is an absolute http(s) URL.
+// ParseEndpoint checks that an endpoint is an absolute http(s) URL. Its
+// errors never repeat an endpoint that carries credentials.
 func ParseEndpoint(endpoint string) (*url.URL, error) {
+	shown := strconv.Quote(endpoint)
+	if strings.Contains(endpoint, "@") {
+		shown = "(not repeated here: it carries credentials)"
+	}
 	u, err := url.Parse(strings.TrimRight(endpoint, "/"))
 	if err != nil {
-		return nil, fmt.Errorf("endpoint %q is not a URL: %w", endpoint, err)
+		return nil, fmt.Errorf("endpoint %s is not a URL", shown)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("endpoint %s must not carry credentials (user:password@); give the key as api_key", shown)
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("endpoint %q must be an absolute http:// or https:// URL", endpoint)
+		return nil, fmt.Errorf("endpoint %s must be an absolute http:// or https:// URL", shown)
 	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("endpoint %q must not carry credentials, a query or a fragment", endpoint)
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("endpoint %s must not carry a query or a fragment", shown)
 	}
 	return u, nil
+}
+
+// IsLoopback reports an endpoint on this machine (localhost, 127.0.0.0/8,
+// ::1), where plain http:// does not send the key over a network.
+func IsLoopback(u *url.URL) bool {
+	host := u.Hostname()
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // TimeLayout is how One-API writes and reads times: yyyy-mm-dd hh:mm:ss,
@@ -309,12 +329,20 @@ func mayHaveReachedServer(err error) bool {
 	return !errors.As(err, &dnsErr)
 }
 
-// backoff honours Retry-After on 429 and 503; otherwise it doubles from min
+// MaxRetryAfter caps the wait a Retry-After header can ask for: a server
+// that asks for an hour does not hold an apply for an hour; the retry comes
+// after at most this long (and fails again if the server still refuses).
+const MaxRetryAfter = time.Minute
+
+// backoff honours Retry-After on 429 and 503, the two answers that carry it
+// by meaning, capped at MaxRetryAfter; every other retry doubles from min
 // with each attempt, capped at max, and waits a random time between half
 // and all of that ("equal jitter").
 func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
-	if resp != nil && resp.Header.Get("Retry-After") != "" {
-		return retryablehttp.RateLimitLinearJitterBackoff(lo, hi, attempt, resp)
+	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		if d, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
+			return min(d, MaxRetryAfter)
+		}
 	}
 	d := lo
 	for i := 0; i < attempt && d < hi; i++ {
@@ -325,6 +353,27 @@ func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Durati
 	}
 	half := d / 2
 	return half + time.Duration(mrand.Int64N(int64(half)+1)) //nolint:gosec // jitter, not a secret
+}
+
+// retryAfter reads a Retry-After header: delay-seconds or an HTTP date.
+func retryAfter(v string) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		if secs > int64(MaxRetryAfter/time.Second) {
+			return MaxRetryAfter, true
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		return max(time.Until(at), 0), true
+	}
+	return 0, false
 }
 
 // transport adds the User-Agent and the JWT, honours the rate limit and, on

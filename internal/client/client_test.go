@@ -134,11 +134,44 @@ func TestWrongAPIKeyIsAnAuthenticationError(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.GetCampaign(context.Background(), 1)
-	if !client.IsUnauthorized(err) {
-		t.Fatalf("want a 401 error, got %v", err)
+	var loginErr *client.LoginError
+	if !errors.As(err, &loginErr) || loginErr.StatusCode != 401 || !loginErr.KeyRefused() {
+		t.Fatalf("want the key refused (401), got %v", err)
 	}
+	// Every later call, concurrent or not, fails the same way without
+	// another login: the key was refused once and for all.
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.GetCampaign(context.Background(), 2); !client.IsLoginRefused(err) {
+				t.Errorf("want the refusal again, got %v", err)
+			}
+		}()
+	}
+	wg.Wait()
 	if n := sb.Count("POST /api/auth/login"); n != 1 {
-		t.Errorf("logins = %d, want 1 (a 401 at login is not retried)", n)
+		t.Errorf("logins = %d, want 1 (a refused key is not tried again)", n)
+	}
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 0 {
+		t.Errorf("reads = %d, want 0 (nothing is sent without a token)", n)
+	}
+}
+
+// TestEndpointWithoutLoginSaysTheLoginFailed: an endpoint with a path that
+// does not serve One-API answers 404 at login; the error says the login
+// failed, not that a campaign is missing.
+func TestEndpointWithoutLoginSaysTheLoginFailed(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url+"/v2")
+	_, err := c.GetCampaign(context.Background(), 1)
+	var loginErr *client.LoginError
+	if !errors.As(err, &loginErr) || loginErr.KeyRefused() || client.IsNotFound(err) || !strings.Contains(err.Error(), "the login failed") {
+		t.Fatalf("want a failed login (404 at POST /api/auth/login), got %v", err)
+	}
+	if n := len(sb.Journal()); n != 0 {
+		t.Errorf("the stand-in saw %d API requests at the wrong path", n)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -46,6 +47,7 @@ type campaignDataSourceModel struct {
 	TotalMessages                 types.Int64   `tfsdk:"total_messages"`
 	TotalPhones                   types.Int64   `tfsdk:"total_phones"`
 	TotalPrice                    types.Float64 `tfsdk:"total_price"`
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 var statisticsAttrTypes = map[string]attr.Type{"sent": types.Int64Type, "delivered": types.Int64Type}
@@ -67,7 +69,7 @@ func (d *campaignDataSource) Metadata(_ context.Context, req datasource.Metadata
 	resp.TypeName = req.ProviderTypeName + "_campaign"
 }
 
-func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	computedString := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -75,6 +77,7 @@ func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		MarkdownDescription: "Reads one campaign: its status and times (`GET /api/campaigns/{id}`) and its full " +
 			"delivery statistics and cost (`GET /api/campaigns/{id}/detail`).",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": dstimeouts.Attributes(ctx),
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Campaign id, as returned when the campaign was created.",
 				Required:            true,
@@ -158,6 +161,13 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	readTimeout, diags := data.Timeouts.Read(ctx, defaultReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, readTimeout)
+	defer cancel()
 	id, diags := parseCampaignID(data.ID.ValueString(), path.Root("id"))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -28,6 +29,7 @@ const (
 	desiredStopped = "stopped"
 
 	defaultCreateTimeout = 5 * time.Minute
+	defaultReadTimeout   = 5 * time.Minute
 	defaultUpdateTimeout = 30 * time.Minute
 	defaultDeleteTimeout = 30 * time.Minute
 )
@@ -134,9 +136,13 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	id, diags := parseCampaignID(state.ID.ValueString(), path.Root("id"))
 	resp.Diagnostics.Append(diags...)
+	readTimeout, diags := state.Timeouts.Read(ctx, defaultReadTimeout)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := context.WithTimeout(ctx, readTimeout)
+	defer cancel()
 	c, err := r.client.GetCampaign(ctx, id)
 	if client.IsNotFound(err) {
 		// The API has no call that deletes a campaign, so a 404 almost
@@ -227,8 +233,8 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if _, diags := parseCampaignID(req.ID, path.Empty()); diags.HasError() {
 		resp.Diagnostics.AddError("Invalid Import Id",
-			fmt.Sprintf("%q is not a campaign id. Import with the numeric id One-API returned when the campaign was created, "+
-				"for example: terraform import oneapi_campaign.example 53708808", req.ID))
+			fmt.Sprintf("%s Import with the numeric id One-API returned when the campaign was created, "+
+				"for example: terraform import oneapi_campaign.example 53708808", diags.Errors()[0].Detail()))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
@@ -245,7 +251,8 @@ func parseCampaignID(s string, p path.Path) (int64, diag.Diagnostics) {
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		diags.AddAttributeError(p, "Invalid Campaign Id", err.Error())
+		diags.AddAttributeError(p, "Invalid Campaign Id",
+			fmt.Sprintf("%q is out of range: a campaign id is a whole number from 1 to %d.", s, int64(math.MaxInt64)))
 	}
 	return id, diags
 }

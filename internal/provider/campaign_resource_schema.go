@@ -142,7 +142,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:    []validator.String{timeValidator{}},
 			},
 			"validity_hours": schema.Int64Attribute{
-				MarkdownDescription: "How long RCS messages may be delivered, 1 to 72 hours (the API's default is 72).",
+				MarkdownDescription: "How long the messages may be delivered, 1 to 72 hours, for RCS and SMS campaigns alike (the API's default is 72).",
 				Optional:            true,
 				PlanModifiers:       contentInt64PlanModifiers(),
 				Validators:          []validator.Int64{int64validator.Between(1, 72)},
@@ -231,7 +231,16 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "ISO 4217 currency of `calculated_price`.",
 				Computed:            true,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{
+				Create: true, Read: true, Update: true, Delete: true,
+				CreateDescription: "How long a create may take, a Go duration such as \"5m\" (default 5m). The create request " +
+					"is sent once; the time also bounds the search for a campaign whose answer was lost.",
+				ReadDescription: "How long a refresh may take, retries included (default 5m).",
+				UpdateDescription: "How long a stop or renew may take, including the wait until the platform accepts a stop " +
+					"(default 30m).",
+				DeleteDescription: "How long the stop on destroy may take, including the wait until the platform accepts it " +
+					"(default 30m).",
+			}),
 		},
 	}
 }

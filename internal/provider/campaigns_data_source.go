@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -39,6 +40,7 @@ type campaignsDataSourceModel struct {
 	CreatedTo    types.String `tfsdk:"created_to"`
 	Campaigns    types.List   `tfsdk:"campaigns"`
 	IDs          types.List   `tfsdk:"ids"`
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 var campaignSummaryAttrTypes = map[string]attr.Type{
@@ -52,7 +54,7 @@ func (d *campaignsDataSource) Metadata(_ context.Context, req datasource.Metadat
 	resp.TypeName = req.ProviderTypeName + "_campaigns"
 }
 
-func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -66,6 +68,7 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"than three months is read in consecutive windows. Without `created_from` and `created_to` the window is " +
 			"the API's default, **the last three months**.",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": dstimeouts.Attributes(ctx),
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns of this message type: `rcs` or `sms`.",
 				Optional:            true,
@@ -139,6 +142,13 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	readTimeout, diags := data.Timeouts.Read(ctx, defaultReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, readTimeout)
+	defer cancel()
 	var statuses []string
 	resp.Diagnostics.Append(data.Status.ElementsAs(ctx, &statuses, false)...)
 	if resp.Diagnostics.HasError() {

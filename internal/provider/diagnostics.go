@@ -24,6 +24,10 @@ func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) 
 	if id != "" {
 		subject = "Campaign " + id
 	}
+	var loginErr *client.LoginError
+	if errors.As(err, &loginErr) {
+		return loginErrorDiagnostic(loginErr)
+	}
 	detail := fmt.Sprintf("%s: %s", subject, err)
 	switch {
 	case client.IsUnauthorized(err):
@@ -39,6 +43,19 @@ func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) 
 		detail += "\n\nIf the problem persists, check the platform's status and retry."
 	}
 	return diag.NewErrorDiagnostic(summary, detail)
+}
+
+// loginErrorDiagnostic says which setting to check when One-API refused the
+// login, without the request's error chain.
+func loginErrorDiagnostic(e *client.LoginError) diag.Diagnostic {
+	if !e.KeyRefused() {
+		return diag.NewErrorDiagnostic("Unable to Log In to One-API",
+			fmt.Sprintf("%s. Check endpoint (or %s): it is the platform's base URL, such as %s, without a path.",
+				e, EnvEndpoint, client.DefaultEndpoint))
+	}
+	return diag.NewErrorDiagnostic("Unable to Authenticate with One-API",
+		fmt.Sprintf("%s. Check api_key (or %s): a live_ or test_ key from the platform's Integrations & API page, and that "+
+			"endpoint (or %s) is the platform the key belongs to. No further login is tried in this run.", e, EnvAPIKey, EnvEndpoint))
 }
 
 // providerClient is what Configure of every resource and data source does:

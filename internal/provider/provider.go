@@ -178,9 +178,13 @@ func resolveConfig(m providerModel, resp *provider.ConfigureResponse) providerCo
 	}
 	if cfg.endpoint == "" {
 		cfg.endpoint = client.DefaultEndpoint
-	} else if _, err := client.ParseEndpoint(cfg.endpoint); err != nil {
+	} else if u, err := client.ParseEndpoint(cfg.endpoint); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid One-API Endpoint",
 			err.Error()+". Set endpoint (or "+EnvEndpoint+") to a base URL such as "+client.DefaultEndpoint+".")
+	} else if u.Scheme == "http" && !client.IsLoopback(u) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("endpoint"), "Insecure One-API Endpoint",
+			fmt.Sprintf("endpoint %s uses plain http:// to another machine: the API key and every JWT would travel in "+
+				"clear text. Use https:// (plain http:// is meant for a stand-in on this machine, such as oneapi-sandbox).", u.Redacted()))
 	}
 	if !m.MaxRetries.IsNull() {
 		cfg.maxRetries = int(m.MaxRetries.ValueInt64())
