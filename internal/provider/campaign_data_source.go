@@ -29,25 +29,25 @@ type campaignDataSource struct {
 }
 
 type campaignDataSourceModel struct {
-	ID                            types.String  `tfsdk:"id"`
-	Name                          types.String  `tfsdk:"name"`
-	Sender                        types.String  `tfsdk:"sender"`
-	Status                        types.String  `tfsdk:"status"`
-	MessageType                   types.String  `tfsdk:"message_type"`
-	StartAt                       types.String  `tfsdk:"start_at"`
-	RealStartAt                   types.String  `tfsdk:"real_start_at"`
-	FinishedAt                    types.String  `tfsdk:"finished_at"`
-	CreatedAt                     types.String  `tfsdk:"created_at"`
-	Statistics                    types.Object  `tfsdk:"statistics"`
-	SMSFallbackStatistics         types.Object  `tfsdk:"sms_fallback_statistics"`
-	CalculatedPrice               types.Float64 `tfsdk:"calculated_price"`
-	Currency                      types.String  `tfsdk:"currency"`
-	DetailedStatistics            types.Object  `tfsdk:"detailed_statistics"`
-	SMSFallbackDetailedStatistics types.Object  `tfsdk:"sms_fallback_detailed_statistics"`
-	TotalMessages                 types.Int64   `tfsdk:"total_messages"`
-	TotalPhones                   types.Int64   `tfsdk:"total_phones"`
-	TotalPrice                    types.Float64 `tfsdk:"total_price"`
-	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
+	ID                            types.String     `tfsdk:"id"`
+	Name                          types.String     `tfsdk:"name"`
+	Sender                        types.String     `tfsdk:"sender"`
+	Status                        types.String     `tfsdk:"status"`
+	MessageType                   types.String     `tfsdk:"message_type"`
+	StartAt                       types.String     `tfsdk:"start_at"`
+	RealStartAt                   types.String     `tfsdk:"real_start_at"`
+	FinishedAt                    types.String     `tfsdk:"finished_at"`
+	CreatedAt                     types.String     `tfsdk:"created_at"`
+	Statistics                    types.Object     `tfsdk:"statistics"`
+	SMSFallbackStatistics         types.Object     `tfsdk:"sms_fallback_statistics"`
+	CalculatedPrice               types.Float64    `tfsdk:"calculated_price"`
+	Currency                      types.String     `tfsdk:"currency"`
+	DetailedStatistics            types.Object     `tfsdk:"detailed_statistics"`
+	SMSFallbackDetailedStatistics types.Object     `tfsdk:"sms_fallback_detailed_statistics"`
+	TotalMessages                 types.Int64      `tfsdk:"total_messages"`
+	TotalPhones                   types.Int64      `tfsdk:"total_phones"`
+	TotalPrice                    types.Float64    `tfsdk:"total_price"`
+	Timeouts                      dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 var statisticsAttrTypes = map[string]attr.Type{"sent": types.Int64Type, "delivered": types.Int64Type}

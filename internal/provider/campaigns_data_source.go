@@ -32,15 +32,15 @@ type campaignsDataSource struct {
 }
 
 type campaignsDataSourceModel struct {
-	Type         types.String `tfsdk:"type"`
-	Status       types.Set    `tfsdk:"status"`
-	Sender       types.String `tfsdk:"sender"`
-	NameContains types.String `tfsdk:"name_contains"`
-	CreatedFrom  types.String `tfsdk:"created_from"`
-	CreatedTo    types.String `tfsdk:"created_to"`
-	Campaigns    types.List   `tfsdk:"campaigns"`
-	IDs          types.List   `tfsdk:"ids"`
-	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
+	Type         types.String     `tfsdk:"type"`
+	Status       types.Set        `tfsdk:"status"`
+	Sender       types.String     `tfsdk:"sender"`
+	NameContains types.String     `tfsdk:"name_contains"`
+	CreatedFrom  types.String     `tfsdk:"created_from"`
+	CreatedTo    types.String     `tfsdk:"created_to"`
+	Campaigns    types.List       `tfsdk:"campaigns"`
+	IDs          types.List       `tfsdk:"ids"`
+	Timeouts     dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 var campaignSummaryAttrTypes = map[string]attr.Type{

@@ -33,7 +33,7 @@ func TestAccProvider_refusedKeyLogsInOnce(t *testing.T) {
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: b.String(),
+			Config:      b.String(),
 			ExpectError: regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*refused\s+the\s+API\s+key\s+\(401\s+Unauthorized:\s+Invalid\s+API\s+key\)\.\s+Check\s+api_key`),
 		}},
 	})
