@@ -161,6 +161,15 @@ func TestPlanSaysWhatApplyingWillDo(t *testing.T) {
 			if status := res.planned["status"]; status.IsKnown() == c.statusUnknown {
 				t.Errorf("planned status %v, want unknown = %v", status, c.statusUnknown)
 			}
+			// A stop or renew keeps the create's price estimate and currency:
+			// the plan shows them as they are, not "known after apply".
+			if !c.requiresReplace {
+				for _, name := range []string{"currency", "calculated_price"} {
+					if v := res.planned[name]; !v.IsKnown() {
+						t.Errorf("planned %s is unknown, want the state's value", name)
+					}
+				}
+			}
 			var replace []string
 			for _, p := range res.resp.RequiresReplace {
 				replace = append(replace, p.String())
