@@ -735,9 +735,11 @@ func TestAccCampaign_interruptedStopIsPlannedAgain(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Timed Out Stopping Campaign.*still\s+in\s+status\s+"creation"`),
 			},
 			{
-				// Nothing was recorded: the stop is planned again, and applies.
-				PreConfig: func() { sb.Advance(6 * time.Second) },
-				Config:    sb.importConfig(cp.ID, `desired_state = "stopped"`+"\n"+`timeouts = { update = "2s" }`),
+				// The advice: apply again, with timeouts.update raised. Nothing
+				// was recorded, so the stop is planned again; the campaign
+				// leaves creation while the apply waits, and the stop applies.
+				PreConfig: func() { sb.advanceWhenRead(sb.Count("GET /api/campaigns/{id}")+3, 6*time.Second) },
+				Config:    sb.importConfig(cp.ID, `desired_state = "stopped"`+"\n"+`timeouts = { update = "1m" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)},
 				},
