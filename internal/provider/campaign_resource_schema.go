@@ -32,8 +32,8 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		MarkdownDescription: "An RCS or SMS campaign on One-API. Creating the resource sends the campaign " +
 			"(real messages, real cost); `desired_state = \"stopped\"` cancels it through " +
 			"`PUT /api/campaigns/{id}/stop`. Status and delivery statistics are read back on every refresh. " +
-			"Campaigns in the final statuses `stopped` and `done` can no longer be changed: the plan says so " +
-			"before anything is called.",
+			"Campaigns in the final statuses `stopped` and `done` can no longer be changed: no API call touches " +
+			"them, and the plan says so before anything is called.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Campaign id (the API's integer id, as a string).",
@@ -173,9 +173,10 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: contentBoolPlanModifiers(),
 			},
 			"desired_state": schema.StringAttribute{
-				MarkdownDescription: "`active` or `stopped`. `stopped` cancels the campaign (irreversible); `active` " +
-					"resumes a campaign the platform paused (for example when the balance ran out). Null (the default) " +
-					"means Terraform does not manage the run state. See the table above.",
+				MarkdownDescription: "`active` or `stopped`. `stopped` cancels the campaign (irreversible) and means " +
+					"\"this resource sends nothing more\": content edits are then recorded without a call, never sent. " +
+					"`active` resumes a campaign the platform paused (for example when the balance ran out). Null (the " +
+					"default) means Terraform does not manage the run state. See the table above.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(desiredActive, desiredStopped)},
 			},
