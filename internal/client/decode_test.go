@@ -144,29 +144,30 @@ func TestAPIErrorFieldErrors(t *testing.T) {
 }
 
 func TestBackoff(t *testing.T) {
-	answer := func(status int, retryAfter string) *http.Response {
-		return &http.Response{StatusCode: status, Header: http.Header{"Retry-After": []string{retryAfter}}}
-	}
-	if d := backoff(time.Millisecond, 10*time.Millisecond, 0, answer(429, "3")); d != 3*time.Second {
-		t.Errorf("429 with Retry-After: 3 gave %v, want 3s", d)
-	}
-	if d := backoff(time.Millisecond, 10*time.Millisecond, 0, answer(503, "2")); d != 2*time.Second {
-		t.Errorf("503 with Retry-After: 2 gave %v, want 2s", d)
-	}
-	// A server asking for an hour gets at most MaxRetryAfter.
-	if d := backoff(time.Millisecond, 10*time.Millisecond, 0, answer(429, "3600")); d != MaxRetryAfter {
-		t.Errorf("Retry-After: 3600 gave %v, want the cap %v", d, MaxRetryAfter)
-	}
-	if d := backoff(time.Millisecond, 10*time.Millisecond, 0, answer(503, time.Now().Add(2*time.Hour).UTC().Format(http.TimeFormat))); d != MaxRetryAfter {
-		t.Errorf("Retry-After as a date two hours ahead gave %v, want the cap %v", d, MaxRetryAfter)
-	}
-	// Retry-After means something on 429 and 503 only: a 500 that carries
-	// one gets the capped exponential backoff.
-	if d := backoff(time.Millisecond, 10*time.Millisecond, 0, answer(500, "1")); d > 10*time.Millisecond {
-		t.Errorf("500 with Retry-After: 1 gave %v, want the backoff (at most 10ms)", d)
-	}
-	if d := backoff(time.Millisecond, 10*time.Millisecond, 0, answer(429, "soon")); d > 10*time.Millisecond {
-		t.Errorf("an unreadable Retry-After gave %v, want the backoff", d)
+	for _, tc := range []struct {
+		status     int
+		retryAfter string
+		want       time.Duration // 0: the backoff, at most 10ms here
+	}{
+		{429, "3", 3 * time.Second},
+		{503, "2", 2 * time.Second},
+		// A server asking for an hour gets at most MaxRetryAfter.
+		{429, "3600", MaxRetryAfter},
+		{503, time.Now().Add(2 * time.Hour).UTC().Format(http.TimeFormat), MaxRetryAfter},
+		// Retry-After means something on 429 and 503 only: a 500 that
+		// carries one gets the capped exponential backoff.
+		{500, "1", 0},
+		{429, "soon", 0},
+	} {
+		resp := &http.Response{StatusCode: tc.status, Header: http.Header{"Retry-After": []string{tc.retryAfter}}, Body: http.NoBody}
+		d := backoff(time.Millisecond, 10*time.Millisecond, 0, resp)
+		_ = resp.Body.Close()
+		switch {
+		case tc.want == 0 && d > 10*time.Millisecond:
+			t.Errorf("%d with Retry-After %q: %v, want the backoff (at most 10ms)", tc.status, tc.retryAfter, d)
+		case tc.want != 0 && d != tc.want:
+			t.Errorf("%d with Retry-After %q: %v, want %v", tc.status, tc.retryAfter, d, tc.want)
+		}
 	}
 	for attempt := range 10 {
 		d := backoff(100*time.Millisecond, time.Second, attempt, nil)
