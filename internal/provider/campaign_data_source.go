@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -161,13 +162,11 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	readTimeout, diags := data.Timeouts.Read(ctx, defaultReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, readTimeout)
-	defer cancel()
 	id, diags := parseCampaignID(data.ID.ValueString(), path.Root("id"))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -185,6 +184,14 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	campaignDataFromAPI(c, detail, &data)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// readContext bounds a data source's read, retries included, by its
+// timeouts.read (default defaultReadTimeout).
+func readContext(ctx context.Context, t dstimeouts.Value, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	d, ds := t.Read(ctx, defaultReadTimeout)
+	diags.Append(ds...)
+	return context.WithTimeout(ctx, d)
 }
 
 // campaignDataFromAPI maps both reads into the data source's model.

@@ -142,13 +142,11 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	readTimeout, diags := data.Timeouts.Read(ctx, defaultReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, readTimeout)
-	defer cancel()
 	var statuses []string
 	resp.Diagnostics.Append(data.Status.ElementsAs(ctx, &statuses, false)...)
 	if resp.Diagnostics.HasError() {
