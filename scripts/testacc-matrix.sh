@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make testacc-matrix: the acceptance suite against Terraform 1.5.7 (the
 # last MPL release), Terraform 1.8.5 and OpenTofu 1.12.6, each built from
-# the Go module proxy with the Go toolchain and cached in tools/bin.
+# the Go module proxy with the Go toolchain and cached in tools/bin, and
+# against the Terraform on PATH when there is one (the machine image's:
+# today's release line, which cannot be built from the module proxy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools="$PWD/tools/bin"
@@ -71,11 +73,19 @@ empty_rc="$results/empty.tfrc"
 
 run_suite "terraform-1.5.7" "$tf157"
 run_suite "terraform-1.8.5" "$tf185"
+if machine="$(command -v terraform)"; then
+  v="$("$machine" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p' | head -1)"
+  case "$v" in
+    1.5.7 | 1.8.5 | "") ;;
+    *) run_suite "terraform-$v" "$machine" ;;
+  esac
+fi
 # terraform-plugin-testing drives OpenTofu with the hashicorp namespace and
 # an existing CLI config file (otherwise OpenTofu's warning breaks version
 # parsing).
 run_suite "opentofu-1.12.6" "$tofu" TF_ACC_PROVIDER_NAMESPACE=hashicorp TF_CLI_CONFIG_FILE="$empty_rc"
 
 echo
+echo "matrix run of $(date -u +%Y-%m-%d), $(git rev-parse --short HEAD):"
 cat "$results/summary"
 ! grep -q FAIL "$results/summary"
