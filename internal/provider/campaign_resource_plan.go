@@ -305,7 +305,9 @@ func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, 
 func planUpdate(plan *campaignResourceModel, state campaignResourceModel, changed path.Paths, resp *resource.ModifyPlanResponse) {
 	id, status := state.ID.ValueString(), state.Status.ValueString()
 	from, to := state.DesiredState.ValueString(), plan.DesiredState.ValueString()
-	if len(changed) > 0 && to != desiredStopped && !plan.DesiredState.IsUnknown() {
+	// An unknown desired_state is not "stopped": the content modifiers plan
+	// the replacement, and the warning says so.
+	if len(changed) > 0 && to != desiredStopped {
 		resp.Diagnostics.AddWarning("Replacing Campaign Sends a New Campaign",
 			fmt.Sprintf("The content of campaign %s (in status %q) changed (%s). Applying creates a new campaign, which "+
 				"sends its messages to %s%s. To keep the campaign and record the change without sending anything, "+
