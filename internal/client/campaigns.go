@@ -324,7 +324,7 @@ type ListOptions struct {
 	MaxPages int
 }
 
-// listWindow is how much of the creation time one list request may span: the
+// listWindowEnd is where a list request starting at from must end: the
 // list pages allow three months; a day less keeps a window valid whatever
 // the server's own clock says.
 func listWindowEnd(from time.Time) time.Time { return from.AddDate(0, 3, -1) }

@@ -184,14 +184,14 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 // message type (filter[type] defaults to sms, so a list without it would
 // miss every RCS campaign), each over the creation window.
 func campaignsListOptions(m campaignsDataSourceModel, zone *time.Location) []client.ListOptions {
-	types := []string{"rcs", "sms"}
+	kinds := []string{"rcs", "sms"}
 	if t := m.Type.ValueString(); t != "" {
-		types = []string{t}
+		kinds = []string{t}
 	}
 	from, _ := parseAccountTime(m.CreatedFrom.ValueString(), zone)
 	to, _ := parseAccountTime(m.CreatedTo.ValueString(), zone)
-	out := make([]client.ListOptions, 0, len(types))
-	for _, t := range types {
+	out := make([]client.ListOptions, 0, len(kinds))
+	for _, t := range kinds {
 		out = append(out, client.ListOptions{Type: t, From: from, To: to, Sort: "id", Way: "asc", PageLimit: 500})
 	}
 	return out

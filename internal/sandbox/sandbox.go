@@ -362,7 +362,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func writeValidation(w http.ResponseWriter, errs fieldErrors) {
 	undotted := make(fieldErrors, len(errs))
 	for k, v := range errs {
-		undotted[strings.ReplaceAll(k, ".", "")] = append(undotted[strings.ReplaceAll(k, ".", "")], v...)
+		key := strings.ReplaceAll(k, ".", "")
+		undotted[key] = append(undotted[key], v...)
 	}
 	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": "The given data was invalid.", "errors": undotted})
 }
