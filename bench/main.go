@@ -325,40 +325,50 @@ func (e *env) measureSize(n, runs int) (sizeResult, error) {
 			if err != nil {
 				return r, err
 			}
-			if _, err := sb.control(http.MethodPost, "/_sandbox/reset-counters"); err != nil {
+			if err := e.applyThenPlan(sb, v, dir, n, &r); err != nil {
 				return r, err
-			}
-			m, err := e.tf(dir, "apply", "-auto-approve", "-input=false")
-			if err != nil {
-				return r, err
-			}
-			r.apply[v] = append(r.apply[v], m)
-			counters, err := sb.control(http.MethodGet, "/_sandbox/counters")
-			if err != nil {
-				return r, err
-			}
-			if v == oneapi {
-				r.loginsApply = max(r.loginsApply, counters["counters"]["POST /api/auth/login"])
-			}
-			if _, err := sb.control(http.MethodPost, "/_sandbox/reset-counters"); err != nil {
-				return r, err
-			}
-			if m, err = e.tf(dir, "plan", "-input=false", "-detailed-exitcode"); err != nil {
-				return r, err
-			}
-			r.plan[v] = append(r.plan[v], m)
-			if v == oneapi {
-				counters, err = sb.control(http.MethodGet, "/_sandbox/counters")
-				if err != nil {
-					return r, err
-				}
-				r.requestsPlan = counters["counters"]
-				r.gets = float64(counters["counters"]["GET /api/campaigns/{id}"]) / float64(n)
-				r.loginsPlan = max(r.loginsPlan, counters["counters"]["POST /api/auth/login"])
 			}
 		}
 	}
 	return r, nil
+}
+
+// applyThenPlan applies a variant's configuration in a fresh state and
+// plans it again, recording both and, for the provider, the requests the
+// stand-in counted.
+func (e *env) applyThenPlan(sb *sandbox, v, dir string, n int, r *sizeResult) error {
+	if _, err := sb.control(http.MethodPost, "/_sandbox/reset-counters"); err != nil {
+		return err
+	}
+	m, err := e.tf(dir, "apply", "-auto-approve", "-input=false")
+	if err != nil {
+		return err
+	}
+	r.apply[v] = append(r.apply[v], m)
+	counters, err := sb.control(http.MethodGet, "/_sandbox/counters")
+	if err != nil {
+		return err
+	}
+	if v == oneapi {
+		r.loginsApply = max(r.loginsApply, counters["counters"]["POST /api/auth/login"])
+	}
+	if _, err := sb.control(http.MethodPost, "/_sandbox/reset-counters"); err != nil {
+		return err
+	}
+	if m, err = e.tf(dir, "plan", "-input=false", "-detailed-exitcode"); err != nil {
+		return err
+	}
+	r.plan[v] = append(r.plan[v], m)
+	if v == oneapi {
+		counters, err = sb.control(http.MethodGet, "/_sandbox/counters")
+		if err != nil {
+			return err
+		}
+		r.requestsPlan = counters["counters"]
+		r.gets = float64(counters["counters"]["GET /api/campaigns/{id}"]) / float64(n)
+		r.loginsPlan = max(r.loginsPlan, counters["counters"]["POST /api/auth/login"])
+	}
+	return nil
 }
 
 // floorDir makes a terraform_data configuration that reuses the
@@ -482,14 +492,29 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 		"stand-in (`oneapi-sandbox`) runs as a separate process on localhost; apply creates the resources in a fresh state, "+
 		"plan refreshes them. Provider CPU is the CPU time of the provider processes; Terraform CPU is the rest of the "+
 		"command's.\n\n", runs)
+	reportTimes(&b, rows)
+	reportCPU(&b, rows)
+	reportRequests(&b, rows)
+	reportRates(&b, rates)
+	reportTargets(&b, rows, rates)
+	b.WriteString("\nThe targets are printed, not asserted: timings depend on the machine. Rerun with `make bench`.\n")
+	return b.String()
+}
+
+// reportTimes writes the wall times beside the floor.
+func reportTimes(b *strings.Builder, rows []sizeResult) {
 	b.WriteString("| N | command | oneapi_campaign | minimal framework provider | terraform_data (floor) | ratio to floor |\n")
 	b.WriteString("|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		for _, c := range r.commands() {
 			p, m, f := medianOf(c.ms[oneapi], wallOf), medianOf(c.ms[minimal], wallOf), medianOf(c.ms[floor], wallOf)
-			fmt.Fprintf(&b, "| %d | %s | %.2f s | %.2f s | %.2f s | %.2f |\n", r.n, c.name, p, m, f, p/f)
+			fmt.Fprintf(b, "| %d | %s | %.2f s | %.2f s | %.2f s | %.2f |\n", r.n, c.name, p, m, f, p/f)
 		}
 	}
+}
+
+// reportCPU writes where the CPU time goes and the provider's peak RSS.
+func reportCPU(b *strings.Builder, rows []sizeResult) {
 	b.WriteString("\nWhere the CPU time goes (medians, seconds) and the provider's peak resident set size:\n\n")
 	b.WriteString("| N | command | variant | Terraform CPU | provider CPU | provider peak RSS |\n|---|---|---|---|---|---|\n")
 	for _, r := range rows {
@@ -499,10 +524,14 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 				if v != floor {
 					rss = fmt.Sprintf("%.1f MiB", medianOf(c.ms[v], func(m measurement) float64 { return float64(m.peakRSSKiB) / 1024 }))
 				}
-				fmt.Fprintf(&b, "| %d | %s | %s | %.2f | %.2f | %s |\n", r.n, c.name, v, medianOf(c.ms[v], tfCPUOf), medianOf(c.ms[v], pCPUOf), rss)
+				fmt.Fprintf(b, "| %d | %s | %s | %.2f | %.2f | %s |\n", r.n, c.name, v, medianOf(c.ms[v], tfCPUOf), medianOf(c.ms[v], pCPUOf), rss)
 			}
 		}
 	}
+}
+
+// reportRequests writes the requests of one plan of the largest N.
+func reportRequests(b *strings.Builder, rows []sizeResult) {
 	b.WriteString("\nRequests the stand-in counted during one plan (refresh) of the largest N:\n\n| request | count |\n|---|---|\n")
 	if len(rows) > 0 {
 		last := rows[len(rows)-1]
@@ -512,27 +541,35 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			fmt.Fprintf(&b, "| `%s` | %d |\n", k, last.requestsPlan[k])
+			fmt.Fprintf(b, "| `%s` | %d |\n", k, last.requestsPlan[k])
 		}
 	}
+}
+
+// reportRates writes the rate-limited runs.
+func reportRates(b *strings.Builder, rates []rateResult) {
 	b.WriteString("\nRate-limited runs: the stand-in answers 429 beyond R requests per second and the provider is configured with " +
 		"`requests_per_second = R`; N campaigns are applied. The floor N/R is the time the requests need at the rate; " +
 		"Terraform's own apply of N `terraform_data` resources is shown beside it.\n\n")
 	b.WriteString("| N | R | apply | N/R | ratio | Terraform's own apply of N | requests | refused for the rate |\n|---|---|---|---|---|---|---|---|\n")
 	for _, rr := range rates {
 		nr := float64(rr.n) / rr.r
-		fmt.Fprintf(&b, "| %d | %g/s | %.2f s | %.2f s | %.2f | %.2f s | %d | %d |\n", rr.n, rr.r, rr.apply.wall.Seconds(), nr,
+		fmt.Fprintf(b, "| %d | %g/s | %.2f s | %.2f s | %.2f | %.2f s | %d | %d |\n", rr.n, rr.r, rr.apply.wall.Seconds(), nr,
 			rr.apply.wall.Seconds()/nr, rr.floorApply.wall.Seconds(), rr.requests, rr.limited)
 	}
+}
+
+// reportTargets writes the targets and whether they were met.
+func reportTargets(b *strings.Builder, rows []sizeResult, rates []rateResult) {
 	b.WriteString("\n## Targets\n\n| target | result |\n|---|---|\n")
 	if len(rows) > 0 {
 		big := rows[len(rows)-1]
 		pr := medianOf(big.plan[oneapi], wallOf) / medianOf(big.plan[floor], wallOf)
 		ar := medianOf(big.apply[oneapi], wallOf) / medianOf(big.apply[floor], wallOf)
-		fmt.Fprintf(&b, "| plan ≤ 1.3 × floor at N = %d | %.2f: %s |\n", big.n, pr, verdict(pr <= 1.3))
-		fmt.Fprintf(&b, "| apply ≤ 1.3 × floor at N = %d | %.2f: %s |\n", big.n, ar, verdict(ar <= 1.3))
-		fmt.Fprintf(&b, "| exactly 1 GET per campaign per refresh | %.2f: %s |\n", big.gets, verdict(big.gets == 1))
-		fmt.Fprintf(&b, "| 1 login per run | %d (plan), %d (apply): %s |\n", big.loginsPlan, big.loginsApply, verdict(big.loginsPlan == 1 && big.loginsApply == 1))
+		fmt.Fprintf(b, "| plan ≤ 1.3 × floor at N = %d | %.2f: %s |\n", big.n, pr, verdict(pr <= 1.3))
+		fmt.Fprintf(b, "| apply ≤ 1.3 × floor at N = %d | %.2f: %s |\n", big.n, ar, verdict(ar <= 1.3))
+		fmt.Fprintf(b, "| exactly 1 GET per campaign per refresh | %.2f: %s |\n", big.gets, verdict(big.gets == 1))
+		fmt.Fprintf(b, "| 1 login per run | %d (plan), %d (apply): %s |\n", big.loginsPlan, big.loginsApply, verdict(big.loginsPlan == 1 && big.loginsApply == 1))
 		peak := 0
 		for _, r := range rows {
 			for _, c := range r.commands() {
@@ -541,14 +578,12 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 				}
 			}
 		}
-		fmt.Fprintf(&b, "| peak RSS ≤ 64 MiB | %.1f MiB: %s |\n", float64(peak)/1024, verdict(peak <= 64*1024))
+		fmt.Fprintf(b, "| peak RSS ≤ 64 MiB | %.1f MiB: %s |\n", float64(peak)/1024, verdict(peak <= 64*1024))
 	}
 	for _, rr := range rates {
 		ratio := rr.apply.wall.Seconds() / (float64(rr.n) / rr.r)
-		fmt.Fprintf(&b, "| rate-limited run ≤ 1.15 × N/R (N = %d, R = %g/s) | %.2f: %s |\n", rr.n, rr.r, ratio, verdict(ratio <= 1.15))
+		fmt.Fprintf(b, "| rate-limited run ≤ 1.15 × N/R (N = %d, R = %g/s) | %.2f: %s |\n", rr.n, rr.r, ratio, verdict(ratio <= 1.15))
 	}
-	b.WriteString("\nThe targets are printed, not asserted: timings depend on the machine. Rerun with `make bench`.\n")
-	return b.String()
 }
 
 func cpuModel() string {

@@ -178,7 +178,7 @@ func IsLoginRefused(err error) bool {
 // login exchanges the API key for a JWT: POST /api/auth/login.
 func (c *Client) login(ctx context.Context, apiKey string) (string, error) {
 	var tb tokenBody
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/auth/login", body: map[string]string{"api_key": apiKey}, retry: true, noAuth: true}, &tb)
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/auth/login", body: map[string]string{"api_key": apiKey}, noAuth: true}, &tb)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {
 		switch apiErr.StatusCode {
@@ -198,7 +198,7 @@ func (c *Client) login(ctx context.Context, apiKey string) (string, error) {
 // refresh exchanges a valid JWT for a new one: POST /api/auth/refresh.
 func (c *Client) refresh(ctx context.Context, token string) (string, error) {
 	var tb tokenBody
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/auth/refresh", retry: true, bearer: token}, &tb)
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/auth/refresh", bearer: token}, &tb)
 	if err != nil {
 		return "", fmt.Errorf("refreshing the token at %s: %w", c.endpoint, err)
 	}

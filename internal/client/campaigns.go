@@ -263,9 +263,9 @@ func (c *Client) StopCampaign(ctx context.Context, id int64) (*Campaign, error) 
 		method, other = other, method
 	}
 	var env campaignEnvelope
-	err := c.do(ctx, request{method: method, path: path, retry: true}, &env)
+	err := c.do(ctx, request{method: method, path: path}, &env)
 	if methodRefused(err) {
-		otherErr := c.do(ctx, request{method: other, path: path, retry: true}, &env)
+		otherErr := c.do(ctx, request{method: other, path: path}, &env)
 		if !methodRefused(otherErr) {
 			c.stopWithPatch.Store(other == http.MethodPatch)
 			err = otherErr
@@ -294,7 +294,7 @@ func (c *Client) StopMethod() string {
 // RenewCampaign resumes a paused campaign: PUT /api/campaigns/{id}/renew.
 func (c *Client) RenewCampaign(ctx context.Context, id int64) (*Campaign, error) {
 	var env campaignEnvelope
-	if err := c.do(ctx, request{method: http.MethodPut, path: campaignPath(id, "/renew"), retry: true}, &env); err != nil {
+	if err := c.do(ctx, request{method: http.MethodPut, path: campaignPath(id, "/renew")}, &env); err != nil {
 		return nil, err
 	}
 	return &env.Data, nil
@@ -378,7 +378,7 @@ func (c *Client) listWindows(from, to time.Time) []window {
 	}
 	end := to
 	if end.IsZero() {
-		end = c.now()
+		end = c.clock.Now()
 	}
 	var out []window
 	for start := from; ; {

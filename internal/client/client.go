@@ -20,6 +20,8 @@ import (
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
 	"golang.org/x/time/rate"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 )
 
 // DefaultEndpoint is the base URL the seed documentation names.
@@ -30,7 +32,7 @@ const DefaultEndpoint = "https://one-api.wwt.world"
 type Client struct {
 	endpoint      *url.URL
 	zone          *time.Location
-	now           func() time.Time
+	clock         clock.Clock
 	http          *retryablehttp.Client
 	auth          *tokenSource
 	stopWithPatch atomic.Bool
@@ -48,7 +50,7 @@ type config struct {
 	requestTimeout time.Duration
 	rps            float64
 	zone           *time.Location
-	now            func() time.Time
+	clock          clock.Clock
 	baseTransport  http.RoundTripper
 }
 
@@ -89,8 +91,9 @@ func WithRequestsPerSecond(rps float64) Option { return func(c *config) { c.rps 
 // times. The platform does not document it; the default is UTC.
 func WithTimeZone(zone *time.Location) Option { return func(c *config) { c.zone = zone } }
 
-// WithClock replaces time.Now for token expiry decisions (tests).
-func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+// WithClock sets the clock for token expiry, the list window and the waits
+// of a lost create's recovery (tests inject a fake one).
+func WithClock(c clock.Clock) Option { return func(cfg *config) { cfg.clock = c } }
 
 // WithTransport replaces the underlying HTTP transport (tests).
 func WithTransport(rt http.RoundTripper) Option { return func(c *config) { c.baseTransport = rt } }
@@ -105,7 +108,7 @@ func New(opts ...Option) (*Client, error) {
 		retryWaitMax:   30 * time.Second,
 		requestTimeout: 60 * time.Second,
 		zone:           time.UTC,
-		now:            time.Now,
+		clock:          clock.Real(),
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -120,14 +123,14 @@ func New(opts ...Option) (*Client, error) {
 	if cfg.baseTransport == nil {
 		cfg.baseTransport = cleanhttp.DefaultPooledTransport()
 	}
-	c := &Client{endpoint: u, zone: cfg.zone, now: cfg.now}
+	c := &Client{endpoint: u, zone: cfg.zone, clock: cfg.clock}
 	var limiter *rate.Limiter
 	if cfg.rps > 0 {
 		// 5% under the budget, burst 1: requests leave at least 1/(0.95*rps)
 		// apart, so network jitter cannot push any second over the budget.
 		limiter = rate.NewLimiter(rate.Limit(cfg.rps*0.95), 1)
 	}
-	c.auth = newTokenSource(c, cfg.apiKey, cfg.token, cfg.now)
+	c.auth = newTokenSource(c, cfg.apiKey, cfg.token, cfg.clock.Now)
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{
 		Timeout:   cfg.requestTimeout,
@@ -207,8 +210,6 @@ type request struct {
 	path   string
 	query  url.Values
 	body   any
-	// retry marks a non-GET call that is safe to repeat (stop, renew, login).
-	retry bool
 	// create marks a call that sends messages: never repeated once it may
 	// have reached the server.
 	create bool
@@ -231,28 +232,9 @@ func requestFrom(ctx context.Context) request {
 
 // do sends one API call with retries and decodes a 2xx answer into out.
 func (c *Client) do(ctx context.Context, r request, out any) error {
-	ctx = withLogMasks(ctx, c.auth.apiKey)
-	ctx = context.WithValue(ctx, keyRequest, r)
-	u := *c.endpoint
-	u.Path = strings.TrimRight(u.Path, "/") + r.path
-	if r.query != nil {
-		u.RawQuery = r.query.Encode()
-	}
-	var body any
-	if r.body != nil {
-		b, err := json.Marshal(r.body)
-		if err != nil {
-			return fmt.Errorf("encoding %s %s: %w", r.method, r.path, err)
-		}
-		body = b
-	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, r.method, u.String(), body)
+	req, err := c.newRequest(ctx, r)
 	if err != nil {
 		return err
-	}
-	req.Header.Set("Accept", "application/json")
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
@@ -286,8 +268,38 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	return nil
 }
 
-// checkRetry decides whether an attempt is repeated. GETs, stop, renew and
-// login are repeated on transport errors, 429 and 5xx. A create is repeated
+// newRequest builds the HTTP request of an API call, carrying the call in
+// its context for checkRetry.
+func (c *Client) newRequest(ctx context.Context, r request) (*retryablehttp.Request, error) {
+	ctx = withLogMasks(ctx, c.auth.apiKey)
+	ctx = context.WithValue(ctx, keyRequest, r)
+	u := *c.endpoint
+	u.Path = strings.TrimRight(u.Path, "/") + r.path
+	if r.query != nil {
+		u.RawQuery = r.query.Encode()
+	}
+	var body any
+	if r.body != nil {
+		b, err := json.Marshal(r.body)
+		if err != nil {
+			return nil, fmt.Errorf("encoding %s %s: %w", r.method, r.path, err)
+		}
+		body = b
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, r.method, u.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, nil
+}
+
+// checkRetry decides whether an attempt is repeated. Every call but a
+// create (reads, stop, renew, login, refresh) is repeated on transport
+// errors, 429 and 5xx other than 501. A create is repeated
 // only when the connection could not even be opened: anything later may
 // have created a campaign, and a second create would send every message
 // twice.

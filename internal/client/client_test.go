@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
@@ -88,15 +89,11 @@ func TestConcurrentFirstCallsLogInOnce(t *testing.T) {
 
 func TestTokenIsRefreshedBeforeExpiry(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{TokenLifetime: time.Hour})
-	var mu sync.Mutex
-	now := time.Now()
-	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	c := newClient(t, url, client.WithClock(clock))
+	clk := clock.NewFake(time.Now())
+	c := newClient(t, url, client.WithClock(clk))
 	cp := createCampaign(t, c)
 
-	mu.Lock()
-	now = now.Add(59*time.Minute + 30*time.Second) // within the last minute of the lifetime
-	mu.Unlock()
+	clk.Advance(59*time.Minute + 30*time.Second) // within the last minute of the lifetime
 	if _, err := c.GetCampaign(context.Background(), cp.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -174,7 +174,7 @@ type createSpec struct {
 }
 
 func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error) {
-	spec.started = c.now()
+	spec.started = c.clock.Now()
 	if len(spec.refs) == 0 {
 		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.messageType)
 	}

@@ -110,7 +110,7 @@ func (c *Client) findByReference(ctx context.Context, ref string, tries int) (*C
 			}
 		}
 		if i < tries-1 {
-			if sleepErr := sleep(ctx, time.Second); sleepErr != nil {
+			if sleepErr := c.clock.Sleep(ctx, time.Second); sleepErr != nil {
 				return nil, nil //nolint:nilerr // out of time: the caller reports the ambiguity
 			}
 		}
@@ -138,7 +138,7 @@ func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *Ambigu
 		if err == nil && len(candidates) > 0 {
 			break
 		}
-		if sleep(ctx, time.Second) != nil {
+		if c.clock.Sleep(ctx, time.Second) != nil {
 			break
 		}
 	}
@@ -198,15 +198,4 @@ func adopted(cp *Campaign, how string) *Campaign {
 		cp.Recovered = how
 	}
 	return cp
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }

@@ -2,11 +2,8 @@ package provider
 
 import (
 	"context"
-	"time"
 
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -51,21 +48,6 @@ type campaignDataSourceModel struct {
 	Timeouts                      dstimeouts.Value `tfsdk:"timeouts"`
 }
 
-var statisticsAttrTypes = map[string]attr.Type{"sent": types.Int64Type, "delivered": types.Int64Type}
-
-// detailedStatisticsNames are the message statuses of the detail call, in
-// the API's order.
-var detailedStatisticsNames = []string{"delivered", "sent", "scheduled", "moderation", "accepted", "sending",
-	"expired", "failed", "undelivered", "unknown", "read", "not_viber_user", "not_rcs_user"}
-
-func detailedStatisticsAttrTypes() map[string]attr.Type {
-	m := map[string]attr.Type{}
-	for _, n := range detailedStatisticsNames {
-		m[n] = types.Int64Type
-	}
-	return m
-}
-
 func (d *campaignDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign"
 }
@@ -95,12 +77,12 @@ func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			"statistics": schema.SingleNestedAttribute{
 				MarkdownDescription: "Short delivery statistics.",
 				Computed:            true,
-				Attributes:          statisticsDataSourceAttributes(),
+				Attributes:          dataStatisticsAttributes(statisticsFields),
 			},
 			"sms_fallback_statistics": schema.SingleNestedAttribute{
 				MarkdownDescription: "Short statistics of the SMS fallback; null without one.",
 				Computed:            true,
-				Attributes:          statisticsDataSourceAttributes(),
+				Attributes:          dataStatisticsAttributes(statisticsFields),
 			},
 			"calculated_price": schema.Float64Attribute{
 				MarkdownDescription: "The platform's price estimate; reads usually carry 0 or null (it is given reliably only at creation).",
@@ -110,12 +92,12 @@ func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			"detailed_statistics": schema.SingleNestedAttribute{
 				MarkdownDescription: "Messages per message status, from the detail call.",
 				Computed:            true,
-				Attributes:          detailedStatisticsAttributes(),
+				Attributes:          dataStatisticsAttributes(detailedStatisticsFields),
 			},
 			"sms_fallback_detailed_statistics": schema.SingleNestedAttribute{
 				MarkdownDescription: "Messages of the SMS fallback per message status; null without one.",
 				Computed:            true,
-				Attributes:          detailedStatisticsAttributes(),
+				Attributes:          dataStatisticsAttributes(detailedStatisticsFields),
 			},
 			"total_messages": schema.Int64Attribute{MarkdownDescription: "Messages in the campaign.", Computed: true},
 			"total_phones":   schema.Int64Attribute{MarkdownDescription: "Phone numbers in the campaign.", Computed: true},
@@ -125,31 +107,6 @@ func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			},
 		},
 	}
-}
-
-const statusList = "`creation`, `moderation`, `spam` (failed moderation), `scheduled`, `sending`, " +
-	"`paused` (for example out of funds), `stopped` (final) or `done` (final)"
-
-func statisticsDataSourceAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"sent": schema.Int64Attribute{
-			MarkdownDescription: "Messages in DELIVERED, SENT, ACCEPTED, SENDING, UNDELIVERED, FAILED, EXPIRED or UNKNOWN.",
-			Computed:            true,
-		},
-		"delivered": schema.Int64Attribute{MarkdownDescription: "Messages in DELIVERED or READ.", Computed: true},
-	}
-}
-
-func detailedStatisticsAttributes() map[string]schema.Attribute {
-	attrs := map[string]schema.Attribute{}
-	for _, n := range detailedStatisticsNames {
-		attrs[n] = schema.Int64Attribute{MarkdownDescription: "Messages in status " + n + ".", Computed: true}
-	}
-	return attrs
-}
-
-func campaignIDValidator() validator.String {
-	return stringvalidator.RegexMatches(campaignIDPattern, "must be a campaign id: digits only, such as 53708808")
 }
 
 func (d *campaignDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -196,19 +153,16 @@ func readContext(ctx context.Context, t dstimeouts.Value, diags *diag.Diagnostic
 
 // campaignDataFromAPI maps both reads into the data source's model.
 func campaignDataFromAPI(c *client.Campaign, detail *client.CampaignDetail, m *campaignDataSourceModel) {
-	var r campaignResourceModel
-	// r.StartAt is null, so the API's start_at is copied as written: the
-	// zone does not matter here.
-	campaignFromAPI(c, &r, time.UTC)
-	m.Name, m.Sender, m.Status, m.MessageType = r.Name, types.StringValue(c.Sender), r.Status, r.MessageType
-	m.StartAt, m.RealStartAt, m.FinishedAt, m.CreatedAt = r.StartAt, r.RealStartAt, r.FinishedAt, r.CreatedAt
-	m.Statistics, m.SMSFallbackStatistics = r.Statistics, r.SMSFallbackStatistics
-	m.CalculatedPrice, m.Currency = r.CalculatedPrice, r.Currency
+	o := observe(c)
+	m.Name, m.Sender, m.Status, m.MessageType = o.Name, o.Sender, o.Status, o.MessageType
+	m.StartAt, m.RealStartAt, m.FinishedAt, m.CreatedAt = o.StartAt, o.RealStartAt, o.FinishedAt, o.CreatedAt
+	m.Statistics, m.SMSFallbackStatistics = o.Statistics, o.SMSFallbackStatistics
+	m.CalculatedPrice, m.Currency = o.CalculatedPrice, o.Currency
 	if detail.Currency != nil {
 		m.Currency = types.StringValue(*detail.Currency)
 	}
 	m.DetailedStatistics = detailedStatisticsValue(detail.Statistics)
-	m.SMSFallbackDetailedStatistics = types.ObjectNull(detailedStatisticsAttrTypes())
+	m.SMSFallbackDetailedStatistics = types.ObjectNull(detailedStatisticsAttrTypes)
 	if detail.AlternativeChannels != nil && detail.AlternativeChannels.SMS != nil {
 		m.SMSFallbackDetailedStatistics = detailedStatisticsValue(*detail.AlternativeChannels.SMS)
 	}
@@ -220,22 +174,10 @@ func campaignDataFromAPI(c *client.Campaign, detail *client.CampaignDetail, m *c
 	}
 }
 
-func detailedStatisticsValue(s client.DetailStatistics) types.Object {
-	values := map[string]int64{
-		"delivered": s.Delivered, "sent": s.Sent, "scheduled": s.Scheduled, "moderation": s.Moderation,
-		"accepted": s.Accepted, "sending": s.Sending, "expired": s.Expired, "failed": s.Failed,
-		"undelivered": s.Undelivered, "unknown": s.Unknown, "read": s.Read,
-		"not_viber_user": s.NotViberUser, "not_rcs_user": s.NotRCSUser,
-	}
-	attrs := make(map[string]attr.Value, len(values))
-	for k, v := range values {
-		attrs[k] = types.Int64Value(v)
-	}
-	return types.ObjectValueMust(detailedStatisticsAttrTypes(), attrs)
-}
-
-func statisticsValue(s client.Statistics) types.Object {
-	return types.ObjectValueMust(statisticsAttrTypes, map[string]attr.Value{
-		"sent": types.Int64Value(s.Sent), "delivered": types.Int64Value(s.Delivered),
+// dataStatisticsAttributes are statistics as the data sources' schema
+// writes them.
+func dataStatisticsAttributes(fields []computedField) map[string]schema.Attribute {
+	return computedInt64Attributes(fields, func(description string) schema.Attribute {
+		return schema.Int64Attribute{MarkdownDescription: description, Computed: true}
 	})
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
 func campaignDataSourceConfig(sb *testSandbox, id string) string {
@@ -22,13 +24,12 @@ data "oneapi_campaign" "test" {
 }
 
 func TestAccCampaignDataSource_readsCampaign(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	cp := sb.createRCSCampaign("380661231231", "380661231232", "380661231233", "380661231234", "380661231235")
 	id := strconv.FormatInt(cp.ID, 10)
 	addr := "data.oneapi_campaign.test"
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: campaignDataSourceConfig(sb, id),
@@ -85,26 +86,8 @@ func TestAccCampaignDataSource_readsCampaign(t *testing.T) {
 	})
 }
 
-func TestAccProvider_userAgent(t *testing.T) {
-	sb := startSandbox(t)
-	cp := sb.createRCSCampaign("380661231231")
-	sb.ResetCounters()
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{Config: campaignDataSourceConfig(sb, strconv.FormatInt(cp.ID, 10))}},
-	})
-	want := regexp.MustCompile(`^terraform-provider-oneapi/test \(\+https://registry\.terraform\.io/providers/oneapi-terraform/oneapi\) Terraform/\d+\.\d+\.\d+`)
-	uas := sb.UserAgents()
-	if len(uas) == 0 {
-		t.Fatal("no requests seen")
-	}
-	for _, ua := range uas {
-		if !want.MatchString(ua) {
-			t.Errorf("User-Agent %q does not name the provider version and the Terraform version", ua)
-		}
-	}
-}
-
 func TestAccCampaignDataSource_wrongAPIKey(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	config := fmt.Sprintf(`
 provider "oneapi" {
@@ -116,8 +99,6 @@ data "oneapi_campaign" "test" {
 }
 `, sb.URL)
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      config,
 			ExpectError: regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*` + regexp.QuoteMeta(sb.URL)),
@@ -128,77 +109,10 @@ data "oneapi_campaign" "test" {
 	}
 }
 
-func TestAccProvider_missingCredentials(t *testing.T) {
-	sb := startSandbox(t)
-	t.Setenv(EnvAPIKey, "")
-	t.Setenv(EnvToken, "")
-	config := fmt.Sprintf(`
-provider "oneapi" {
-  endpoint = %q
-}
-data "oneapi_campaign" "test" {
-  id = "1"
-}
-`, sb.URL)
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      config,
-			ExpectError: regexp.MustCompile(`(?s)Missing One-API Credentials.*api_key.*ONEAPI_API_KEY`),
-		}},
-	})
-	if n := len(sb.Counters()); n != 0 {
-		t.Errorf("requests = %v, want none", sb.Counters())
-	}
-}
-
-func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
-	sb := startSandbox(t)
-	cp := sb.createRCSCampaign("380661231231")
-	t.Setenv(EnvAPIKey, testAPIKey)
-	t.Setenv(EnvEndpoint, sb.URL)
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`data "oneapi_campaign" "test" { id = "%d" }`, cp.ID),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.oneapi_campaign.test", tfjsonpath.New("status"), knownvalue.StringExact("creation")),
-			},
-		}},
-	})
-}
-
-func TestAccProvider_invalidSettings(t *testing.T) {
-	cases := map[string]struct{ block, want string }{
-		"relative endpoint": {`endpoint = "one-api.wwt.world"`, `Invalid One-API Endpoint`},
-		"ftp endpoint":      {`endpoint = "ftp://one-api.wwt.world"`, `Invalid One-API Endpoint`},
-		"empty api_key":     {`api_key = ""`, `api_key`},
-		"bad timeout":       {`request_timeout = "soon"`, `Invalid Duration`},
-		"negative rps":      {`requests_per_second = -1`, `requests_per_second`},
-		"too many retries":  {`max_retries = 99`, `max_retries`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Setenv(EnvAPIKey, testAPIKey)
-			accTest(t, resource.TestCase{
-				PreCheck:                 func() { testAccPreCheck(t) },
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      "provider \"oneapi\" {\n  " + tc.block + "\n}\n" + `data "oneapi_campaign" "test" { id = "1" }`,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
-}
-
 func TestAccCampaignDataSource_notFound(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      campaignDataSourceConfig(sb, "4242"),
 			ExpectError: regexp.MustCompile(`(?s)Campaign 4242.*404.*no campaign with this id`),
@@ -207,10 +121,9 @@ func TestAccCampaignDataSource_notFound(t *testing.T) {
 }
 
 func TestAccCampaignDataSource_invalidID(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      campaignDataSourceConfig(sb, "abc"),
 			ExpectError: regexp.MustCompile(`(?s)Attribute id must be a campaign id`),
@@ -221,24 +134,37 @@ func TestAccCampaignDataSource_invalidID(t *testing.T) {
 	}
 }
 
-func TestAccProvider_unknownEndpoint(t *testing.T) {
-	t.Setenv(EnvAPIKey, testAPIKey)
+// TestAccCampaignDataSource_idOutOfRange: an id beyond int64 says the valid
+// range.
+func TestAccCampaignDataSource_idOutOfRange(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: `
-resource "terraform_data" "endpoint" {
-  input = "http://127.0.0.1:1"
+			Config:      campaignDataSourceConfig(sb, "9999999999999999999"),
+			ExpectError: regexp.MustCompile(`(?s)out\s+of\s+range:\s+a\s+campaign\s+id\s+is\s+a\s+whole\s+number\s+from\s+1\s+to\s+9223372036854775807`),
+		}},
+	})
+	if n := len(sb.Counters()); n != 0 {
+		t.Errorf("requests = %v, want none", sb.Counters())
+	}
 }
-provider "oneapi" {
-  endpoint = terraform_data.endpoint.output
-}
+
+// TestAccCampaignDataSource_readTimeout: a read is bounded by
+// timeouts.read, retries included.
+func TestAccCampaignDataSource_readTimeout(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	sb.SetFaults(sandbox.Faults{Latency: 5 * time.Second})
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: sb.providerBlock() + fmt.Sprintf(`
 data "oneapi_campaign" "test" {
-  id = "1"
+  id       = "%d"
+  timeouts = { read = "1s" }
 }
-`,
-			ExpectError: regexp.MustCompile(`(?s)Unknown One-API Provider Setting.*endpoint is not known until apply`),
+`, cp.ID),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Read Campaign.*context\s+deadline\s+exceeded`),
 		}},
 	})
 }

@@ -1,19 +1,32 @@
 package provider
 
+// The oneapi_campaign resource. Its parts, one file each:
+//   - campaign_resource.go (this file): create, read, update, delete, import
+//     and the diagnostics of a create;
+//   - campaign_model.go: the model, and how it maps to the API;
+//   - campaign_schema.go: the schema;
+//   - campaign_validate.go: the checks between attributes (ValidateConfig);
+//   - campaign_plan.go: the plan rules (ModifyPlan), the list of content
+//     attributes and the replacement they need;
+//   - campaign_stop.go: stop and renew;
+//   - campaign_values.go: what the resource shares with the campaign data
+//     sources (statuses, ids, times, statistics).
+
 import (
 	"context"
+	"errors"
 	"fmt"
-	"math"
 	"strconv"
+	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 )
 
 var (
@@ -34,41 +47,23 @@ const (
 	defaultDeleteTimeout = 30 * time.Minute
 )
 
-// NewCampaignResource returns the oneapi_campaign resource.
-func NewCampaignResource() resource.Resource { return &campaignResource{} }
+// privateImported marks, in private state, a campaign that came in by import.
+const privateImported = "imported"
+
+// privateNotFound marks, in private state, a campaign the last refresh did
+// not find (404): it stays in state as last seen, and destroying it makes
+// no call.
+const privateNotFound = "not_found"
+
+func newCampaignResource(clk clock.Clock) func() resource.Resource {
+	return func() resource.Resource { return &campaignResource{clock: clk} }
+}
 
 type campaignResource struct {
 	client *client.Client
-	// pollMin and pollMax bound the wait between reads while a campaign
-	// leaves "creation" or a stop takes effect.
-	pollMin, pollMax time.Duration
-}
-
-type campaignResourceModel struct {
-	ID                    types.String   `tfsdk:"id"`
-	Recipients            types.Object   `tfsdk:"recipients"`
-	RCS                   types.Object   `tfsdk:"rcs"`
-	SMS                   types.Object   `tfsdk:"sms"`
-	SMSFallback           types.Object   `tfsdk:"sms_fallback"`
-	StartAt               types.String   `tfsdk:"start_at"`
-	ValidityHours         types.Int64    `tfsdk:"validity_hours"`
-	ValiditySeconds       types.Int64    `tfsdk:"validity_seconds"`
-	TariffCode            types.Int64    `tfsdk:"tariff_code"`
-	CheckStopList         types.Bool     `tfsdk:"check_stop_list"`
-	AddToContactBook      types.Bool     `tfsdk:"add_to_contact_book"`
-	DesiredState          types.String   `tfsdk:"desired_state"`
-	StopOnDestroy         types.Bool     `tfsdk:"stop_on_destroy"`
-	Name                  types.String   `tfsdk:"name"`
-	Status                types.String   `tfsdk:"status"`
-	MessageType           types.String   `tfsdk:"message_type"`
-	RealStartAt           types.String   `tfsdk:"real_start_at"`
-	FinishedAt            types.String   `tfsdk:"finished_at"`
-	CreatedAt             types.String   `tfsdk:"created_at"`
-	Statistics            types.Object   `tfsdk:"statistics"`
-	SMSFallbackStatistics types.Object   `tfsdk:"sms_fallback_statistics"`
-	CalculatedPrice       types.Float64  `tfsdk:"calculated_price"`
-	Currency              types.String   `tfsdk:"currency"`
-	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+	// clock tells the time for the start_at window and waits between the
+	// reads of a stop.
+	clock clock.Clock
 }
 
 func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -77,9 +72,6 @@ func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequ
 
 func (r *campaignResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-	if r.pollMin == 0 {
-		r.pollMin, r.pollMax = 500*time.Millisecond, 10*time.Second
-	}
 }
 
 // zone is the account's time zone (the provider's time_zone); UTC before
@@ -128,21 +120,32 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+// operationTimeout is one of the timeouts attribute's methods (Read,
+// Update, Delete).
+type operationTimeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)
+
+// campaignCall parses the state's campaign id and bounds ctx by the
+// operation's timeout; the caller returns when diags has an error.
+func campaignCall(ctx context.Context, id types.String, timeout operationTimeout, def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc, int64) {
+	d, ds := timeout(ctx, def)
+	diags.Append(ds...)
+	n, ds := parseCampaignID(id.ValueString(), path.Root("id"))
+	diags.Append(ds...)
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, n
+}
+
 func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state campaignResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, diags := parseCampaignID(state.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
-	readTimeout, diags := state.Timeouts.Read(ctx, defaultReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel, id := campaignCall(ctx, state.ID, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, readTimeout)
-	defer cancel()
 	c, err := r.client.GetCampaign(ctx, id)
 	if client.IsNotFound(err) {
 		// The API has no call that deletes a campaign, so a 404 almost
@@ -169,19 +172,15 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	id, diags := parseCampaignID(state.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel, id := campaignCall(ctx, state.ID, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
 	result := plan
 	keepObserved(&result, state)
 	var c *client.Campaign
+	var diags diag.Diagnostics
 	switch runStateAction(state, plan) {
 	case actionStop:
 		c, diags = r.stop(ctx, id, state.ID.ValueString())
@@ -211,21 +210,16 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	status := state.Status.ValueString()
 	notFound, diags := req.Private.GetKey(ctx, privateNotFound)
 	resp.Diagnostics.Append(diags...)
-	if !state.StopOnDestroy.ValueBool() || client.IsSettled(status) || notFound != nil {
+	if !state.StopOnDestroy.ValueBool() || client.IsSettled(state.Status.ValueString()) || notFound != nil {
 		return // forgotten without a call: nothing to stop, asked not to, or not found at this endpoint
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	id, diags := parseCampaignID(state.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel, id := campaignCall(ctx, state.ID, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	_, diags = r.stop(ctx, id, state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
 }
@@ -243,28 +237,108 @@ func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
 }
 
-func parseCampaignID(s string, p path.Path) (int64, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if !campaignIDPattern.MatchString(s) {
-		diags.AddAttributeError(p, "Invalid Campaign Id", fmt.Sprintf("%q is not a campaign id (digits only).", s))
-		return 0, diags
-	}
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		diags.AddAttributeError(p, "Invalid Campaign Id",
-			fmt.Sprintf("%q is out of range: a campaign id is a whole number from 1 to %d.", s, int64(math.MaxInt64)))
-	}
-	return id, diags
+// campaignNotFoundWarning explains a 404 for a campaign in state: the
+// campaign is kept as last seen, and what to do.
+func campaignNotFoundWarning(c *client.Client, id string) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Campaign Not Found",
+		fmt.Sprintf("One-API at %s answered 404 for campaign %s. The platform has no call that deletes a campaign, so "+
+			"this almost always means the provider points at another account, endpoint or key than the one that "+
+			"created it. The campaign stays in the state as last seen, and nothing will be created or sent for it.\n\n"+
+			"If endpoint or the API key is wrong, correct them and the next refresh finds the campaign again. "+
+			"To stop managing the campaign, remove its resource block (destroying it makes no API call), or replace "+
+			"the block with a removed block (Terraform 1.7 or later):\n\n"+
+			"  removed {\n    from = <resource address>\n    lifecycle {\n      destroy = false\n    }\n  }", c.Endpoint(), id))
 }
 
-// keepObserved copies what the platform last reported into a plan or a
-// result, for changes that make no API call.
-func keepObserved(dst *campaignResourceModel, src campaignResourceModel) {
-	dst.ID, dst.Name, dst.Status, dst.MessageType = src.ID, src.Name, src.Status, src.MessageType
-	dst.RealStartAt, dst.FinishedAt, dst.CreatedAt = src.RealStartAt, src.FinishedAt, src.CreatedAt
-	dst.Statistics, dst.SMSFallbackStatistics = src.Statistics, src.SMSFallbackStatistics
-	dst.CalculatedPrice, dst.Currency = src.CalculatedPrice, src.Currency
-	if dst.StartAt.IsUnknown() {
-		dst.StartAt = src.StartAt
+// createErrorDiagnostics attaches each 422 field error of a create to the
+// attribute it concerns.
+func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || len(apiErr.FieldErrors) == 0 || client.IsAmbiguousCreate(err) {
+		diags.Append(apiErrorDiagnostic("Unable to Create Campaign", c, "", err))
+		return diags
 	}
+	phones := []client.Phone(nil)
+	if req.rcs != nil {
+		phones = req.rcs.Phones
+	} else if req.sms != nil {
+		phones = req.sms.Phones
+	}
+	for _, field := range apiErr.SortedFields() {
+		p, attached := apiFieldPath(field, req.rcs != nil)
+		detail := ""
+		if attached {
+			detail = fmt.Sprintf("Attribute %s: ", p)
+		}
+		detail += fmt.Sprintf("One-API refused the campaign (%d, %s): %s: %s.", apiErr.StatusCode, apiErr.Message,
+			field, strings.TrimSuffix(strings.Join(apiErr.FieldErrors[field], "; "), "."))
+		if n := phoneIndex(field); n >= 0 && n < len(phones) {
+			detail += fmt.Sprintf(" (phone %s)", phones[n].Number)
+		}
+		detail += " Nothing was sent. Correct the value and apply again."
+		if attached {
+			diags.AddAttributeError(p, "Unable to Create Campaign", detail)
+		} else {
+			diags.AddError("Unable to Create Campaign", detail)
+		}
+	}
+	return diags
+}
+
+// apiFieldPath maps a field of a create request, as the API names it in a
+// 422 answer (undotted as documented, "phones3number",
+// "alternative_channelsmstext", or dotted, "phones.3.number"), to the
+// resource attribute it came from.
+func apiFieldPath(field string, rcs bool) (path.Path, bool) {
+	parts := client.FieldPath(field)
+	content := "sms"
+	if rcs {
+		content = "rcs"
+	}
+	switch parts[0] {
+	case "phones":
+		return path.Root("recipients").AtName("phones"), true
+	case "groups":
+		return path.Root("recipients").AtName("groups"), true
+	case "sender", "text", "transliterate":
+		return path.Root(content).AtName(parts[0]), true
+	case "options":
+		if len(parts) >= 2 && parts[1] == "text" {
+			return path.Root("rcs").AtName("text"), true
+		}
+		return path.Root("rcs").AtName("cards"), true
+	case "alternative_channel":
+		if len(parts) < 3 {
+			return path.Root("sms_fallback"), true
+		}
+		name := map[string]string{"validity": "validity_hours"}[parts[2]]
+		if name == "" {
+			name = parts[2]
+		}
+		return path.Root("sms_fallback").AtName(name), true
+	case "validity":
+		return path.Root("validity_hours"), true
+	case "validity_seconds", "start_at", "tariff_code", "add_to_contact_book", "check_stop_list":
+		return path.Root(parts[0]), true
+	}
+	return path.Empty(), false
+}
+
+func phoneIndex(field string) int {
+	parts := client.FieldPath(field)
+	if len(parts) < 2 || parts[0] != "phones" {
+		return -1
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func recoveredCreateWarning(c *client.Campaign) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Campaign Recovered After a Lost Answer",
+		fmt.Sprintf("The answer to the create request was lost (timeout, dropped connection or an error after the "+
+			"platform acted). Campaign %d was %s, and is now in the state. No campaign was sent twice.", c.ID, c.Recovered))
 }

@@ -3,12 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 	"regexp"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -32,50 +34,15 @@ func rcsCampaign(extra string) string {
 ` + extra
 }
 
-func (s *testSandbox) campaignConfig(body string) string {
-	return s.providerBlock() + "resource \"oneapi_campaign\" \"test\" {\n" + body + "\n}\n"
-}
-
 func stateValue(addr, attr string, check knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), check)
 }
 
-// checkDestroyed asks the stand-in what became of every campaign in state.
-func (s *testSandbox) checkDestroyed(wantStatus ...string) resource.TestCheckFunc {
-	return func(st *terraform.State) error {
-		for _, rs := range st.RootModule().Resources {
-			if rs.Type != "oneapi_campaign" {
-				continue
-			}
-			id, _ := strconv.ParseInt(rs.Primary.ID, 10, 64)
-			got := s.Status(id)
-			ok := false
-			for _, w := range wantStatus {
-				ok = ok || got == w
-			}
-			if !ok {
-				return fmt.Errorf("campaign %d is %q after destroy, want one of %v", id, got, wantStatus)
-			}
-		}
-		return nil
-	}
-}
-
-func (s *testSandbox) expectCount(key string, want int) func() {
-	return func() {
-		s.t.Helper()
-		if got := s.Count(key); got != want {
-			s.t.Errorf("%s: %d requests, want %d", key, got, want)
-		}
-	}
-}
-
 func TestAccCampaign_createRefreshStop(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             sb.checkDestroyed("stopped"),
+		CheckDestroy: sb.checkDestroyed("stopped"),
 		Steps: []resource.TestStep{
 			{
 				Config: sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
@@ -150,11 +117,10 @@ func TestAccCampaign_createRefreshStop(t *testing.T) {
 }
 
 func TestAccCampaign_importVerify(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             sb.checkDestroyed("stopped"),
+		CheckDestroy: sb.checkDestroyed("stopped"),
 		Steps: []resource.TestStep{
 			{Config: sb.campaignConfig(rcsCampaign(fmt.Sprintf("start_at = %q", sb.Now().Add(24*time.Hour).In(time.FixedZone("", 2*3600)).Format(time.RFC3339))))},
 			{
@@ -176,28 +142,14 @@ func TestAccCampaign_importVerify(t *testing.T) {
 	})
 }
 
-// importConfig imports an existing campaign with an import block and only
-// the settings given: no content.
-func (s *testSandbox) importConfig(id int64, extra string) string {
-	return s.providerBlock() + fmt.Sprintf(`
-import {
-  to = oneapi_campaign.test
-  id = "%d"
-}
-resource "oneapi_campaign" "test" {
-%s
-}
-`, id, extra)
-}
-
 func TestAccCampaign_importBlockThenStop(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	cp := sb.createRCSCampaign("380661231231", "380661231232")
 	sb.Advance(6 * time.Second) // moderation: stoppable
 	sb.ResetCounters()
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
 				// Import alone: a configuration that matches plans nothing.
@@ -239,11 +191,11 @@ func TestAccCampaign_importBlockThenStop(t *testing.T) {
 }
 
 func TestAccCampaign_importAdoptsContentWithoutReplacement(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	cp := sb.createRCSCampaign("380661231231")
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{Config: sb.importConfig(cp.ID, "")},
 			{
@@ -285,128 +237,6 @@ func TestAccCampaign_importAdoptsContentWithoutReplacement(t *testing.T) {
 	}
 }
 
-// advanceWhenRead moves the clock once the stand-in has served n reads of
-// campaigns, while the provider is waiting: it lets a test see the
-// provider wait out the "creation" status without touching wall time.
-func (s *testSandbox) advanceWhenRead(n int, d time.Duration) {
-	go func() {
-		deadline := time.Now().Add(time.Minute)
-		for s.Count("GET /api/campaigns/{id}") < n && time.Now().Before(deadline) {
-			time.Sleep(20 * time.Millisecond)
-		}
-		s.Advance(d)
-	}()
-}
-
-func TestAccCampaign_stopWaitsOutCreation(t *testing.T) {
-	sb := startSandbox(t)
-	cp := sb.createRCSCampaign("380661231231")
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: sb.importConfig(cp.ID, "")},
-			{
-				PreConfig: func() {
-					sb.ResetCounters()
-					// refresh (1) and the first read of the stop (2) find
-					// "creation"; then moderation begins.
-					sb.advanceWhenRead(2, 6*time.Second)
-				},
-				Config: sb.importConfig(cp.ID, `desired_state = "stopped"`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue(campaignAddr, "status", knownvalue.StringExact("stopped")),
-				},
-			},
-		},
-	})
-	if n := sb.Count("GET /api/campaigns/{id}"); n < 3 {
-		t.Errorf("reads = %d: the stop did not wait for the campaign to leave creation", n)
-	}
-	if n := sb.Count("PUT /api/campaigns/{id}/stop"); n != 1 {
-		t.Errorf("stops = %d, want exactly 1 (none while in creation)", n)
-	}
-}
-
-func TestAccCampaign_pausedIsRenewed(t *testing.T) {
-	sb := startSandbox(t)
-	var id int64
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
-				Check: func(s *terraform.State) error {
-					id, _ = strconv.ParseInt(s.RootModule().Resources[campaignAddr].Primary.ID, 10, 64)
-					return nil
-				},
-			},
-			{
-				PreConfig: func() {
-					sb.Advance(17 * time.Second)
-					if err := sb.SetStatus(id, "paused"); err != nil { // out of funds
-						t.Fatal(err)
-					}
-					sb.ResetCounters()
-				},
-				Config: sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue(campaignAddr, tfjsonpath.New("status")),
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue(campaignAddr, "status", knownvalue.StringExact("sending")),
-				},
-			},
-			{
-				PreConfig: sb.expectCount("PUT /api/campaigns/{id}/renew", 1),
-				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-		},
-	})
-}
-
-func TestAccCampaign_stopRacesWithCompletion(t *testing.T) {
-	sb := startSandbox(t)
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: sb.campaignConfig(rcsCampaign(""))},
-			{
-				PreConfig: func() {
-					sb.Advance(20 * time.Second) // sending
-					sb.SetFaults(sandbox.Faults{CompleteBeforeStop: 1})
-					sb.ResetCounters()
-				},
-				Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue(campaignAddr, "status", knownvalue.StringExact("done")),
-					stateValue(campaignAddr, "desired_state", knownvalue.StringExact("stopped")),
-				},
-			},
-			{
-				PreConfig: func() {
-					if got := sb.Injected()["complete_before_stop"]; got != 1 {
-						t.Errorf("the race was not injected (%d)", got)
-					}
-					sb.expectCount("PUT /api/campaigns/{id}/stop", 1)()
-				},
-				Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-		},
-	})
-}
-
 // idOf reads a resource's id from state into *id.
 func idOf(addr string, id *int64) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -419,92 +249,8 @@ func idOf(addr string, id *int64) resource.TestCheckFunc {
 	}
 }
 
-// onlyReads fails when the stand-in saw anything but campaign reads (and
-// logins) since its counters were reset.
-func (s *testSandbox) onlyReads() {
-	s.t.Helper()
-	for key, n := range s.Counters() {
-		if key != "GET /api/campaigns/{id}" && key != "POST /api/auth/login" {
-			s.t.Errorf("unexpected requests: %s x%d (want only refresh reads)", key, n)
-		}
-	}
-}
-
-func TestAccCampaign_stopOnDoneOrSpamMakesNoCall(t *testing.T) {
-	for _, status := range []string{"done", "spam"} {
-		t.Run(status, func(t *testing.T) {
-			sb := startSandbox(t)
-			var id int64
-			accTest(t, resource.TestCase{
-				PreCheck:                 func() { testAccPreCheck(t) },
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				CheckDestroy:             sb.checkDestroyed(status),
-				Steps: []resource.TestStep{
-					{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &id)},
-					{
-						PreConfig: func() {
-							if err := sb.SetStatus(id, status); err != nil {
-								t.Fatal(err)
-							}
-							sb.ResetCounters()
-						},
-						Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
-								plancheck.ExpectKnownValue(campaignAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
-							},
-						},
-						ConfigStateChecks: []statecheck.StateCheck{
-							stateValue(campaignAddr, "status", knownvalue.StringExact(status)),
-							stateValue(campaignAddr, "desired_state", knownvalue.StringExact("stopped")),
-						},
-					},
-				},
-			})
-			sb.onlyReads()
-		})
-	}
-}
-
-func TestAccCampaign_externalStopIsAWarning(t *testing.T) {
-	sb := startSandbox(t)
-	two := func(secondDesired string) string {
-		return sb.providerBlock() +
-			"resource \"oneapi_campaign\" \"a\" {\n" + rcsCampaign(`desired_state = "active"`) + "\n}\n" +
-			"resource \"oneapi_campaign\" \"b\" {\n" + rcsCampaign(`desired_state = "`+secondDesired+`"`) + "\n}\n"
-	}
-	var idA int64
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: two("active"), Check: idOf("oneapi_campaign.a", &idA)},
-			{
-				PreConfig: func() {
-					sb.Advance(20 * time.Second)
-					if err := sb.SetStatus(idA, "stopped"); err != nil { // someone used the web UI
-						t.Fatal(err)
-					}
-				},
-				Config: two("stopped"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("oneapi_campaign.a", plancheck.ResourceActionNoop),
-						plancheck.ExpectResourceAction("oneapi_campaign.b", plancheck.ResourceActionUpdate),
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue("oneapi_campaign.a", "status", knownvalue.StringExact("stopped")),
-					stateValue("oneapi_campaign.a", "desired_state", knownvalue.StringExact("active")),
-					stateValue("oneapi_campaign.b", "status", knownvalue.StringExact("stopped")),
-				},
-			},
-		},
-	})
-}
-
 func TestAccCampaign_destroy(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, extra, force, want string
 		stops                    int
@@ -518,8 +264,6 @@ func TestAccCampaign_destroy(t *testing.T) {
 			sb := startSandbox(t)
 			var id int64
 			accTest(t, resource.TestCase{
-				PreCheck:                 func() { testAccPreCheck(t) },
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				CheckDestroy: func(s *terraform.State) error {
 					if got := sb.Status(id); got != tc.want {
 						return fmt.Errorf("after destroy the campaign is %q, want %q", got, tc.want)
@@ -549,11 +293,11 @@ func TestAccCampaign_destroy(t *testing.T) {
 }
 
 func TestAccCampaign_replacementStopsTheOldCampaignFirst(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	var oldID, newID int64
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &oldID)},
 			{
@@ -593,10 +337,10 @@ func TestAccCampaign_replacementStopsTheOldCampaignFirst(t *testing.T) {
 }
 
 func TestAccCampaign_apiRefusalNamesTheAttribute(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{{
 			// Contact list 7 does not exist: only the API can know.
 			Config: sb.campaignConfig(`
@@ -615,6 +359,7 @@ func TestAccCampaign_apiRefusalNamesTheAttribute(t *testing.T) {
 }
 
 func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ name, recipients, fault string }{
 		{"phones, connection dropped after commit", `recipients = { phones = ["380661231231", "380661231232"] }`, "drop"},
 		{"phones, 500 after commit", `recipients = { phones = ["380661231231"] }`, "500"},
@@ -630,8 +375,7 @@ func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
 			config := sb.campaignConfig(tc.recipients + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }` + "\n" + `stop_on_destroy = false`)
 			var id int64
 			accTest(t, resource.TestCase{
-				PreCheck:                 func() { testAccPreCheck(t) },
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				CheckDestroy: sb.checkNothingLeftSending(),
 				Steps: []resource.TestStep{
 					{Config: config, Check: idOf(campaignAddr, &id)},
 					{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
@@ -652,6 +396,7 @@ func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
 // makes an empty campaign. The state must point at the campaign that
 // carries the messages, and nothing is sent twice.
 func TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1, RepeatedReference: "messages", HideMessages: 3})
 	report := faultReport{scenario: "lost create answer: phones, only repeated messages dropped, messages listed late", operations: "1 create", sb: sb}
@@ -670,8 +415,7 @@ func TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped(t *testing.T) 
 		`rcs = { sender = "rcs_sender", text = "Hello" }` + "\n" + `stop_on_destroy = false`)
 	var id int64
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{Config: config, Check: idOf(campaignAddr, &id)},
 			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
@@ -701,8 +445,7 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 	report := faultReport{scenario: "create interrupted by its timeout, then applied again", operations: "2 applies", sb: sb}
 	defer func() { report.duplicates = len(sb.CampaignIDs()) - 1; report.print(t) }()
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
 				Config:      sb.campaignConfig(rcsCampaign(`timeouts = { create = "1s" }`)),
@@ -721,72 +464,34 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 	})
 }
 
-func TestAccCampaign_interruptedStopIsPlannedAgain(t *testing.T) {
-	sb := startSandbox(t)
-	cp := sb.createRCSCampaign("380661231231") // frozen in "creation"
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: sb.importConfig(cp.ID, "")},
-			{
-				// The stop waits for "creation" to end and runs out of time.
-				Config:      sb.importConfig(cp.ID, `desired_state = "stopped"`+"\n"+`timeouts = { update = "2s" }`),
-				ExpectError: regexp.MustCompile(`(?s)Timed Out Stopping Campaign.*still\s+in\s+status\s+"creation"`),
-			},
-			{
-				// The advice: apply again, with timeouts.update raised. Nothing
-				// was recorded, so the stop is planned again; the campaign
-				// leaves creation while the apply waits, and the stop applies.
-				PreConfig: func() { sb.advanceWhenRead(sb.Count("GET /api/campaigns/{id}")+3, 6*time.Second) },
-				Config:    sb.importConfig(cp.ID, `desired_state = "stopped"`+"\n"+`timeouts = { update = "1m" }`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{stateValue(campaignAddr, "status", knownvalue.StringExact("stopped"))},
-			},
-		},
-	})
-}
-
-// TestAccCampaign_scheduledCreateThenStop runs against the stand-in, or
-// against a real account in live mode: the campaign is scheduled a day
-// ahead and stopped before it starts, so no message is delivered.
-func TestAccCampaign_scheduledCreateThenStop(t *testing.T) {
-	target := newAccTarget(t)
-	startAt := time.Now().UTC().Add(24 * time.Hour).Format(apiTimeLayout)
-	config := func(desired string) string {
-		return target.provider + fmt.Sprintf(`
-resource "oneapi_campaign" "test" {
-  recipients    = { phones = [%q] }
-  rcs           = { sender = %q, text = "terraform-provider-oneapi acceptance test" }
-  start_at      = %q
-  desired_state = %q
-}
-`, target.phone, target.rcsSender, startAt, desired)
+func TestAPIFieldPath(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		field string
+		rcs   bool
+		want  path.Path
+	}{
+		{"phones.3.number", true, path.Root("recipients").AtName("phones")},
+		{"phones", false, path.Root("recipients").AtName("phones")},
+		{"groups.0", true, path.Root("recipients").AtName("groups")},
+		{"sender", true, path.Root("rcs").AtName("sender")},
+		{"sender", false, path.Root("sms").AtName("sender")},
+		{"text", false, path.Root("sms").AtName("text")},
+		{"options.text", true, path.Root("rcs").AtName("text")},
+		{"options.cards.0.title", true, path.Root("rcs").AtName("cards")},
+		{"alternative_channel.sms.validity", true, path.Root("sms_fallback").AtName("validity_hours")},
+		{"alternative_channel.sms.text", true, path.Root("sms_fallback").AtName("text")},
+		{"validity", true, path.Root("validity_hours")},
+		{"validity_seconds", true, path.Root("validity_seconds")},
+		{"start_at", false, path.Root("start_at")},
 	}
-	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config("active"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue(campaignAddr, "start_at", knownvalue.StringExact(startAt)),
-					stateValue(campaignAddr, "message_type", knownvalue.StringExact("rcs")),
-				},
-			},
-			{
-				PreConfig: func() {
-					if target.sb != nil {
-						target.sb.Advance(16 * time.Second) // creation and moderation are over
-					}
-				},
-				Config: config("stopped"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue(campaignAddr, "status", knownvalue.StringExact("stopped")),
-				},
-			},
-		},
-	})
+	for _, tt := range tests {
+		got, ok := apiFieldPath(tt.field, tt.rcs)
+		if !ok || !got.Equal(tt.want) {
+			t.Errorf("%s -> %s, want %s", tt.field, got, tt.want)
+		}
+	}
+	if _, ok := apiFieldPath("something_new", true); ok {
+		t.Error("an unknown field must not be attached to an attribute")
+	}
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -37,24 +36,6 @@ func editedCampaign(extra string) string {
 ` + extra
 }
 
-// callsTo lists the requests to one campaign's paths with these suffixes.
-func (s *testSandbox) callsTo(id int64, suffixes ...string) []string {
-	var out []string
-	for _, r := range s.Journal() {
-		for _, suffix := range suffixes {
-			if strings.Contains(r, fmt.Sprintf("/api/campaigns/%d%s", id, suffix)) {
-				out = append(out, r)
-			}
-		}
-	}
-	return out
-}
-
-// stopsAndRenews counts the stop and renew requests the stand-in saw.
-func (s *testSandbox) stopsAndRenews() int {
-	return s.Count("PUT /api/campaigns/{id}/stop") + s.Count("PATCH /api/campaigns/{id}/stop") + s.Count("PUT /api/campaigns/{id}/renew")
-}
-
 func TestAccCampaign_destroyFromEveryState(t *testing.T) {
 	cases := []struct {
 		name    string
@@ -80,8 +61,6 @@ func TestAccCampaign_destroyFromEveryState(t *testing.T) {
 			sb := startSandboxWith(t, sandbox.Config{ClockSpeed: 10})
 			var id int64
 			accTest(t, resource.TestCase{
-				PreCheck:                 func() { testAccPreCheck(t) },
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				CheckDestroy: func(*terraform.State) error {
 					got := sb.Status(id)
 					for _, w := range tc.want {
@@ -113,26 +92,13 @@ func TestAccCampaign_destroyFromEveryState(t *testing.T) {
 	}
 }
 
-// force returns an arrange step that puts a campaign into a status, as the
-// platform or another tool would.
-func force(status string) func(sb *testSandbox, id int64) {
-	return func(sb *testSandbox, id int64) {
-		sb.Advance(20 * time.Second) // out of creation and moderation
-		if err := sb.SetStatus(id, status); err != nil {
-			sb.t.Fatal(err)
-		}
-	}
-}
-
 // TestAccCampaign_destroyImportedWithoutContent: an imported campaign whose
 // configuration carries no content is destroyed like any other.
 func TestAccCampaign_destroyImportedWithoutContent(t *testing.T) {
 	sb := startSandboxWith(t, sandbox.Config{ClockSpeed: 10})
 	cp := sb.createRCSCampaign("380661231231")
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             sb.checkDestroyed("stopped", "done"),
+		CheckDestroy: sb.checkDestroyed("stopped", "done"),
 		Steps: []resource.TestStep{
 			{Config: sb.importConfig(cp.ID, `desired_state = "active"`)},
 			{Config: sb.importConfig(cp.ID, `desired_state = "active"`), Destroy: true},
@@ -153,8 +119,7 @@ func TestAccCampaign_finalCampaignKeepsItsContentOrIsReplaced(t *testing.T) {
 			sb := startSandboxWith(t, sandbox.Config{ClockSpeed: 10})
 			var first, second int64
 			accTest(t, resource.TestCase{
-				PreCheck:                 func() { testAccPreCheck(t) },
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				CheckDestroy: sb.checkNothingLeftSending(),
 				Steps: []resource.TestStep{
 					{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &first)},
 					{
@@ -212,11 +177,11 @@ func TestAccCampaign_finalCampaignKeepsItsContentOrIsReplaced(t *testing.T) {
 // desired_state = "stopped" again, or terraform apply -replace=ADDRESS (the
 // test harness taints the address, which Terraform plans the same way).
 func TestAccCampaign_stoppedThenActive(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	var first, second int64
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &first)},
 			{
@@ -282,14 +247,14 @@ func TestAccCampaign_stoppedThenActive(t *testing.T) {
 // endpoint back finds it again; removing its block, as the warning
 // advises, destroys it without any call.
 func TestAccCampaign_notFoundStaysInState(t *testing.T) {
+	t.Parallel()
 	home := startSandbox(t)
 	other := startSandbox(t)
 	config := func(sb *testSandbox, body string) string { return sb.providerBlock() + body }
 	block := "resource \"oneapi_campaign\" \"test\" {\n" + rcsCampaign("") + "\n}\n"
 	var id int64
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: home.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{Config: config(home, block), Check: idOf(campaignAddr, &id)},
 			{
@@ -337,12 +302,12 @@ func TestAccCampaign_notFoundStaysInState(t *testing.T) {
 // TestAccCampaign_notFoundRemovedBlock follows the warning's last way out:
 // a removed block (Terraform 1.7 or later) forgets the campaign.
 func TestAccCampaign_notFoundRemovedBlock(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	var id int64
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
+		CheckDestroy:           sb.checkNothingLeftSending(),
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
 		Steps: []resource.TestStep{
 			{Config: sb.campaignConfig(rcsCampaign("")), Check: idOf(campaignAddr, &id)},
 			{

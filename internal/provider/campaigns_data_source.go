@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -54,7 +53,7 @@ func (d *campaignsDataSource) Metadata(_ context.Context, req datasource.Metadat
 	resp.TypeName = req.ProviderTypeName + "_campaigns"
 }
 
-func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -78,9 +77,7 @@ func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 				MarkdownDescription: "Only campaigns in one of these statuses.",
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(
-					client.StatusCreation, client.StatusModeration, client.StatusSpam, client.StatusScheduled,
-					client.StatusSending, client.StatusPaused, client.StatusStopped, client.StatusDone))},
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(campaignStatuses...))},
 			},
 			"sender": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns of exactly this sender.",
@@ -124,7 +121,7 @@ func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 					"statistics": schema.SingleNestedAttribute{
 						MarkdownDescription: "Short delivery statistics.",
 						Computed:            true,
-						Attributes:          statisticsDataSourceAttributes(),
+						Attributes:          dataStatisticsAttributes(statisticsFields),
 					},
 				}},
 			},
@@ -165,14 +162,12 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	ids := make([]attr.Value, 0, len(found))
 	items := make([]attr.Value, 0, len(found))
 	for i := range found {
-		c := &found[i]
-		ids = append(ids, types.StringValue(strconv.FormatInt(c.ID, 10)))
+		o := observe(&found[i])
+		ids = append(ids, o.ID)
 		items = append(items, types.ObjectValueMust(campaignSummaryAttrTypes, map[string]attr.Value{
-			"id": types.StringValue(strconv.FormatInt(c.ID, 10)), "name": types.StringValue(c.Name),
-			"sender": types.StringValue(c.Sender), "status": types.StringValue(c.Status),
-			"message_type": types.StringValue(c.MessageType), "start_at": types.StringPointerValue(c.StartAt),
-			"real_start_at": types.StringPointerValue(c.RealStartAt), "finished_at": types.StringPointerValue(c.FinishedAt),
-			"created_at": types.StringPointerValue(c.CreatedAt), "statistics": statisticsValue(c.Statistics),
+			"id": o.ID, "name": o.Name, "sender": o.Sender, "status": o.Status, "message_type": o.MessageType,
+			"start_at": o.StartAt, "real_start_at": o.RealStartAt, "finished_at": o.FinishedAt,
+			"created_at": o.CreatedAt, "statistics": o.Statistics,
 		}))
 	}
 	data.IDs = types.ListValueMust(types.StringType, ids)

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"strings"
@@ -12,33 +11,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
-// seedCampaigns creates n campaigns through the API.
-func (s *testSandbox) seedCampaigns(n int, sms bool, sender string) []int64 {
-	s.t.Helper()
-	c := s.client()
-	var ids []int64
-	for i := range n {
-		phone := []client.Phone{{Number: fmt.Sprintf("3806%08d", i)}}
-		var cp *client.Campaign
-		var err error
-		if sms {
-			cp, err = c.CreateSMSCampaign(context.Background(), client.SMSCampaignRequest{Phones: phone, Sender: sender, Text: "Hi"})
-		} else {
-			cp, err = c.CreateRCSCampaign(context.Background(), client.RCSCampaignRequest{Phones: phone, Sender: sender, Options: client.RCSOptions{Text: "Hi"}})
-		}
-		if err != nil {
-			s.t.Fatal(err)
-		}
-		ids = append(ids, cp.ID)
-	}
-	return ids
-}
-
 func TestAccCampaignsDataSource_pagesAndFilters(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	bulk := sb.seedCampaigns(1000, false, "bulk")
 	secondBatch := sb.Now().Add(30 * time.Minute).Format(time.RFC3339)
@@ -76,8 +52,6 @@ data "oneapi_campaigns" "none" {
 		return statecheck.ExpectKnownValue("data.oneapi_campaigns."+name, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n))
 	}
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: all,

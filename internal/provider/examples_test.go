@@ -28,6 +28,7 @@ func readExample(t *testing.T, name string) string {
 // TestAccExamples_campaign applies the documented examples as they are
 // written, against the stand-in.
 func TestAccExamples_campaign(t *testing.T) {
+	t.Parallel()
 	sb := startSandbox(t)
 	// A campaign scheduled ten days ahead, sent outside Terraform.
 	existing, err := sb.client().CreateRCSCampaign(context.Background(), client.RCSCampaignRequest{
@@ -40,8 +41,7 @@ func TestAccExamples_campaign(t *testing.T) {
 	importThenStop := strings.ReplaceAll(readExample(t, "resources/oneapi_campaign/import-then-stop.tf"),
 		"53708808", strconv.FormatInt(existing.ID, 10))
 	accTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
 				Config: sb.providerBlock() + readExample(t, "resources/oneapi_campaign/resource.tf"),

@@ -66,35 +66,6 @@ resource "oneapi_campaign" "c" {
 `, sb.URL, providerExtra, n, faultSuiteStartAt, desired)
 }
 
-// checkTruth compares the state with the stand-in: exactly the campaigns
-// in state exist (no duplicates), each with the status the state records.
-func (s *testSandbox) checkTruth(n int, report *faultReport, compareStatus bool) resource.TestCheckFunc {
-	return func(st *terraform.State) error {
-		inState := map[int64]string{}
-		for _, rs := range st.RootModule().Resources {
-			if rs.Type == "oneapi_campaign" {
-				id, _ := strconv.ParseInt(rs.Primary.ID, 10, 64)
-				inState[id] = rs.Primary.Attributes["status"]
-			}
-		}
-		ids := s.CampaignIDs()
-		report.duplicates = len(ids) - len(inState)
-		if len(inState) != n || len(ids) != n {
-			return fmt.Errorf("%d campaigns in state, %d at the stand-in, want %d each", len(inState), len(ids), n)
-		}
-		for _, id := range ids {
-			status, ok := inState[id]
-			if !ok {
-				return fmt.Errorf("campaign %d exists at the stand-in but not in state (a duplicate)", id)
-			}
-			if truth := s.Status(id); compareStatus && truth != status {
-				return fmt.Errorf("campaign %d: state says %s, the stand-in %s", id, status, truth)
-			}
-		}
-		return nil
-	}
-}
-
 type faultReport struct {
 	scenario   string
 	operations string
@@ -167,6 +138,7 @@ func TestAccFaultSuite(t *testing.T) {
 	}()
 	half := fmt.Sprintf(`desired_state = count.index < %d ? "stopped" : "active"`, n/2)
 	accTest(t, resource.TestCase{
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
 				Config: manyCampaigns(sb, n, "max_retries = 10", `desired_state = "active"`),
@@ -210,6 +182,7 @@ func TestAccRateBudget(t *testing.T) {
 	report := faultReport{scenario: fmt.Sprintf("rate budget %d/s", budget), operations: fmt.Sprintf("%d creates", n), sb: sb}
 	defer report.print(t)
 	accTest(t, resource.TestCase{
+		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
 				Config: manyCampaigns(sb, n, fmt.Sprintf("requests_per_second = %d", budget), `stop_on_destroy = false`),

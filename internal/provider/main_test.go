@@ -2,42 +2,19 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
-
-var (
-	sandboxesMu sync.Mutex
-	sandboxes   []*sandbox.Sandbox
-)
-
-func registerSandbox(sb *sandbox.Sandbox) {
-	sandboxesMu.Lock()
-	sandboxes = append(sandboxes, sb)
-	sandboxesMu.Unlock()
-}
-
-// secrets are the API key and every JWT any stand-in of this run issued.
-func secrets() []string {
-	sandboxesMu.Lock()
-	defer sandboxesMu.Unlock()
-	out := []string{testAPIKey}
-	for _, sb := range sandboxes {
-		out = append(out, sb.IssuedTokens()...)
-	}
-	return out
-}
 
 // TestMain runs the whole suite with TF_LOG=TRACE into per-test files and,
 // afterwards, checks every log line of the CLI, the harness and the
@@ -69,33 +46,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func scanLogs(dir string, secrets []string) error {
-	files, err := filepath.Glob(filepath.Join(dir, "*"))
-	if err != nil {
-		return err
-	}
-	var size int64
-	sawRequests := false
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		size += int64(len(data))
-		text := string(data)
-		sawRequests = sawRequests || strings.Contains(text, "One-API request")
-		for _, s := range secrets {
-			if s != "" && strings.Contains(text, s) {
-				return fmt.Errorf("%s contains a secret (%.12s...)", filepath.Base(f), s)
-			}
-		}
-	}
-	if !sawRequests {
-		return fmt.Errorf("%d log files (%d bytes) show no provider request: the scan would prove nothing", len(files), size)
-	}
-	return nil
-}
-
 // accTest runs an acceptance test with the suite's shared checks: the
 // provider under test, and, after every applied step, no secret in the
 // state or the plan.
@@ -106,6 +56,9 @@ func accTest(t *testing.T, tc resource.TestCase) {
 	}
 	if tc.ProtoV6ProviderFactories == nil {
 		tc.ProtoV6ProviderFactories = testAccProtoV6ProviderFactories
+	}
+	if tc.CheckDestroy == nil && appliesCampaigns(tc) {
+		t.Fatal("a test that applies oneapi_campaign needs CheckDestroy: sb.checkDestroyed(status...) or sb.checkNothingLeftSending()")
 	}
 	for i := range tc.Steps {
 		st := &tc.Steps[i]
@@ -120,27 +73,96 @@ func accTest(t *testing.T, tc resource.TestCase) {
 	resource.Test(t, tc)
 }
 
-type noSecretsInState struct{}
-
-func (noSecretsInState) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	resp.Error = findSecret("state", req.State)
-}
-
-type noSecretsInPlan struct{}
-
-func (noSecretsInPlan) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	resp.Error = findSecret("plan", req.Plan)
-}
-
-func findSecret(where string, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	for _, s := range secrets() {
-		if s != "" && strings.Contains(string(data), s) {
-			return fmt.Errorf("the %s contains a secret (%.12s...)", where, s)
+// appliesCampaigns reports a test with a step that may create campaigns.
+func appliesCampaigns(tc resource.TestCase) bool {
+	for _, st := range tc.Steps {
+		if strings.Contains(st.Config, `resource "oneapi_campaign"`) && st.ExpectError == nil && !st.PlanOnly {
+			return true
 		}
 	}
-	return nil
+	return false
+}
+
+// testAccProtoV6ProviderFactories runs the provider in-process for the
+// Terraform CLI that terraform-plugin-testing drives.
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"oneapi": func() (tfprotov6.ProviderServer, error) { return NewProtocol6Server("test")(), nil },
+}
+
+const testAPIKey = "test_acceptance_key"
+
+// liveMode reports ONEAPI_ACC_LIVE=1: tests that can run against a real
+// account do so, and the others skip and say why.
+func liveMode() bool { return os.Getenv("ONEAPI_ACC_LIVE") == "1" }
+
+// accTarget is where a live-capable test runs: the stand-in, or the account
+// named by ONEAPI_ENDPOINT and ONEAPI_API_KEY in live mode.
+type accTarget struct {
+	sb        *testSandbox // nil in live mode
+	provider  string
+	phone     string
+	rcsSender string
+}
+
+func newAccTarget(t *testing.T) accTarget {
+	t.Helper()
+	if !liveMode() {
+		sb := startSandbox(t)
+		return accTarget{sb: sb, provider: sb.providerBlock(), phone: "380661231231", rcsSender: "rcs_sender"}
+	}
+	for _, v := range []string{EnvAPIKey, EnvEndpoint, "ONEAPI_TEST_PHONE", "ONEAPI_TEST_RCS_SENDER"} {
+		if os.Getenv(v) == "" {
+			t.Fatalf("live mode (ONEAPI_ACC_LIVE=1) needs %s", v)
+		}
+	}
+	return accTarget{provider: `provider "oneapi" {}` + "\n", phone: os.Getenv("ONEAPI_TEST_PHONE"), rcsSender: os.Getenv("ONEAPI_TEST_RCS_SENDER")}
+}
+
+// checkNothingLeftSending is nothingLeftSending on the stand-in, or
+// through the API in live mode.
+func (a accTarget) checkNothingLeftSending() resource.TestCheckFunc {
+	if a.sb != nil {
+		return a.sb.checkNothingLeftSending()
+	}
+	return nothingLeftSending(func(id int64) (string, error) {
+		c, err := client.New(client.WithEndpoint(os.Getenv(EnvEndpoint)), client.WithAPIKey(os.Getenv(EnvAPIKey)))
+		if err != nil {
+			return "", err
+		}
+		cp, err := c.GetCampaign(context.Background(), id)
+		if err != nil {
+			return "", err
+		}
+		return cp.Status, nil
+	})
+}
+
+// nothingLeftSending checks, after the destroy, that every campaign of the
+// last state with stop_on_destroy = true has nothing left to send
+// (stopped, done or spam); status "" means the campaign is gone.
+func nothingLeftSending(status func(id int64) (string, error)) resource.TestCheckFunc {
+	return func(st *terraform.State) error {
+		for addr, rs := range st.RootModule().Resources {
+			if rs.Type != "oneapi_campaign" || rs.Primary.Attributes["stop_on_destroy"] != "true" {
+				continue
+			}
+			id, _ := strconv.ParseInt(rs.Primary.ID, 10, 64)
+			got, err := status(id)
+			if err != nil {
+				return fmt.Errorf("%s: %w", addr, err)
+			}
+			if got != "" && !client.IsSettled(got) {
+				return fmt.Errorf("%s (campaign %d) is %q after destroy with stop_on_destroy = true", addr, id, got)
+			}
+		}
+		return nil
+	}
+}
+
+// testAccPreCheck keeps acceptance tests honest about what they need.
+func testAccPreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Fatal("acceptance tests need TF_ACC=1; run them with `make test`")
+	}
 }

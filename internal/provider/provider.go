@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -20,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 )
 
 // Environment variables the provider reads when an attribute is not set.
@@ -34,11 +36,17 @@ var _ provider.Provider = (*oneAPIProvider)(nil)
 
 // New returns the provider factory for a release version.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider { return &oneAPIProvider{version: version} }
+	return newWithClock(version, clock.Real())
+}
+
+// newWithClock is New with another clock (tests).
+func newWithClock(version string, clk clock.Clock) func() provider.Provider {
+	return func() provider.Provider { return &oneAPIProvider{version: version, clock: clk} }
 }
 
 type oneAPIProvider struct {
 	version string
+	clock   clock.Clock
 }
 
 type providerModel struct {
@@ -66,7 +74,7 @@ func (p *oneAPIProvider) Metadata(_ context.Context, _ provider.MetadataRequest,
 	resp.Version = p.version
 }
 
-func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The oneapi provider manages RCS and SMS campaigns on the One-API messaging platform " +
 			"(served as `https://one-api.wwt.world` and `https://one-api.bsg.world`).",
@@ -139,7 +147,7 @@ func (p *oneAPIProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := newClient(cfg, p.userAgent(req.TerraformVersion))
+	c, err := newClient(cfg, p.userAgent(req.TerraformVersion), p.clock)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Create One-API Client", err.Error())
 		return
@@ -217,8 +225,9 @@ func stringOr(v types.String, fallback string) string {
 	return fallback
 }
 
-func newClient(cfg providerConfig, userAgent string) (*client.Client, error) {
+func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.Client, error) {
 	opts := []client.Option{
+		client.WithClock(clk),
 		client.WithEndpoint(cfg.endpoint),
 		client.WithUserAgent(userAgent),
 		client.WithMaxRetries(cfg.maxRetries),
@@ -236,9 +245,23 @@ func newClient(cfg providerConfig, userAgent string) (*client.Client, error) {
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCampaignResource}
+	return []func() resource.Resource{newCampaignResource(p.clock)}
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewCampaignDataSource, NewCampaignsDataSource}
+}
+
+// providerClient is what Configure of every resource and data source does:
+// take the provider's client (nil before the provider is configured).
+func providerClient(data any, diags *diag.Diagnostics) *client.Client {
+	if data == nil {
+		return nil
+	}
+	c, ok := data.(*client.Client)
+	if !ok {
+		diags.AddError("Unexpected Provider Data",
+			fmt.Sprintf("Expected *client.Client, got %T. Please report this issue to the provider developers.", data))
+	}
+	return c
 }

@@ -3,141 +3,290 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
-	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
-// testAccProtoV6ProviderFactories runs the provider in-process for the
-// Terraform CLI that terraform-plugin-testing drives.
-var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"oneapi": func() (tfprotov6.ProviderServer, error) { return NewProtocol6Server("test")(), nil },
-}
-
-const testAPIKey = "test_acceptance_key"
-
-// testSandbox is an in-process stand-in API for one test.
-type testSandbox struct {
-	*sandbox.Sandbox
-	URL  string
-	t    *testing.T
-	zone *time.Location
-}
-
-// liveMode reports ONEAPI_ACC_LIVE=1: tests that can run against a real
-// account do so, and the others skip and say why.
-func liveMode() bool { return os.Getenv("ONEAPI_ACC_LIVE") == "1" }
-
-// accTarget is where a live-capable test runs: the stand-in, or the account
-// named by ONEAPI_ENDPOINT and ONEAPI_API_KEY in live mode.
-type accTarget struct {
-	sb        *testSandbox // nil in live mode
-	provider  string
-	phone     string
-	rcsSender string
-}
-
-func newAccTarget(t *testing.T) accTarget {
-	t.Helper()
-	if !liveMode() {
-		sb := startSandbox(t)
-		return accTarget{sb: sb, provider: sb.providerBlock(), phone: "380661231231", rcsSender: "rcs_sender"}
+func TestAccProvider_userAgent(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	sb.ResetCounters()
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{Config: campaignDataSourceConfig(sb, strconv.FormatInt(cp.ID, 10))}},
+	})
+	want := regexp.MustCompile(`^terraform-provider-oneapi/test \(\+https://registry\.terraform\.io/providers/oneapi-terraform/oneapi\) Terraform/\d+\.\d+\.\d+`)
+	uas := sb.UserAgents()
+	if len(uas) == 0 {
+		t.Fatal("no requests seen")
 	}
-	for _, v := range []string{EnvAPIKey, EnvEndpoint, "ONEAPI_TEST_PHONE", "ONEAPI_TEST_RCS_SENDER"} {
-		if os.Getenv(v) == "" {
-			t.Fatalf("live mode (ONEAPI_ACC_LIVE=1) needs %s", v)
+	for _, ua := range uas {
+		if !want.MatchString(ua) {
+			t.Errorf("User-Agent %q does not name the provider version and the Terraform version", ua)
 		}
 	}
-	return accTarget{provider: `provider "oneapi" {}` + "\n", phone: os.Getenv("ONEAPI_TEST_PHONE"), rcsSender: os.Getenv("ONEAPI_TEST_RCS_SENDER")}
 }
 
-// startSandbox starts a stand-in whose clock only moves when the test
-// advances it. Tests that need it skip in live mode.
-func startSandbox(t *testing.T) *testSandbox {
-	t.Helper()
-	return startSandboxWith(t, sandbox.Config{})
-}
-
-// startSandboxWith starts a stand-in with cfg (its API key is the tests').
-func startSandboxWith(t *testing.T, cfg sandbox.Config) *testSandbox {
-	t.Helper()
-	if liveMode() {
-		t.Skip("needs the stand-in's control surface (clock, forced statuses, faults or request counters): skipped in live mode")
-	}
-	cfg.APIKeys = []string{testAPIKey}
-	if cfg.AccountZone == nil {
-		cfg.AccountZone = time.UTC
-	}
-	sb := sandbox.New(cfg)
-	registerSandbox(sb)
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	// Once a test has failed, keep the clock moving so that the destroy at
-	// the end of resource.Test does not wait forever for a campaign frozen in
-	// "creation".
-	done := make(chan struct{})
-	t.Cleanup(func() { close(done) })
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-time.After(200 * time.Millisecond):
-				if t.Failed() {
-					sb.Advance(10 * time.Second)
-				}
-			}
-		}
-	}()
-	return &testSandbox{Sandbox: sb, URL: srv.URL, t: t, zone: cfg.AccountZone}
-}
-
-// providerBlock configures the provider against this stand-in. The key
-// comes from ONEAPI_API_KEY (TestMain), as the README recommends, so that
-// it is not in any configuration text the test harness logs.
-func (s *testSandbox) providerBlock() string {
-	return fmt.Sprintf(`
+func TestAccProvider_missingCredentials(t *testing.T) {
+	sb := startSandbox(t)
+	t.Setenv(EnvAPIKey, "")
+	t.Setenv(EnvToken, "")
+	config := fmt.Sprintf(`
 provider "oneapi" {
   endpoint = %q
 }
-`, s.URL)
+data "oneapi_campaign" "test" {
+  id = "1"
+}
+`, sb.URL)
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)Missing One-API Credentials.*api_key.*ONEAPI_API_KEY`),
+		}},
+	})
+	if n := len(sb.Counters()); n != 0 {
+		t.Errorf("requests = %v, want none", sb.Counters())
+	}
 }
 
-// client returns a client for arranging the stand-in through its API.
-func (s *testSandbox) client() *client.Client {
-	s.t.Helper()
-	c, err := client.New(client.WithEndpoint(s.URL), client.WithAPIKey(testAPIKey), client.WithTimeZone(s.zone))
+func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	t.Setenv(EnvAPIKey, testAPIKey)
+	t.Setenv(EnvEndpoint, sb.URL)
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`data "oneapi_campaign" "test" { id = "%d" }`, cp.ID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.oneapi_campaign.test", tfjsonpath.New("status"), knownvalue.StringExact("creation")),
+			},
+		}},
+	})
+}
+
+func TestAccProvider_invalidSettings(t *testing.T) {
+	cases := map[string]struct{ block, want string }{
+		"relative endpoint": {`endpoint = "one-api.wwt.world"`, `Invalid One-API Endpoint`},
+		"ftp endpoint":      {`endpoint = "ftp://one-api.wwt.world"`, `Invalid One-API Endpoint`},
+		"empty api_key":     {`api_key = ""`, `api_key`},
+		"bad timeout":       {`request_timeout = "soon"`, `Invalid Duration`},
+		"negative rps":      {`requests_per_second = -1`, `requests_per_second`},
+		"too many retries":  {`max_retries = 99`, `max_retries`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv(EnvAPIKey, testAPIKey)
+			accTest(t, resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config:      "provider \"oneapi\" {\n  " + tc.block + "\n}\n" + `data "oneapi_campaign" "test" { id = "1" }`,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccProvider_unknownEndpoint(t *testing.T) {
+	t.Setenv(EnvAPIKey, testAPIKey)
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "endpoint" {
+  input = "http://127.0.0.1:1"
+}
+provider "oneapi" {
+  endpoint = terraform_data.endpoint.output
+}
+data "oneapi_campaign" "test" {
+  id = "1"
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Unknown One-API Provider Setting.*endpoint is not known until apply`),
+		}},
+	})
+}
+
+// TestAccProvider_refusedKeyLogsInOnce: 20 data sources with a wrong key
+// make one login in the run, and the error names the setting to check
+// without the request's error chain.
+func TestAccProvider_refusedKeyLogsInOnce(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	var b strings.Builder
+	fmt.Fprintf(&b, "provider \"oneapi\" {\n  endpoint = %q\n  api_key  = \"test_not_the_key\"\n}\n", sb.URL)
+	for i := range 20 {
+		fmt.Fprintf(&b, "data \"oneapi_campaign\" \"c%d\" {\n  id = \"%d\"\n}\n", i, i+1)
+	}
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      b.String(),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*refused\s+the\s+API\s+key\s+\(401\s+Unauthorized:\s+Invalid\s+API\s+key\)\.\s+Check\s+api_key`),
+		}},
+	})
+	if n := sb.Count("POST /api/auth/login"); n != 1 {
+		t.Errorf("logins = %d, want 1 for the whole run", n)
+	}
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 0 {
+		t.Errorf("campaign reads = %d, want 0", n)
+	}
+}
+
+// TestAccProvider_endpointWithoutLogin: an endpoint with a path that
+// answers 404 at login says the login failed, not that a campaign is
+// missing.
+func TestAccProvider_endpointWithoutLogin(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n}\ndata \"oneapi_campaign\" \"test\" {\n  id = \"1\"\n}\n", sb.URL+"/v2"),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Log In to One-API.*the\s+login\s+failed.*answered\s+404.*Check\s+endpoint`),
+		}},
+	})
+}
+
+// TestConfigureEndpointDiagnostics configures the provider in process (the
+// CLI harness cannot check warnings): credentials in the endpoint are
+// refused without being repeated; plain http:// to another machine warns.
+func TestConfigureEndpointDiagnostics(t *testing.T) {
+	t.Setenv(EnvAPIKey, testAPIKey)
+	srv := NewProtocol6Server("test")()
+	ctx := context.Background()
+	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
-		s.t.Fatal(err)
+		t.Fatal(err)
 	}
-	return c
+	typ := schemas.Provider.ValueType().(tftypes.Object)
+	configure := func(endpoint string) []*tfprotov6.Diagnostic {
+		attrs := map[string]tftypes.Value{}
+		for name, at := range typ.AttributeTypes {
+			attrs[name] = tftypes.NewValue(at, nil)
+		}
+		attrs["endpoint"] = tftypes.NewValue(tftypes.String, endpoint)
+		dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, attrs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: &dv})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.Diagnostics
+	}
+	for _, tc := range []struct {
+		endpoint, want string
+		severity       tfprotov6.DiagnosticSeverity
+	}{
+		{"https://someone:s3cret-pass@one-api.wwt.world", "Invalid One-API Endpoint", tfprotov6.DiagnosticSeverityError},
+		{"http://one-api.example.com", "Insecure One-API Endpoint", tfprotov6.DiagnosticSeverityWarning},
+		{"http://10.1.2.3:8080", "Insecure One-API Endpoint", tfprotov6.DiagnosticSeverityWarning},
+		{"http://127.0.0.1:8080", "", 0},
+		{"http://localhost:8080", "", 0},
+		{"http://[::1]:8080", "", 0},
+		{"https://one-api.bsg.world", "", 0},
+	} {
+		diags := configure(tc.endpoint)
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.Summary)
+			if strings.Contains(d.Detail, "s3cret") || strings.Contains(d.Detail, "someone") || strings.Contains(d.Summary, "s3cret") {
+				t.Errorf("%s: the diagnostic repeats the credentials: %s", tc.endpoint, d.Detail)
+			}
+		}
+		switch {
+		case tc.want == "" && len(diags) != 0:
+			t.Errorf("%s: %v, want no diagnostics", tc.endpoint, got)
+		case tc.want != "" && (len(diags) != 1 || diags[0].Summary != tc.want || diags[0].Severity != tc.severity):
+			t.Errorf("%s: %v, want one %q", tc.endpoint, got, tc.want)
+		}
+	}
 }
 
-// createRCSCampaign creates a campaign through the API, as another tool
-// or the web UI would.
-func (s *testSandbox) createRCSCampaign(numbers ...string) *client.Campaign {
-	s.t.Helper()
-	req := client.RCSCampaignRequest{Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hello"}}
-	for _, n := range numbers {
-		req.Phones = append(req.Phones, client.Phone{Number: n})
-	}
-	cp, err := s.client().CreateRCSCampaign(context.Background(), req)
+// TestLoginErrorDiagnosticHasNoErrorChain: the refusal as the provider
+// reports it names the setting and not the transport's wrapping.
+func TestLoginErrorDiagnosticHasNoErrorChain(t *testing.T) {
+	t.Parallel()
+	c, err := client.New(client.WithEndpoint("https://one-api.wwt.world"), client.WithAPIKey("test_x"))
 	if err != nil {
-		s.t.Fatal(err)
+		t.Fatal(err)
 	}
-	return cp
+	wrapped := fmt.Errorf("GET /api/campaigns/1: Get \"https://one-api.wwt.world/api/campaigns/1\": %w",
+		&client.LoginError{Endpoint: "https://one-api.wwt.world", StatusCode: 401, Message: "Invalid API key"})
+	d := apiErrorDiagnostic("Unable to Read Campaign", c, "1", wrapped)
+	if d.Summary() != "Unable to Authenticate with One-API" || strings.Contains(d.Detail(), "Get \"") || !strings.Contains(d.Detail(), "Check api_key") {
+		t.Errorf("%s: %s", d.Summary(), d.Detail())
+	}
 }
 
-// testAccPreCheck keeps acceptance tests honest about what they need.
-func testAccPreCheck(t *testing.T) {
-	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Fatal("acceptance tests need TF_ACC=1; run them with `make test`")
+// TestAccProvider_timeZoneIsValidated: a time_zone that is not an IANA name
+// is a plan-time error naming the attribute; nothing is sent.
+func TestAccProvider_timeZoneIsValidated(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	for _, zone := range []string{"Mars/Olympus", "+03:00", "Local"} {
+		accTest(t, resource.TestCase{
+			CheckDestroy: sb.checkNothingLeftSending(),
+			Steps: []resource.TestStep{{
+				Config:      sb.providerBlockWith(fmt.Sprintf("time_zone = %q", zone)) + "resource \"oneapi_campaign\" \"test\" {\n" + rcsCampaign("") + "}\n",
+				ExpectError: regexp.MustCompile(`(?s)time_zone.*IANA\s+time\s+zone\s+name`),
+			}},
+		})
 	}
+	if c := sb.Counters(); len(c) != 0 {
+		t.Errorf("requests reached the API: %v", c)
+	}
+}
+
+// TestAccProvider_secretsNotInTraceLogs runs the provider and the CLI with
+// TF_LOG=TRACE and checks that neither the api_key nor any JWT the
+// stand-in issued appears in the logs, while the logs do show the
+// provider's API calls (so the check cannot pass on an empty log).
+func TestAccProvider_secretsNotInTraceLogs(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(dir, "%s.log"))
+	sb := startSandbox(t)
+	cp := sb.createRCSCampaign("380661231231")
+	// The key comes from the environment, as the README recommends: the test
+	// harness itself logs the configuration text it writes.
+	t.Setenv(EnvAPIKey, testAPIKey)
+	config := fmt.Sprintf(`
+provider "oneapi" {
+  endpoint = %q
+}
+data "oneapi_campaign" "test" {
+  id = "%d"
+}
+`, sb.URL, cp.ID)
+	sb.RevokeTokens() // forces a 401, a new login and a replay inside the test
+
+	accTest(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.oneapi_campaign.test", tfjsonpath.New("status"), knownvalue.StringExact("creation")),
+			},
+		}},
+	})
+
+	logs := readLogs(t, dir)
+	for _, want := range []string{"One-API request", "/api/auth/login", "/api/campaigns/" + strconv.FormatInt(cp.ID, 10)} {
+		if !strings.Contains(logs, want) {
+			t.Fatalf("the TRACE logs do not show %q: the check below would prove nothing", want)
+		}
+	}
+	assertNoSecrets(t, "TRACE logs", logs, append(sb.IssuedTokens(), testAPIKey))
 }

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
@@ -22,13 +23,18 @@ var LogLevelVariables = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_F
 // derives a cancelable context for every RPC and keeps its CancelFunc until
 // StopProvider, which Terraform only sends on interrupt. Each kept context
 // holds the whole request context behind it (gRPC stream, loggers), so a
-// provider process grew by tens of KiB per RPC for as long as the Terraform
-// command ran: a 1,000-campaign plan peaked at 170 MiB, and garbage
-// collection re-marked the growing heap again and again. The framework is
-// given a context that forwards to the request's until the RPC returns and
-// then lets go of it; what the framework keeps is a few bytes.
+// provider process grew with every RPC for as long as the Terraform command
+// ran (bench/RESULTS.md shows the peak RSS of both servers). The framework
+// is given a context that forwards to the request's until the RPC returns
+// and then lets go of it; what the framework keeps is a few bytes.
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(New(version)())
+	return protocol6Server(New(version))
+}
+
+// protocol6Server serves a provider made by newProvider (tests give one
+// with a fake clock).
+func protocol6Server(newProvider func() provider.Provider) func() tfprotov6.ProviderServer {
+	framework := providerserver.NewProtocol6(newProvider())
 	return func() tfprotov6.ProviderServer { return releasingServer{framework()} }
 }
 

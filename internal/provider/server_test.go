@@ -42,6 +42,7 @@ func TestServerReleasesRequestContexts(t *testing.T) {
 }
 
 func TestDetachedContext(t *testing.T) {
+	t.Parallel()
 	deadline := time.Now().Add(time.Hour)
 	parent, cancel := context.WithDeadline(context.WithValue(context.Background(), trackedKey{}, "value"), deadline)
 	defer cancel()

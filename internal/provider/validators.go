@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -52,10 +51,6 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 			fmt.Sprintf("%q is not a positive duration; write it like 30s or 2m.", req.ConfigValue.ValueString()))
 	}
 }
-
-// campaignIDPattern is a campaign id as the provider writes it: the API's
-// integer id in decimal.
-var campaignIDPattern = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
 
 // utf16LengthUpTo requires 1 to hi characters counted as the API does
 // (UTF-16 code units: a simple emoji counts two), which
@@ -143,38 +138,6 @@ func smsLength(text string) (int, bool) {
 	return septets, true
 }
 
-// apiTimeLayout is how One-API writes and reads times, in the account's
-// time zone (the provider's time_zone).
-const apiTimeLayout = client.TimeLayout
-
-// parseAccountTime reads a time as the provider's attributes take it:
-// yyyy-mm-dd hh:mm:ss in the account's zone, or RFC 3339 with its own
-// offset. "" is the zero time.
-func parseAccountTime(s string, zone *time.Location) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.ParseInLocation(apiTimeLayout, s, zone); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is neither yyyy-mm-dd hh:mm:ss nor RFC 3339", s)
-	}
-	return t, nil
-}
-
-// normalizeStartAt writes a start time as One-API reads it: yyyy-mm-dd
-// hh:mm:ss in the account's zone. A time given that way is sent as
-// written; an RFC 3339 time is converted into the zone.
-func normalizeStartAt(s string, zone *time.Location) (string, error) {
-	t, err := parseAccountTime(s, zone)
-	if err != nil {
-		return "", err
-	}
-	return t.In(zone).Format(apiTimeLayout), nil
-}
-
 // timeValidator checks the two accepted spellings of a time (start_at, the
 // list's created_from and created_to). It needs no time zone: the
 // spelling is the same in every zone.
@@ -199,24 +162,6 @@ func (timeValidator) ValidateString(_ context.Context, req validator.StringReque
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Time",
 			fmt.Sprintf("Attribute %s: %s. Write it like 2026-12-01 09:00:00 (in the provider's time_zone) or 2026-12-01T11:00:00+02:00.", req.Path, err))
 	}
-}
-
-// startAtWindow checks a start time for a new campaign, as every send page
-// documents it: at most 30 days ahead counting today, up to 23:59:59 of the
-// 30th day in the account's zone. A time already past is refused too: the
-// platform would send the campaign at once.
-func startAtWindow(start, now time.Time, zone *time.Location) error {
-	y, m, d := now.In(zone).Date()
-	latest := time.Date(y, m, d+29, 23, 59, 59, 0, zone)
-	switch {
-	case start.Before(now):
-		return fmt.Errorf("%s is in the past (it is now %s in time_zone %s), so the campaign would be sent at once. "+
-			"Omit start_at to send now, or give a time in the next 30 days", start.In(zone).Format(apiTimeLayout), now.In(zone).Format(apiTimeLayout), zone)
-	case start.After(latest):
-		return fmt.Errorf("%s is more than 30 days ahead: One-API schedules at most 30 days ahead counting today, "+
-			"until %s in time_zone %s", start.In(zone).Format(apiTimeLayout), latest.Format(apiTimeLayout), zone)
-	}
-	return nil
 }
 
 // timeZoneValidator checks an IANA time zone name, which the framework

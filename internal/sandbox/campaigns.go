@@ -256,43 +256,32 @@ func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
 	}
 }
 
-// lookup finds a campaign by the {id} path value and steps it to now; the
-// caller holds s.mu.
-func (s *Sandbox) lookup(r *http.Request, now time.Time) *campaign {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return nil
-	}
-	c := s.campaigns[id]
-	if c != nil {
+// forCampaign serves a request about the campaign of the {id} path value:
+// under the lock, with the campaign stepped to now, or 404 when the
+// account has no such campaign.
+func (s *Sandbox) forCampaign(h func(w http.ResponseWriter, c *campaign, now time.Time)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		now := s.clock.Now()
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		c := s.campaigns[id]
+		if err != nil || c == nil {
+			writeNotFound(w)
+			return
+		}
 		c.step(now)
+		h(w, c, now)
 	}
-	return c
 }
 
 // handleGet serves GET /api/campaigns/{id}.
-func (s *Sandbox) handleGet(w http.ResponseWriter, r *http.Request) {
-	now := s.clock.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.lookup(r, now)
-	if c == nil {
-		writeNotFound(w)
-		return
-	}
+func (s *Sandbox) handleGet(w http.ResponseWriter, c *campaign, now time.Time) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": s.view(c, now, false)})
 }
 
 // handleDetail serves GET /api/campaigns/{id}/detail.
-func (s *Sandbox) handleDetail(w http.ResponseWriter, r *http.Request) {
-	now := s.clock.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.lookup(r, now)
-	if c == nil {
-		writeNotFound(w)
-		return
-	}
+func (s *Sandbox) handleDetail(w http.ResponseWriter, c *campaign, now time.Time) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": s.detailView(c, now)})
 }
 
@@ -312,17 +301,9 @@ func stoppable(kind, status string) bool {
 	return false
 }
 
-// PUT (or PATCH) /api/campaigns/{id}/stop: allowed in the statuses of
+// handleStop serves PUT (or PATCH) /api/campaigns/{id}/stop: allowed in the statuses of
 // stoppable; the campaign becomes stopped for good.
-func (s *Sandbox) handleStop(w http.ResponseWriter, r *http.Request) {
-	now := s.clock.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.lookup(r, now)
-	if c == nil {
-		writeNotFound(w)
-		return
-	}
+func (s *Sandbox) handleStop(w http.ResponseWriter, c *campaign, now time.Time) {
 	if c.status != "done" && s.takeCompleteBeforeStop() {
 		c.sendingDone = c.sendingLength()
 		if c.realStartAt.IsZero() {
@@ -339,16 +320,8 @@ func (s *Sandbox) handleStop(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": s.view(c, now, false)})
 }
 
-// PUT /api/campaigns/{id}/renew: resumes a paused campaign only.
-func (s *Sandbox) handleRenew(w http.ResponseWriter, r *http.Request) {
-	now := s.clock.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.lookup(r, now)
-	if c == nil {
-		writeNotFound(w)
-		return
-	}
+// handleRenew serves PUT /api/campaigns/{id}/renew: it resumes a paused campaign only.
+func (s *Sandbox) handleRenew(w http.ResponseWriter, c *campaign, now time.Time) {
 	if c.status != "paused" {
 		writeInvalidStatus(w)
 		return

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // recipients are what a create request addresses.
@@ -21,58 +22,21 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
 			return
 		}
-		c := &checker{}
-		var rcp recipients
-		if groups {
-			rcp = s.checkGroups(c, b)
-		} else {
-			rcp = s.checkPhones(c, b, kind)
-		}
-		var sender string
-		fallback := false
-		if kind == kindRCS {
-			sender, fallback = checkRCS(c, b)
-		} else {
-			sender = checkSMS(c, b)
-		}
 		now := s.clock.Now()
-		startAt := c.startAt(b, s.cfg.AccountZone, now)
-		checkTariff(c, b, kind, groups)
-		c.boolean(b, "add_to_contact_book", "add_to_contact_book")
-		c.boolean(b, "check_stop_list", "check_stop_list")
-
+		c := &checker{}
+		spec := s.checkCreate(c, b, kind, groups, now)
 		if s.takeCreateFaultBefore() {
 			answerAfterCommit(w, "drop")
 			return
 		}
 		s.mu.Lock()
-		rcp = s.checkReferences(c, rcp)
+		spec.rcp = s.checkReferences(c, spec.rcp)
 		if c.errs != nil {
 			s.mu.Unlock()
 			writeValidation(w, c.errs)
 			return
 		}
-		for _, ref := range rcp.refs {
-			if ref != "" {
-				s.references[ref] = true
-			}
-		}
-		cp := &campaign{
-			id: s.nextID, kind: kind, sender: sender, messages: rcp.count, fallback: fallback,
-			startAt: startAt, createdAt: now, status: "creation", phaseStart: now,
-		}
-		cp.price = float64(cp.messages) * rcsPrice
-		if kind == kindSMS {
-			cp.price = float64(cp.messages) * smsPrice
-		}
-		s.nextID++
-		s.campaigns[cp.id] = cp
-		for i, phone := range rcp.phones {
-			s.messages = append(s.messages, message{id: s.nextMsgID, campaignID: cp.id, phone: phone, referenceID: rcp.refs[i]})
-			s.nextMsgID++
-		}
-		s.order = append(s.order, cp.id)
-		view := s.view(cp, now, true)
+		view := s.commit(spec, now)
 		s.mu.Unlock()
 
 		if mode := s.takeCreateFault(); mode != "" {
@@ -81,6 +45,61 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"data": view})
 	}
+}
+
+// createSpec is a create request once checked.
+type createSpec struct {
+	kind, sender string
+	fallback     bool
+	startAt      time.Time
+	rcp          recipients
+}
+
+// checkCreate checks a create request's fields as the send pages document
+// them, collecting every refusal in c.
+func (s *Sandbox) checkCreate(c *checker, b body, kind string, groups bool, now time.Time) createSpec {
+	spec := createSpec{kind: kind}
+	if groups {
+		spec.rcp = s.checkGroups(c, b)
+	} else {
+		spec.rcp = s.checkPhones(c, b, kind)
+	}
+	if kind == kindRCS {
+		spec.sender, spec.fallback = checkRCS(c, b)
+	} else {
+		spec.sender = checkSMS(c, b)
+	}
+	spec.startAt = c.startAt(b, s.cfg.AccountZone, now)
+	checkTariff(c, b, kind, groups)
+	c.boolean(b, "add_to_contact_book", "add_to_contact_book")
+	c.boolean(b, "check_stop_list", "check_stop_list")
+	return spec
+}
+
+// commit creates the campaign and its messages and returns the create's
+// answer; the caller holds s.mu.
+func (s *Sandbox) commit(spec createSpec, now time.Time) map[string]any {
+	for _, ref := range spec.rcp.refs {
+		if ref != "" {
+			s.references[ref] = true
+		}
+	}
+	cp := &campaign{
+		id: s.nextID, kind: spec.kind, sender: spec.sender, messages: spec.rcp.count, fallback: spec.fallback,
+		startAt: spec.startAt, createdAt: now, status: "creation", phaseStart: now,
+	}
+	cp.price = float64(cp.messages) * rcsPrice
+	if spec.kind == kindSMS {
+		cp.price = float64(cp.messages) * smsPrice
+	}
+	s.nextID++
+	s.campaigns[cp.id] = cp
+	for i, phone := range spec.rcp.phones {
+		s.messages = append(s.messages, message{id: s.nextMsgID, campaignID: cp.id, phone: phone, referenceID: spec.rcp.refs[i]})
+		s.nextMsgID++
+	}
+	s.order = append(s.order, cp.id)
+	return s.view(cp, now, true)
 }
 
 // checkReferences applies the rule "messages with a duplicate reference_id

@@ -90,40 +90,12 @@ func isCreate(pattern string) bool {
 // applyFaults writes an injected failure and reports true, or only delays.
 func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern string) bool {
 	s.mu.Lock()
-	f := &s.faults
-	delay := f.Latency
-	if f.LatencyJitter > 0 {
-		delay += time.Duration(s.rng.Int64N(int64(f.LatencyJitter)))
-	}
-	if isCreate(pattern) && f.CreateLatency > 0 {
-		delay += f.CreateLatency
-		s.injected["create_latency"]++
-	}
-	readOrStop := strings.HasPrefix(pattern, "GET ") || strings.HasSuffix(pattern, "/stop") || strings.HasSuffix(pattern, "/renew")
-	auth := strings.Contains(pattern, "/api/auth/")
-	var status int
-	switch {
-	case pattern == "PUT /api/campaigns/{id}/stop" && (f.StopMethodNotAllowed || f.StopMethod == "put_405"):
-		status = http.StatusMethodNotAllowed
-	case pattern == "PUT /api/campaigns/{id}/stop" && f.StopMethod == "put_404":
-		status = http.StatusNotFound
-	case pattern == "PATCH /api/campaigns/{id}/stop" && f.StopMethod == "put_only":
-		status = http.StatusMethodNotAllowed
-	case readOrStop && f.NextErrors > 0:
-		f.NextErrors--
-		status = http.StatusServiceUnavailable
-	case readOrStop && f.ErrorRate > 0 && s.rng.Float64() < f.ErrorRate:
-		status = http.StatusServiceUnavailable
-	case !auth && !isCreate(pattern) && f.TooManyRequests > 0:
-		f.TooManyRequests--
-		status = http.StatusTooManyRequests
-	case !auth && !isCreate(pattern) && f.TooManyRequestsRate > 0 && s.rng.Float64() < f.TooManyRequestsRate:
-		status = http.StatusTooManyRequests
-	}
+	delay := s.faultDelay(pattern)
+	status := s.faultStatus(pattern)
 	if status != 0 {
 		s.injected[strconv.Itoa(status)]++
 	}
-	retryAfter := f.RetryAfter
+	retryAfter := s.faults.RetryAfter
 	s.mu.Unlock()
 
 	if delay > 0 && isCreate(pattern) {
@@ -140,9 +112,70 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 			return true
 		}
 	}
-	switch status {
-	case 0:
+	if status == 0 {
 		return false
+	}
+	writeFault(w, r, status, retryAfter)
+	return true
+}
+
+// faultDelay is the latency injected into this request; the caller holds
+// s.mu.
+func (s *Sandbox) faultDelay(pattern string) time.Duration {
+	f := &s.faults
+	delay := f.Latency
+	if f.LatencyJitter > 0 {
+		delay += time.Duration(s.rng.Int64N(int64(f.LatencyJitter)))
+	}
+	if isCreate(pattern) && f.CreateLatency > 0 {
+		delay += f.CreateLatency
+		s.injected["create_latency"]++
+	}
+	return delay
+}
+
+// faultStatus is the error status injected into this request, or 0; the
+// caller holds s.mu. Creates get their faults after the commit
+// (takeCreateFault) instead.
+func (s *Sandbox) faultStatus(pattern string) int {
+	f := &s.faults
+	if status := stopMethodFault(pattern, f); status != 0 {
+		return status
+	}
+	readOrStop := strings.HasPrefix(pattern, "GET ") || strings.HasSuffix(pattern, "/stop") || strings.HasSuffix(pattern, "/renew")
+	limited := !strings.Contains(pattern, "/api/auth/") && !isCreate(pattern)
+	switch {
+	case readOrStop && f.NextErrors > 0:
+		f.NextErrors--
+		return http.StatusServiceUnavailable
+	case readOrStop && f.ErrorRate > 0 && s.rng.Float64() < f.ErrorRate:
+		return http.StatusServiceUnavailable
+	case limited && f.TooManyRequests > 0:
+		f.TooManyRequests--
+		return http.StatusTooManyRequests
+	case limited && f.TooManyRequestsRate > 0 && s.rng.Float64() < f.TooManyRequestsRate:
+		return http.StatusTooManyRequests
+	}
+	return 0
+}
+
+// stopMethodFault is the answer of a stop under the readings of its
+// method (StopMethod), or 0.
+func stopMethodFault(pattern string, f *Faults) int {
+	switch {
+	case pattern == "PUT /api/campaigns/{id}/stop" && (f.StopMethodNotAllowed || f.StopMethod == "put_405"):
+		return http.StatusMethodNotAllowed
+	case pattern == "PUT /api/campaigns/{id}/stop" && f.StopMethod == "put_404":
+		return http.StatusNotFound
+	case pattern == "PATCH /api/campaigns/{id}/stop" && f.StopMethod == "put_only":
+		return http.StatusMethodNotAllowed
+	}
+	return 0
+}
+
+// writeFault writes an injected error answer.
+func writeFault(w http.ResponseWriter, r *http.Request, status int, retryAfter time.Duration) {
+	switch status {
 	case http.StatusMethodNotAllowed:
 		allow := "PATCH"
 		if r.Method == http.MethodPatch {
@@ -161,7 +194,6 @@ func (s *Sandbox) applyFaults(w http.ResponseWriter, r *http.Request, pattern st
 	default:
 		writeJSON(w, status, map[string]string{"message": "Service Unavailable"})
 	}
-	return true
 }
 
 // takeHideMessages reports whether this message search answers empty; the

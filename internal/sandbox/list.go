@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// GET /api/campaigns, as the list pages document it: page[offset],
+// handleList serves GET /api/campaigns, as the list pages document it: page[offset],
 // page[limit] (30..500, default 50), sort (id, sender, type, date, status),
 // way (asc, desc), filter[type] (sms, rcs, whatsapp; default sms),
 // filter[from] and filter[to] (yyyy-mm-dd hh:mm:ss in the account's zone;
@@ -43,16 +43,38 @@ func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 	for _, id := range s.order {
 		cp := s.campaigns[id]
 		cp.step(now)
-		switch {
-		case cp.kind != typ,
-			cp.createdAt.Before(from),
-			cp.createdAt.After(to),
-			field == "sender" && value != "" && !strings.Contains(strings.ToLower(cp.sender), strings.ToLower(value)),
-			field == "taskname" && value != "" && !strings.Contains(strings.ToLower(s.name(cp)), strings.ToLower(value)):
-			continue
+		if s.listed(cp, typ, from, to, field, value) {
+			match = append(match, cp)
 		}
-		match = append(match, cp)
 	}
+	sortCampaigns(match, sortBy, way)
+	total := int64(len(match))
+	data := []any{}
+	for i := offset; i < total && i < offset+limit; i++ {
+		data = append(data, s.view(match[i], now, false))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"data": data,
+		"meta": map[string]any{"page": map[string]int64{"total": total, "offset": offset, "limit": limit}},
+	})
+}
+
+// listed reports a campaign the list's filters keep; the caller holds s.mu.
+func (s *Sandbox) listed(cp *campaign, typ string, from, to time.Time, field, value string) bool {
+	value = strings.ToLower(value)
+	switch {
+	case cp.kind != typ, cp.createdAt.Before(from), cp.createdAt.After(to):
+		return false
+	case field == "sender" && value != "":
+		return strings.Contains(strings.ToLower(cp.sender), value)
+	case field == "taskname" && value != "":
+		return strings.Contains(strings.ToLower(s.name(cp)), value)
+	}
+	return true
+}
+
+// sortCampaigns orders a list by the sort and way parameters, ties by id.
+func sortCampaigns(match []*campaign, sortBy, way string) {
 	sort.SliceStable(match, func(i, j int) bool {
 		a, b := match[i], match[j]
 		less := a.id < b.id
@@ -70,15 +92,6 @@ func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 			return !less
 		}
 		return less
-	})
-	total := int64(len(match))
-	data := []any{}
-	for i := offset; i < total && i < offset+limit; i++ {
-		data = append(data, s.view(match[i], now, false))
-	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"data": data,
-		"meta": map[string]any{"page": map[string]int64{"total": total, "offset": offset, "limit": limit}},
 	})
 }
 

@@ -13,7 +13,7 @@ type message struct {
 	referenceID string
 }
 
-// GET /api/messages (messages a campaign sent by the API have source
+// handleMessages serves GET /api/messages (messages a campaign sent by the API have source
 // "rest"; the documented enum is web and rest): page[offset], page[limit] (15..500, default 50),
 // filter[id], filter[campaign_id], filter[reference_id].
 func (s *Sandbox) handleMessages(w http.ResponseWriter, r *http.Request) {

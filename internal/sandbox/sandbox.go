@@ -1,6 +1,6 @@
 // Package sandbox is an in-memory stand-in for the One-API platform, written
-// from the API documentation (../shared/reference), not from the client's
-// types, so that a misreading of the documentation by the client is caught
+// from the API documentation (the vendor's developer web pages, then the
+// platform's published OpenAPI description), not from the client's types, so that a misreading of the documentation by the client is caught
 // rather than mirrored. It serves the API paths the provider uses and a
 // control surface under /_sandbox/ to drive the clock, force statuses,
 // inject faults and read request counters.
@@ -147,11 +147,11 @@ func (s *Sandbox) routes() {
 		"POST /api/auth/refresh":              s.handleRefresh,
 		"GET /api/campaigns":                  s.handleList,
 		"GET /api/messages":                   s.handleMessages,
-		"GET /api/campaigns/{id}":             s.handleGet,
-		"GET /api/campaigns/{id}/detail":      s.handleDetail,
-		"PUT /api/campaigns/{id}/stop":        s.handleStop,
-		"PATCH /api/campaigns/{id}/stop":      s.handleStop,
-		"PUT /api/campaigns/{id}/renew":       s.handleRenew,
+		"GET /api/campaigns/{id}":             s.forCampaign(s.handleGet),
+		"GET /api/campaigns/{id}/detail":      s.forCampaign(s.handleDetail),
+		"PUT /api/campaigns/{id}/stop":        s.forCampaign(s.handleStop),
+		"PATCH /api/campaigns/{id}/stop":      s.forCampaign(s.handleStop),
+		"PUT /api/campaigns/{id}/renew":       s.forCampaign(s.handleRenew),
 		"POST /api/campaigns/rcs/send":        s.handleCreate(kindRCS, false),
 		"POST /api/campaigns/rcs/send-groups": s.handleCreate(kindRCS, true),
 		"POST /api/campaigns/sms/send":        s.handleCreate(kindSMS, false),

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -27,14 +26,14 @@ var (
 
 const smsSenderRule = "must be 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits"
 
-func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An RCS or SMS campaign on One-API. Creating the resource sends the campaign " +
 			"(real messages, real cost); `desired_state = \"stopped\"` cancels it through " +
 			"`PUT /api/campaigns/{id}/stop`. Status and delivery statistics are read back on every refresh. " +
 			"Campaigns in the final statuses `stopped` and `done` can no longer be changed: no API call touches " +
 			"them, and the plan says so before anything is called.",
-		Attributes: map[string]schema.Attribute{
+		Attributes: withContentReplacement(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Campaign id (the API's integer id, as a string).",
 				Computed:            true,
@@ -43,8 +42,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"recipients": schema.SingleNestedAttribute{
 				MarkdownDescription: "Who receives the campaign: exactly one of `phones` or `groups`. Required to create; " +
 					"may be omitted for an imported campaign. Changing it sends a new campaign (replacement).",
-				Optional:      true,
-				PlanModifiers: contentPlanModifiers(),
+				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"phones": schema.SetAttribute{
 						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5,000 for an RCS campaign " +
@@ -70,8 +68,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"rcs": schema.SingleNestedAttribute{
 				MarkdownDescription: "RCS content: the agent `sender` and exactly one of `text` or `cards`. " +
 					"Exactly one of `rcs` and `sms` is required to create.",
-				Optional:      true,
-				PlanModifiers: contentPlanModifiers(),
+				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"sender": schema.StringAttribute{
 						MarkdownDescription: "RCS agent name, 1 to 40 characters (counted as characters, not bytes).",
@@ -96,7 +93,6 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"sms": schema.SingleNestedAttribute{
 				MarkdownDescription: "SMS content, instead of `rcs`.",
 				Optional:            true,
-				PlanModifiers:       contentPlanModifiers(),
 				Attributes: map[string]schema.Attribute{
 					"sender": smsSenderAttribute(),
 					"text":   smsTextAttribute(),
@@ -109,7 +105,6 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"sms_fallback": schema.SingleNestedAttribute{
 				MarkdownDescription: "SMS sent to recipients the RCS message cannot reach (`alternative_channel.sms`). Only with `rcs`.",
 				Optional:            true,
-				PlanModifiers:       contentPlanModifiers(),
 				Attributes: map[string]schema.Attribute{
 					"sender": smsSenderAttribute(),
 					"text":   smsTextAttribute(),
@@ -144,33 +139,28 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"validity_hours": schema.Int64Attribute{
 				MarkdownDescription: "How long the messages may be delivered, 1 to 72 hours, for RCS and SMS campaigns alike (the API's default is 72).",
 				Optional:            true,
-				PlanModifiers:       contentInt64PlanModifiers(),
 				Validators:          []validator.Int64{int64validator.Between(1, 72)},
 			},
 			"validity_seconds": schema.Int64Attribute{
 				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`. " +
 					"RCS only: the SMS endpoints take no `validity_seconds`.",
-				Optional:      true,
-				PlanModifiers: contentInt64PlanModifiers(),
-				Validators:    []validator.Int64{int64validator.Between(30, 86400)},
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(30, 86400)},
 			},
 			"tariff_code": schema.Int64Attribute{
 				MarkdownDescription: "Tariff code, when the account has several; 0 to 9 for an SMS campaign (the SMS pages).",
 				Optional:            true,
-				PlanModifiers:       contentInt64PlanModifiers(),
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
 			},
 			"check_stop_list": schema.BoolAttribute{
 				MarkdownDescription: "Skip numbers on the account's RCS stop list (the API's default is true). RCS only: the " +
 					"SMS endpoints take no `check_stop_list`.",
-				Optional:      true,
-				PlanModifiers: contentBoolPlanModifiers(),
+				Optional: true,
 			},
 			"add_to_contact_book": schema.BoolAttribute{
 				MarkdownDescription: "Add the recipients to the contact book (the API's default is true). RCS only: the SMS " +
 					"endpoints take no `add_to_contact_book`.",
-				Optional:      true,
-				PlanModifiers: contentBoolPlanModifiers(),
+				Optional: true,
 			},
 			"desired_state": schema.StringAttribute{
 				MarkdownDescription: "`active` or `stopped`. `stopped` cancels the campaign (irreversible) and means " +
@@ -217,12 +207,12 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"statistics": schema.SingleNestedAttribute{
 				MarkdownDescription: "Delivery statistics, updated on every refresh.",
 				Computed:            true,
-				Attributes:          statisticsResourceAttributes(),
+				Attributes:          statisticsAttributes(),
 			},
 			"sms_fallback_statistics": schema.SingleNestedAttribute{
 				MarkdownDescription: "Statistics of the SMS fallback (`alternative_channels.sms`); null without one.",
 				Computed:            true,
-				Attributes:          statisticsResourceAttributes(),
+				Attributes:          statisticsAttributes(),
 			},
 			"calculated_price": schema.Float64Attribute{
 				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards.",
@@ -242,7 +232,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				DeleteDescription: "How long the stop on destroy may take, including the wait until the platform accepts it " +
 					"(default 30m).",
 			}),
-		},
+		}),
 	}
 }
 
@@ -331,20 +321,10 @@ func cardSchema() schema.NestedAttributeObject {
 	}
 }
 
-func statisticsResourceAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"sent": schema.Int64Attribute{
-			MarkdownDescription: "Messages in DELIVERED, SENT, ACCEPTED, SENDING, UNDELIVERED, FAILED, EXPIRED or UNKNOWN.",
-			Computed:            true,
-		},
-		"delivered": schema.Int64Attribute{MarkdownDescription: "Messages in DELIVERED or READ.", Computed: true},
-	}
+// statisticsAttributes are the short statistics as the resource's schema
+// writes them.
+func statisticsAttributes() map[string]schema.Attribute {
+	return computedInt64Attributes(statisticsFields, func(description string) schema.Attribute {
+		return schema.Int64Attribute{MarkdownDescription: description, Computed: true}
+	})
 }
-
-// Attribute types of the nested objects, for building values.
-var (
-	recipientsAttrTypes = map[string]attr.Type{
-		"phones": types.SetType{ElemType: types.StringType},
-		"groups": types.SetType{ElemType: types.Int64Type},
-	}
-)

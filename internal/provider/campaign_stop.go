@@ -11,6 +11,16 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
+// Stop and renew: the only calls an update or a destroy of a campaign
+// makes.
+
+// stopPollMin and stopPollMax bound the wait between the reads of a stop,
+// which doubles from the first to the second.
+const (
+	stopPollMin = 500 * time.Millisecond
+	stopPollMax = 10 * time.Second
+)
+
 // stop cancels a campaign and returns what the platform reports afterwards.
 // It reads first: a stopped campaign needs no call, a done or spam one
 // cannot be stopped and needs none. The sources disagree on when a stop is
@@ -21,7 +31,7 @@ import (
 // ends. A stop that came early never fails the apply.
 func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	wait := r.pollMin
+	wait := stopPollMin
 	for {
 		c, err := r.client.GetCampaign(ctx, id)
 		if err != nil {
@@ -53,11 +63,11 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 		} else {
 			tflog.Debug(ctx, "waiting until the campaign can be stopped", map[string]any{"campaign_id": id, "status": c.Status})
 		}
-		if err := sleepCtx(ctx, wait); err != nil {
+		if err := r.clock.Sleep(ctx, wait); err != nil {
 			diags.Append(stopTimeoutDiagnostic(idText, c.Status))
 			return nil, diags
 		}
-		wait = min(wait*2, r.pollMax)
+		wait = min(wait*2, stopPollMax)
 	}
 }
 
@@ -81,13 +91,17 @@ func (r *campaignResource) renew(ctx context.Context, id int64, idText string) (
 	return c, diags
 }
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
+func stopErrorDiagnostic(c *client.Client, id, status string, err error) diag.Diagnostic {
+	d := apiErrorDiagnostic("Unable to Stop Campaign", c, id, err)
+	if status == "" {
+		return d
 	}
+	return diag.NewErrorDiagnostic(d.Summary(), d.Detail()+fmt.Sprintf(" The campaign was in status %q when the stop was tried.", status))
+}
+
+func stopTimeoutDiagnostic(id, status string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Timed Out Stopping Campaign",
+		fmt.Sprintf("Campaign %s was still in status %q when the time ran out, and is not stopped: the platform "+
+			"accepts a stop only in some statuses (an RCS campaign not in \"creation\", an SMS campaign not in \"moderation\"), "+
+			"and the provider waits for one. Apply again, or raise timeouts.update (timeouts.delete when destroying).", id, status))
 }

@@ -1,16 +1,25 @@
 package provider
 
 import (
+	"context"
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
-// invalidCampaigns are configurations the API would refuse (API-NOTES.md
-// limits) or that make no sense; each must fail at plan time, naming the
+// invalidCampaigns are configurations the API would refuse (the limits the
+// resource page lists) or that make no sense; each must fail at plan time, naming the
 // attribute, before any request reaches One-API.
 var invalidCampaigns = []struct {
 	name, body, want string
@@ -160,8 +169,6 @@ func TestAccCampaign_invalidConfigurationsFailAtPlan(t *testing.T) {
 			t.Parallel()
 			target := newAccTarget(t) // no request is ever sent: safe against a real account
 			accTest(t, resource.TestCase{
-				PreCheck:                 func() { testAccPreCheck(t) },
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      target.provider + "resource \"oneapi_campaign\" \"test\" {\n" + tc.body + "\n}\n",
 					ExpectError: regexp.MustCompile("(?s)" + tc.want),
@@ -175,4 +182,173 @@ func TestAccCampaign_invalidConfigurationsFailAtPlan(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestValidateConfig_unknownValuesWait checks that the rules between
+// attributes leave unknown values (from variables or other resources) for
+// the plan, and apply once the values are known.
+func TestValidateConfig_unknownValuesWait(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	r := &campaignResource{}
+	var sresp fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sresp)
+	typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	rcsType := typ.AttributeTypes["rcs"].(tftypes.Object)
+	recipientsType := typ.AttributeTypes["recipients"].(tftypes.Object)
+
+	config := func(text, cards, phones, groups, sms tftypes.Value) tfsdk.Config {
+		attrs := map[string]tftypes.Value{}
+		for name, t := range typ.AttributeTypes {
+			attrs[name] = tftypes.NewValue(t, nil)
+		}
+		attrs["rcs"] = tftypes.NewValue(rcsType, map[string]tftypes.Value{
+			"sender": tftypes.NewValue(tftypes.String, "s"), "text": text, "cards": cards,
+		})
+		attrs["recipients"] = tftypes.NewValue(recipientsType, map[string]tftypes.Value{"phones": phones, "groups": groups})
+		attrs["sms"] = sms
+		return tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, attrs)}
+	}
+	cardsType := rcsType.AttributeTypes["cards"]
+	phonesType := recipientsType.AttributeTypes["phones"]
+	groupsType := recipientsType.AttributeTypes["groups"]
+	smsType := typ.AttributeTypes["sms"]
+	unknownText := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	nullText := tftypes.NewValue(tftypes.String, nil)
+	nullCards := tftypes.NewValue(cardsType, nil)
+	phones := tftypes.NewValue(phonesType, []tftypes.Value{tftypes.NewValue(tftypes.String, "380661231231")})
+	unknownPhones := tftypes.NewValue(phonesType, tftypes.UnknownValue)
+	nullGroups := tftypes.NewValue(groupsType, nil)
+	nullSMS := tftypes.NewValue(smsType, nil)
+	unknownSMS := tftypes.NewValue(smsType, tftypes.UnknownValue)
+
+	cases := []struct {
+		name   string
+		config tfsdk.Config
+		errors []string // attribute paths with an error
+	}{
+		{"unknown text, no cards", config(unknownText, nullCards, phones, nullGroups, nullSMS), nil},
+		{"unknown phones, no groups", config(tftypes.NewValue(tftypes.String, "x"), nullCards, unknownPhones, nullGroups, nullSMS), nil},
+		{"rcs and unknown sms", config(tftypes.NewValue(tftypes.String, "x"), nullCards, phones, nullGroups, unknownSMS), nil},
+		{"no text, no cards", config(nullText, nullCards, phones, nullGroups, nullSMS), []string{"rcs.text"}},
+		{"no phones, no groups", config(tftypes.NewValue(tftypes.String, "x"), nullCards, tftypes.NewValue(phonesType, nil), nullGroups, nullSMS),
+			[]string{"recipients.phones"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var resp fwresource.ValidateConfigResponse
+			r.ValidateConfig(ctx, fwresource.ValidateConfigRequest{Config: c.config}, &resp)
+			var got []string
+			for _, d := range resp.Diagnostics.Errors() {
+				if p, ok := d.(diag.DiagnosticWithPath); ok {
+					got = append(got, p.Path().String())
+				} else {
+					got = append(got, d.Summary())
+				}
+			}
+			if len(got) != len(c.errors) {
+				t.Fatalf("errors at %v, want %v (%v)", got, c.errors, resp.Diagnostics)
+			}
+			for i := range got {
+				if got[i] != c.errors[i] {
+					t.Errorf("error %d at %s, want %s", i, got[i], c.errors[i])
+				}
+			}
+		})
+	}
+}
+
+// TestLimitsWhereTheSourcesDisagree validates configurations in process, as
+// Terraform does at plan (terraform-plugin-testing cannot check warnings):
+// inside the disputed band of a limit the plan goes on with a warning that
+// names both readings; within the narrowest reading there is none; lengths
+// are counted in characters, not bytes.
+func TestLimitsWhereTheSourcesDisagree(t *testing.T) {
+	r := newRPCHarness(t)
+	card := func(buttons int) map[string]any {
+		suggestions := []any{}
+		for range buttons {
+			suggestions = append(suggestions, map[string]any{"type": "link", "text": "Go", "url": "https://x", "phone": nil, "postback_data": nil})
+		}
+		return map[string]any{"title": nil, "text": "y", "media_url": nil, "suggestions": suggestions}
+	}
+	cards := func(n, buttons int) map[string]any {
+		list := []any{}
+		for range n {
+			list = append(list, card(buttons))
+		}
+		return map[string]any{"rcs": map[string]any{"sender": "bench", "text": nil, "cards": list}}
+	}
+	sms := func(sender, text string) map[string]any {
+		return map[string]any{"rcs": nil, "sms": map[string]any{"sender": sender, "text": text, "transliterate": nil}}
+	}
+	cases := []struct {
+		name     string
+		config   map[string]any
+		warnings []string // attribute paths with a warning
+	}{
+		{"5 cards", cards(5, 0), nil},
+		{"6 cards", cards(6, 0), []string{"rcs.cards"}},
+		{"10 cards", cards(10, 0), []string{"rcs.cards"}},
+		{"2 buttons", cards(1, 2), nil},
+		{"3 buttons", cards(1, 3), []string{"rcs.cards[0].suggestions"}},
+		{"4 buttons", cards(1, 4), []string{"rcs.cards[0].suggestions"}},
+		{"no buttons: suggestions = []", cards(1, 0), nil},
+		{"SMS sender of 3", sms("Abc", "x"), nil},
+		{"SMS sender of 2", sms("Ab", "x"), []string{"sms.sender"}},
+		{"SMS sender with symbols", sms("A-B.C!", "x"), nil},
+		{"UCS-2 text of 335", sms("Shop", strings.Repeat("я", 335)), nil},
+		{"UCS-2 text of 336", sms("Shop", strings.Repeat("я", 336)), []string{"sms.text"}},
+		{"UCS-2 text of 355", sms("Shop", strings.Repeat("я", 355)), []string{"sms.text"}},
+		{"GSM text of 765", sms("Shop", strings.Repeat("a", 765)), nil},
+		{"RCS sender of 21 Cyrillic letters", map[string]any{"rcs": map[string]any{"sender": strings.Repeat("я", 21), "text": "x", "cards": nil}}, nil},
+		{"RCS text of 160", map[string]any{"rcs": map[string]any{"sender": "bench", "text": strings.Repeat("a", 160), "cards": nil}}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := r.campaignValue(t, c.config, true)
+			resp, err := r.srv.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{
+				TypeName: "oneapi_campaign", Config: dynamicValue(t, r.typ, cfg)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var warnings []string
+			for _, d := range resp.Diagnostics {
+				switch {
+				case d.Severity == tfprotov6.DiagnosticSeverityError:
+					t.Errorf("error: %s: %s", d.Summary, d.Detail)
+				case d.Summary != "Disputed Limit":
+					t.Errorf("warning %q, want only Disputed Limit", d.Summary)
+				default:
+					warnings = append(warnings, attributePathString(d.Attribute))
+					if !strings.Contains(d.Detail, "OpenAPI file") {
+						t.Errorf("the warning does not name both readings: %s", d.Detail)
+					}
+				}
+			}
+			if !slices.Equal(warnings, c.warnings) {
+				t.Errorf("warnings at %q, want %q", warnings, c.warnings)
+			}
+		})
+	}
+}
+
+// attributePathString writes a protocol attribute path as the framework
+// does (rcs.cards[0].suggestions).
+func attributePathString(p *tftypes.AttributePath) string {
+	var b strings.Builder
+	for _, step := range p.Steps() {
+		switch s := step.(type) {
+		case tftypes.AttributeName:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(s))
+		case tftypes.ElementKeyInt:
+			fmt.Fprintf(&b, "[%d]", int64(s))
+		default:
+			fmt.Fprintf(&b, "[%v]", s)
+		}
+	}
+	return b.String()
 }
