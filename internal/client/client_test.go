@@ -257,15 +257,8 @@ func TestLostCreateAnswerIsRecoveredByReferenceID(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the committed campaign was not recovered: %v", err)
 			}
-			if ids := sb.CampaignIDs(); len(ids) != 1 || ids[0] != cp.ID {
-				t.Errorf("campaigns = %v, want exactly the recovered %d", ids, cp.ID)
-			}
-			if n := sb.CountCreates(); n != 1 {
-				t.Errorf("creates = %d, want exactly 1: the campaign was found, not sent again", n)
-			}
-			if !strings.Contains(cp.Recovered, "reference_id") {
-				t.Errorf("Recovered = %q", cp.Recovered)
-			}
+			// The campaign was found, not sent again.
+			checkOneCampaign(t, sb, cp, 1, "reference_id")
 		})
 	}
 }
@@ -279,15 +272,8 @@ func TestLostCreateThatNeverCommittedIsSentOnceGuarded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ids := sb.CampaignIDs(); len(ids) != 1 || ids[0] != cp.ID {
-		t.Errorf("campaigns = %v, want exactly %d", ids, cp.ID)
-	}
-	if n := sb.CountCreates(); n != 2 {
-		t.Errorf("create requests = %d, want 2 (the lost one and the guarded one)", n)
-	}
-	if !strings.Contains(cp.Recovered, "guarded") {
-		t.Errorf("Recovered = %q", cp.Recovered)
-	}
+	// The lost create and the guarded one.
+	checkOneCampaign(t, sb, cp, 2, "guarded")
 }
 
 func TestLostGroupsCreateIsRecoveredByList(t *testing.T) {
@@ -671,5 +657,21 @@ func TestInterruptedCreateIsNotSentAgain(t *testing.T) {
 	}
 	if ids := sb.CampaignIDs(); len(ids) != 1 {
 		t.Errorf("campaigns = %v, want only the setup's", ids)
+	}
+}
+
+// checkOneCampaign checks the end of a lost create: the stand-in has exactly
+// the campaign the client returned, received creates create requests, and
+// the client says how it found the campaign (Recovered contains how).
+func checkOneCampaign(t *testing.T, sb *sandbox.Sandbox, cp *client.Campaign, creates int, how string) {
+	t.Helper()
+	if ids := sb.CampaignIDs(); len(ids) != 1 || ids[0] != cp.ID {
+		t.Errorf("campaigns = %v, want exactly %d", ids, cp.ID)
+	}
+	if n := sb.CountCreates(); n != creates {
+		t.Errorf("create requests = %d, want %d", n, creates)
+	}
+	if !strings.Contains(cp.Recovered, how) {
+		t.Errorf("Recovered = %q, want it to say %q", cp.Recovered, how)
 	}
 }

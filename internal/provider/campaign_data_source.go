@@ -23,7 +23,7 @@ var (
 func NewCampaignDataSource() datasource.DataSource { return &campaignDataSource{} }
 
 type campaignDataSource struct {
-	client *client.Client
+	dataSourceBase
 }
 
 type campaignDataSourceModel struct {
@@ -107,10 +107,6 @@ func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			},
 		},
 	}
-}
-
-func (d *campaignDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -60,7 +60,7 @@ func newCampaignResource(clk clock.Clock) func() resource.Resource {
 }
 
 type campaignResource struct {
-	client *client.Client
+	resourceBase
 	// clock tells the time for the start_at window and waits between the
 	// reads of a stop.
 	clock clock.Clock
@@ -68,19 +68,6 @@ type campaignResource struct {
 
 func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign"
-}
-
-func (r *campaignResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
-// zone is the account's time zone (the provider's time_zone); UTC before
-// the provider is configured.
-func (r *campaignResource) zone() *time.Location {
-	if r.client == nil {
-		return time.UTC
-	}
-	return r.client.TimeZone()
 }
 
 func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

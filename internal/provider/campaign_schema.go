@@ -73,7 +73,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"sender": schema.StringAttribute{
 						MarkdownDescription: "RCS agent name, 1 to 40 characters (counted as characters, not bytes).",
 						Required:            true,
-						Validators:          []validator.String{utf16LengthBetween(1, 40)},
+						Validators:          []validator.String{utf16LengthUpTo(40)},
 					},
 					"text": schema.StringAttribute{
 						MarkdownDescription: "Message text, 1 to 160 characters (UTF-16 units: an emoji counts two; the OpenAPI file).",
@@ -134,7 +134,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional:      true,
 				Computed:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:    []validator.String{timeValidator{}},
+				Validators:    []validator.String{timeValidator()},
 			},
 			"validity_hours": schema.Int64Attribute{
 				MarkdownDescription: "How long the messages may be delivered, 1 to 72 hours, for RCS and SMS campaigns alike (the API's default is 72).",
@@ -250,7 +250,7 @@ func smsSenderAttribute() schema.StringAttribute {
 		MarkdownDescription: "SMS sender: 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits (the SMS " +
 			"pages). The OpenAPI file says at least 3: a shorter sender plans with a warning.",
 		Required:   true,
-		Validators: []validator.String{smsSenderValidator{}},
+		Validators: []validator.String{smsSenderValidator()},
 	}
 }
 
@@ -259,7 +259,7 @@ func smsTextAttribute() schema.StringAttribute {
 		MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2 (the " +
 			"OpenAPI file; the SMS pages say 335, so 336 to 355 plan with a warning).",
 		Required:   true,
-		Validators: []validator.String{smsTextValidator{}},
+		Validators: []validator.String{smsTextValidator()},
 	}
 }
 

@@ -71,23 +71,16 @@ func TestAccCampaign_pausedIsRenewed(t *testing.T) {
 					}
 					sb.ResetCounters()
 				},
-				Config: sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue(campaignAddr, tfjsonpath.New("status")),
-					},
-				},
+				Config:           sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				ConfigPlanChecks: plansACall(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateValue(campaignAddr, "status", knownvalue.StringExact("sending")),
 				},
 			},
 			{
-				PreConfig: sb.expectCount("PUT /api/campaigns/{id}/renew", 1),
-				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        sb.expectCount("PUT /api/campaigns/{id}/renew", 1),
+				Config:           sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				ConfigPlanChecks: emptyPlan(),
 			},
 		},
 	})
@@ -119,10 +112,8 @@ func TestAccCampaign_stopRacesWithCompletion(t *testing.T) {
 					}
 					sb.expectCount("PUT /api/campaigns/{id}/stop", 1)()
 				},
-				Config: sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           sb.campaignConfig(rcsCampaign(`desired_state = "stopped"`)),
+				ConfigPlanChecks: emptyPlan(),
 			},
 		},
 	})
@@ -333,7 +324,7 @@ func TestAccCampaign_smsStopWaitsOutModeration(t *testing.T) {
 					}
 				},
 				Config:           config("stopped"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: emptyPlan(),
 			},
 		},
 	})
@@ -392,7 +383,7 @@ resource "oneapi_campaign" "b" {
 							sb.expectCount("PATCH /api/campaigns/{id}/stop", tt.patches)()
 						},
 						Config:           config("stopped"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+						ConfigPlanChecks: emptyPlan(),
 					},
 				},
 			})

@@ -130,10 +130,8 @@ func TestAccCampaign_startAtIsCheckedForNewCampaignsOnly(t *testing.T) {
 					}
 					sb.Advance(6 * time.Second) // out of creation, so that the destroy can stop it
 				},
-				Config: sb.campaignConfig(rcsCampaign(fmt.Sprintf("start_at = %q", soon))),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           sb.campaignConfig(rcsCampaign(fmt.Sprintf("start_at = %q", soon))),
+				ConfigPlanChecks: emptyPlan(),
 			},
 		},
 	})
@@ -145,11 +143,9 @@ func TestAccCampaign_startAtIsCheckedForNewCampaignsOnly(t *testing.T) {
 				Config: sb.importConfig(existing.ID, adopted),
 			},
 			{
-				PreConfig: func() { sb.Advance(6 * time.Second) }, // the imported campaign can be stopped at the destroy
-				Config:    sb.importConfig(existing.ID, adopted),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        func() { sb.Advance(6 * time.Second) }, // the imported campaign can be stopped at the destroy
+				Config:           sb.importConfig(existing.ID, adopted),
+				ConfigPlanChecks: emptyPlan(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateValue(campaignAddr, "start_at", knownvalue.StringExact(past)),
 					stateValue(campaignAddr, "id", knownvalue.StringExact(strconv.FormatInt(existing.ID, 10))),

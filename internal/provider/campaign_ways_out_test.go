@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,15 +26,7 @@ import (
 
 // editedCampaign is rcsCampaign with another text and the given lines.
 func editedCampaign(extra string) string {
-	return `
-  recipients = {
-    phones = ["380661231231", "380661231232", "380661231233", "380661231234", "380661231235"]
-  }
-  rcs = {
-    sender = "rcs_sender"
-    text   = "Hello again from Terraform"
-  }
-` + extra
+	return strings.Replace(rcsCampaign(extra), "Hello from Terraform", "Hello again from Terraform", 1)
 }
 
 func TestAccCampaign_destroyFromEveryState(t *testing.T) {
@@ -225,11 +218,9 @@ func TestAccCampaign_stoppedThenActive(t *testing.T) {
 			},
 			{
 				// The new campaign leaves creation, so that the destroy can stop it.
-				PreConfig: func() { sb.Advance(6 * time.Second) },
-				Config:    sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        func() { sb.Advance(6 * time.Second) },
+				Config:           sb.campaignConfig(rcsCampaign(`desired_state = "active"`)),
+				ConfigPlanChecks: emptyPlan(),
 			},
 		},
 	})
@@ -258,21 +249,17 @@ func TestAccCampaign_notFoundStaysInState(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: config(home, block), Check: idOf(campaignAddr, &id)},
 			{
-				PreConfig: func() { home.Advance(6 * time.Second) },
-				Config:    config(other, block),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        func() { home.Advance(6 * time.Second) },
+				Config:           config(other, block),
+				ConfigPlanChecks: emptyPlan(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(campaignAddr, tfjsonpath.New("status"), knownvalue.StringExact("creation")),
 				},
 			},
 			{
 				// The first way out: endpoint back to the account that has it.
-				Config: config(home, block),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config(home, block),
+				ConfigPlanChecks: emptyPlan(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateValue(campaignAddr, "status", knownvalue.StringExact("moderation")),
 				},

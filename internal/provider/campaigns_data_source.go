@@ -27,7 +27,7 @@ var (
 func NewCampaignsDataSource() datasource.DataSource { return &campaignsDataSource{} }
 
 type campaignsDataSource struct {
-	client *client.Client
+	dataSourceBase
 }
 
 type campaignsDataSourceModel struct {
@@ -82,23 +82,23 @@ func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			"sender": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns of exactly this sender.",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthBetween(1, 255)},
+				Validators:          []validator.String{utf16LengthUpTo(255)},
 			},
 			"name_contains": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns whose name contains this text (case-insensitive).",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthBetween(1, 255)},
+				Validators:          []validator.String{utf16LengthUpTo(255)},
 			},
 			"created_from": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns created from this time on: RFC 3339, or `yyyy-mm-dd hh:mm:ss` in the " +
 					"provider's `time_zone`; sent as `filter[from]` (`yyyy-mm-dd hh:mm:ss` in `time_zone`). Default: three months before `created_to`.",
 				Optional:   true,
-				Validators: []validator.String{timeValidator{}},
+				Validators: []validator.String{timeValidator()},
 			},
 			"created_to": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns created up to this time, spelled like `created_from`; sent as `filter[to]`. Default: now.",
 				Optional:            true,
-				Validators:          []validator.String{timeValidator{}},
+				Validators:          []validator.String{timeValidator()},
 			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "Ids of the campaigns found, in ascending order.",
@@ -127,10 +127,6 @@ func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			},
 		},
 	}
-}
-
-func (d *campaignsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

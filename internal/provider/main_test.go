@@ -11,7 +11,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
@@ -71,6 +73,20 @@ func accTest(t *testing.T, tc resource.TestCase) {
 		}
 	}
 	resource.Test(t, tc)
+}
+
+// emptyPlan checks that a step plans nothing.
+func emptyPlan() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+}
+
+// plansACall checks that a step updates the campaign in place with an API
+// call (stop or renew): its status is unknown until applied.
+func plansACall() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+		plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
+		plancheck.ExpectUnknownValue(campaignAddr, tfjsonpath.New("status")),
+	}}
 }
 
 // appliesCampaigns reports a test with a step that may create campaigns.

@@ -100,7 +100,7 @@ func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					client.DefaultEndpoint + "`; the same API is also served at `https://one-api.bsg.world`. " +
 					"May also be set with the `" + EnvEndpoint + "` environment variable.",
 				Optional:   true,
-				Validators: []validator.String{endpointValidator{}},
+				Validators: []validator.String{endpointValidator()},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How often a read, stop or renew is repeated after a network error, a 429 or a 5xx " +
@@ -111,7 +111,7 @@ func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: "Time limit of one HTTP attempt, as a Go duration such as `30s` (default `60s`).",
 				Optional:            true,
-				Validators:          []validator.String{durationValidator{}},
+				Validators:          []validator.String{durationValidator()},
 			},
 			"time_zone": schema.StringAttribute{
 				MarkdownDescription: "The account's time zone, an IANA name such as `Europe/Kyiv` (default `UTC`). " +
@@ -125,7 +125,7 @@ func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"time (in UTC) at which you created it, or look at the time zone in the account settings of the web " +
 					"interface. A wrong zone shifts every scheduled campaign by the difference.",
 				Optional:   true,
-				Validators: []validator.String{timeZoneValidator{}},
+				Validators: []validator.String{timeZoneValidator()},
 			},
 			"requests_per_second": schema.Float64Attribute{
 				MarkdownDescription: "Client-side limit of requests per second, shared by all resources of this provider " +
@@ -264,4 +264,33 @@ func providerClient(data any, diags *diag.Diagnostics) *client.Client {
 			fmt.Sprintf("Expected *client.Client, got %T. Please report this issue to the provider developers.", data))
 	}
 	return c
+}
+
+// resourceBase is embedded by every resource: Configure takes the
+// provider's client.
+type resourceBase struct {
+	client *client.Client
+}
+
+func (b *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	b.client = providerClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// zone is the account's time zone (the provider's time_zone); UTC before
+// the provider is configured.
+func (b *resourceBase) zone() *time.Location {
+	if b.client == nil {
+		return time.UTC
+	}
+	return b.client.TimeZone()
+}
+
+// dataSourceBase is embedded by every data source: Configure takes the
+// provider's client.
+type dataSourceBase struct {
+	client *client.Client
+}
+
+func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	b.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }

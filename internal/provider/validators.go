@@ -7,112 +7,90 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
-// endpointValidator exists because the framework validators have no URL
-// check: the endpoint must be an absolute http(s) URL without credentials.
-type endpointValidator struct{}
-
-func (endpointValidator) Description(context.Context) string {
-	return "must be an absolute http:// or https:// URL"
+// stringRule is a string validator made of its description and a check,
+// which runs on known values only: an unknown value is checked once known.
+type stringRule struct {
+	description string
+	check       func(p path.Path, value string, d *diag.Diagnostics)
 }
 
-func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (r stringRule) Description(context.Context) string         { return r.description }
+func (r stringRule) MarkdownDescription(context.Context) string { return r.description }
 
-func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (r stringRule) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := client.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid One-API Endpoint",
-			fmt.Sprintf("%s. Use a base URL such as %s.", err, client.DefaultEndpoint))
-	}
+	r.check(req.Path, req.ConfigValue.ValueString(), &resp.Diagnostics)
+}
+
+// endpointValidator checks the endpoint, which the framework validators
+// cannot: an absolute http(s) URL without credentials.
+func endpointValidator() validator.String {
+	return stringRule{"must be an absolute http:// or https:// URL", func(p path.Path, v string, d *diag.Diagnostics) {
+		if _, err := client.ParseEndpoint(v); err != nil {
+			d.AddAttributeError(p, "Invalid One-API Endpoint", fmt.Sprintf("%s. Use a base URL such as %s.", err, client.DefaultEndpoint))
+		}
+	}}
 }
 
 // durationValidator checks Go duration strings ("30s", "2m"), which the
 // framework validators do not parse.
-type durationValidator struct{}
-
-func (durationValidator) Description(context.Context) string {
-	return "must be a positive duration such as 30s or 2m"
-}
-
-func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err != nil || d <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
-			fmt.Sprintf("%q is not a positive duration; write it like 30s or 2m.", req.ConfigValue.ValueString()))
-	}
+func durationValidator() validator.String {
+	return stringRule{"must be a positive duration such as 30s or 2m", func(p path.Path, v string, d *diag.Diagnostics) {
+		if n, err := time.ParseDuration(v); err != nil || n <= 0 {
+			d.AddAttributeError(p, "Invalid Duration", fmt.Sprintf("%q is not a positive duration; write it like 30s or 2m.", v))
+		}
+	}}
 }
 
 // utf16LengthUpTo requires 1 to hi characters counted as the API does
 // (UTF-16 code units: a simple emoji counts two), which
 // stringvalidator.LengthBetween (bytes) does not.
-func utf16LengthUpTo(hi int) validator.String { return utf16Length{1, hi} }
-
-// utf16LengthBetween requires lo to hi characters counted the same way.
-func utf16LengthBetween(lo, hi int) validator.String { return utf16Length{lo, hi} }
-
-type utf16Length struct{ min, max int }
-
-func (v utf16Length) Description(context.Context) string {
-	return fmt.Sprintf("must be %d to %d characters (emoji count as two)", v.min, v.max)
-}
-
-func (v utf16Length) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v utf16Length) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if n := len(utf16.Encode([]rune(req.ConfigValue.ValueString()))); n < v.min || n > v.max {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Text Length",
-			fmt.Sprintf("Attribute %s must be %d to %d characters as One-API counts them (emoji count as two); it has %d.", req.Path, v.min, v.max, n))
-	}
+func utf16LengthUpTo(hi int) validator.String {
+	return stringRule{fmt.Sprintf("must be 1 to %d characters (emoji count as two)", hi), func(p path.Path, v string, d *diag.Diagnostics) {
+		if n := len(utf16.Encode([]rune(v))); n < 1 || n > hi {
+			d.AddAttributeError(p, "Invalid Text Length",
+				fmt.Sprintf("Attribute %s must be 1 to %d characters as One-API counts them (emoji count as two); it has %d.", p, hi, n))
+		}
+	}}
 }
 
 // smsTextValidator checks the documented SMS text limits: 765 characters in
 // GSM 7-bit (extension characters such as € and [ take two), or, when any
 // character is outside GSM 7-bit (UCS-2), 355 UTF-16 units (the OpenAPI
 // file) with a warning above 335 (the SMS pages' limit).
-type smsTextValidator struct{}
-
-func (smsTextValidator) Description(context.Context) string {
-	return "must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2 (warning above 335)"
+func smsTextValidator() validator.String {
+	return stringRule{"must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2 (warning above 335)", checkSMSText}
 }
 
-func (v smsTextValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (smsTextValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	text := req.ConfigValue.ValueString()
+func checkSMSText(p path.Path, value string, d *diag.Diagnostics) {
+	text := value
 	if text == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Empty SMS Text", fmt.Sprintf("Attribute %s must not be empty.", req.Path))
+		d.AddAttributeError(p, "Empty SMS Text", fmt.Sprintf("Attribute %s must not be empty.", p))
 		return
 	}
 	n, gsm := smsLength(text)
 	switch {
 	case gsm && n > 765:
-		resp.Diagnostics.AddAttributeError(req.Path, "SMS Text Too Long",
-			fmt.Sprintf("Attribute %s is %d GSM 7-bit characters; One-API accepts at most 765. Shorten the text.", req.Path, n))
+		d.AddAttributeError(p, "SMS Text Too Long",
+			fmt.Sprintf("Attribute %s is %d GSM 7-bit characters; One-API accepts at most 765. Shorten the text.", p, n))
 	case !gsm && n > 355:
-		resp.Diagnostics.AddAttributeError(req.Path, "SMS Text Too Long",
+		d.AddAttributeError(p, "SMS Text Too Long",
 			fmt.Sprintf("Attribute %s needs UCS-2 (it has characters outside GSM 7-bit) and is %d characters; One-API accepts at most 355. "+
-				"Shorten the text or use only GSM 7-bit characters (then 765 are allowed).", req.Path, n))
+				"Shorten the text or use only GSM 7-bit characters (then 765 are allowed).", p, n))
 	case !gsm && n > 335:
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Disputed Limit",
+		d.AddAttributeWarning(p, "Disputed Limit",
 			fmt.Sprintf("Attribute %s needs UCS-2 and is %d characters. The sources disagree: the SMS pages allow 335 "+
 				"(Cyrillic) characters, the OpenAPI file 355. One-API may refuse the campaign when it is created "+
-				"(nothing is sent then); at most 335 is safe under both readings.", req.Path, n))
+				"(nothing is sent then); at most 335 is safe under both readings.", p, n))
 	}
 }
 
@@ -141,45 +119,31 @@ func smsLength(text string) (int, bool) {
 // timeValidator checks the two accepted spellings of a time (start_at, the
 // list's created_from and created_to). It needs no time zone: the
 // spelling is the same in every zone.
-type timeValidator struct{}
-
-func (timeValidator) Description(context.Context) string {
-	return "must be yyyy-mm-dd hh:mm:ss (in the provider's time_zone) or RFC 3339"
+func timeValidator() validator.String {
+	return stringRule{"must be yyyy-mm-dd hh:mm:ss (in the provider's time_zone) or RFC 3339", checkTime}
 }
 
-func (v timeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (timeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+func checkTime(p path.Path, value string, d *diag.Diagnostics) {
+	if value == "" {
+		d.AddAttributeError(p, "Empty Time",
+			fmt.Sprintf("Attribute %s is an empty string. Omit the attribute instead (for start_at: the campaign is then sent at once).", p))
 		return
 	}
-	if req.ConfigValue.ValueString() == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Empty Time",
-			fmt.Sprintf("Attribute %s is an empty string. Omit the attribute instead (for start_at: the campaign is then sent at once).", req.Path))
-		return
-	}
-	if _, err := parseAccountTime(req.ConfigValue.ValueString(), time.UTC); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Time",
-			fmt.Sprintf("Attribute %s: %s. Write it like 2026-12-01 09:00:00 (in the provider's time_zone) or 2026-12-01T11:00:00+02:00.", req.Path, err))
+	if _, err := parseAccountTime(value, time.UTC); err != nil {
+		d.AddAttributeError(p, "Invalid Time",
+			fmt.Sprintf("Attribute %s: %s. Write it like 2026-12-01 09:00:00 (in the provider's time_zone) or 2026-12-01T11:00:00+02:00.", p, err))
 	}
 }
 
 // timeZoneValidator checks an IANA time zone name, which the framework
 // validators cannot.
-type timeZoneValidator struct{}
-
-func (timeZoneValidator) Description(context.Context) string {
-	return "must be an IANA time zone name such as UTC or Europe/Kyiv"
+func timeZoneValidator() validator.String {
+	return stringRule{"must be an IANA time zone name such as UTC or Europe/Kyiv", checkTimeZone}
 }
 
-func (v timeZoneValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (timeZoneValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := loadTimeZone(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Time Zone", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
+func checkTimeZone(p path.Path, value string, d *diag.Diagnostics) {
+	if _, err := loadTimeZone(value); err != nil {
+		d.AddAttributeError(p, "Invalid Time Zone", fmt.Sprintf("Attribute %s: %s.", p, err))
 	}
 }
 
@@ -226,27 +190,17 @@ func (v listSizeWarning) ValidateList(_ context.Context, req validator.ListReque
 // smsSenderValidator checks an SMS sender as the SMS pages document it: 1 to
 // 11 Latin letters, digits, spaces and printable ASCII symbols, or 1 to 15
 // digits. The OpenAPI file says at least 3: a shorter sender gets a warning.
-type smsSenderValidator struct{}
+func smsSenderValidator() validator.String { return stringRule{smsSenderRule, checkSMSSender} }
 
-func (smsSenderValidator) Description(context.Context) string { return smsSenderRule }
-
-func (v smsSenderValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (smsSenderValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	sender := req.ConfigValue.ValueString()
+func checkSMSSender(p path.Path, sender string, d *diag.Diagnostics) {
 	if !smsSenderPattern.MatchString(sender) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SMS Sender",
-			fmt.Sprintf("Attribute %s %s; %q is not. Use a sender registered for the account.", req.Path, smsSenderRule, sender))
+		d.AddAttributeError(p, "Invalid SMS Sender",
+			fmt.Sprintf("Attribute %s %s; %q is not. Use a sender registered for the account.", p, smsSenderRule, sender))
 		return
 	}
 	if len(sender) < 3 {
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Disputed Limit",
+		d.AddAttributeWarning(p, "Disputed Limit",
 			fmt.Sprintf("Attribute %s is %d characters. The SMS pages allow 1 to 11 (or 1 to 15 digits), the OpenAPI file "+
-				"3 to 11 (or 3 to 15): One-API may refuse the campaign when it is created (nothing is sent then).", req.Path, len(sender)))
+				"3 to 11 (or 3 to 15): One-API may refuse the campaign when it is created (nothing is sent then).", p, len(sender)))
 	}
 }

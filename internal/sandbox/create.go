@@ -284,14 +284,8 @@ func checkOptions(c *checker, opts body) {
 			c.add(path, "This value should be of type object.")
 			continue
 		}
-		title, _ := c.str(card, "title", path+".title", false)
-		if utf16Len(title) > 200 {
-			c.add(path+".title", "The title may have at most 200 characters.")
-		}
-		ctext, hasCText := c.str(card, "text", path+".text", false)
-		if utf16Len(ctext) > 1000 {
-			c.add(path+".text", "The text may have at most 1000 characters.")
-		}
+		c.shortText(card, "title", path, false, 200, "title")
+		_, hasCText := c.shortText(card, "text", path, false, 1000, "text")
 		media := c.object(card, "media", path+".media", false)
 		if media != nil {
 			c.str(media, "url", path+".media.url", true)
@@ -312,13 +306,8 @@ func checkSuggestion(c *checker, raw json.RawMessage, path string) {
 		c.add(path, "This value should be of type object.")
 		return
 	}
-	text, _ := c.str(sg, "text", path+".text", true)
-	if utf16Len(text) > 25 {
-		c.add(path+".text", "The button text may have at most 25 characters.")
-	}
-	if pb, _ := c.str(sg, "postback_data", path+".postback_data", false); utf16Len(pb) > 25 {
-		c.add(path+".postback_data", "The postback_data may have at most 25 characters.")
-	}
+	c.shortText(sg, "text", path, true, 25, "button text")
+	c.shortText(sg, "postback_data", path, false, 25, "postback_data")
 	typ, _ := c.str(sg, "type", path+".type", false)
 	url, hasURL := c.str(sg, "url", path+".url", false)
 	phone, hasPhone := c.str(sg, "phone", path+".phone", false)

@@ -27,6 +27,16 @@ func present(raw json.RawMessage) bool {
 }
 
 // str decodes a required or optional string field.
+// shortText reads the string field of the object at path and refuses more
+// than most characters (UTF-16 units, as the API counts them).
+func (c *checker) shortText(b body, field, path string, required bool, most int, what string) (string, bool) {
+	v, ok := c.str(b, field, path+"."+field, required)
+	if utf16Len(v) > most {
+		c.add(path+"."+field, "The %s may have at most %d characters.", what, most)
+	}
+	return v, ok
+}
+
 func (c *checker) str(b body, field, path string, required bool) (string, bool) {
 	raw, ok := b[field]
 	if !ok || !present(raw) {
