@@ -98,12 +98,7 @@ data "oneapi_campaign" "test" {
   id = "1"
 }
 `, sb.URL)
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      config,
-			ExpectError: regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*` + regexp.QuoteMeta(sb.URL)),
-		}},
-	})
+	accExpectError(t, config, regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*`+regexp.QuoteMeta(sb.URL)))
 	if n := sb.Count("GET /api/campaigns/{id}"); n != 0 {
 		t.Errorf("campaign reads = %d, want 0 when login fails", n)
 	}
@@ -112,23 +107,13 @@ data "oneapi_campaign" "test" {
 func TestAccCampaignDataSource_notFound(t *testing.T) {
 	t.Parallel()
 	sb := startSandbox(t)
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      campaignDataSourceConfig(sb, "4242"),
-			ExpectError: regexp.MustCompile(`(?s)Campaign 4242.*404.*no campaign with this id`),
-		}},
-	})
+	accExpectError(t, campaignDataSourceConfig(sb, "4242"), regexp.MustCompile(`(?s)Campaign 4242.*404.*no campaign with this id`))
 }
 
 func TestAccCampaignDataSource_invalidID(t *testing.T) {
 	t.Parallel()
 	sb := startSandbox(t)
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      campaignDataSourceConfig(sb, "abc"),
-			ExpectError: regexp.MustCompile(`(?s)Attribute id must be a campaign id`),
-		}},
-	})
+	accExpectError(t, campaignDataSourceConfig(sb, "abc"), regexp.MustCompile(`(?s)Attribute id must be a campaign id`))
 	if n := len(sb.Counters()); n != 0 {
 		t.Errorf("requests = %v, want none", sb.Counters())
 	}
@@ -139,12 +124,7 @@ func TestAccCampaignDataSource_invalidID(t *testing.T) {
 func TestAccCampaignDataSource_idOutOfRange(t *testing.T) {
 	t.Parallel()
 	sb := startSandbox(t)
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      campaignDataSourceConfig(sb, "9999999999999999999"),
-			ExpectError: regexp.MustCompile(`(?s)out\s+of\s+range:\s+a\s+campaign\s+id\s+is\s+a\s+whole\s+number\s+from\s+1\s+to\s+9223372036854775807`),
-		}},
-	})
+	accExpectError(t, campaignDataSourceConfig(sb, "9999999999999999999"), regexp.MustCompile(`(?s)out\s+of\s+range:\s+a\s+campaign\s+id\s+is\s+a\s+whole\s+number\s+from\s+1\s+to\s+9223372036854775807`))
 	if n := len(sb.Counters()); n != 0 {
 		t.Errorf("requests = %v, want none", sb.Counters())
 	}

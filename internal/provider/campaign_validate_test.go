@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // invalidCampaigns are configurations the API would refuse (the limits the
@@ -168,12 +167,7 @@ func TestAccCampaign_invalidConfigurationsFailAtPlan(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			target := newAccTarget(t) // no request is ever sent: safe against a real account
-			accTest(t, resource.TestCase{
-				Steps: []resource.TestStep{{
-					Config:      target.provider + "resource \"oneapi_campaign\" \"test\" {\n" + tc.body + "\n}\n",
-					ExpectError: regexp.MustCompile("(?s)" + tc.want),
-				}},
-			})
+			accExpectError(t, target.provider+"resource \"oneapi_campaign\" \"test\" {\n"+tc.body+"\n}\n", regexp.MustCompile("(?s)"+tc.want))
 			if target.sb == nil {
 				return
 			}

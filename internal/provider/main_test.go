@@ -1,10 +1,37 @@
 package provider
 
+// A guide to the provider's tests.
+//
+// Harness:
+//   - main_test.go (this file): TestMain (TRACE logs, then the secret scan),
+//     accTest (every acceptance test goes through it: provider factories,
+//     pre-check, no secret in state or plan, CheckDestroy required when a
+//     test applies campaigns), step checks (emptyPlan, plansACall), live
+//     mode (ONEAPI_ACC_LIVE=1, accTarget);
+//   - test_sandbox_test.go: the in-process stand-in (testSandbox) and every
+//     helper on it: configurations, request counts, forced statuses,
+//     CheckDestroy functions;
+//   - rpc_harness_test.go: sends the protocol's RPCs in process, for what the
+//     CLI cannot show (warnings) and for the benchmarks;
+//   - secrets_test.go: the one secret scanner (secretIn) and its users.
+//
+// Tests, named after the file they test: campaign_resource_test.go (create,
+// refresh, import, lost answers), campaign_stop_test.go (stop and renew),
+// campaign_plan_test.go (plan rules, the content list, warnings),
+// campaign_validate_test.go (invalid configurations, disputed limits),
+// campaign_model_test.go, campaign_values_test.go, validators_test.go;
+// campaign_ways_out_test.go (destroy and recovery from every state),
+// campaign_vendor_docs_test.go (time zone and start_at as the vendor pages
+// say), fault_suite_test.go (faults and rate budget), examples_test.go
+// (docs examples apply), the data sources' and provider's own files, and
+// server_test.go.
+
 import (
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,6 +100,13 @@ func accTest(t *testing.T, tc resource.TestCase) {
 		}
 	}
 	resource.Test(t, tc)
+}
+
+// accExpectError runs a one-step acceptance test that must fail with an
+// error matching re.
+func accExpectError(t *testing.T, config string, re *regexp.Regexp) {
+	t.Helper()
+	accTest(t, resource.TestCase{Steps: []resource.TestStep{{Config: config, ExpectError: re}}})
 }
 
 // emptyPlan checks that a step plans nothing.

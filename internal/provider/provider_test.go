@@ -51,12 +51,7 @@ data "oneapi_campaign" "test" {
   id = "1"
 }
 `, sb.URL)
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      config,
-			ExpectError: regexp.MustCompile(`(?s)Missing One-API Credentials.*api_key.*ONEAPI_API_KEY`),
-		}},
-	})
+	accExpectError(t, config, regexp.MustCompile(`(?s)Missing One-API Credentials.*api_key.*ONEAPI_API_KEY`))
 	if n := len(sb.Counters()); n != 0 {
 		t.Errorf("requests = %v, want none", sb.Counters())
 	}
@@ -89,12 +84,7 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Setenv(EnvAPIKey, testAPIKey)
-			accTest(t, resource.TestCase{
-				Steps: []resource.TestStep{{
-					Config:      "provider \"oneapi\" {\n  " + tc.block + "\n}\n" + `data "oneapi_campaign" "test" { id = "1" }`,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
+			accExpectError(t, "provider \"oneapi\" {\n  "+tc.block+"\n}\n"+`data "oneapi_campaign" "test" { id = "1" }`, regexp.MustCompile(tc.want))
 		})
 	}
 }
@@ -130,12 +120,7 @@ func TestAccProvider_refusedKeyLogsInOnce(t *testing.T) {
 	for i := range 20 {
 		fmt.Fprintf(&b, "data \"oneapi_campaign\" \"c%d\" {\n  id = \"%d\"\n}\n", i, i+1)
 	}
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      b.String(),
-			ExpectError: regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*refused\s+the\s+API\s+key\s+\(401\s+Unauthorized:\s+Invalid\s+API\s+key\)\.\s+Check\s+api_key`),
-		}},
-	})
+	accExpectError(t, b.String(), regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*refused\s+the\s+API\s+key\s+\(401\s+Unauthorized:\s+Invalid\s+API\s+key\)\.\s+Check\s+api_key`))
 	if n := sb.Count("POST /api/auth/login"); n != 1 {
 		t.Errorf("logins = %d, want 1 for the whole run", n)
 	}
@@ -150,12 +135,7 @@ func TestAccProvider_refusedKeyLogsInOnce(t *testing.T) {
 func TestAccProvider_endpointWithoutLogin(t *testing.T) {
 	t.Parallel()
 	sb := startSandbox(t)
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n}\ndata \"oneapi_campaign\" \"test\" {\n  id = \"1\"\n}\n", sb.URL+"/v2"),
-			ExpectError: regexp.MustCompile(`(?s)Unable to Log In to One-API.*the\s+login\s+failed.*answered\s+404.*Check\s+endpoint`),
-		}},
-	})
+	accExpectError(t, fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n}\ndata \"oneapi_campaign\" \"test\" {\n  id = \"1\"\n}\n", sb.URL+"/v2"), regexp.MustCompile(`(?s)Unable to Log In to One-API.*the\s+login\s+failed.*answered\s+404.*Check\s+endpoint`))
 }
 
 // TestConfigureEndpointDiagnostics configures the provider in process (the

@@ -164,9 +164,8 @@ func (s *Sandbox) checkPhones(c *checker, b body, kind string) recipients {
 	rcp := recipients{count: len(items)}
 	for i, raw := range items {
 		path := fmt.Sprintf("phones.%d", i)
-		var p body
-		if json.Unmarshal(raw, &p) != nil {
-			c.add(path, "This value should be of type object.")
+		p, ok := c.objectAt(raw, path)
+		if !ok {
 			continue
 		}
 		number := phoneField(c, p, path+".number", kind)
@@ -279,9 +278,8 @@ func checkOptions(c *checker, opts body) {
 	}
 	for i, raw := range cards {
 		path := fmt.Sprintf("options.cards.%d", i)
-		var card body
-		if json.Unmarshal(raw, &card) != nil {
-			c.add(path, "This value should be of type object.")
+		card, ok := c.objectAt(raw, path)
+		if !ok {
 			continue
 		}
 		c.shortText(card, "title", path, false, 200, "title")
@@ -301,9 +299,8 @@ func checkOptions(c *checker, opts body) {
 }
 
 func checkSuggestion(c *checker, raw json.RawMessage, path string) {
-	var sg body
-	if json.Unmarshal(raw, &sg) != nil {
-		c.add(path, "This value should be of type object.")
+	sg, ok := c.objectAt(raw, path)
+	if !ok {
 		return
 	}
 	c.shortText(sg, "text", path, true, 25, "button text")

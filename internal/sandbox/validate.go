@@ -27,6 +27,16 @@ func present(raw json.RawMessage) bool {
 }
 
 // str decodes a required or optional string field.
+// objectAt decodes an element of an array that must be an object.
+func (c *checker) objectAt(raw json.RawMessage, path string) (body, bool) {
+	var b body
+	if json.Unmarshal(raw, &b) != nil {
+		c.add(path, "This value should be of type object.")
+		return nil, false
+	}
+	return b, true
+}
+
 // shortText reads the string field of the object at path and refuses more
 // than most characters (UTF-16 units, as the API counts them).
 func (c *checker) shortText(b body, field, path string, required bool, most int, what string) (string, bool) {
