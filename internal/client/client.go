@@ -198,6 +198,12 @@ func (c *Client) FormatTime(t time.Time) string {
 	return t.In(c.zone).Format(TimeLayout)
 }
 
+// ParseTime reads a time as One-API writes it: yyyy-mm-dd hh:mm:ss in the
+// account's time zone.
+func (c *Client) ParseTime(s string) (time.Time, error) {
+	return time.ParseInLocation(TimeLayout, s, c.zone)
+}
+
 // Endpoint is the base URL the client talks to.
 func (c *Client) Endpoint() string { return c.endpoint.String() }
 

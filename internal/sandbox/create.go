@@ -214,27 +214,36 @@ func phoneField(c *checker, p body, path, kind string) string {
 	return n.String()
 }
 
-// checkGroups: 1..1000 ids of existing contact lists.
+// checkGroups: 1..1000 ids of existing contact lists, whose contacts are
+// the campaign's recipients. A deleted list is the documented "Contact
+// group is not found"; lists without contacts leave nothing to send and are
+// refused (the wording is the stand-in's: no page documents it).
 func (s *Sandbox) checkGroups(c *checker, b body) recipients {
 	items, ok := c.array(b, "groups", "groups", 1, 1000)
 	if !ok {
 		c.add("groups", "This value should not be blank.")
 		return recipients{}
 	}
-	var rcp recipients
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := map[int64]bool{}
 	for i, raw := range items {
 		var id int64
 		if json.Unmarshal(raw, &id) != nil {
 			c.add(fmt.Sprintf("groups.%d", i), "This value should be of type integer.")
 			continue
 		}
-		size, known := s.cfg.Groups[id]
-		if !known {
-			c.add(fmt.Sprintf("groups.%d", i), "The selected contact list does not exist.")
+		if s.groups[id] == nil {
+			c.add(fmt.Sprintf("groups.%d", i), msgGroupNotFound)
+			continue
 		}
-		rcp.count += size
+		ids[id] = true
 	}
-	return rcp
+	phones := s.groupPhones(ids)
+	if len(ids) == len(items) && len(phones) == 0 {
+		c.add("groups", "The selected contact lists have no contacts.")
+	}
+	return recipients{count: len(phones), phones: phones, refs: make([]string, len(phones))}
 }
 
 // checkRCS validates sender, options and alternative_channel. The fallback

@@ -1,7 +1,8 @@
 // Package sandbox is an in-memory stand-in for the One-API platform, written
 // from the API documentation (the vendor's developer web pages, then the
-// platform's published OpenAPI description), not from the client's types, so that a misreading of the documentation by the client is caught
-// rather than mirrored. It serves the API paths the provider uses and a
+// platform's published OpenAPI description), not from the client's types,
+// so that a misreading of the documentation by the client is caught rather
+// than mirrored. It serves the API paths the provider uses and a
 // control surface under /_sandbox/ to drive the clock, force statuses,
 // inject faults and read request counters.
 package sandbox
@@ -12,6 +13,7 @@ import (
 	"math/big"
 	mrand "math/rand/v2"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,9 +38,16 @@ type Config struct {
 	// in it (default UTC). The platform documents no zone; one zone for all
 	// fields is the only reading under which its times compare.
 	AccountZone *time.Location
-	// Groups maps contact-list ids to their sizes (default 101: 3, 102: 5,
-	// and the documentation's example list 1864275: 3).
+	// Groups seeds the contact book: each id becomes a contact list named
+	// "List <id>" holding that many contacts (default 101: 3, 102: 5, and
+	// the documentation's example list 1864275: 3).
 	Groups map[int64]int
+	// Senders are the registered senders by type, sms and viber (default
+	// sms: Shop, Demo, testsms, Vet klinika; viber: ViberShop).
+	Senders map[string][]string
+	// Balance and Credit are what GET /api/accounts/balance answers, in
+	// USD (default 100 and 0).
+	Balance, Credit float64
 	// FirstID is the first campaign id (default above 2^31).
 	FirstID int64
 	// Seed seeds the fault injection's randomness.
@@ -68,11 +77,20 @@ type Sandbox struct {
 	issued      []string
 	injected    map[string]int
 	journal     []string
-	messages    []message
-	nextMsgID   int64
-	arrivals    []time.Time
-	userAgents  map[string]bool
-	limiter     *rate.Limiter
+
+	groups        map[int64]*group
+	groupOrder    []int64
+	nextGroupID   int64
+	contacts      map[int64]*contact
+	contactOrder  []int64
+	nextContactID int64
+	phones        map[string]int64
+
+	messages   []message
+	nextMsgID  int64
+	arrivals   []time.Time
+	userAgents map[string]bool
+	limiter    *rate.Limiter
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -91,6 +109,12 @@ func New(cfg Config) *Sandbox {
 	}
 	if cfg.Groups == nil {
 		cfg.Groups = map[int64]int{101: 3, 102: 5, 1864275: 3}
+	}
+	if cfg.Senders == nil {
+		cfg.Senders = map[string][]string{"sms": {"Shop", "Demo", "testsms", "Vet klinika"}, "viber": {"ViberShop"}}
+	}
+	if cfg.Balance == 0 {
+		cfg.Balance = 100
 	}
 	if cfg.FirstID == 0 {
 		cfg.FirstID = 3_000_000_001
@@ -113,7 +137,14 @@ func New(cfg Config) *Sandbox {
 		injected:   map[string]int{},
 		rng:        mrand.New(mrand.NewPCG(seed, seed>>1)), //nolint:gosec // fault injection, not a secret
 		nextMsgID:  4_400_000_001,
+
+		groups:        map[int64]*group{},
+		nextGroupID:   1_864_700,
+		contacts:      map[int64]*contact{},
+		nextContactID: 248_460_001,
+		phones:        map[string]int64{},
 	}
+	s.seedContactBook()
 	if cfg.RateLimit > 0 {
 		s.limiter = rate.NewLimiter(rate.Limit(cfg.RateLimit), int(max(1, cfg.RateLimit)))
 	}
@@ -138,6 +169,20 @@ var apiRoutes = []struct {
 	{"POST /api/campaigns/rcs/send", true},
 	{"POST /api/campaigns/rcs/send-groups", true},
 	{"POST /api/campaigns/sms/send", true},
+	{"GET /api/groups", true},
+	{"POST /api/groups", true},
+	{"GET /api/groups/{id}", true},
+	{"PUT /api/groups/{id}", true},
+	{"DELETE /api/groups/{id}", true},
+	{"GET /api/contacts", true},
+	{"POST /api/contacts", true},
+	{"GET /api/contacts/search", true},
+	{"GET /api/contacts/{id}", true},
+	{"PUT /api/contacts/{id}", true},
+	{"DELETE /api/contacts/{id}", true},
+	{"GET /api/senders", true},
+	{"GET /api/accounts/balance", true},
+	{"POST /api/campaigns/price", true},
 	{"POST /api/campaigns/sms/send-groups", true},
 }
 
@@ -156,6 +201,20 @@ func (s *Sandbox) routes() {
 		"POST /api/campaigns/rcs/send-groups": s.handleCreate(kindRCS, true),
 		"POST /api/campaigns/sms/send":        s.handleCreate(kindSMS, false),
 		"POST /api/campaigns/sms/send-groups": s.handleCreate(kindSMS, true),
+		"GET /api/groups":                     s.handleGroups,
+		"POST /api/groups":                    s.handleCreateGroup,
+		"GET /api/groups/{id}":                s.forGroup(writeNotFound, s.handleGetGroup),
+		"PUT /api/groups/{id}":                s.forGroup(groupNotFound, s.handleUpdateGroup),
+		"DELETE /api/groups/{id}":             s.forGroup(writeNotFound, s.handleDeleteGroup),
+		"GET /api/contacts":                   s.handleContacts,
+		"POST /api/contacts":                  s.handleCreateContact,
+		"GET /api/contacts/search":            s.handleSearchContacts,
+		"GET /api/contacts/{id}":              s.forContact(invalidContact, s.handleGetContact),
+		"PUT /api/contacts/{id}":              s.forContact(invalidContact, s.handleUpdateContact),
+		"DELETE /api/contacts/{id}":           s.forContact(writeNotFound, s.handleDeleteContact),
+		"GET /api/senders":                    s.handleSenders,
+		"GET /api/accounts/balance":           s.handleBalance,
+		"POST /api/campaigns/price":           s.handlePrice,
 	}
 	mux := http.NewServeMux()
 	allowed := map[string][]string{}
@@ -169,10 +228,15 @@ func (s *Sandbox) routes() {
 	// be able to tell the two apart.
 	for p, methods := range allowed {
 		allow := strings.Join(methods, ", ")
-		mux.Handle(p, s.apiMiddleware("405 "+p, false, func(w http.ResponseWriter, _ *http.Request) {
-			w.Header().Set("Allow", allow)
-			writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"message": "Method Not Allowed"})
-		}))
+		for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+			if slices.Contains(methods, m) {
+				continue
+			}
+			mux.Handle(m+" "+p, s.apiMiddleware("405 "+p, false, func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Allow", allow)
+				writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"message": "Method Not Allowed"})
+			}))
+		}
 	}
 	mux.Handle("/api/", s.apiMiddleware("unknown", false, func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})

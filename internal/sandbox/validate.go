@@ -26,7 +26,6 @@ func present(raw json.RawMessage) bool {
 	return len(raw) > 0 && !bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
 }
 
-// str decodes a required or optional string field.
 // objectAt decodes an element of an array that must be an object.
 func (c *checker) objectAt(raw json.RawMessage, path string) (body, bool) {
 	var b body
@@ -47,6 +46,7 @@ func (c *checker) shortText(b body, field, path string, required bool, most int,
 	return v, ok
 }
 
+// str decodes a required or optional string field.
 func (c *checker) str(b body, field, path string, required bool) (string, bool) {
 	raw, ok := b[field]
 	if !ok || !present(raw) {

@@ -1,0 +1,382 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The contact book: contact lists ("groups" in the API) and contacts,
+// as the Lists and Contacts pages document them (GET/POST /api/groups,
+// GET/PUT/DELETE /api/groups/{id}, POST /api/contacts,
+// GET/PUT/DELETE /api/contacts/{id}).
+
+// ContactList is a contact list of the contact book.
+type ContactList struct {
+	ID          int64   `json:"id"`
+	Name        string  `json:"name"`
+	Description *string `json:"description"`
+	Default     *bool   `json:"default"`
+	CreatedAt   *string `json:"created_at"`
+	// Items is the number of contacts in the list.
+	Items         int64 `json:"items"`
+	StopListCount int64 `json:"stop_list_count"`
+	// Recovered says how a list whose create answer was lost was found
+	// again; empty for a normal answer.
+	Recovered string `json:"-"`
+}
+
+// ContactListRequest is the body of POST /api/groups and PUT
+// /api/groups/{id}. A nil Description or Default is sent as null: the
+// API's default (none, false).
+type ContactListRequest struct {
+	Name        string  `json:"name"`
+	Description *string `json:"description"`
+	Default     *bool   `json:"default"`
+}
+
+// Messages of the documented 422 answers about contact lists.
+const (
+	msgGroupExists   = "Contact group is already exists"
+	msgGroupNotFound = "Contact group is not found"
+)
+
+// DuplicateNameError is the API's refusal of a contact list name that
+// another list has ("Contact group is already exists"). ExistingID is that
+// list's id, when the list could be found.
+type DuplicateNameError struct {
+	Name       string
+	ExistingID int64
+	Err        error
+}
+
+func (e *DuplicateNameError) Error() string {
+	if e.ExistingID != 0 {
+		return fmt.Sprintf("a contact list named %q already exists (id %d): %v", e.Name, e.ExistingID, e.Err)
+	}
+	return fmt.Sprintf("a contact list named %q already exists: %v", e.Name, e.Err)
+}
+
+func (e *DuplicateNameError) Unwrap() error { return e.Err }
+
+// CreateContactList creates a contact list. The request is not repeated
+// once it may have reached the server; a lost answer is recovered by the
+// name, which the API keeps unique, from the lists created since the
+// create began.
+func (c *Client) CreateContactList(ctx context.Context, req ContactListRequest) (*ContactList, error) {
+	started := c.clock.Now()
+	var env struct {
+		Data ContactList `json:"data"`
+	}
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, create: true}, &env)
+	var amb *AmbiguousCreateError
+	switch {
+	case err == nil:
+		return &env.Data, nil
+	case hasMessage(err, msgGroupExists):
+		existing, _ := c.FindContactList(ctx, req.Name)
+		dup := &DuplicateNameError{Name: req.Name, Err: err}
+		if existing != nil {
+			dup.ExistingID = existing.ID
+		}
+		return nil, dup
+	case errors.As(err, &amb):
+		return c.recoverContactList(ctx, req.Name, started, amb)
+	}
+	return nil, err
+}
+
+// recoverContactList finds the list a lost create made: the one of that
+// name, created no earlier than the create began (less the clock margin).
+// An older list of that name was there before; then the create was
+// refused, and the caller is told so.
+func (c *Client) recoverContactList(ctx context.Context, name string, started time.Time, amb *AmbiguousCreateError) (*ContactList, error) {
+	for i := 0; i < 3; i++ {
+		l, err := c.FindContactList(ctx, name)
+		if err == nil && l != nil {
+			created, perr := c.ParseTime(deref(l.CreatedAt))
+			if perr == nil && created.Before(started.Add(-recoverClockMargin)) {
+				amb.Detail = fmt.Sprintf("a contact list named %q (id %d) already existed before the create", name, l.ID)
+				return nil, &DuplicateNameError{Name: name, ExistingID: l.ID, Err: amb}
+			}
+			l.Recovered = fmt.Sprintf("found by its name %q", name)
+			return l, nil
+		}
+		if c.clock.Sleep(ctx, time.Second) != nil {
+			break
+		}
+	}
+	amb.Detail = fmt.Sprintf("no contact list named %q was found", name)
+	return nil, amb
+}
+
+// GetContactList reads a contact list. An unknown id is a not-found error
+// (IsNotFound) whether the API answers 404 or 422 "Contact group is not
+// found" (the update page's wording).
+func (c *Client) GetContactList(ctx context.Context, id int64) (*ContactList, error) {
+	var env struct {
+		Data ContactList `json:"data"`
+	}
+	if err := c.do(ctx, request{method: http.MethodGet, path: groupPath(id)}, &env); err != nil {
+		return nil, groupNotFound(err)
+	}
+	return &env.Data, nil
+}
+
+// UpdateContactList changes a list's name, description and default flag.
+func (c *Client) UpdateContactList(ctx context.Context, id int64, req ContactListRequest) (*ContactList, error) {
+	var env struct {
+		Data ContactList `json:"data"`
+	}
+	err := c.do(ctx, request{method: http.MethodPut, path: groupPath(id), body: req}, &env)
+	if hasMessage(err, msgGroupExists) {
+		return nil, &DuplicateNameError{Name: req.Name, Err: err}
+	}
+	if err != nil {
+		return nil, groupNotFound(err)
+	}
+	return &env.Data, nil
+}
+
+// DeleteContactList deletes a list (204); its contacts stay in the contact
+// book. A list that is already gone is not an error.
+func (c *Client) DeleteContactList(ctx context.Context, id int64) error {
+	err := groupNotFound(c.do(ctx, request{method: http.MethodDelete, path: groupPath(id)}, nil))
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// ListContactLists reads every contact list, page by page.
+func (c *Client) ListContactLists(ctx context.Context) ([]ContactList, error) {
+	return listAll[ContactList](ctx, c, "/api/groups", nil)
+}
+
+// FindContactList returns the list of exactly this name, or nil.
+func (c *Client) FindContactList(ctx context.Context, name string) (*ContactList, error) {
+	all, err := c.ListContactLists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		if all[i].Name == name {
+			return &all[i], nil
+		}
+	}
+	return nil, nil
+}
+
+func groupPath(id int64) string { return "/api/groups/" + strconv.FormatInt(id, 10) }
+
+// groupNotFound turns the documented 422 "Contact group is not found" into
+// a not-found error, so that callers need one test (IsNotFound).
+func groupNotFound(err error) error { return notFoundOn422(err, msgGroupNotFound) }
+
+// notFoundOn422 turns a 422 with the given message, the way some pages
+// answer an unknown id, into a 404 error.
+func notFoundOn422(err error, msg string) error {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnprocessableEntity && hasMessage(err, msg) {
+		nf := *apiErr
+		nf.StatusCode = http.StatusNotFound
+		return &nf
+	}
+	return err
+}
+
+// hasMessage reports an API error with exactly this message.
+func hasMessage(err error, msg string) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && strings.EqualFold(strings.TrimSpace(apiErr.Message), msg)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// listPageLimit is the page size of the contact book's lists: the most the
+// pages allow (15..500).
+const listPageLimit = 500
+
+// listAll reads every page of a list that answers {data: [...], total: n},
+// with page[offset] and page[limit].
+func listAll[T any](ctx context.Context, c *Client, path string, q url.Values) ([]T, error) {
+	var all []T
+	for offset := 0; ; {
+		pq := url.Values{}
+		for k, v := range q {
+			pq[k] = v
+		}
+		pq.Set("page[offset]", strconv.Itoa(offset))
+		pq.Set("page[limit]", strconv.Itoa(listPageLimit))
+		var page struct {
+			Data  []T   `json:"data"`
+			Total int64 `json:"total"`
+		}
+		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: pq}, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Data...)
+		offset += len(page.Data)
+		if len(page.Data) == 0 || int64(offset) >= page.Total {
+			return all, nil
+		}
+	}
+}
+
+// Contact is an entry of the contact book.
+type Contact struct {
+	ID    int64       `json:"id"`
+	Phone json.Number `json:"phone"`
+	// Fields are the custom fields' values by field id; the API writes an
+	// empty set as [] and a filled one as an object.
+	Fields    ContactFields `json:"fields"`
+	Groups    []ContactList `json:"groups"`
+	CreatedAt *string       `json:"created_at"`
+	Recovered string        `json:"-"`
+}
+
+// ContactFields are a contact's custom fields by field id.
+type ContactFields map[string]string
+
+// UnmarshalJSON accepts an object of field id to value, [] and null.
+func (f *ContactFields) UnmarshalJSON(data []byte) error {
+	trimmed := strings.TrimSpace(string(data))
+	if trimmed == "null" || trimmed == "[]" {
+		*f = ContactFields{}
+		return nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		return fmt.Errorf("contact fields: %w", err)
+	}
+	out := make(ContactFields, len(m))
+	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			out[k] = v
+		case nil:
+			out[k] = ""
+		default:
+			out[k] = fmt.Sprint(v)
+		}
+	}
+	*f = out
+	return nil
+}
+
+// ContactField is one custom field of a contact request.
+type ContactField struct {
+	ID    int64  `json:"id"`
+	Value string `json:"value"`
+}
+
+// ContactRequest is the body of POST /api/contacts and PUT
+// /api/contacts/{id}: the phone as an integer, as the pages document it.
+type ContactRequest struct {
+	Phone  json.Number    `json:"phone"`
+	Groups []int64        `json:"groups"`
+	Fields []ContactField `json:"fields"`
+}
+
+const msgPhoneExists = "Phone number is already exist in contact book"
+
+// CreateContact adds a contact to the contact book. A lost answer is
+// recovered by the phone number, which the contact book keeps unique.
+func (c *Client) CreateContact(ctx context.Context, req ContactRequest) (*Contact, error) {
+	started := c.clock.Now()
+	var env struct {
+		Data Contact `json:"data"`
+	}
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, create: true}, &env)
+	var amb *AmbiguousCreateError
+	if errors.As(err, &amb) {
+		found, ferr := c.FindContact(ctx, req.Phone.String())
+		if ferr == nil && found != nil {
+			created, perr := c.ParseTime(deref(found.CreatedAt))
+			if perr == nil && !created.Before(started.Add(-recoverClockMargin)) {
+				found.Recovered = "found by its phone number " + req.Phone.String()
+				return found, nil
+			}
+		}
+		amb.Detail = "no contact with this phone number was created since the request"
+		return nil, amb
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &env.Data, nil
+}
+
+// IsDuplicatePhone reports the API's refusal of a phone number that the
+// contact book already has.
+func IsDuplicatePhone(err error) bool { return hasMessage(err, msgPhoneExists) }
+
+// GetContact reads a contact. The API's answer to an unknown id is 422
+// "Invalid contact id" on the contact page; it is a not-found error here,
+// as is a 404.
+func (c *Client) GetContact(ctx context.Context, id int64) (*Contact, error) {
+	var env struct {
+		Data Contact `json:"data"`
+	}
+	if err := c.do(ctx, request{method: http.MethodGet, path: contactPath(id)}, &env); err != nil {
+		return nil, contactNotFound(err)
+	}
+	return &env.Data, nil
+}
+
+// UpdateContact replaces a contact's phone, lists and fields.
+func (c *Client) UpdateContact(ctx context.Context, id int64, req ContactRequest) (*Contact, error) {
+	var env struct {
+		Data Contact `json:"data"`
+	}
+	if err := c.do(ctx, request{method: http.MethodPut, path: contactPath(id), body: req}, &env); err != nil {
+		return nil, contactNotFound(err)
+	}
+	return &env.Data, nil
+}
+
+// DeleteContact removes a contact from the contact book and every list
+// (204). A contact already gone is not an error.
+func (c *Client) DeleteContact(ctx context.Context, id int64) error {
+	err := contactNotFound(c.do(ctx, request{method: http.MethodDelete, path: contactPath(id)}, nil))
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// FindContact returns the contact with this phone number, or nil, through
+// GET /api/contacts/search (phone =).
+func (c *Client) FindContact(ctx context.Context, phone string) (*Contact, error) {
+	q := url.Values{}
+	q.Set("search[field]", "phone")
+	q.Set("search[operator]", "=")
+	q.Set("search[value]", phone)
+	found, err := listAll[Contact](ctx, c, "/api/contacts/search", q)
+	if err != nil {
+		return nil, err
+	}
+	for i := range found {
+		if found[i].Phone.String() == phone {
+			return &found[i], nil
+		}
+	}
+	return nil, nil
+}
+
+func contactPath(id int64) string { return "/api/contacts/" + strconv.FormatInt(id, 10) }
+
+const msgInvalidContact = "Invalid contact id"
+
+func contactNotFound(err error) error { return notFoundOn422(err, msgInvalidContact) }

@@ -1,0 +1,106 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+)
+
+// The account, as the Senders, Balance and price pages of the OpenAPI file
+// document it: GET /api/senders?type=sms|viber, GET /api/accounts/balance,
+// and POST /api/campaigns/price (SMS only), which answers {price, currency}
+// without the data wrapper of every other answer.
+
+// handleSenders serves GET /api/senders: type is required, sms or viber.
+func (s *Sandbox) handleSenders(w http.ResponseWriter, r *http.Request) {
+	c := &checker{}
+	typ := r.URL.Query().Get("type")
+	if typ != "sms" && typ != "viber" {
+		c.add("type", "The value you selected is not a valid choice.")
+		writeValidation(w, c.errs)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data := []any{}
+	for i, name := range s.cfg.Senders[typ] {
+		data = append(data, map[string]any{
+			"id": i + 1, "sender": name, "status": "active", "country": nil,
+			"created_at": s.accountTime(s.cfg.Start), "is_default": i == 0,
+		})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"data": data, "total": len(data)})
+}
+
+// handleBalance serves GET /api/accounts/balance.
+func (s *Sandbox) handleBalance(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{
+		"balance": s.cfg.Balance, "currency": "USD", "credit": s.cfg.Credit,
+	}})
+}
+
+// handlePrice serves POST /api/campaigns/price: the SMS price of a
+// campaign to messages[].phone (integers) or groups, with sender and text
+// checked as for an SMS campaign, and tariff_code 0..9 ("Tariff was not
+// found" otherwise).
+func (s *Sandbox) handlePrice(w http.ResponseWriter, r *http.Request) {
+	var b body
+	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+		return
+	}
+	c := &checker{}
+	if sender, ok := c.str(b, "sender", "sender", true); ok {
+		c.smsSender("sender", sender)
+	}
+	text, _ := c.str(b, "text", "text", true)
+	c.smsText("text", text)
+	if raw, ok := b["tariff_code"]; ok && present(raw) {
+		var code int64
+		if json.Unmarshal(raw, &code) != nil || code < 0 || code > 9 {
+			writeRefusal(w, "Tariff was not found")
+			return
+		}
+	}
+	s.mu.Lock()
+	count := s.priceRecipients(c, b)
+	s.mu.Unlock()
+	if c.errs != nil {
+		writeValidation(w, c.errs)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"price": float64(count) * smsPrice, "currency": "USD"})
+}
+
+// priceRecipients counts the messages of a price request; the caller holds
+// s.mu.
+func (s *Sandbox) priceRecipients(c *checker, b body) int {
+	messages, hasMessages := c.array(b, "messages", "messages", 1, 10000)
+	groups, hasGroups := c.array(b, "groups", "groups", 1, 1000)
+	if !hasMessages && !hasGroups {
+		c.add("messages", "This value should not be blank.")
+		return 0
+	}
+	count := 0
+	for i, raw := range messages {
+		path := fmt.Sprintf("messages.%d", i)
+		m, ok := c.objectAt(raw, path)
+		if !ok {
+			continue
+		}
+		if phone := phoneField(c, body{"number": m["phone"]}, path+".phone", kindSMS); phone != "" {
+			c.phoneNumber(path+".phone", phone)
+			count++
+		}
+	}
+	ids := map[int64]bool{}
+	for i, raw := range groups {
+		var id int64
+		if json.Unmarshal(raw, &id) != nil || s.groups[id] == nil {
+			c.add(fmt.Sprintf("groups.%d", i), msgGroupNotFound)
+			continue
+		}
+		ids[id] = true
+	}
+	return count + len(s.groupPhones(ids))
+}
