@@ -2,8 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"math"
-	"regexp"
 	"strconv"
 	"time"
 
@@ -30,28 +28,14 @@ var campaignStatuses = []string{
 const statusList = "`creation`, `moderation`, `spam` (failed moderation), `scheduled`, `sending`, " +
 	"`paused` (for example out of funds), `stopped` (final) or `done` (final)"
 
-// campaignIDPattern is a campaign id as the provider writes it: the API's
-// integer id in decimal.
-var campaignIDPattern = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
-
 func campaignIDValidator() validator.String {
-	return stringvalidator.RegexMatches(campaignIDPattern, "must be a campaign id: digits only, such as 53708808")
+	return stringvalidator.RegexMatches(idPattern, "must be a campaign id: digits only, such as 53708808")
 }
 
 // parseCampaignID reads a campaign id; p is the attribute a bad id is
 // reported on.
 func parseCampaignID(s string, p path.Path) (int64, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if !campaignIDPattern.MatchString(s) {
-		diags.AddAttributeError(p, "Invalid Campaign Id", fmt.Sprintf("%q is not a campaign id (digits only).", s))
-		return 0, diags
-	}
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		diags.AddAttributeError(p, "Invalid Campaign Id",
-			fmt.Sprintf("%q is out of range: a campaign id is a whole number from 1 to %d.", s, int64(math.MaxInt64)))
-	}
-	return id, diags
+	return parseID("campaign", s, p)
 }
 
 // apiTimeLayout is how One-API writes and reads times, in the account's
@@ -178,25 +162,4 @@ func observe(c *client.Campaign) observedCampaign {
 		o.SMSFallbackStatistics = statisticsValue(c.AlternativeChannels.SMS.Statistics)
 	}
 	return o
-}
-
-// known reports a configured value: neither null nor unknown. isNull
-// reports a value known to be absent. An unknown value is neither.
-func known(v attr.Value) bool  { return v != nil && !v.IsNull() && !v.IsUnknown() }
-func isNull(v attr.Value) bool { return v == nil || v.IsNull() }
-
-// objectAttrs returns the attributes of a known, non-null object, or nil.
-func objectAttrs(v attr.Value) map[string]attr.Value {
-	if o, ok := v.(types.Object); ok && known(o) {
-		return o.Attributes()
-	}
-	return nil
-}
-
-// listElems returns the elements of a known, non-null list, or nil.
-func listElems(v attr.Value) []attr.Value {
-	if l, ok := v.(types.List); ok && known(l) {
-		return l.Elements()
-	}
-	return nil
 }

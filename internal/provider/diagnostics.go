@@ -2,6 +2,7 @@ package provider
 
 import (
 	"errors"
+	"strings"
 
 	"fmt"
 
@@ -17,9 +18,22 @@ import (
 // apiErrorDiagnostic describes a failed API call about one campaign (id may
 // be empty when there is none yet).
 func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) diag.Diagnostic {
+	return objectErrorDiagnostic(summary, c, apiObject{kind: "campaign", id: id, list: "the oneapi_campaigns data source"}, err)
+}
+
+// apiObject names what a call was about, for a diagnostic: its kind
+// ("campaign", "contact list"), its id (empty before it exists), and where
+// the user can look for it.
+type apiObject struct {
+	kind, id, list string
+}
+
+// objectErrorDiagnostic describes a failed API call about one object of
+// the account.
+func objectErrorDiagnostic(summary string, c *client.Client, o apiObject, err error) diag.Diagnostic {
 	subject := "One-API"
-	if id != "" {
-		subject = "Campaign " + id
+	if o.id != "" {
+		subject = strings.ToUpper(o.kind[:1]) + o.kind[1:] + " " + o.id
 	}
 	var loginErr *client.LoginError
 	if errors.As(err, &loginErr) {
@@ -32,10 +46,10 @@ func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) 
 		detail += fmt.Sprintf("\n\nOne-API at %s refused the credentials. Check api_key (or %s) or token (or %s), "+
 			"and that endpoint (or %s) names the platform the key belongs to.", c.Endpoint(), EnvAPIKey, EnvToken, EnvEndpoint)
 	case client.IsNotFound(err):
-		detail += fmt.Sprintf("\n\nOne-API at %s has no campaign with this id for this account. Check the id and the endpoint.", c.Endpoint())
+		detail += fmt.Sprintf("\n\nOne-API at %s has no %s with this id for this account. Check the id and the endpoint.", c.Endpoint(), o.kind)
 	case client.IsAmbiguousCreate(err):
-		detail += "\n\nList the account's recent campaigns (the oneapi_campaigns data source, or the platform's web UI) " +
-			"and, if the campaign exists, bring it under Terraform with `terraform import` instead of applying again."
+		detail += fmt.Sprintf("\n\nList the account's recent %ss (%s, or the platform's web UI) "+
+			"and, if the %s exists, bring it under Terraform with `terraform import` instead of applying again.", o.kind, o.list, o.kind)
 	default:
 		detail += "\n\nIf the problem persists, check the platform's status and retry."
 	}

@@ -216,3 +216,26 @@ func testAccPreCheck(t *testing.T) {
 		t.Fatal("acceptance tests need TF_ACC=1; run them with `make test`")
 	}
 }
+
+// invalidCase is a configuration body that must fail at plan with an error
+// matching want.
+type invalidCase struct{ name, body, want string }
+
+// testInvalidConfigs plans each body in block and expects its error, with
+// no request reaching the API (not even a login).
+func testInvalidConfigs(t *testing.T, block string, cases []invalidCase) {
+	t.Helper()
+	if len(cases) < 10 {
+		t.Fatalf("only %d invalid configurations", len(cases))
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t)
+			accExpectError(t, sb.providerBlock()+block+" {\n"+tc.body+"\n}\n", regexp.MustCompile("(?s)"+tc.want))
+			if c := sb.Counters(); len(c) != 0 {
+				t.Errorf("requests reached the API: %v", c)
+			}
+		})
+	}
+}

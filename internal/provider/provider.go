@@ -245,11 +245,14 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{newCampaignResource(p.clock)}
+	return []func() resource.Resource{newCampaignResource(p.clock), newContactListResource, newContactResource}
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCampaignDataSource, NewCampaignsDataSource}
+	return []func() datasource.DataSource{
+		NewCampaignDataSource, NewCampaignsDataSource, NewContactListsDataSource, NewSendersDataSource,
+		NewBalanceDataSource, NewCampaignPriceDataSource,
+	}
 }
 
 // providerClient is what Configure of every resource and data source does:

@@ -285,3 +285,9 @@ func (s *testSandbox) checkTruth(n int, report *faultReport, compareStatus bool)
 func (s *testSandbox) checkNothingLeftSending() resource.TestCheckFunc {
 	return nothingLeftSending(func(id int64) (string, error) { return s.Status(id), nil })
 }
+
+// faultsCreateAfterCommit loses the answer of the next create, in mode
+// (drop, 500 or 429), after the object was made.
+func faultsCreateAfterCommit(mode string) sandbox.Faults {
+	return sandbox.Faults{CreateAfterCommit: mode, CreateAfterCommitCount: 1}
+}

@@ -54,11 +54,14 @@ func durationValidator() validator.String {
 // utf16LengthUpTo requires 1 to hi characters counted as the API does
 // (UTF-16 code units: a simple emoji counts two), which
 // stringvalidator.LengthBetween (bytes) does not.
-func utf16LengthUpTo(hi int) validator.String {
-	return stringRule{fmt.Sprintf("must be 1 to %d characters (emoji count as two)", hi), func(p path.Path, v string, d *diag.Diagnostics) {
-		if n := len(utf16.Encode([]rune(v))); n < 1 || n > hi {
+func utf16LengthUpTo(hi int) validator.String { return utf16LengthBetween(1, hi) }
+
+// utf16LengthBetween requires lo to hi characters counted the same way.
+func utf16LengthBetween(lo, hi int) validator.String {
+	return stringRule{fmt.Sprintf("must be %d to %d characters (emoji count as two)", lo, hi), func(p path.Path, v string, d *diag.Diagnostics) {
+		if n := len(utf16.Encode([]rune(v))); n < lo || n > hi {
 			d.AddAttributeError(p, "Invalid Text Length",
-				fmt.Sprintf("Attribute %s must be 1 to %d characters as One-API counts them (emoji count as two); it has %d.", p, hi, n))
+				fmt.Sprintf("Attribute %s must be %d to %d characters as One-API counts them (emoji count as two); it has %d.", p, lo, hi, n))
 		}
 	}}
 }

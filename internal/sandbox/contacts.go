@@ -509,3 +509,40 @@ func (s *Sandbox) handleDeleteContact(w http.ResponseWriter, _ *http.Request, ct
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// Recipients returns the phones of a campaign's messages, in order (nil
+// for an unknown campaign).
+func (s *Sandbox) Recipients(campaignID int64) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, m := range s.messages {
+		if m.campaignID == campaignID {
+			out = append(out, m.phone)
+		}
+	}
+	return out
+}
+
+// ContactListNames returns the names of the account's contact lists, in
+// creation order.
+func (s *Sandbox) ContactListNames() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.groupOrder))
+	for _, id := range s.groupOrder {
+		out = append(out, s.groups[id].name)
+	}
+	return out
+}
+
+// ContactPhones returns the phones of the contact book, in creation order.
+func (s *Sandbox) ContactPhones() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.contactOrder))
+	for _, id := range s.contactOrder {
+		out = append(out, s.contacts[id].phone)
+	}
+	return out
+}

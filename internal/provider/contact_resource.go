@@ -1,0 +1,225 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+// The oneapi_contact resource: one contact of the account's contact book
+// (POST /api/contacts, GET, PUT and DELETE /api/contacts/{id}), for small
+// curated lists such as test phones and staff.
+
+var (
+	_ resource.Resource                = (*contactResource)(nil)
+	_ resource.ResourceWithConfigure   = (*contactResource)(nil)
+	_ resource.ResourceWithImportState = (*contactResource)(nil)
+)
+
+func newContactResource() resource.Resource { return &contactResource{} }
+
+type contactResource struct {
+	resourceBase
+}
+
+type contactModel struct {
+	ID           types.String `tfsdk:"id"`
+	Phone        types.String `tfsdk:"phone"`
+	ContactLists types.Set    `tfsdk:"contact_lists"`
+	Fields       types.Map    `tfsdk:"fields"`
+	CreatedAt    types.String `tfsdk:"created_at"`
+}
+
+func contactObject(id string) apiObject {
+	return apiObject{kind: "contact", id: id, list: "the platform's contact book"}
+}
+
+func (r *contactResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_contact"
+}
+
+func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A contact of the account's contact book, with the contact lists it belongs to. Meant for " +
+			"small, curated lists (test phones, staff): dozens of contacts, not a CRM sync, since every contact is " +
+			"a resource in the state. An account in test mode sends only to numbers in its contact book.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Contact id (the API's integer id, as a string).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"phone": schema.StringAttribute{
+				MarkdownDescription: "Phone number, 9 to 15 digits without a plus; unique in the contact book.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")},
+			},
+			"contact_lists": schema.SetAttribute{
+				MarkdownDescription: "Ids of the contact lists the contact belongs to, at most 100 (for example " +
+					"`[oneapi_contact_list.staff.id]`). Omitted or empty: the contact belongs to no list.",
+				ElementType: types.Int64Type,
+				Optional:    true,
+				Validators:  []validator.Set{setvalidator.SizeAtMost(100), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+			},
+			"fields": schema.MapAttribute{
+				MarkdownDescription: "Custom fields: the field's numeric id (from the platform's contact book settings) to its value. Omitted or empty: none.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators: []validator.Map{mapvalidator.KeysAre(stringvalidator.RegexMatches(idPattern,
+					"must be a custom field's numeric id, such as 387714"))},
+			},
+			"created_at": schema.StringAttribute{
+				MarkdownDescription: "When the contact was created, as the platform writes it.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func (m contactModel) request(ctx context.Context) (client.ContactRequest, diag.Diagnostics) {
+	req := client.ContactRequest{Phone: json.Number(m.Phone.ValueString()), Groups: []int64{}, Fields: []client.ContactField{}}
+	var diags diag.Diagnostics
+	if !m.ContactLists.IsNull() {
+		diags.Append(m.ContactLists.ElementsAs(ctx, &req.Groups, false)...)
+		sort.Slice(req.Groups, func(i, j int) bool { return req.Groups[i] < req.Groups[j] })
+	}
+	fields := map[string]string{}
+	if !m.Fields.IsNull() {
+		diags.Append(m.Fields.ElementsAs(ctx, &fields, false)...)
+	}
+	for k, v := range fields {
+		id, _ := strconv.ParseInt(k, 10, 64)
+		req.Fields = append(req.Fields, client.ContactField{ID: id, Value: v})
+	}
+	sort.Slice(req.Fields, func(i, j int) bool { return req.Fields[i].ID < req.Fields[j].ID })
+	return req, diags
+}
+
+// fromAPI writes what the API says about a contact into the model. Lists
+// and fields the configuration leaves out (null) stay null when the
+// contact has none.
+func (m *contactModel) fromAPI(ct *client.Contact) {
+	m.ID = types.StringValue(strconv.FormatInt(ct.ID, 10))
+	m.Phone = types.StringValue(ct.Phone.String())
+	m.CreatedAt = types.StringPointerValue(ct.CreatedAt)
+	ids := make([]attr.Value, 0, len(ct.Groups))
+	for _, g := range ct.Groups {
+		ids = append(ids, types.Int64Value(g.ID))
+	}
+	if len(ids) > 0 || !m.ContactLists.IsNull() {
+		m.ContactLists = types.SetValueMust(types.Int64Type, ids)
+	}
+	fields := make(map[string]attr.Value, len(ct.Fields))
+	for k, v := range ct.Fields {
+		fields[k] = types.StringValue(v)
+	}
+	if len(fields) > 0 || !m.Fields.IsNull() {
+		m.Fields = types.MapValueMust(types.StringType, fields)
+	}
+}
+
+func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan contactModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	body, diags := plan.request(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ct, err := r.client.CreateContact(ctx, body)
+	if client.IsDuplicatePhone(err) {
+		detail := fmt.Sprintf("Attribute phone: the contact book already has %s, and phone numbers are unique in it.", plan.Phone.ValueString())
+		if existing, ferr := r.client.FindContact(ctx, plan.Phone.ValueString()); ferr == nil && existing != nil {
+			detail += fmt.Sprintf(" Bring the existing contact (id %d) under Terraform: terraform import <address> %d, "+
+				"or an import block with id = \"%d\".", existing.ID, existing.ID, existing.ID)
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("phone"), "Unable to Create Contact", detail)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Create Contact", r.client, contactObject(""), err))
+		return
+	}
+	if ct.Recovered != "" {
+		resp.Diagnostics.AddWarning("Contact Recovered After a Lost Answer",
+			fmt.Sprintf("The answer to the create request was lost; contact %d was %s, and is now in the state.", ct.ID, ct.Recovered))
+	}
+	plan.fromAPI(ct)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state contactModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id, diags := parseID("contact", state.ID.ValueString(), path.Root("id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ct, err := r.client.GetContact(ctx, id)
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Read Contact", r.client, contactObject(state.ID.ValueString()), err))
+		return
+	}
+	state.fromAPI(ct)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan contactModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	id, diags := parseID("contact", plan.ID.ValueString(), path.Root("id"))
+	resp.Diagnostics.Append(diags...)
+	body, diags := plan.request(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ct, err := r.client.UpdateContact(ctx, id, body)
+	if err != nil {
+		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Update Contact", r.client, contactObject(plan.ID.ValueString()), err))
+		return
+	}
+	plan.fromAPI(ct)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state contactModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id, diags := parseID("contact", state.ID.ValueString(), path.Root("id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteContact(ctx, id); err != nil {
+		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Delete Contact", r.client, contactObject(state.ID.ValueString()), err))
+	}
+}
+
+func (r *contactResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, "contact", "oneapi_contact.tester 248452739", req, resp)
+}
