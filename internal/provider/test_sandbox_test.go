@@ -152,6 +152,15 @@ func (s *testSandbox) checkDestroyed(wantStatus ...string) resource.TestCheckFun
 	}
 }
 
+// expectCountErr is expectCount for a Check: an error when key was not
+// requested exactly want times.
+func (s *testSandbox) expectCountErr(key string, want int) error {
+	if got := s.Count(key); got != want {
+		return fmt.Errorf("%s: %d requests, want %d", key, got, want)
+	}
+	return nil
+}
+
 func (s *testSandbox) expectCount(key string, want int) func() {
 	return func() {
 		s.t.Helper()
