@@ -30,8 +30,12 @@ func (s *testSandbox) checkContactsGone() resource.TestCheckFunc {
 				continue
 			}
 			id, _ := strconv.ParseInt(rs.Primary.ID, 10, 64)
-			if _, err := s.client().GetContact(context.Background(), id); !client.IsNotFound(err) {
-				return fmt.Errorf("%s (contact %d) is still there after destroy: %v", addr, id, err)
+			_, err := s.client().GetContact(context.Background(), id)
+			switch {
+			case err == nil:
+				return fmt.Errorf("%s (contact %d) is still there after destroy", addr, id)
+			case !client.IsNotFound(err):
+				return fmt.Errorf("reading %s after destroy: %w", addr, err)
 			}
 		}
 		return s.checkListsGone()(st)
