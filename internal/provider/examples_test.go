@@ -63,3 +63,36 @@ func TestAccExamples_campaign(t *testing.T) {
 		},
 	})
 }
+
+// TestAccExamples_contactBook applies the examples of the contact book and
+// account resources and data sources as written; the ids they name are
+// those of lists the stand-in has.
+func TestAccExamples_contactBook(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	newsletter, err := sb.client().CreateContactList(context.Background(), client.ContactListRequest{Name: "Newsletter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := sb.providerBlock() +
+		readExample(t, "resources/oneapi_contact_list/resource.tf") +
+		readExample(t, "resources/oneapi_contact/resource.tf") +
+		readExample(t, "data-sources/oneapi_contact_lists/data-source.tf") +
+		readExample(t, "data-sources/oneapi_senders/data-source.tf") +
+		readExample(t, "data-sources/oneapi_balance/data-source.tf") +
+		strings.ReplaceAll(readExample(t, "data-sources/oneapi_campaign_price/data-source.tf"), "1864620", strconv.FormatInt(newsletter.ID, 10))
+	accTest(t, resource.TestCase{
+		CheckDestroy: sb.checkContactsGone(),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateValue("oneapi_contact_list.vip", "name", knownvalue.StringExact("VIP customers")),
+				stateValue("oneapi_contact.anna", "fields", knownvalue.MapExact(map[string]knownvalue.Check{"387714": knownvalue.StringExact("Anna")})),
+				statecheck.ExpectKnownOutputValue("newsletter_list_id", knownvalue.StringExact(strconv.FormatInt(newsletter.ID, 10))),
+				statecheck.ExpectKnownOutputValue("sms_senders", knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringExact("Shop")})),
+				statecheck.ExpectKnownOutputValue("funds", knownvalue.StringExact("100 USD")),
+				statecheck.ExpectKnownOutputValue("sale_price", knownvalue.StringRegexp(regexp.MustCompile(`^[0-9.]+ USD$`))),
+			},
+		}},
+	})
+}

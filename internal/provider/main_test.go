@@ -80,14 +80,19 @@ func TestMain(m *testing.M) {
 // state or the plan.
 func accTest(t *testing.T, tc resource.TestCase) {
 	t.Helper()
+	if tc.CheckDestroy == nil && appliesCampaigns(tc) {
+		t.Fatal("a test that applies oneapi_campaign needs CheckDestroy: sb.checkDestroyed(status...) or sb.checkNothingLeftSending()")
+	}
+	runAccTest(t, tc)
+}
+
+func runAccTest(t *testing.T, tc resource.TestCase) {
+	t.Helper()
 	if tc.PreCheck == nil {
 		tc.PreCheck = func() { testAccPreCheck(t) }
 	}
 	if tc.ProtoV6ProviderFactories == nil {
 		tc.ProtoV6ProviderFactories = testAccProtoV6ProviderFactories
-	}
-	if tc.CheckDestroy == nil && appliesCampaigns(tc) {
-		t.Fatal("a test that applies oneapi_campaign needs CheckDestroy: sb.checkDestroyed(status...) or sb.checkNothingLeftSending()")
 	}
 	for i := range tc.Steps {
 		st := &tc.Steps[i]

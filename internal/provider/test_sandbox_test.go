@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
@@ -300,3 +301,20 @@ func (s *testSandbox) checkNothingLeftSending() resource.TestCheckFunc {
 func faultsCreateAfterCommit(mode string) sandbox.Faults {
 	return sandbox.Faults{CreateAfterCommit: mode, CreateAfterCommitCount: 1}
 }
+
+// stringSaved is a known-value check that passes for any string and keeps
+// it, for a later step.
+func stringSaved(dst *string) knownvalue.Check { return savedString{dst} }
+
+type savedString struct{ dst *string }
+
+func (s savedString) CheckValue(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("value %v is not a string", v)
+	}
+	*s.dst = str
+	return nil
+}
+
+func (s savedString) String() string { return "any string (saved)" }

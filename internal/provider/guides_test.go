@@ -1,0 +1,94 @@
+package provider
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+)
+
+// The guide "Guarding cost and senders with preconditions"
+// (examples/guides/preconditions/main.tf), applied as written.
+
+const guideCampaign = "oneapi_campaign.sale"
+
+// TestAccGuide_preconditionsLetAnAffordableCampaignThrough: one apply makes
+// the list, its contacts and the campaign to it; the campaign reaches
+// exactly the list's contacts.
+func TestAccGuide_preconditionsLetAnAffordableCampaignThrough(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	config := sb.providerBlock() + readExample(t, "guides/preconditions/main.tf")
+	var campaignID string
+	accTest(t, resource.TestCase{
+		CheckDestroy: func(st *terraform.State) error {
+			if err := sb.checkDestroyed("stopped")(st); err != nil {
+				return err
+			}
+			return sb.checkContactsGone()(st)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue(guideCampaign, "message_type", knownvalue.StringExact("sms")),
+					stateValue("data.oneapi_campaign_price.sale", "price", knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(guideCampaign, tfjsonpath.New("id"), stringSaved(&campaignID)),
+				},
+			},
+			{
+				PreConfig: func() {
+					id, _ := strconv.ParseInt(campaignID, 10, 64)
+					got := sb.Recipients(id)
+					slices.Sort(got)
+					if want := []string{"380661231231", "380661231232", "380661231233"}; !slices.Equal(got, want) {
+						t.Errorf("the campaign went to %v, want the list's contacts %v", got, want)
+					}
+					sb.Advance(16 * time.Second) // out of creation, so that the destroy can stop it
+				},
+				Config:           config,
+				ConfigPlanChecks: emptyPlan(),
+			},
+		},
+	})
+}
+
+// TestAccGuide_preconditionRefusesAnUnregisteredSender: the sender check is
+// known at plan, so the plan fails and nothing at all is created.
+func TestAccGuide_preconditionRefusesAnUnregisteredSender(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	config := strings.Replace(readExample(t, "guides/preconditions/main.tf"), `default = "Shop"`, `default = "Nobody"`, 1)
+	accExpectError(t, sb.providerBlock()+config, regexp.MustCompile(`(?s)Resource precondition failed.*SMS\s+sender\s+Nobody\s+is\s+not\s+registered`))
+	if n := sb.Count("POST /api/groups") + sb.Count("POST /api/contacts") + sb.CountCreates(); n != 0 {
+		t.Errorf("%d creates, want none: the plan failed", n)
+	}
+}
+
+// TestAccGuide_preconditionRefusesACampaignBeyondTheBalance: the price is
+// known only once the contacts exist, so the check runs during apply,
+// before the campaign is created: no campaign is sent.
+func TestAccGuide_preconditionRefusesACampaignBeyondTheBalance(t *testing.T) {
+	t.Parallel()
+	sb := startSandboxWith(t, sandbox.Config{Balance: 0.01})
+	accTest(t, resource.TestCase{
+		CheckDestroy: sb.checkContactsGone(),
+		Steps: []resource.TestStep{{
+			Config:      sb.providerBlock() + readExample(t, "guides/preconditions/main.tf"),
+			ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost.*more\s+than\s+the\s+account's`),
+		}},
+	})
+	if n := sb.CountCreates(); n != 0 {
+		t.Errorf("campaign creates = %d, want 0", n)
+	}
+}
