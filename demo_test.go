@@ -43,6 +43,8 @@ func TestDemo(t *testing.T) {
 	for _, want := range []string{
 		"[1] Building the provider",
 		"campaign created: welcome  -> creation: sent 0, delivered 0",
+		"campaign created: staff_notice -> creation, to contact list",
+		"with 2 contacts",
 		"statistics moved:",
 		"reminder -> stopped",
 		"the stop took effect",

@@ -80,10 +80,11 @@ export ONEAPI_ENDPOINT="$endpoint" ONEAPI_API_KEY="$api_key"
 mkdir -p "$work/quickstart" && cp "$root/examples/quickstart/main.tf" "$work/quickstart/"
 pause
 
-say "terraform apply: creating two RCS campaigns with SMS fallback (one now, one scheduled)"
+say "terraform apply: creating two RCS campaigns with SMS fallback (one now, one scheduled), a contact list and an SMS campaign to it"
 tf apply -auto-approve
 echo "    campaign created: welcome  -> $(out welcome)"
 echo "    campaign created: reminder -> $(out reminder)"
+echo "    campaign created: staff_notice -> $(out staff_notice)"
 echo "    the account's demo_agent campaigns: $(out demo_agent_campaigns)"
 pause
 
@@ -119,7 +120,7 @@ if grep -q '"type":"planned_change"' "$work/plan.json" ||
 fi
 echo "    the plan is empty: 0 to add, 0 to change, 0 to destroy"
 
-say "terraform destroy: the campaign still sending is stopped (stop_on_destroy), the stopped one leaves without a call"
+say "terraform destroy: campaigns still sending are stopped (stop_on_destroy), the stopped one leaves without a call, the list and contacts are deleted"
 tf destroy -auto-approve -var scheduled_desired_state=stopped
 kill -TERM "$sandbox_pid" && wait "$sandbox_pid" 2>/dev/null || true
 sandbox_pid=""

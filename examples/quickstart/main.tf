@@ -1,6 +1,6 @@
 # Quickstart: two RCS campaigns to a handful of test numbers, one sent now
-# and one scheduled, both with an SMS fallback, and a look at the account's
-# campaigns. `make demo` runs it against the local stand-in API:
+# and one scheduled, both with an SMS fallback; an SMS campaign to a contact
+# list managed here too; and a look at the account's campaigns. `make demo` runs it against the local stand-in API:
 #   ONEAPI_ENDPOINT and ONEAPI_API_KEY point the provider at it.
 terraform {
   required_providers {
@@ -68,6 +68,35 @@ resource "oneapi_campaign" "reminder" {
   }
 }
 
+variable "staff_phones" {
+  description = "The staff's numbers, kept in a contact list of their own."
+  type        = list(string)
+  default     = ["380661231237", "380661231238"]
+}
+
+resource "oneapi_contact_list" "staff" {
+  name = "Demo staff"
+}
+
+resource "oneapi_contact" "staff" {
+  for_each = toset(var.staff_phones)
+
+  phone         = each.value
+  contact_lists = [oneapi_contact_list.staff.id]
+}
+
+# A campaign to the list reaches every contact in it: the contacts are
+# added first.
+resource "oneapi_campaign" "staff_notice" {
+  recipients = { groups = [oneapi_contact_list.staff.id] }
+  sms = {
+    sender = "Demo"
+    text   = "The demo has started."
+  }
+
+  depends_on = [oneapi_contact.staff]
+}
+
 data "oneapi_campaigns" "demo_agent" {
   sender     = "demo_agent"
   depends_on = [oneapi_campaign.welcome, oneapi_campaign.reminder]
@@ -79,6 +108,10 @@ output "welcome" {
 
 output "reminder" {
   value = "${oneapi_campaign.reminder.status} (starts ${oneapi_campaign.reminder.start_at})"
+}
+
+output "staff_notice" {
+  value = "${oneapi_campaign.staff_notice.status}, to contact list ${oneapi_contact_list.staff.id} with ${length(oneapi_contact.staff)} contacts"
 }
 
 output "demo_agent_campaigns" {

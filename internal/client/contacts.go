@@ -87,7 +87,7 @@ func (c *Client) CreateContactList(ctx context.Context, req ContactListRequest) 
 		}
 		return nil, dup
 	case errors.As(err, &amb):
-		return c.recoverContactList(ctx, req.Name, started, amb)
+		return c.recoverContactList(ctx, req, started, amb)
 	}
 	return nil, err
 }
@@ -95,8 +95,10 @@ func (c *Client) CreateContactList(ctx context.Context, req ContactListRequest) 
 // recoverContactList finds the list a lost create made: the one of that
 // name, created no earlier than the create began (less the clock margin).
 // An older list of that name was there before; then the create was
-// refused, and the caller is told so.
-func (c *Client) recoverContactList(ctx context.Context, name string, started time.Time, amb *AmbiguousCreateError) (*ContactList, error) {
+// refused, and the caller is told so. When there is none, the create never
+// took effect and is sent once more.
+func (c *Client) recoverContactList(ctx context.Context, req ContactListRequest, started time.Time, amb *AmbiguousCreateError) (*ContactList, error) {
+	name := req.Name
 	for i := 0; i < 3; i++ {
 		l, err := c.FindContactList(ctx, name)
 		if err == nil && l != nil {
@@ -112,7 +114,17 @@ func (c *Client) recoverContactList(ctx context.Context, name string, started ti
 			break
 		}
 	}
-	amb.Detail = fmt.Sprintf("no contact list named %q was found", name)
+	// Not made: sending the create again is safe, since the name is unique
+	// and a list sends nothing.
+	var env struct {
+		Data ContactList `json:"data"`
+	}
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, create: true}, &env)
+	if err == nil {
+		env.Data.Recovered = "created by a second request, after the first made none"
+		return &env.Data, nil
+	}
+	amb.Detail = fmt.Sprintf("no contact list named %q was found, and sending the create again failed too (%v)", name, err)
 	return nil, amb
 }
 
@@ -301,20 +313,41 @@ func (c *Client) CreateContact(ctx context.Context, req ContactRequest) (*Contac
 	err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, create: true}, &env)
 	var amb *AmbiguousCreateError
 	if errors.As(err, &amb) {
-		found, ferr := c.FindContact(ctx, req.Phone.String())
-		if ferr == nil && found != nil {
-			created, perr := c.ParseTime(deref(found.CreatedAt))
-			if perr == nil && !created.Before(started.Add(-recoverClockMargin)) {
-				found.Recovered = "found by its phone number " + req.Phone.String()
-				return found, nil
-			}
-		}
-		amb.Detail = "no contact with this phone number was created since the request"
-		return nil, amb
+		return c.recoverContact(ctx, req, started, amb)
 	}
 	if err != nil {
 		return nil, err
 	}
+	return &env.Data, nil
+}
+
+// recoverContact finds the contact a lost create made, by its phone, if it
+// was created since the create began; when the contact book has no such
+// phone, the create never took effect and is sent once more (the phone is
+// unique, and a contact sends nothing).
+func (c *Client) recoverContact(ctx context.Context, req ContactRequest, started time.Time, amb *AmbiguousCreateError) (*Contact, error) {
+	found, err := c.FindContact(ctx, req.Phone.String())
+	switch {
+	case err != nil:
+		amb.Detail = fmt.Sprintf("the search for the phone number failed (%v)", err)
+		return nil, amb
+	case found != nil:
+		created, perr := c.ParseTime(deref(found.CreatedAt))
+		if perr == nil && !created.Before(started.Add(-recoverClockMargin)) {
+			found.Recovered = "found by its phone number " + req.Phone.String()
+			return found, nil
+		}
+		amb.Detail = fmt.Sprintf("contact %d with this phone number existed before the request", found.ID)
+		return nil, amb
+	}
+	var env struct {
+		Data Contact `json:"data"`
+	}
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, create: true}, &env); err != nil {
+		amb.Detail = fmt.Sprintf("no contact with this phone number was found, and sending the create again failed too (%v)", err)
+		return nil, amb
+	}
+	env.Data.Recovered = "created by a second request, after the first made none"
 	return &env.Data, nil
 }
 

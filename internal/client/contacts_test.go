@@ -50,20 +50,26 @@ func TestContactListCRUD(t *testing.T) {
 // TestLostContactListCreateIsRecoveredByName: the create is sent once; its
 // lost answer is recovered by the list's unique name.
 func TestLostContactListCreateIsRecoveredByName(t *testing.T) {
-	for _, mode := range []string{"drop", "500", "429"} {
+	for mode, want := range map[string]struct {
+		creates int
+		how     string
+	}{"drop": {1, "name"}, "500": {1, "name"}, "429": {1, "name"}, "drop_before": {2, "second request"}} {
 		t.Run(mode, func(t *testing.T) {
 			sb, url := newSandbox(t, sandbox.Config{})
 			c := newClient(t, url)
 			sb.SetFaults(sandbox.Faults{CreateAfterCommit: mode, CreateAfterCommitCount: 1})
 			l, err := c.CreateContactList(context.Background(), client.ContactListRequest{Name: "VIP"})
 			if err != nil {
-				t.Fatalf("the committed list was not recovered: %v", err)
+				t.Fatalf("the list was not recovered: %v", err)
 			}
-			if n := sb.Count("POST /api/groups"); n != 1 {
-				t.Errorf("creates = %d, want 1", n)
+			if n := sb.Count("POST /api/groups"); n != want.creates {
+				t.Errorf("creates = %d, want %d", n, want.creates)
 			}
-			if !strings.Contains(l.Recovered, "name") {
-				t.Errorf("Recovered = %q", l.Recovered)
+			if !strings.Contains(l.Recovered, want.how) {
+				t.Errorf("Recovered = %q, want it to say %q", l.Recovered, want.how)
+			}
+			if all, _ := c.ListContactLists(context.Background()); len(all) != 4 {
+				t.Errorf("%d lists, want the 3 seeded and VIP", len(all))
 			}
 		})
 	}
@@ -97,6 +103,14 @@ func TestContactCRUDAndRecovery(t *testing.T) {
 	}
 	if n := sb.Count("POST /api/contacts"); n != 3 {
 		t.Errorf("contact creates = %d, want 3 (each sent once)", n)
+	}
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+	got, err = c.CreateContact(ctx, client.ContactRequest{Phone: "380661231298"})
+	if err != nil || !strings.Contains(got.Recovered, "second request") {
+		t.Fatalf("contact create that never took effect: %+v %v", got, err)
+	}
+	if n := sb.Count("POST /api/contacts"); n != 5 {
+		t.Errorf("contact creates = %d, want 5 (the lost one sent again once)", n)
 	}
 }
 

@@ -136,28 +136,6 @@ func TestAccContactList_takenNameNamesTheListToImport(t *testing.T) {
 	})
 }
 
-// TestAccContactList_lostCreateIsRecovered: the create's answer is lost
-// after the list was made; the provider finds it by its unique name
-// instead of failing or making another.
-func TestAccContactList_lostCreateIsRecovered(t *testing.T) {
-	t.Parallel()
-	sb := startSandbox(t)
-	sb.SetFaults(faultsCreateAfterCommit("drop"))
-	accTest(t, resource.TestCase{
-		CheckDestroy: sb.checkListsGone(),
-		Steps: []resource.TestStep{{
-			Config:            listConfig(sb, `  name = "Recovered"`),
-			ConfigStateChecks: []statecheck.StateCheck{stateValue(listAddr, "name", knownvalue.StringExact("Recovered"))},
-			Check: func(*terraform.State) error {
-				if n := sb.Count("POST /api/groups"); n != 1 {
-					return fmt.Errorf("list creates = %d, want 1", n)
-				}
-				return nil
-			},
-		}},
-	})
-}
-
 var invalidContactLists = []invalidCase{
 	{"no name", `description = "x"`, `name.*is required`},
 	{"name too short", `name = "ab"`, `name must be 3 to 50`},

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
@@ -195,5 +197,33 @@ func TestAccRateBudget(t *testing.T) {
 		t.Errorf("%d requests arrived within one second; the budget is %d", peak, budget)
 	} else {
 		fmt.Printf("rate budget: at most %d requests in any second (budget %d), %d requests in all\n", peak, budget, len(sb.Journal()))
+	}
+}
+
+// TestAccFaultSuite_contactListCreates loses the answer of a list create in
+// every way the stand-in can: after the list was made (dropped connection,
+// 500, 429), the provider finds it by its unique name; before (the request
+// never took effect), it sends the create once more. Either way exactly
+// one list exists and it is in the state.
+func TestAccFaultSuite_contactListCreates(t *testing.T) {
+	for mode, creates := range map[string]int{"drop": 1, "500": 1, "429": 1, "drop_before": 2} {
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t)
+			sb.SetFaults(faultsCreateAfterCommit(mode))
+			accTest(t, resource.TestCase{
+				CheckDestroy: sb.checkListsGone(),
+				Steps: []resource.TestStep{{
+					Config:            listConfig(sb, `  name = "Recovered"`),
+					ConfigStateChecks: []statecheck.StateCheck{stateValue(listAddr, "name", knownvalue.StringExact("Recovered"))},
+					Check: func(*terraform.State) error {
+						if n := strings.Count(strings.Join(sb.ContactListNames(), "\n"), "Recovered"); n != 1 {
+							return fmt.Errorf("%d lists named Recovered, want 1", n)
+						}
+						return sb.expectCountErr("POST /api/groups", creates)
+					},
+				}},
+			})
+		})
 	}
 }
