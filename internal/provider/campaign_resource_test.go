@@ -482,3 +482,29 @@ func TestAPIFieldPath(t *testing.T) {
 		t.Error("an unknown field must not be attached to an attribute")
 	}
 }
+
+// TestAccCampaign_toAListWithoutContactsIsRefused: a campaign to a list made
+// in the same apply but left empty is refused by the platform, the error
+// names recipients.groups, and nothing is sent.
+func TestAccCampaign_toAListWithoutContactsIsRefused(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	accTest(t, resource.TestCase{
+		CheckDestroy: sb.checkListsGone(),
+		Steps: []resource.TestStep{{
+			Config: sb.providerBlock() + `
+resource "oneapi_contact_list" "empty" {
+  name = "Nobody yet"
+}
+resource "oneapi_campaign" "test" {
+  recipients = { groups = [oneapi_contact_list.empty.id] }
+  sms        = { sender = "Shop", text = "Sale on Friday" }
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*recipients\.groups.*no\s+contacts.*Nothing\s+was\s+sent`),
+		}},
+	})
+	if ids := sb.CampaignIDs(); len(ids) != 0 {
+		t.Errorf("campaigns = %v, want none", ids)
+	}
+}

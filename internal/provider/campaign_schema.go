@@ -55,9 +55,12 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						},
 					},
 					"groups": schema.SetAttribute{
-						MarkdownDescription: "Contact-list ids from the account's contact book; at most 1000.",
-						ElementType:         types.Int64Type,
-						Optional:            true,
+						MarkdownDescription: "Contact-list ids from the account's contact book, at most 1000, for example " +
+							"`[oneapi_contact_list.vip.id]` (a list made in the same apply works: its id is checked once known). " +
+							"The campaign goes to the lists' contacts as they are when it is created: add them first (`depends_on`). " +
+							"A list without contacts, or a deleted one, is refused when the campaign is created, and nothing is sent.",
+						ElementType: types.Int64Type,
+						Optional:    true,
 						Validators: []validator.Set{
 							setvalidator.SizeBetween(1, 1000),
 							setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -163,5 +164,31 @@ func TestAccount(t *testing.T) {
 	}
 	if _, out := h.call("POST", "/api/campaigns/price", `{"sender":"Vet klinika","text":"hello!","messages":[{"phone":38267161234}],"tariff_code":10}`); out["message"] != "Tariff was not found" {
 		t.Errorf("tariff 10: %v", out)
+	}
+}
+
+// TestDocumentedContactBookExamples sends the request examples of the
+// OpenAPI file for lists, contacts and the price, verbatim: all are
+// accepted (the lists they name exist in this stand-in).
+func TestDocumentedContactBookExamples(t *testing.T) {
+	examples := []struct{ method, path, body string }{
+		{"POST", "/api/groups", `{"name":"new list 123"}`},
+		{"POST", "/api/groups", `{"name":"List 2","description":"crm leads 2025 export","default":false}`},
+		{"POST", "/api/contacts", `{"phone":61401629754}`},
+		{"POST", "/api/contacts", `{"phone":61401629755,"fields":[{"id":387714,"value":"ALESHA POPOVICH"}]}`},
+		{"POST", "/api/contacts", `{"phone":61401629756,"groups":[1864618]}`},
+		{"POST", "/api/campaigns/price", `{"sender":"Vet klinika","text":"hello!","messages":[{"phone":38267161234}]}`},
+		{"POST", "/api/campaigns/price", `{"sender":"Vet klinika","text":"hello!","groups":[1864275]}`},
+		{"POST", "/api/campaigns/price", `{"sender":"Vet klinika","text":"hello!","messages":[{"phone":38267161234}],"tariff_code":9}`},
+	}
+	sb := New(Config{APIKeys: []string{"test_key"}, Groups: map[int64]int{1864618: 0, 1864275: 3}})
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	h := &harness{t: t, sb: sb, url: srv.URL}
+	h.token = h.mustCall("POST", "/api/auth/login", `{"api_key":"test_key"}`, http.StatusOK)["bearer"].(string)
+	for _, e := range examples {
+		if code, out := h.call(e.method, e.path, e.body); code != http.StatusOK && code != http.StatusCreated {
+			t.Errorf("%s %s %s: %d %v", e.method, e.path, e.body, code, out)
+		}
 	}
 }
