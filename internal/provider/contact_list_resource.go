@@ -154,11 +154,8 @@ func contactListWriteError(summary string, c *client.Client, id string, err erro
 }
 
 func (r *contactListResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state contactListModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	id, diags := parseID("contact list", state.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	state, id, ok := modelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	l, err := r.client.GetContactList(ctx, id)
@@ -176,11 +173,8 @@ func (r *contactListResource) Read(ctx context.Context, req resource.ReadRequest
 }
 
 func (r *contactListResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan contactListModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	id, diags := parseID("contact list", plan.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	plan, id, ok := modelAndID[contactListModel](ctx, req.Plan.Get, "contact list", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	l, err := r.client.UpdateContactList(ctx, id, plan.request())
@@ -193,11 +187,8 @@ func (r *contactListResource) Update(ctx context.Context, req resource.UpdateReq
 }
 
 func (r *contactListResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state contactListModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	id, diags := parseID("contact list", state.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	state, id, ok := modelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if err := r.client.DeleteContactList(ctx, id); err != nil {

@@ -168,11 +168,8 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state contactModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	id, diags := parseID("contact", state.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	state, id, ok := modelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	ct, err := r.client.GetContact(ctx, id)
@@ -189,10 +186,10 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 }
 
 func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan contactModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	id, diags := parseID("contact", plan.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
+	plan, id, ok := modelAndID[contactModel](ctx, req.Plan.Get, "contact", &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	body, diags := plan.request(ctx)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -208,11 +205,8 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 }
 
 func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state contactModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	id, diags := parseID("contact", state.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	state, id, ok := modelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if err := r.client.DeleteContact(ctx, id); err != nil {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"regexp"
@@ -35,6 +36,25 @@ func parseID(kind, s string, p path.Path) (int64, diag.Diagnostics) {
 			fmt.Sprintf("%q is out of range: a %s id is a whole number from 1 to %d.", s, kind, int64(math.MaxInt64)))
 	}
 	return id, diags
+}
+
+// withID is a resource model that holds its object's id.
+type withID interface{ objectID() types.String }
+
+func (m contactListModel) objectID() types.String { return m.ID }
+func (m contactModel) objectID() types.String     { return m.ID }
+
+// modelAndID reads a resource's model with get (a state's or plan's Get)
+// and parses the id it holds; ok is false when diags has an error.
+func modelAndID[M withID](ctx context.Context, get func(context.Context, any) diag.Diagnostics, kind string, diags *diag.Diagnostics) (M, int64, bool) {
+	var m M
+	diags.Append(get(ctx, &m)...)
+	if diags.HasError() {
+		return m, 0, false
+	}
+	id, ds := parseID(kind, m.objectID().ValueString(), path.Root("id"))
+	diags.Append(ds...)
+	return m, id, !diags.HasError()
 }
 
 // titleCase writes each word of s with a capital, for a summary.

@@ -44,9 +44,8 @@ func (s *Sandbox) handleBalance(w http.ResponseWriter, _ *http.Request) {
 // checked as for an SMS campaign, and tariff_code 0..9 ("Tariff was not
 // found" otherwise).
 func (s *Sandbox) handlePrice(w http.ResponseWriter, r *http.Request) {
-	var b body
-	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+	b, ok := decodeBody(w, r)
+	if !ok {
 		return
 	}
 	c := &checker{}

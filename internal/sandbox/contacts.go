@@ -196,9 +196,8 @@ func (s *Sandbox) nameTaken(name string, except int64) bool {
 
 // handleCreateGroup serves POST /api/groups: 201 with the new list.
 func (s *Sandbox) handleCreateGroup(w http.ResponseWriter, r *http.Request) {
-	var b body
-	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+	b, ok := decodeBody(w, r)
+	if !ok {
 		return
 	}
 	c := &checker{}
@@ -254,9 +253,8 @@ func (s *Sandbox) handleGetGroup(w http.ResponseWriter, _ *http.Request, g *grou
 // handleUpdateGroup serves PUT /api/groups/{id}; an unknown id or a name
 // another list has are the documented 422 answers.
 func (s *Sandbox) handleUpdateGroup(w http.ResponseWriter, r *http.Request, g *group) {
-	var b body
-	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+	b, ok := decodeBody(w, r)
+	if !ok {
 		return
 	}
 	c := &checker{}
@@ -338,9 +336,8 @@ func (s *Sandbox) checkContactBody(c *checker, b body) (string, map[int64]bool, 
 
 // handleCreateContact serves POST /api/contacts: 201 with the contact.
 func (s *Sandbox) handleCreateContact(w http.ResponseWriter, r *http.Request) {
-	var b body
-	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+	b, ok := decodeBody(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
@@ -475,9 +472,8 @@ func (s *Sandbox) handleGetContact(w http.ResponseWriter, _ *http.Request, ct *c
 // handleUpdateContact serves PUT /api/contacts/{id}: phone, lists and
 // fields as given.
 func (s *Sandbox) handleUpdateContact(w http.ResponseWriter, r *http.Request, ct *contact) {
-	var b body
-	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+	b, ok := decodeBody(w, r)
+	if !ok {
 		return
 	}
 	c := &checker{}

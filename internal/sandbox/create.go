@@ -17,9 +17,8 @@ type recipients struct {
 // handleCreate serves POST /api/campaigns/{rcs,sms}/{send,send-groups}.
 func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		var b body
-		if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+		b, ok := decodeBody(w, r)
+		if !ok {
 			return
 		}
 		now := s.clock.Now()

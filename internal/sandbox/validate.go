@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -14,6 +15,16 @@ import (
 type body map[string]json.RawMessage
 
 type checker struct{ errs fieldErrors }
+
+// decodeBody reads a JSON request body, or answers 400 and reports false.
+func decodeBody(w http.ResponseWriter, r *http.Request) (body, bool) {
+	var b body
+	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+		return nil, false
+	}
+	return b, true
+}
 
 func (c *checker) add(field, format string, args ...any) {
 	if c.errs == nil {
