@@ -92,14 +92,5 @@ func (s *Sandbox) priceRecipients(c *checker, b body) int {
 			count++
 		}
 	}
-	ids := map[int64]bool{}
-	for i, raw := range groups {
-		var id int64
-		if json.Unmarshal(raw, &id) != nil || s.groups[id] == nil {
-			c.add(fmt.Sprintf("groups.%d", i), msgGroupNotFound)
-			continue
-		}
-		ids[id] = true
-	}
-	return count + len(s.groupPhones(ids))
+	return count + len(s.groupPhones(s.groupIDs(c, groups)))
 }

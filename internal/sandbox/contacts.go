@@ -79,6 +79,25 @@ func (s *Sandbox) addContact(phone string, fields map[string]string, groups map[
 	return ct
 }
 
+// groupIDs reads an array of contact-list ids: each must be an integer
+// and name an existing list ("Contact group is not found"). The caller
+// holds s.mu.
+func (s *Sandbox) groupIDs(c *checker, items []json.RawMessage) map[int64]bool {
+	ids := map[int64]bool{}
+	for i, raw := range items {
+		var id int64
+		switch {
+		case json.Unmarshal(raw, &id) != nil:
+			c.add(fmt.Sprintf("groups.%d", i), "This value should be of type integer.")
+		case s.groups[id] == nil:
+			c.add(fmt.Sprintf("groups.%d", i), msgGroupNotFound)
+		default:
+			ids[id] = true
+		}
+	}
+	return ids
+}
+
 // groupSize is the number of contacts in a list; the caller holds s.mu.
 func (s *Sandbox) groupSize(id int64) int {
 	n := 0
@@ -303,19 +322,8 @@ func (s *Sandbox) checkContactBody(c *checker, b body) (string, map[int64]bool, 
 			c.phoneNumber("phone", phone)
 		}
 	}
-	groups := map[int64]bool{}
 	items, _ := c.array(b, "groups", "groups", 0, 100)
-	for i, raw := range items {
-		var id int64
-		if json.Unmarshal(raw, &id) != nil {
-			c.add(fmt.Sprintf("groups.%d", i), "This value should be of type integer.")
-			continue
-		}
-		if s.groups[id] == nil {
-			c.add(fmt.Sprintf("groups.%d", i), msgGroupNotFound)
-		}
-		groups[id] = true
-	}
+	groups := s.groupIDs(c, items)
 	fields := map[string]string{}
 	list, _ := c.array(b, "fields", "fields", 0, 1000)
 	for i, raw := range list {

@@ -225,19 +225,7 @@ func (s *Sandbox) checkGroups(c *checker, b body) recipients {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ids := map[int64]bool{}
-	for i, raw := range items {
-		var id int64
-		if json.Unmarshal(raw, &id) != nil {
-			c.add(fmt.Sprintf("groups.%d", i), "This value should be of type integer.")
-			continue
-		}
-		if s.groups[id] == nil {
-			c.add(fmt.Sprintf("groups.%d", i), msgGroupNotFound)
-			continue
-		}
-		ids[id] = true
-	}
+	ids := s.groupIDs(c, items)
 	phones := s.groupPhones(ids)
 	if len(ids) == len(items) && len(phones) == 0 {
 		c.add("groups", "The selected contact lists have no contacts.")
