@@ -63,6 +63,9 @@ func (s releasingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadRe
 }
 
 func (s releasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	if resp := fastCampaignPlan(req); resp != nil {
+		return resp, nil
+	}
 	return released(ctx, req, s.ProviderServer.PlanResourceChange)
 }
 
