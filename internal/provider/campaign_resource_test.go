@@ -337,7 +337,7 @@ func TestAccCampaign_apiRefusalNamesTheAttribute(t *testing.T) {
 			// The API keys field errors without dots ("groups0", as the
 			// OpenAPI file's "messages0phone"); the error is still attached
 			// to the attribute.
-			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*Attribute\s+recipients.groups.*groups0:\s+The\s+selected\s+contact\s+list\s+does\s+not\s+exist.*Nothing\s+was\s+sent`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*Attribute\s+recipients.groups.*groups0:\s+Contact\s+group\s+is\s+not\s+found.*Nothing\s+was\s+sent`),
 		}},
 	})
 	if ids := sb.CampaignIDs(); len(ids) != 0 {
