@@ -6,6 +6,7 @@ import (
 	"flag"
 	"log"
 	"os"
+	"runtime/debug"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -16,18 +17,19 @@ import (
 var version = "dev"
 
 func main() {
-	var debug bool
-	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
+	var debugMode bool
+	flag.BoolVar(&debugMode, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	if !debug {
+	if !debugMode {
 		quietUnreadLogs(os.Getenv, os.Setenv)
 	}
+	tuneGC(os.Getenv)
 
 	// As providerserver.Serve does, with the server that releases request
 	// contexts (provider.NewProtocol6Server).
 	var opts []tf6server.ServeOpt
-	if debug {
+	if debugMode {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
 	err := tf6server.Serve("registry.terraform.io/oneapi-terraform/oneapi", provider.NewProtocol6Server(version), opts...)
@@ -40,9 +42,9 @@ func main() {
 // show it. terraform-plugin-go logs every RPC at TRACE unless told
 // otherwise, and Terraform discards provider logs unless TF_LOG or
 // TF_LOG_PROVIDER is set (OpenTofu reads the same variables); formatting
-// those lines as JSON for nothing was a quarter of the provider's CPU in a
-// 1,000-campaign plan (bench/RESULTS.md). A level the user set explicitly
-// is kept.
+// those lines as JSON for nothing was a large part of the provider's CPU
+// in a big plan (bench/RESULTS.md). A level the user set explicitly is
+// kept.
 func quietUnreadLogs(getenv func(string) string, setenv func(string, string) error) {
 	if getenv("TF_LOG") != "" || getenv("TF_LOG_PROVIDER") != "" {
 		return
@@ -52,4 +54,24 @@ func quietUnreadLogs(getenv func(string) string, setenv func(string, string) err
 			_ = setenv(name, "OFF")
 		}
 	}
+}
+
+// gcPercent and gcMemoryLimit are the garbage collector's settings when
+// the user has set neither GOGC nor GOMEMLIMIT.
+const (
+	gcPercent     = 400
+	gcMemoryLimit = 48 << 20
+)
+
+// tuneGC sets a garbage collection target suited to a plugin process,
+// which lives for one Terraform command with a small live heap that the
+// default target (100) collects again and again, and a soft memory limit
+// that keeps the process small all the same. GOGC or GOMEMLIMIT set by the
+// user win.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(gcMemoryLimit)
 }
