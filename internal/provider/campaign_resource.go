@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -123,12 +124,16 @@ func campaignCall(ctx context.Context, id types.String, timeout operationTimeout
 }
 
 func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state campaignResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	// Only the id and the timeouts are read from the state: the refresh
+	// edits the state's value in place (campaign_read.go).
+	var idText types.String
+	var t timeouts.Value
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &idText)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &t)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, id := campaignCall(ctx, state.ID, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, id := campaignCall(ctx, idText, t.Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -139,17 +144,22 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		// always means another endpoint, account or key. The campaign stays
 		// in state as last seen: dropping it would plan a create and send
 		// every message again.
-		resp.Diagnostics.Append(campaignNotFoundWarning(r.client, state.ID.ValueString()))
+		resp.Diagnostics.Append(campaignNotFoundWarning(r.client, idText.ValueString()))
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, []byte(`true`))...)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", r.client, state.ID.ValueString(), err))
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", r.client, idText.ValueString(), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
-	campaignFromAPI(c, &state, r.zone())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.zone())
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Read Campaign", "Writing the refreshed campaign into the state failed: "+err.Error()+
+			". Please report this issue to the provider developers.")
+		return
+	}
+	resp.State.Raw = refreshed
 }
 
 func (r *campaignResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
