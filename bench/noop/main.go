@@ -1,0 +1,174 @@
+// Command noop is the benchmark's floor for oneapi_campaign: a
+// terraform-plugin-framework provider whose one resource, noop_campaign,
+// has oneapi_campaign's exact schema, taken from the provider at run time
+// so that it cannot drift, with every validator and plan modifier removed,
+// no ModifyPlan, no API behind it, and a Read that changes nothing. What
+// make bench measures beyond it is what the provider's own rules cost.
+package main
+
+import (
+	"context"
+	"log"
+	"os"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	oneapi "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
+)
+
+func main() {
+	// As terraform-provider-oneapi does when Terraform will not show
+	// provider logs (main.go), so that the comparison is of the framework.
+	if os.Getenv("TF_LOG") == "" && os.Getenv("TF_LOG_PROVIDER") == "" {
+		for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
+			_ = os.Setenv(name, "OFF")
+		}
+	}
+	err := providerserver.Serve(context.Background(), func() provider.Provider { return &noopProvider{} },
+		providerserver.ServeOpts{Address: "registry.terraform.io/oneapi-terraform/noop", ProtocolVersion: 6})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// CampaignSchema is oneapi_campaign's schema without validators and plan
+// modifiers.
+func CampaignSchema(ctx context.Context) schema.Schema {
+	for _, newResource := range oneapi.New("noop")().Resources(ctx) {
+		r := newResource()
+		var meta resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "oneapi"}, &meta)
+		if meta.TypeName != "oneapi_campaign" {
+			continue
+		}
+		var resp resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &resp)
+		resp.Schema.Attributes = stripAll(resp.Schema.Attributes)
+		return resp.Schema
+	}
+	panic("oneapi_campaign not found")
+}
+
+func stripAll(attrs map[string]schema.Attribute) map[string]schema.Attribute {
+	out := make(map[string]schema.Attribute, len(attrs))
+	for name, a := range attrs {
+		out[name] = strip(a)
+	}
+	return out
+}
+
+// strip removes an attribute's validators and plan modifiers, and those of
+// what it nests; the type, the optional/required/computed flags and
+// defaults stay.
+func strip(a schema.Attribute) schema.Attribute {
+	switch a := a.(type) {
+	case schema.StringAttribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		return a
+	case schema.Int64Attribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		return a
+	case schema.Float64Attribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		return a
+	case schema.BoolAttribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		return a
+	case schema.SetAttribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		return a
+	case schema.ListAttribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		return a
+	case schema.MapAttribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		return a
+	case schema.SingleNestedAttribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		a.Attributes = stripAll(a.Attributes)
+		return a
+	case schema.ListNestedAttribute:
+		a.Validators, a.PlanModifiers = nil, nil
+		a.NestedObject.Validators, a.NestedObject.PlanModifiers = nil, nil
+		a.NestedObject.Attributes = stripAll(a.NestedObject.Attributes)
+		return a
+	}
+	panic("noop: an attribute type strip does not know; teach it")
+}
+
+type noopProvider struct{}
+
+func (*noopProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "noop"
+}
+
+func (*noopProvider) Schema(context.Context, provider.SchemaRequest, *provider.SchemaResponse) {}
+
+func (*noopProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
+}
+
+func (*noopProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{func() resource.Resource { return &campaign{} }}
+}
+
+func (*noopProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
+
+type campaign struct{}
+
+var nextID atomic.Int64
+
+func (*campaign) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = "noop_campaign"
+}
+
+func (*campaign) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = CampaignSchema(ctx)
+}
+
+// known replaces what the plan leaves unknown (the computed values) with
+// null, and sets an id: the state a create without an API writes.
+func known(plan tftypes.Value) (tftypes.Value, error) {
+	return tftypes.Transform(plan, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if v.IsKnown() {
+			return v, nil
+		}
+		if p.Equal(tftypes.NewAttributePath().WithAttributeName("id")) {
+			return tftypes.NewValue(tftypes.String, strconv.FormatInt(nextID.Add(1), 10)), nil
+		}
+		return tftypes.NewValue(v.Type(), nil), nil
+	})
+}
+
+func (*campaign) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	v, err := known(req.Plan.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("noop", err.Error())
+		return
+	}
+	resp.State.Raw = v
+}
+
+func (*campaign) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (*campaign) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	v, err := known(req.Plan.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("noop", err.Error())
+		return
+	}
+	resp.State.Raw = v
+}
+
+func (*campaign) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+func (*campaign) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
