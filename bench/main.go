@@ -271,9 +271,9 @@ func (e *env) newDir(name, config string) (string, error) {
 
 // Variants compared at each size.
 const (
-	oneapi  = "oneapi_campaign"
-	noop    = "same-schema no-op"
-	floor   = "terraform_data (floor)"
+	oneapi = "oneapi_campaign"
+	noop   = "same-schema no-op"
+	floor  = "terraform_data (floor)"
 )
 
 var variants = []string{oneapi, noop, floor}

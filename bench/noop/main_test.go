@@ -14,17 +14,17 @@ import (
 // type exactly, and no validator or plan modifier anywhere.
 func TestSameSchemaWithoutRules(t *testing.T) {
 	ctx := context.Background()
-	var real resource.SchemaResponse
+	var campaignSchema resource.SchemaResponse
 	for _, newResource := range oneapi.New("test")().Resources(ctx) {
 		var meta resource.MetadataResponse
 		r := newResource()
 		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "oneapi"}, &meta)
 		if meta.TypeName == "oneapi_campaign" {
-			r.Schema(ctx, resource.SchemaRequest{}, &real)
+			r.Schema(ctx, resource.SchemaRequest{}, &campaignSchema)
 		}
 	}
 	noop := CampaignSchema(ctx)
-	if !noop.Type().TerraformType(ctx).Equal(real.Schema.Type().TerraformType(ctx)) {
+	if !noop.Type().TerraformType(ctx).Equal(campaignSchema.Schema.Type().TerraformType(ctx)) {
 		t.Fatal("noop_campaign's type differs from oneapi_campaign's")
 	}
 	if d := noop.ValidateImplementation(ctx); d.HasError() {
