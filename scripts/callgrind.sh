@@ -51,7 +51,7 @@ per_call() {
   printf "the no-op's read makes no call. Millions of instructions per call:\n\n"
   printf '| RPC | oneapi_campaign | same-schema no-op | ratio |\n|---|---|---|---|\n'
 } >>"$out"
-for rpc in ValidateResourceConfig UpgradeResourceState ReadResource PlanResourceChange PlanResourceChange_create ApplyResourceChange_create; do
+for rpc in ValidateResourceConfig UpgradeResourceState ReadResource PlanResourceChange PlanResourceChange_update PlanResourceChange_create ApplyResourceChange_create; do
   p="$(per_call "$work/provider.test" "$rpc")"
   n="$(per_call "$work/noop.test" "$rpc")"
   awk -v r="$rpc" -v p="$p" -v n="$n" 'BEGIN { printf "| %s | %.2f | %.2f | %.2f |\n", r, p / 1e6, n / 1e6, (n > 0 ? p / n : 0) }' >>"$out"

@@ -132,6 +132,30 @@ func BenchmarkRPC(b *testing.B) {
 			fail(b, "plan", err, resp.Diagnostics)
 		}
 	})
+	changed := func(dv *tfprotov6.DynamicValue) *tfprotov6.DynamicValue {
+		v, err := dv.Unmarshal(typ)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var attrs map[string]tftypes.Value
+		if err := v.As(&attrs); err != nil {
+			b.Fatal(err)
+		}
+		attrs["desired_state"] = tftypes.NewValue(tftypes.String, "stopped")
+		out, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, attrs))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return &out
+	}
+	proposedStop, configStop := changed(state), changed(&config)
+	b.Run("PlanResourceChange update", func(b *testing.B) {
+		for b.Loop() {
+			resp, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "noop_campaign",
+				PriorState: state, ProposedNewState: proposedStop, Config: configStop})
+			fail(b, "plan update", err, resp.Diagnostics)
+		}
+	})
 	b.Run("PlanResourceChange create", func(b *testing.B) {
 		for b.Loop() {
 			planCreate(b)

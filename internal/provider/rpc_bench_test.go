@@ -52,6 +52,32 @@ func BenchmarkRPC(b *testing.B) {
 			}
 		}
 	})
+	// A change: desired_state = "stopped" on the scheduled campaign plans a
+	// stop (an update in place).
+	changed := func(dv *tfprotov6.DynamicValue) *tfprotov6.DynamicValue {
+		v, err := dv.Unmarshal(r.typ)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var attrs map[string]tftypes.Value
+		if err := v.As(&attrs); err != nil {
+			b.Fatal(err)
+		}
+		attrs["desired_state"] = tftypes.NewValue(tftypes.String, "stopped")
+		return dynamicValue(b, r.typ, tftypes.NewValue(r.typ, attrs))
+	}
+	proposedStop, configStop := changed(r.state), changed(r.config)
+	b.Run("PlanResourceChange update", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			resp, err := r.srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "oneapi_campaign",
+				PriorState: r.state, ProposedNewState: proposedStop, Config: configStop})
+			requireNoDiagnostics(b, "plan update", err, nil)
+			if len(resp.RequiresReplace) > 0 {
+				b.Fatalf("plan requires replacement: %v", resp.RequiresReplace)
+			}
+		}
+	})
 	nullState := dynamicValue(b, r.typ, tftypes.NewValue(r.typ, nil))
 	planCreate := func(b *testing.B) *tfprotov6.PlanResourceChangeResponse {
 		resp, err := r.srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "oneapi_campaign",
