@@ -58,8 +58,9 @@ func hasStatus(err error, code int) bool {
 }
 
 // AmbiguousCreateError says that a create request may have reached One-API
-// and so a campaign may exist although no answer was read. It is never
-// retried: creating a campaign sends real messages.
+// and so a campaign, contact list or contact may exist although no answer
+// was read. It is never retried blindly: creating a campaign sends real
+// messages.
 type AmbiguousCreateError struct {
 	Method string
 	Path   string
@@ -72,8 +73,15 @@ type AmbiguousCreateError struct {
 
 // Error says what may have happened and what the caller should do.
 func (e *AmbiguousCreateError) Error() string {
-	msg := fmt.Sprintf("%s %s may have reached One-API and created a campaign, but no answer was read (%v); "+
-		"it was not sent blindly again, so that no messages are sent twice", e.Method, e.Path, e.Err)
+	what, why := "a campaign", ", so that no messages are sent twice"
+	switch {
+	case strings.HasPrefix(e.Path, "/api/groups"):
+		what, why = "a contact list", ""
+	case strings.HasPrefix(e.Path, "/api/contacts"):
+		what, why = "a contact", ""
+	}
+	msg := fmt.Sprintf("%s %s may have reached One-API and created %s, but no answer was read (%v); "+
+		"it was not sent blindly again%s", e.Method, e.Path, what, e.Err, why)
 	if e.Detail != "" {
 		msg += "; " + e.Detail
 	}
@@ -83,7 +91,7 @@ func (e *AmbiguousCreateError) Error() string {
 // Unwrap returns the transport error or error answer.
 func (e *AmbiguousCreateError) Unwrap() error { return e.Err }
 
-// IsAmbiguousCreate reports whether err says that a campaign may have been
+// IsAmbiguousCreate reports whether err says that an object may have been
 // created without the client knowing its id.
 func IsAmbiguousCreate(err error) bool {
 	var amb *AmbiguousCreateError

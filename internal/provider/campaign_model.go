@@ -198,25 +198,39 @@ func campaignFromAPI(c *client.Campaign, m *campaignResourceModel, zone *time.Lo
 	m.ID, m.Name, m.Status, m.MessageType = o.ID, o.Name, o.Status, o.MessageType
 	m.RealStartAt, m.FinishedAt, m.CreatedAt = o.RealStartAt, o.FinishedAt, o.CreatedAt
 	m.Statistics, m.SMSFallbackStatistics = o.Statistics, o.SMSFallbackStatistics
-	// The price estimate is only given reliably when the campaign is
-	// created; later answers carry 0 or null, which must not erase it.
-	if !known(m.CalculatedPrice) || (c.CalculatedPrice != nil && *c.CalculatedPrice != 0) {
+	if takesPrice(c, known(m.CalculatedPrice)) {
 		m.CalculatedPrice = o.CalculatedPrice
 	}
-	if c.Currency != nil || !known(m.Currency) {
+	if takesCurrency(c, known(m.Currency)) {
 		m.Currency = o.Currency
 	}
-	// start_at keeps the spelling the configuration used while it names the
-	// instant the platform reports.
-	if c.StartAt != nil {
-		ours, err1 := normalizeStartAt(m.StartAt.ValueString(), zone)
-		theirs, err2 := normalizeStartAt(*c.StartAt, zone)
-		if !known(m.StartAt) || err1 != nil || err2 != nil || ours != theirs {
-			m.StartAt = o.StartAt
-		}
-	} else if !known(m.StartAt) {
+	if takesStartAt(c, m.StartAt.ValueString(), known(m.StartAt), zone) {
 		m.StartAt = o.StartAt
 	}
+}
+
+// The rules of a refresh for the values the API answers unreliably or in
+// another spelling; campaignFromAPI (on the model) and refreshedState (on
+// the state's value) both follow them.
+
+// takesPrice: the price estimate is only given reliably when the campaign
+// is created; later answers carry 0 or null, which must not erase it.
+func takesPrice(c *client.Campaign, haveOne bool) bool {
+	return !haveOne || (c.CalculatedPrice != nil && *c.CalculatedPrice != 0)
+}
+
+// takesCurrency: a currency the answer leaves out keeps the one known.
+func takesCurrency(c *client.Campaign, haveOne bool) bool { return c.Currency != nil || !haveOne }
+
+// takesStartAt: start_at keeps the spelling the configuration used
+// (current, when haveOne) while it names the instant the platform reports.
+func takesStartAt(c *client.Campaign, current string, haveOne bool, zone *time.Location) bool {
+	if c.StartAt == nil || !haveOne {
+		return !haveOne
+	}
+	ours, err1 := normalizeStartAt(current, zone)
+	theirs, err2 := normalizeStartAt(*c.StartAt, zone)
+	return err1 != nil || err2 != nil || ours != theirs
 }
 
 // keepObserved copies what the platform last reported into a plan or a

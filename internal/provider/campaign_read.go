@@ -18,7 +18,7 @@ import (
 // same result.
 
 // refreshedState returns state (a whole campaign value) with the observed
-// attributes of c written in, by the rules of campaignFromAPI. zone is the
+// attributes of c written in, by the rules campaignFromAPI follows. zone is the
 // account's time zone, in which the API writes start_at.
 func refreshedState(ctx context.Context, state tftypes.Value, c *client.Campaign, zone *time.Location) (tftypes.Value, error) {
 	var attrs map[string]tftypes.Value
@@ -31,27 +31,17 @@ func refreshedState(ctx context.Context, state tftypes.Value, c *client.Campaign
 		"real_start_at": o.RealStartAt, "finished_at": o.FinishedAt, "created_at": o.CreatedAt,
 		"statistics": o.Statistics, "sms_fallback_statistics": o.SMSFallbackStatistics,
 	}
-	// The price estimate is only given reliably when the campaign is
-	// created; later answers carry 0 or null, which must not erase it.
-	if !knownValue(attrs["calculated_price"]) || (c.CalculatedPrice != nil && *c.CalculatedPrice != 0) {
+	if takesPrice(c, knownValue(attrs["calculated_price"])) {
 		set["calculated_price"] = o.CalculatedPrice
 	}
-	if c.Currency != nil || !knownValue(attrs["currency"]) {
+	if takesCurrency(c, knownValue(attrs["currency"])) {
 		set["currency"] = o.Currency
 	}
-	// start_at keeps the configuration's spelling while it names the
-	// instant the platform reports.
-	var ours string
+	var current string
 	if knownValue(attrs["start_at"]) {
-		_ = attrs["start_at"].As(&ours)
+		_ = attrs["start_at"].As(&current)
 	}
-	if c.StartAt != nil {
-		a, err1 := normalizeStartAt(ours, zone)
-		b, err2 := normalizeStartAt(*c.StartAt, zone)
-		if !knownValue(attrs["start_at"]) || err1 != nil || err2 != nil || a != b {
-			set["start_at"] = o.StartAt
-		}
-	} else if !knownValue(attrs["start_at"]) {
+	if takesStartAt(c, current, knownValue(attrs["start_at"]), zone) {
 		set["start_at"] = o.StartAt
 	}
 	for name, v := range set {

@@ -47,6 +47,8 @@ type contactListModel struct {
 	StopListCount types.Int64  `tfsdk:"stop_list_count"`
 }
 
+func (m contactListModel) objectID() types.String { return m.ID }
+
 // contactListObject names a contact list in diagnostics.
 func contactListObject(id string) apiObject {
 	return apiObject{kind: "contact list", id: id, list: "the oneapi_contact_lists data source"}

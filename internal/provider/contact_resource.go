@@ -48,6 +48,8 @@ type contactModel struct {
 	CreatedAt    types.String `tfsdk:"created_at"`
 }
 
+func (m contactModel) objectID() types.String { return m.ID }
+
 func contactObject(id string) apiObject {
 	return apiObject{kind: "contact", id: id, list: "the platform's contact book"}
 }

@@ -41,9 +41,6 @@ func parseID(kind, s string, p path.Path) (int64, diag.Diagnostics) {
 // withID is a resource model that holds its object's id.
 type withID interface{ objectID() types.String }
 
-func (m contactListModel) objectID() types.String { return m.ID }
-func (m contactModel) objectID() types.String     { return m.ID }
-
 // modelAndID reads a resource's model with get (a state's or plan's Get)
 // and parses the id it holds; ok is false when diags has an error.
 func modelAndID[M withID](ctx context.Context, get func(context.Context, any) diag.Diagnostics, kind string, diags *diag.Diagnostics) (M, int64, bool) {

@@ -256,23 +256,31 @@ func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
 	}
 }
 
-// forCampaign serves a request about the campaign of the {id} path value:
-// under the lock, with the campaign stepped to now, or 404 when the
-// account has no such campaign.
-func (s *Sandbox) forCampaign(h func(w http.ResponseWriter, c *campaign, now time.Time)) http.HandlerFunc {
+// forID serves a request about the object of the {id} path value in table
+// (campaigns, lists, contacts), under the lock; notFound answers an id the
+// account does not have.
+func forID[T any](s *Sandbox, table map[int64]*T, notFound func(http.ResponseWriter), h func(w http.ResponseWriter, r *http.Request, o *T)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		now := s.clock.Now()
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		c := s.campaigns[id]
-		if err != nil || c == nil {
-			writeNotFound(w)
+		o := table[id]
+		if err != nil || o == nil {
+			notFound(w)
 			return
 		}
+		h(w, r, o)
+	}
+}
+
+// forCampaign serves a request about the campaign of the {id} path value,
+// stepped to now, or 404.
+func (s *Sandbox) forCampaign(h func(w http.ResponseWriter, c *campaign, now time.Time)) http.HandlerFunc {
+	return forID(s, s.campaigns, writeNotFound, func(w http.ResponseWriter, _ *http.Request, c *campaign) {
+		now := s.clock.Now()
 		c.step(now)
 		h(w, c, now)
-	}
+	})
 }
 
 // handleGet serves GET /api/campaigns/{id}.

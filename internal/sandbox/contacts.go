@@ -248,22 +248,6 @@ func (s *Sandbox) handleCreateGroup(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, map[string]any{"data": view})
 }
 
-// forGroup serves a request about the list of the {id} path value, under
-// the lock; notFound answers an unknown id.
-func (s *Sandbox) forGroup(notFound func(http.ResponseWriter), h func(w http.ResponseWriter, r *http.Request, g *group)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		g := s.groups[id]
-		if err != nil || g == nil {
-			notFound(w)
-			return
-		}
-		h(w, r, g)
-	}
-}
-
 // handleGetGroup serves GET /api/groups/{id}.
 func (s *Sandbox) handleGetGroup(w http.ResponseWriter, _ *http.Request, g *group) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": s.groupView(g)})
@@ -444,22 +428,6 @@ func (s *Sandbox) writeContacts(w http.ResponseWriter, keep func(*contact) bool,
 		}
 	}
 	writePage(w, items, offset, limit)
-}
-
-// forContact serves a request about the contact of the {id} path value,
-// under the lock; notFound answers an unknown id.
-func (s *Sandbox) forContact(notFound func(http.ResponseWriter), h func(w http.ResponseWriter, r *http.Request, ct *contact)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		ct := s.contacts[id]
-		if err != nil || ct == nil {
-			notFound(w)
-			return
-		}
-		h(w, r, ct)
-	}
 }
 
 // invalidContact is the contact pages' answer to an unknown id.
