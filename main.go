@@ -6,10 +6,10 @@ import (
 	"flag"
 	"log"
 	"os"
-	"runtime/debug"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/gctune"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
 )
 
@@ -24,7 +24,7 @@ func main() {
 	if !debugMode {
 		quietUnreadLogs(os.Getenv, os.Setenv)
 	}
-	tuneGC(os.Getenv)
+	gctune.Tune(os.Getenv)
 
 	// As providerserver.Serve does, with the server that releases request
 	// contexts (provider.NewProtocol6Server).
@@ -54,24 +54,4 @@ func quietUnreadLogs(getenv func(string) string, setenv func(string, string) err
 			_ = setenv(name, "OFF")
 		}
 	}
-}
-
-// gcPercent and gcMemoryLimit are the garbage collector's settings when
-// the user has set neither GOGC nor GOMEMLIMIT.
-const (
-	gcPercent     = 400
-	gcMemoryLimit = 48 << 20
-)
-
-// tuneGC sets a garbage collection target suited to a plugin process,
-// which lives for one Terraform command with a small live heap that the
-// default target (100) collects again and again, and a soft memory limit
-// that keeps the process small all the same. GOGC or GOMEMLIMIT set by the
-// user win.
-func tuneGC(getenv func(string) string) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetGCPercent(gcPercent)
-	debug.SetMemoryLimit(gcMemoryLimit)
 }

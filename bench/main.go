@@ -21,6 +21,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/gctune"
 )
 
 const apiKey = "test_bench"
@@ -35,8 +37,15 @@ func main() {
 	runs := flag.Int("runs", 3, "runs per measurement (median)")
 	rates := flag.String("rates", "500@50,200@20", "rate-limited runs, as campaigns@requests-per-second")
 	out := flag.String("out", "bench/RESULTS.md", "report file")
+	profile := flag.Int("profile", 0, "instead of the benchmark, profile a plan and an apply of this many campaigns with Linux perf, writing -out")
 	flag.Parse()
-	if err := run(*sizes, *runs, *rates, *out); err != nil {
+	var err error
+	if *profile > 0 {
+		err = runProfile(*profile, *out)
+	} else {
+		err = run(*sizes, *runs, *rates, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -80,6 +89,15 @@ func run(sizes string, runs int, rates, out string) error {
 	report := e.report(rows, rateRows, runs)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o600)
+}
+
+func runProfile(n int, out string) error {
+	e, err := setup()
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.RemoveAll(e.work) }()
+	return e.profile(n, out)
 }
 
 func setup() (*env, error) {
@@ -235,10 +253,16 @@ type measurement struct {
 
 // tf runs one terraform command in dir.
 func (e *env) tf(dir string, args ...string) (measurement, error) {
+	return e.tfWith(nil, dir, args...)
+}
+
+// tfWith runs one terraform command in dir with extra environment
+// variables.
+func (e *env) tfWith(extraEnv []string, dir string, args ...string) (measurement, error) {
 	_ = os.Remove(e.rssFile)
 	args = append([]string{"-chdir=" + dir}, args...)
 	cmd := exec.Command(e.terraform, args...) //nolint:gosec,noctx // the pinned CLI
-	cmd.Env = e.baseEnv
+	cmd.Env = append(append([]string{}, e.baseEnv...), extraEnv...)
 	start := time.Now()
 	b, err := cmd.CombinedOutput()
 	m := measurement{wall: time.Since(start)}
@@ -269,14 +293,25 @@ func (e *env) newDir(name, config string) (string, error) {
 	return dir, os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600)
 }
 
-// Variants compared at each size.
+// Variants compared at each size. oneapiGOGC100 is the provider with Go's
+// default garbage collection target instead of its own (main.go's
+// tuneGC): what that setting saves.
 const (
-	oneapi = "oneapi_campaign"
-	noop   = "same-schema no-op"
-	floor  = "terraform_data (floor)"
+	oneapi        = "oneapi_campaign"
+	oneapiGOGC100 = "oneapi_campaign, GOGC=100"
+	noop          = "same-schema no-op"
+	floor         = "terraform_data (floor)"
 )
 
-var variants = []string{oneapi, noop, floor}
+var variants = []string{oneapi, noop, floor, oneapiGOGC100}
+
+// variantEnv is the environment a variant's commands add.
+func variantEnv(v string) []string {
+	if v == oneapiGOGC100 {
+		return []string{"GOGC=100"}
+	}
+	return nil
+}
 
 type sizeResult struct {
 	n            int
@@ -316,7 +351,7 @@ func (e *env) measureSize(n, runs int) (sizeResult, error) {
 		for _, v := range variants {
 			var dir string
 			switch v {
-			case oneapi:
+			case oneapi, oneapiGOGC100:
 				dir, err = e.newDir("provider", campaignsConfig(sb.url, n, 0))
 			case noop:
 				dir, err = e.newDir("noop", noopConfig(n))
@@ -341,7 +376,7 @@ func (e *env) applyThenPlan(sb *sandbox, v, dir string, n int, r *sizeResult) er
 	if _, err := sb.control(http.MethodPost, "/_sandbox/reset-counters"); err != nil {
 		return err
 	}
-	m, err := e.tf(dir, "apply", "-auto-approve", "-input=false")
+	m, err := e.tfWith(variantEnv(v), dir, "apply", "-auto-approve", "-input=false")
 	if err != nil {
 		return err
 	}
@@ -356,7 +391,7 @@ func (e *env) applyThenPlan(sb *sandbox, v, dir string, n int, r *sizeResult) er
 	if _, err := sb.control(http.MethodPost, "/_sandbox/reset-counters"); err != nil {
 		return err
 	}
-	if m, err = e.tf(dir, "plan", "-input=false", "-detailed-exitcode"); err != nil {
+	if m, err = e.tfWith(variantEnv(v), dir, "plan", "-input=false", "-detailed-exitcode"); err != nil {
 		return err
 	}
 	r.plan[v] = append(r.plan[v], m)
@@ -507,7 +542,11 @@ func (e *env) report(rows []sizeResult, rates []rateResult, runs int) string {
 		"keeping every request's context, which oneapi_campaign's server releases. The "+
 		"stand-in (`oneapi-sandbox`) runs as a separate process on localhost; apply creates the resources in a fresh state, "+
 		"plan refreshes them. Provider CPU is the CPU time of the provider processes; Terraform CPU is the rest of the "+
-		"command's.\n\n", runs)
+		"command's.\n\n"+
+		"Garbage collection: oneapi_campaign runs with its own settings, GOGC=%d and a soft memory limit of %d MiB, which it "+
+		"sets when the user has set neither GOGC nor GOMEMLIMIT (main.go); the row \"%s\" is the same provider with Go's "+
+		"default target, to show what the setting saves. The no-op and Terraform run with Go's defaults.\n\n",
+		runs, gctune.Percent, gctune.MemoryLimit>>20, oneapiGOGC100)
 	reportTimes(&b, rows)
 	reportCPU(&b, rows)
 	reportRequests(&b, rows)
@@ -532,7 +571,7 @@ func reportTimes(b *strings.Builder, rows []sizeResult) {
 // reportCPU writes where the CPU time goes and the provider's peak RSS.
 func reportCPU(b *strings.Builder, rows []sizeResult) {
 	b.WriteString("\nWhere the CPU time goes (medians, seconds) and the provider's peak resident set size:\n\n")
-	b.WriteString("| N | command | variant | Terraform CPU | provider CPU | provider peak RSS |\n|---|---|---|---|---|---|\n")
+	b.WriteString("| N | command | variant | wall | Terraform CPU | provider CPU | provider peak RSS |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		for _, c := range r.commands() {
 			for _, v := range variants {
@@ -540,7 +579,8 @@ func reportCPU(b *strings.Builder, rows []sizeResult) {
 				if v != floor {
 					rss = fmt.Sprintf("%.1f MiB", medianOf(c.ms[v], func(m measurement) float64 { return float64(m.peakRSSKiB) / 1024 }))
 				}
-				fmt.Fprintf(b, "| %d | %s | %s | %.2f | %.2f | %s |\n", r.n, c.name, v, medianOf(c.ms[v], tfCPUOf), medianOf(c.ms[v], pCPUOf), rss)
+				fmt.Fprintf(b, "| %d | %s | %s | %.2f | %.2f | %.2f | %s |\n", r.n, c.name, v, medianOf(c.ms[v], wallOf),
+					medianOf(c.ms[v], tfCPUOf), medianOf(c.ms[v], pCPUOf), rss)
 			}
 		}
 	}
