@@ -136,20 +136,18 @@ func (*campaign) Schema(ctx context.Context, _ resource.SchemaRequest, resp *res
 // created are the values the provider's create writes where the plan has
 // unknowns, as the stand-in answers a new campaign: the no-op's state then
 // holds what oneapi_campaign's does, so that Terraform's own work on it
-// (comparing, encoding; a non-integer number costs it more than a null) is
+// (comparing, encoding) is
 // the same in both.
 var created = map[string]func() tftypes.Value{
 	"id": func() tftypes.Value { return tftypes.NewValue(tftypes.String, strconv.FormatInt(nextID.Add(1), 10)) },
 	"name": func() tftypes.Value {
 		return tftypes.NewValue(tftypes.String, "RCS api campaign / 2026-11-27 10:00:00")
 	},
-	"status":       func() tftypes.Value { return tftypes.NewValue(tftypes.String, "creation") },
-	"message_type": func() tftypes.Value { return tftypes.NewValue(tftypes.String, "rcs") },
-	"created_at":   func() tftypes.Value { return tftypes.NewValue(tftypes.String, "2026-11-27 10:00:00") },
-	"currency":     func() tftypes.Value { return tftypes.NewValue(tftypes.String, "USD") },
-	"calculated_price": func() tftypes.Value {
-		return tftypes.NewValue(tftypes.Number, 0.02)
-	},
+	"status":           func() tftypes.Value { return tftypes.NewValue(tftypes.String, "creation") },
+	"message_type":     func() tftypes.Value { return tftypes.NewValue(tftypes.String, "rcs") },
+	"created_at":       func() tftypes.Value { return tftypes.NewValue(tftypes.String, "2026-11-27 10:00:00") },
+	"currency":         func() tftypes.Value { return tftypes.NewValue(tftypes.String, "USD") },
+	"calculated_price": func() tftypes.Value { return tftypes.NewValue(tftypes.String, "0.02") },
 	"statistics": func() tftypes.Value {
 		typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"sent": tftypes.Number, "delivered": tftypes.Number}}
 		return tftypes.NewValue(typ, map[string]tftypes.Value{"sent": tftypes.NewValue(tftypes.Number, 0), "delivered": tftypes.NewValue(tftypes.Number, 0)})

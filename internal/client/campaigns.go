@@ -58,17 +58,19 @@ type Statistics struct {
 // Campaign is the object GET /api/campaigns/{id}, stop and the create calls
 // answer. Times are kept exactly as the server writes them.
 type Campaign struct {
-	ID                  int64                `json:"id"`
-	Name                string               `json:"name"`
-	Sender              string               `json:"sender"`
-	Status              string               `json:"status"`
-	MessageType         string               `json:"message_type"`
-	StartAt             *string              `json:"start_at"`
-	RealStartAt         *string              `json:"real_start_at"`
-	FinishedAt          *string              `json:"finished_at"`
-	CreatedAt           *string              `json:"created_at"`
-	Statistics          Statistics           `json:"statistics"`
-	CalculatedPrice     *float64             `json:"calculated_price"`
+	ID          int64      `json:"id"`
+	Name        string     `json:"name"`
+	Sender      string     `json:"sender"`
+	Status      string     `json:"status"`
+	MessageType string     `json:"message_type"`
+	StartAt     *string    `json:"start_at"`
+	RealStartAt *string    `json:"real_start_at"`
+	FinishedAt  *string    `json:"finished_at"`
+	CreatedAt   *string    `json:"created_at"`
+	Statistics  Statistics `json:"statistics"`
+	// CalculatedPrice is the price estimate exactly as the API wrote it
+	// (a JSON number, or a string holding one).
+	CalculatedPrice     *json.Number         `json:"calculated_price"`
 	Currency            *string              `json:"currency"`
 	AlternativeChannels *AlternativeChannels `json:"alternative_channels"`
 	// Recovered says how a campaign whose create answer was lost was found

@@ -176,3 +176,19 @@ func TestBackoff(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeCalculatedPrice: the estimate is kept exactly as the API wrote
+// it, whether as a JSON number or as a string holding one.
+func TestDecodeCalculatedPrice(t *testing.T) {
+	for in, want := range map[string]string{`0.0175696`: "0.0175696", `"0.0527088"`: "0.0527088", `0`: "0", `1.5e-05`: "1.5e-05", `123.4`: "123.4"} {
+		var c Campaign
+		mustDecode(t, []byte(`{"id":1,"calculated_price":`+in+`}`), &c)
+		if c.CalculatedPrice == nil || c.CalculatedPrice.String() != want {
+			t.Errorf("calculated_price %s decoded as %v, want %q", in, c.CalculatedPrice, want)
+		}
+	}
+	var c Campaign
+	if err := json.Unmarshal([]byte(`{"id":1,"calculated_price":"free"}`), &c); err == nil {
+		t.Errorf("a price that is not a number must not decode: %v", *c.CalculatedPrice)
+	}
+}

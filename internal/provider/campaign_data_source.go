@@ -38,7 +38,7 @@ type campaignDataSourceModel struct {
 	CreatedAt                     types.String     `tfsdk:"created_at"`
 	Statistics                    types.Object     `tfsdk:"statistics"`
 	SMSFallbackStatistics         types.Object     `tfsdk:"sms_fallback_statistics"`
-	CalculatedPrice               types.Float64    `tfsdk:"calculated_price"`
+	CalculatedPrice               types.String     `tfsdk:"calculated_price"`
 	Currency                      types.String     `tfsdk:"currency"`
 	DetailedStatistics            types.Object     `tfsdk:"detailed_statistics"`
 	SMSFallbackDetailedStatistics types.Object     `tfsdk:"sms_fallback_detailed_statistics"`
@@ -84,9 +84,10 @@ func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 				Computed:            true,
 				Attributes:          dataStatisticsAttributes(statisticsFields),
 			},
-			"calculated_price": schema.Float64Attribute{
-				MarkdownDescription: "The platform's price estimate; reads usually carry 0 or null (it is given reliably only at creation).",
-				Computed:            true,
+			"calculated_price": schema.StringAttribute{
+				MarkdownDescription: "The platform's price estimate; reads usually carry 0 or null (it is given reliably only at creation)." +
+					priceDescription,
+				Computed: true,
 			},
 			"currency": computedString("ISO 4217 currency of the prices."),
 			"detailed_statistics": schema.SingleNestedAttribute{

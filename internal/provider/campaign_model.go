@@ -40,7 +40,7 @@ type campaignResourceModel struct {
 	CreatedAt             types.String   `tfsdk:"created_at"`
 	Statistics            types.Object   `tfsdk:"statistics"`
 	SMSFallbackStatistics types.Object   `tfsdk:"sms_fallback_statistics"`
-	CalculatedPrice       types.Float64  `tfsdk:"calculated_price"`
+	CalculatedPrice       types.String   `tfsdk:"calculated_price"`
 	Currency              types.String   `tfsdk:"currency"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 }
@@ -216,7 +216,14 @@ func campaignFromAPI(c *client.Campaign, m *campaignResourceModel, zone *time.Lo
 // takesPrice: the price estimate is only given reliably when the campaign
 // is created; later answers carry 0 or null, which must not erase it.
 func takesPrice(c *client.Campaign, haveOne bool) bool {
-	return !haveOne || (c.CalculatedPrice != nil && *c.CalculatedPrice != 0)
+	if !haveOne {
+		return true
+	}
+	if c.CalculatedPrice == nil {
+		return false
+	}
+	f, err := c.CalculatedPrice.Float64()
+	return err == nil && f != 0
 }
 
 // takesCurrency: a currency the answer leaves out keeps the one known.

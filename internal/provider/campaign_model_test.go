@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -9,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
@@ -20,12 +24,12 @@ func TestCampaignFromAPI(t *testing.T) {
 	created := client.Campaign{
 		ID: 3000000001, Name: "RCS api campaign / 2025-04-14 13:43:13", Status: "creation", MessageType: "rcs",
 		StartAt: ptr("2025-04-14 10:43:13"), CreatedAt: ptr("2025-04-14 13:43:13"),
-		CalculatedPrice: ptr(0.0175696), Currency: ptr("USD"),
+		CalculatedPrice: ptr(json.Number("0.0175696")), Currency: ptr("USD"),
 		AlternativeChannels: &client.AlternativeChannels{SMS: &client.ChannelStatistics{Statistics: client.Statistics{Sent: 2, Delivered: 1}}},
 	}
-	m := campaignResourceModel{StartAt: types.StringValue("2025-04-14T12:43:13+02:00"), CalculatedPrice: types.Float64Unknown(), Currency: types.StringUnknown()}
+	m := campaignResourceModel{StartAt: types.StringValue("2025-04-14T12:43:13+02:00"), CalculatedPrice: types.StringUnknown(), Currency: types.StringUnknown()}
 	campaignFromAPI(&created, &m, time.UTC)
-	if m.ID.ValueString() != "3000000001" || m.CalculatedPrice.ValueFloat64() != 0.0175696 || m.Currency.ValueString() != "USD" {
+	if m.ID.ValueString() != "3000000001" || m.CalculatedPrice.ValueString() != "0.0175696" || m.Currency.ValueString() != "USD" {
 		t.Fatalf("create answer mapped wrong: %+v", m)
 	}
 	if m.StartAt.ValueString() != "2025-04-14T12:43:13+02:00" {
@@ -40,10 +44,10 @@ func TestCampaignFromAPI(t *testing.T) {
 
 	// A later read carries price 0 and currency null: the estimate stays.
 	read := created
-	read.CalculatedPrice, read.Currency, read.AlternativeChannels = ptr(0.0), nil, nil
+	read.CalculatedPrice, read.Currency, read.AlternativeChannels = ptr(json.Number("0.0")), nil, nil
 	read.StartAt = ptr("2025-04-14 10:50:00")
 	campaignFromAPI(&read, &m, time.UTC)
-	if m.CalculatedPrice.ValueFloat64() != 0.0175696 || m.Currency.ValueString() != "USD" {
+	if m.CalculatedPrice.ValueString() != "0.0175696" || m.Currency.ValueString() != "USD" {
 		t.Errorf("the create-time estimate was lost: %v %v", m.CalculatedPrice, m.Currency)
 	}
 	if m.StartAt.ValueString() != "2025-04-14 10:50:00" {
@@ -115,4 +119,30 @@ func campaignSchemaForTest(t *testing.T) schema.Schema {
 		t.Fatal(diags)
 	}
 	return resp.Schema
+}
+
+// TestStateWithANumericPriceStillReads: earlier builds of the provider stored
+// calculated_price as a number; such a state is read as the decimal text,
+// with no upgrade step and no diagnostic.
+func TestStateWithANumericPriceStillReads(t *testing.T) {
+	r := newRPCHarness(t)
+	ctx := context.Background()
+	for raw, want := range map[string]string{`0.0175696`: "0.0175696", `0`: "0", `"0.02"`: "0.02"} {
+		state := bytes.Replace(r.rawState, []byte(`"calculated_price": "0.02"`), []byte(`"calculated_price": `+raw), 1)
+		resp, err := r.srv.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: "oneapi_campaign",
+			RawState: &tfprotov6.RawState{JSON: state}})
+		requireNoDiagnostics(t, "upgrade", err, resp.Diagnostics)
+		v, err := resp.UpgradedState.Unmarshal(r.typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var attrs map[string]tftypes.Value
+		if err := v.As(&attrs); err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		if err := attrs["calculated_price"].As(&got); err != nil || got != want {
+			t.Errorf("calculated_price %s in the stored state read as %q (%v), want %q", raw, got, err, want)
+		}
+	}
 }

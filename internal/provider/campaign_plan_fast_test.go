@@ -58,7 +58,7 @@ func fastPlanCorpus(t *testing.T) []planCase {
 								}
 								prior["id"], prior["name"], prior["status"], prior["message_type"] = str("3000000001"), str("RCS api campaign"), str(status), str("rcs")
 								prior["created_at"], prior["start_at"], prior["statistics"] = str("2026-11-27 10:00:00"), str("2026-12-01 09:00:00"), stats
-								prior["calculated_price"], prior["currency"] = tftypes.NewValue(tftypes.Number, 0.02), str("USD")
+								prior["calculated_price"], prior["currency"] = str("0.02"), str("USD")
 								prior["stop_on_destroy"] = tftypes.NewValue(tftypes.Bool, stop != "false" && stop != "false by default")
 								if priorDesired != "" {
 									prior["desired_state"] = str(priorDesired)

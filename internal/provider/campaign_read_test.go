@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -29,18 +30,10 @@ func TestReadInPlaceMatchesTheModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	str := func(s *string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	ptr := func(s string) *string { return &s }
-	num := func(f *float64) tftypes.Value {
-		if f == nil {
-			return tftypes.NewValue(tftypes.Number, nil)
-		}
-		return tftypes.NewValue(tftypes.Number, *f)
-	}
-	fptr := func(f float64) *float64 { return &f }
 
 	var states []tftypes.Value
 	for _, startAt := range []*string{nil, ptr("2026-12-01 09:00:00"), ptr("2026-12-01T09:00:00+02:00"), ptr("not a time")} {
-		for _, price := range []*float64{nil, fptr(0), fptr(0.02)} {
+		for _, price := range []*json.Number{nil, ptr(json.Number("0")), ptr(json.Number("0.02"))} {
 			for _, currency := range []*string{nil, ptr("USD")} {
 				for _, observed := range []bool{false, true} {
 					attrs := map[string]tftypes.Value{}
@@ -48,7 +41,7 @@ func TestReadInPlaceMatchesTheModel(t *testing.T) {
 						attrs[name] = tftypes.NewValue(at, nil)
 					}
 					attrs["id"], attrs["stop_on_destroy"] = str(ptr("3000000001")), tftypes.NewValue(tftypes.Bool, true)
-					attrs["start_at"], attrs["calculated_price"], attrs["currency"] = str(startAt), num(price), str(currency)
+					attrs["start_at"], attrs["calculated_price"], attrs["currency"] = str(startAt), str((*string)(price)), str(currency)
 					attrs["desired_state"] = str(ptr("active"))
 					if observed {
 						attrs["status"], attrs["name"], attrs["message_type"] = str(ptr("sending")), str(ptr("old name")), str(ptr("rcs"))
@@ -62,7 +55,7 @@ func TestReadInPlaceMatchesTheModel(t *testing.T) {
 	}
 	var answers []*client.Campaign
 	for _, startAt := range []*string{nil, ptr("2026-12-01 09:00:00"), ptr("2026-12-01 07:00:00"), ptr("2026-12-01 16:00:00")} {
-		for _, price := range []*float64{nil, fptr(0), fptr(0.05)} {
+		for _, price := range []*json.Number{nil, ptr(json.Number("0")), ptr(json.Number("0.0")), ptr(json.Number("0.05"))} {
 			for _, currency := range []*string{nil, ptr("EUR")} {
 				for _, fallback := range []bool{false, true} {
 					c := &client.Campaign{ID: 3000000001, Name: "RCS api campaign", Sender: "agent", Status: "done", MessageType: "rcs",

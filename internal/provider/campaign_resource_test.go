@@ -38,6 +38,61 @@ func stateValue(addr, attr string, check knownvalue.Check) statecheck.StateCheck
 	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), check)
 }
 
+// TestAccCampaign_priceWorksAsANumber follows the calculated_price docs:
+// the estimate is a decimal string, and Terraform converts it wherever a
+// number is needed (a comparison, arithmetic after tonumber, format's %f,
+// a postcondition).
+func TestAccCampaign_priceWorksAsANumber(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	config := sb.providerBlock() + `
+data "oneapi_balance" "current" {}
+
+resource "oneapi_campaign" "test" {` + rcsCampaign("") + `
+  lifecycle {
+    postcondition {
+      condition     = self.calculated_price <= data.oneapi_balance.current.balance
+      error_message = "The campaign costs more than the balance."
+    }
+  }
+}
+
+output "affordable" {
+  value = oneapi_campaign.test.calculated_price <= data.oneapi_balance.current.balance
+}
+output "doubled" {
+  value = tonumber(oneapi_campaign.test.calculated_price) * 2
+}
+output "shown" {
+  value = format("%.2f %s", oneapi_campaign.test.calculated_price, oneapi_campaign.test.currency)
+}
+`
+	accTest(t, resource.TestCase{
+		CheckDestroy: sb.checkDestroyed("stopped"),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateValue(campaignAddr, "calculated_price", knownvalue.StringExact("0.1")),
+				statecheck.ExpectKnownOutputValue("affordable", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("doubled", knownvalue.Float64Exact(0.2)),
+				statecheck.ExpectKnownOutputValue("shown", knownvalue.StringExact("0.10 USD")),
+			},
+		}, {
+			// Sending: later reads carry no estimate, the one of the create
+			// stays, and the plan is empty. The campaign can now be stopped
+			// when the test destroys it.
+			PreConfig:        func() { sb.Advance(20 * time.Second) },
+			Config:           config,
+			ConfigPlanChecks: emptyPlan(),
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateValue(campaignAddr, "status", knownvalue.StringExact("sending")),
+				stateValue(campaignAddr, "calculated_price", knownvalue.StringExact("0.1")),
+				statecheck.ExpectKnownOutputValue("affordable", knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
+
 func TestAccCampaign_createRefreshStop(t *testing.T) {
 	t.Parallel()
 	sb := startSandbox(t)
@@ -53,7 +108,7 @@ func TestAccCampaign_createRefreshStop(t *testing.T) {
 					stateValue(campaignAddr, "id", knownvalue.StringRegexp(regexp.MustCompile(`^\d{10}$`))),
 					stateValue(campaignAddr, "status", knownvalue.StringExact("creation")),
 					stateValue(campaignAddr, "message_type", knownvalue.StringExact("rcs")),
-					stateValue(campaignAddr, "calculated_price", knownvalue.Float64Exact(0.1)),
+					stateValue(campaignAddr, "calculated_price", knownvalue.StringExact("0.1")),
 					stateValue(campaignAddr, "currency", knownvalue.StringExact("USD")),
 					stateValue(campaignAddr, "desired_state", knownvalue.StringExact("active")),
 					stateValue(campaignAddr, "stop_on_destroy", knownvalue.Bool(true)),
@@ -72,7 +127,7 @@ func TestAccCampaign_createRefreshStop(t *testing.T) {
 					stateValue(campaignAddr, "status", knownvalue.StringExact("sending")),
 					stateValue(campaignAddr, "statistics", knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"sent": knownvalue.Int64Exact(3), "delivered": knownvalue.Int64Exact(2)})),
-					stateValue(campaignAddr, "calculated_price", knownvalue.Float64Exact(0.1)),
+					stateValue(campaignAddr, "calculated_price", knownvalue.StringExact("0.1")),
 					stateValue(campaignAddr, "real_start_at", knownvalue.NotNull()),
 				},
 			},

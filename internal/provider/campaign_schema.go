@@ -217,8 +217,8 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Computed:            true,
 				Attributes:          statisticsAttributes(),
 			},
-			"calculated_price": schema.Float64Attribute{
-				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards.",
+			"calculated_price": schema.StringAttribute{
+				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards." + priceDescription,
 				Computed:            true,
 			},
 			"currency": schema.StringAttribute{

@@ -18,7 +18,7 @@ import (
 // benchState is one campaign's state as Terraform stores it after the
 // benchmark configuration of bench/main.go was applied.
 const benchState = `{
- "add_to_contact_book": null, "calculated_price": 0.02, "check_stop_list": null,
+ "add_to_contact_book": null, "calculated_price": "0.02", "check_stop_list": null,
  "created_at": "2026-11-27 11:29:21", "currency": "USD", "desired_state": null, "finished_at": null,
  "id": "%d", "message_type": "rcs", "name": "RCS api campaign / 2026-11-27 11:29:21",
  "rcs": {"cards": null, "sender": "bench", "text": "Benchmark"}, "real_start_at": null,
