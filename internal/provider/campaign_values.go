@@ -152,8 +152,8 @@ func decimalValue(d *json.Number) types.String {
 // priceDescription is what the docs of calculated_price say about its type.
 const priceDescription = " A decimal string exactly as the platform wrote it, such as `\"0.0175696\"`: Terraform converts it " +
 	"to a number wherever one is needed, so `oneapi_campaign.promo.calculated_price <= data.oneapi_balance.current.balance` " +
-	"works as written, and `tonumber(oneapi_campaign.promo.calculated_price)` makes the conversion explicit (in `format`, " +
-	"or in an output that should be a number)."
+	"and `format(\"%.2f\", oneapi_campaign.promo.calculated_price)` work as written; `tonumber(oneapi_campaign.promo.calculated_price)` " +
+	"makes the conversion explicit, for an output that should be a number."
 
 // observedCampaign is what every read of a campaign reports (GET
 // /api/campaigns/{id} and the list), as attribute values.
