@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"sync"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -40,11 +41,16 @@ import (
 // requires identical answers: a new plan rule the fast path does not know
 // makes it fail.
 
-// campaignStateType is the campaign's state type, for decoding requests.
-var campaignStateType = sync.OnceValue(func() tftypes.Type {
+// campaignSchema is the campaign's schema, built once for the fast paths.
+var campaignSchema = sync.OnceValue(func() schema.Schema {
 	var resp resource.SchemaResponse
 	(&campaignResource{}).Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	return resp.Schema.Type().TerraformType(context.Background())
+	return resp.Schema
+})
+
+// campaignStateType is the campaign's state type, for decoding requests.
+var campaignStateType = sync.OnceValue(func() tftypes.Type {
+	return campaignSchema().Type().TerraformType(context.Background())
 })
 
 // defaultedAttributes are the campaign's attributes with a schema default,

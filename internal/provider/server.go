@@ -55,6 +55,9 @@ func (s releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprot
 }
 
 func (s releasingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
+	if resp := fastCampaignUpgrade(req); resp != nil {
+		return resp, nil
+	}
 	return released(ctx, req, s.ProviderServer.UpgradeResourceState)
 }
 
