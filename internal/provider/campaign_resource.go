@@ -10,7 +10,12 @@ package provider
 //     attributes and the replacement they need;
 //   - campaign_stop.go: stop and renew;
 //   - campaign_values.go: what the resource shares with the campaign data
-//     sources (statuses, ids, times, statistics).
+//     sources (statuses, ids, times, statistics, the price's text);
+//   - campaign_read.go: the refresh, written into the state's value;
+//   - campaign_plan_fast.go, campaign_upgrade_fast.go: the unchanged plan
+//     and the stored state of this schema version, answered below the
+//     framework by the provider's server (server.go), each held to the
+//     framework's answer by a differential test.
 
 import (
 	"context"
