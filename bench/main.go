@@ -201,14 +201,7 @@ provider "oneapi" {
   endpoint = %q
   %s
 }
-resource "oneapi_campaign" "c" {
-  count           = %d
-  recipients      = { phones = [format("3806%%08d", count.index)] }
-  rcs             = { sender = "bench", text = "Benchmark" }
-  start_at        = %q
-  stop_on_destroy = false
-}
-`, url, extra, n, benchStartAt)
+`, url, extra) + campaignsResource("oneapi_campaign", n)
 }
 
 // benchStartAt schedules the benchmark's campaigns two days after the run
@@ -219,19 +212,25 @@ var benchStartAt = time.Now().Add(48 * time.Hour).UTC().Format("2006-01-02 15:04
 // noopConfig is the benchmark's campaigns in the same-schema no-op provider
 // (bench/noop): oneapi_campaign's schema without its rules or API.
 func noopConfig(n int) string {
-	return fmt.Sprintf(`terraform {
+	return `terraform {
   required_providers {
     noop = { source = "oneapi-terraform/noop" }
   }
 }
-resource "noop_campaign" "c" {
+` + campaignsResource("noop_campaign", n)
+}
+
+// campaignsResource is the benchmark's n campaigns as a resource of type
+// typ: the same configuration for the provider and the no-op.
+func campaignsResource(typ string, n int) string {
+	return fmt.Sprintf(`resource %q "c" {
   count           = %d
   recipients      = { phones = [format("3806%%08d", count.index)] }
   rcs             = { sender = "bench", text = "Benchmark" }
   start_at        = %q
   stop_on_destroy = false
 }
-`, n, benchStartAt)
+`, typ, n, benchStartAt)
 }
 
 func floorConfig(n int) string {

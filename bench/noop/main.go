@@ -42,6 +42,14 @@ func main() {
 // CampaignSchema is oneapi_campaign's schema without validators and plan
 // modifiers.
 func CampaignSchema(ctx context.Context) schema.Schema {
+	s := providerCampaignSchema(ctx)
+	s.Attributes = stripAll(s.Attributes)
+	return s
+}
+
+// providerCampaignSchema is oneapi_campaign's schema as the provider
+// declares it.
+func providerCampaignSchema(ctx context.Context) schema.Schema {
 	for _, newResource := range oneapi.New("noop")().Resources(ctx) {
 		r := newResource()
 		var meta resource.MetadataResponse
@@ -51,7 +59,6 @@ func CampaignSchema(ctx context.Context) schema.Schema {
 		}
 		var resp resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &resp)
-		resp.Schema.Attributes = stripAll(resp.Schema.Attributes)
 		return resp.Schema
 	}
 	panic("oneapi_campaign not found")

@@ -2,66 +2,55 @@ package main
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-
-	oneapi "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
 )
 
 // TestSameSchemaWithoutRules: noop_campaign's schema has oneapi_campaign's
 // type exactly, and no validator or plan modifier anywhere.
 func TestSameSchemaWithoutRules(t *testing.T) {
 	ctx := context.Background()
-	var campaignSchema resource.SchemaResponse
-	for _, newResource := range oneapi.New("test")().Resources(ctx) {
-		var meta resource.MetadataResponse
-		r := newResource()
-		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "oneapi"}, &meta)
-		if meta.TypeName == "oneapi_campaign" {
-			r.Schema(ctx, resource.SchemaRequest{}, &campaignSchema)
-		}
-	}
-	noop := CampaignSchema(ctx)
-	if !noop.Type().TerraformType(ctx).Equal(campaignSchema.Schema.Type().TerraformType(ctx)) {
+	provider, noop := providerCampaignSchema(ctx), CampaignSchema(ctx)
+	if !noop.Type().TerraformType(ctx).Equal(provider.Type().TerraformType(ctx)) {
 		t.Fatal("noop_campaign's type differs from oneapi_campaign's")
 	}
 	if d := noop.ValidateImplementation(ctx); d.HasError() {
 		t.Fatal(d)
 	}
-	var check func(name string, a schema.Attribute)
-	check = func(name string, a schema.Attribute) {
-		switch a := a.(type) {
-		case schema.StringAttribute:
-			if len(a.Validators)+len(a.PlanModifiers) > 0 {
-				t.Errorf("%s keeps rules", name)
-			}
-		case schema.Int64Attribute:
-			if len(a.Validators)+len(a.PlanModifiers) > 0 {
-				t.Errorf("%s keeps rules", name)
-			}
-		case schema.SetAttribute:
-			if len(a.Validators)+len(a.PlanModifiers) > 0 {
-				t.Errorf("%s keeps rules", name)
-			}
-		case schema.SingleNestedAttribute:
-			if len(a.Validators)+len(a.PlanModifiers) > 0 {
-				t.Errorf("%s keeps rules", name)
-			}
-			for n, sub := range a.Attributes {
-				check(name+"."+n, sub)
-			}
-		case schema.ListNestedAttribute:
-			if len(a.Validators)+len(a.PlanModifiers) > 0 {
-				t.Errorf("%s keeps rules", name)
-			}
-			for n, sub := range a.NestedObject.Attributes {
-				check(name+"."+n, sub)
-			}
+	if len(rulesIn("", provider.Attributes)) == 0 {
+		t.Fatal("rulesIn finds no rule in oneapi_campaign's own schema: the check below could not fail")
+	}
+	for _, r := range rulesIn("", noop.Attributes) {
+		t.Errorf("%s keeps rules", r)
+	}
+}
+
+// rulesIn lists the attributes, at any depth and of any type, that have
+// validators or plan modifiers (the framework's attribute types all name
+// them Validators and PlanModifiers; nested ones hold Attributes or a
+// NestedObject).
+func rulesIn(prefix string, attrs map[string]schema.Attribute) []string {
+	var out []string
+	for name, a := range attrs {
+		out = append(out, rulesOf(prefix+name, reflect.ValueOf(a))...)
+	}
+	return out
+}
+
+func rulesOf(name string, v reflect.Value) []string {
+	var out []string
+	for _, field := range []string{"Validators", "PlanModifiers"} {
+		if f := v.FieldByName(field); f.IsValid() && f.Len() > 0 {
+			out = append(out, name+" ("+field+")")
 		}
 	}
-	for name, a := range noop.Attributes {
-		check(name, a)
+	if f := v.FieldByName("Attributes"); f.IsValid() {
+		out = append(out, rulesIn(name+".", f.Interface().(map[string]schema.Attribute))...)
 	}
+	if f := v.FieldByName("NestedObject"); f.IsValid() {
+		out = append(out, rulesOf(name+"[]", f)...)
+	}
+	return out
 }
