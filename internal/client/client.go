@@ -216,9 +216,10 @@ type request struct {
 	path   string
 	query  url.Values
 	body   any
-	// create marks a call that sends messages: never repeated once it may
-	// have reached the server.
-	create bool
+	// creates names what a create call makes (createsCampaign, ...): such
+	// a call is never repeated once it may have reached the server; ""
+	// for every other call.
+	creates string
 	// noAuth skips the Authorization header (login); bearer sets it
 	// explicitly (refresh).
 	noAuth bool
@@ -245,23 +246,23 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	resp, err := c.http.Do(req)
 	if err != nil {
 		var authErr *authError
-		if r.create && mayHaveReachedServer(err) && !errors.As(err, &authErr) {
-			return &AmbiguousCreateError{Method: r.method, Path: r.path, Err: err}
+		if r.creates != "" && mayHaveReachedServer(err) && !errors.As(err, &authErr) {
+			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
 		}
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
 	if err != nil {
-		if r.create {
-			return &AmbiguousCreateError{Method: r.method, Path: r.path, Err: err}
+		if r.creates != "" {
+			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
 		}
 		return fmt.Errorf("reading the answer to %s %s: %w", r.method, r.path, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := newAPIError(r.method, r.path, resp.StatusCode, data)
-		if r.create && (resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests) {
-			return &AmbiguousCreateError{Method: r.method, Path: r.path, Err: apiErr}
+		if r.creates != "" && (resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests) {
+			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: apiErr}
 		}
 		return apiErr
 	}
@@ -307,14 +308,14 @@ func (c *Client) newRequest(ctx context.Context, r request) (*retryablehttp.Requ
 // create (reads, stop, renew, login, refresh) is repeated on transport
 // errors, 429 and 5xx other than 501. A create is repeated
 // only when the connection could not even be opened: anything later may
-// have created a campaign, and a second create would send every message
-// twice.
+// have created the object, and a second campaign create would send every
+// message twice.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
 	r := requestFrom(ctx)
-	if r.create {
+	if r.creates != "" {
 		retry := err != nil && !mayHaveReachedServer(err)
 		if retry {
 			c.retries.Add(1)

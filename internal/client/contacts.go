@@ -74,7 +74,7 @@ func (c *Client) CreateContactList(ctx context.Context, req ContactListRequest) 
 	var env struct {
 		Data ContactList `json:"data"`
 	}
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, create: true}, &env)
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, creates: createsContactList}, &env)
 	var amb *AmbiguousCreateError
 	switch {
 	case err == nil:
@@ -119,7 +119,7 @@ func (c *Client) recoverContactList(ctx context.Context, req ContactListRequest,
 	var env struct {
 		Data ContactList `json:"data"`
 	}
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, create: true}, &env)
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, creates: createsContactList}, &env)
 	if err == nil {
 		env.Data.Recovered = "created by a second request, after the first made none"
 		return &env.Data, nil
@@ -310,7 +310,7 @@ func (c *Client) CreateContact(ctx context.Context, req ContactRequest) (*Contac
 	var env struct {
 		Data Contact `json:"data"`
 	}
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, create: true}, &env)
+	err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, creates: createsContact}, &env)
 	var amb *AmbiguousCreateError
 	if errors.As(err, &amb) {
 		return c.recoverContact(ctx, req, started, amb)
@@ -343,7 +343,7 @@ func (c *Client) recoverContact(ctx context.Context, req ContactRequest, started
 	var env struct {
 		Data Contact `json:"data"`
 	}
-	if err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, create: true}, &env); err != nil {
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, creates: createsContact}, &env); err != nil {
 		amb.Detail = fmt.Sprintf("no contact with this phone number was found, and sending the create again failed too (%v)", err)
 		return nil, amb
 	}

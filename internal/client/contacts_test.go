@@ -143,3 +143,32 @@ func TestAccountCalls(t *testing.T) {
 		t.Fatalf("price: %+v %v", p, err)
 	}
 }
+
+// TestInterruptedContactBookCreatesNameWhatTheyMade: a list or contact
+// create whose answers are lost says what it may have created, not a
+// campaign, and speaks of no messages.
+func TestInterruptedContactBookCreatesNameWhatTheyMade(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	if _, err := c.ListContactLists(context.Background()); err != nil { // logs in
+		t.Fatal(err)
+	}
+	// Every create is lost before it takes effect: the one repeat the
+	// recovery allows is lost too.
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 10})
+	for what, create := range map[string]func(context.Context) error{
+		"a contact list": func(ctx context.Context) error {
+			_, err := c.CreateContactList(ctx, client.ContactListRequest{Name: "Interrupted"})
+			return err
+		},
+		"a contact": func(ctx context.Context) error {
+			_, err := c.CreateContact(ctx, client.ContactRequest{Phone: "380661231299"})
+			return err
+		},
+	} {
+		err := create(context.Background())
+		if !client.IsAmbiguousCreate(err) || !strings.Contains(err.Error(), "created "+what+",") || strings.Contains(err.Error(), "messages") {
+			t.Errorf("%s: want an ambiguity naming %s and no messages, got %v", what, what, err)
+		}
+	}
+}

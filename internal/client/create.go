@@ -179,7 +179,7 @@ func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error)
 		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.messageType)
 	}
 	var env campaignEnvelope
-	err := c.do(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, create: true}, &env)
+	err := c.do(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, &env)
 	var amb *AmbiguousCreateError
 	if errors.As(err, &amb) {
 		return c.recoverCreate(ctx, spec, amb)

@@ -57,6 +57,13 @@ func hasStatus(err error, code int) bool {
 	return errors.As(err, &apiErr) && apiErr.StatusCode == code
 }
 
+// What a create request makes, as AmbiguousCreateError names it.
+const (
+	createsCampaign    = "a campaign"
+	createsContactList = "a contact list"
+	createsContact     = "a contact"
+)
+
 // AmbiguousCreateError says that a create request may have reached One-API
 // and so a campaign, contact list or contact may exist although no answer
 // was read. It is never retried blindly: creating a campaign sends real
@@ -64,6 +71,9 @@ func hasStatus(err error, code int) bool {
 type AmbiguousCreateError struct {
 	Method string
 	Path   string
+	// Object is what the request creates: "a campaign", "a contact list"
+	// or "a contact".
+	Object string
 	Err    error
 	// Detail tells what the search for the campaign found.
 	Detail string
@@ -73,15 +83,12 @@ type AmbiguousCreateError struct {
 
 // Error says what may have happened and what the caller should do.
 func (e *AmbiguousCreateError) Error() string {
-	what, why := "a campaign", ", so that no messages are sent twice"
-	switch {
-	case strings.HasPrefix(e.Path, "/api/groups"):
-		what, why = "a contact list", ""
-	case strings.HasPrefix(e.Path, "/api/contacts"):
-		what, why = "a contact", ""
+	why := ""
+	if e.Object == createsCampaign {
+		why = ", so that no messages are sent twice"
 	}
 	msg := fmt.Sprintf("%s %s may have reached One-API and created %s, but no answer was read (%v); "+
-		"it was not sent blindly again%s", e.Method, e.Path, what, e.Err, why)
+		"it was not sent blindly again%s", e.Method, e.Path, e.Object, e.Err, why)
 	if e.Detail != "" {
 		msg += "; " + e.Detail
 	}

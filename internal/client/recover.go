@@ -56,7 +56,7 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 		return nil, amb
 	}
 	var env campaignEnvelope
-	err := c.do(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, create: true}, &env)
+	err := c.do(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, &env)
 	switch {
 	case err == nil:
 		return c.checkGuardedCreate(rctx, spec, &env.Data, amb)
