@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -31,13 +30,11 @@ func (c *Client) ListSenders(ctx context.Context, senderType string) ([]Sender, 
 	}
 	q := url.Values{}
 	q.Set("type", senderType)
-	var env struct {
-		Data []Sender `json:"data"`
-	}
-	if err := c.do(ctx, request{method: http.MethodGet, path: "/api/senders", query: q}, &env); err != nil {
+	var page listPage[Sender]
+	if err := c.do(ctx, request{method: http.MethodGet, path: "/api/senders", query: q}, &page); err != nil {
 		return nil, err
 	}
-	return env.Data, nil
+	return page.items(), nil
 }
 
 // Balance is the account's balance: it may be negative; credit is the
@@ -50,13 +47,18 @@ type Balance struct {
 
 // GetBalance reads the account's balance.
 func (c *Client) GetBalance(ctx context.Context) (*Balance, error) {
-	var env struct {
-		Data Balance `json:"data"`
-	}
+	env := envelope[Balance]{}
 	if err := c.do(ctx, request{method: http.MethodGet, path: "/api/accounts/balance"}, &env); err != nil {
 		return nil, err
 	}
-	return &env.Data, nil
+	return env.Data, nil
+}
+
+func (b *Balance) check(int64) string {
+	if b.Currency == "" {
+		return "the balance has no currency"
+	}
+	return ""
 }
 
 // PriceRequest is the body of POST /api/campaigns/price: an SMS campaign
@@ -93,13 +95,13 @@ func (c *Client) EstimatePrice(ctx context.Context, req PriceRequest) (*Price, e
 	}
 	var bare Price
 	if err := json.Unmarshal(raw, &wrapped); err != nil {
-		return nil, fmt.Errorf("decoding the price answer: %w", err)
+		return nil, &BadAnswerError{Method: http.MethodPost, Path: "/api/campaigns/price", Problem: jsonProblem(raw, err)}
 	}
 	if wrapped.Data != nil {
 		return wrapped.Data, nil
 	}
 	if err := json.Unmarshal(raw, &bare); err != nil || (bare.Price == nil && bare.Currency == "") {
-		return nil, errors.New("the price answer has neither price nor currency")
+		return nil, &BadAnswerError{Method: http.MethodPost, Path: "/api/campaigns/price", Problem: "it has neither price nor currency"}
 	}
 	return &bare, nil
 }

@@ -15,7 +15,7 @@ func BenchmarkDecodeCampaign(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		var env campaignEnvelope
+		var env envelope[Campaign]
 		if err := json.Unmarshal(data, &env); err != nil {
 			b.Fatal(err)
 		}
@@ -41,7 +41,7 @@ func BenchmarkDecodeListPage500(b *testing.B) {
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
 	for b.Loop() {
-		var l listEnvelope
+		var l listPage[Campaign]
 		if err := json.Unmarshal(page, &l); err != nil {
 			b.Fatal(err)
 		}

@@ -230,28 +230,40 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-type campaignEnvelope struct {
-	Data Campaign `json:"data"`
+func (cp *Campaign) check(want int64) string {
+	if msg := checkID("campaign", cp.ID, want); msg != "" {
+		return msg
+	}
+	if cp.Status == "" {
+		return fmt.Sprintf("campaign %d has no status", cp.ID)
+	}
+	return ""
+}
+
+func (d *CampaignDetail) check(want int64) string { return checkID("campaign", d.ID, want) }
+
+// campaignCall sends a call about one campaign (id) or that makes one
+// (id 0) and returns the campaign the answer describes.
+func (c *Client) campaignCall(ctx context.Context, r request, id int64) (*Campaign, error) {
+	env := envelope[Campaign]{want: id}
+	if err := c.do(ctx, r, &env); err != nil {
+		return nil, err
+	}
+	return env.Data, nil
 }
 
 // GetCampaign reads one campaign: GET /api/campaigns/{id}.
 func (c *Client) GetCampaign(ctx context.Context, id int64) (*Campaign, error) {
-	var env campaignEnvelope
-	if err := c.do(ctx, request{method: http.MethodGet, path: campaignPath(id, "")}, &env); err != nil {
-		return nil, err
-	}
-	return &env.Data, nil
+	return c.campaignCall(ctx, request{method: http.MethodGet, path: campaignPath(id, "")}, id)
 }
 
 // GetCampaignDetail reads full statistics: GET /api/campaigns/{id}/detail.
 func (c *Client) GetCampaignDetail(ctx context.Context, id int64) (*CampaignDetail, error) {
-	var env struct {
-		Data CampaignDetail `json:"data"`
-	}
+	env := envelope[CampaignDetail]{want: id}
 	if err := c.do(ctx, request{method: http.MethodGet, path: campaignPath(id, "/detail")}, &env); err != nil {
 		return nil, err
 	}
-	return &env.Data, nil
+	return env.Data, nil
 }
 
 // StopCampaign cancels a campaign: PUT /api/campaigns/{id}/stop, as the seed
@@ -264,19 +276,18 @@ func (c *Client) StopCampaign(ctx context.Context, id int64) (*Campaign, error) 
 	if c.stopWithPatch.Load() {
 		method, other = other, method
 	}
-	var env campaignEnvelope
-	err := c.do(ctx, request{method: method, path: path}, &env)
+	cp, err := c.campaignCall(ctx, request{method: method, path: path}, id)
 	if methodRefused(err) {
-		otherErr := c.do(ctx, request{method: other, path: path}, &env)
+		otherCp, otherErr := c.campaignCall(ctx, request{method: other, path: path}, id)
 		if !methodRefused(otherErr) {
 			c.stopWithPatch.Store(other == http.MethodPatch)
-			err = otherErr
+			cp, err = otherCp, otherErr
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &env.Data, nil
+	return cp, nil
 }
 
 // methodRefused is a 405, or a 404 that a router without the route answers.
@@ -295,11 +306,7 @@ func (c *Client) StopMethod() string {
 
 // RenewCampaign resumes a paused campaign: PUT /api/campaigns/{id}/renew.
 func (c *Client) RenewCampaign(ctx context.Context, id int64) (*Campaign, error) {
-	var env campaignEnvelope
-	if err := c.do(ctx, request{method: http.MethodPut, path: campaignPath(id, "/renew")}, &env); err != nil {
-		return nil, err
-	}
-	return &env.Data, nil
+	return c.campaignCall(ctx, request{method: http.MethodPut, path: campaignPath(id, "/renew")}, id)
 }
 
 func campaignPath(id int64, suffix string) string {
@@ -330,17 +337,6 @@ type ListOptions struct {
 // list pages allow three months; a day less keeps a window valid whatever
 // the server's own clock says.
 func listWindowEnd(from time.Time) time.Time { return from.AddDate(0, 3, -1) }
-
-type listEnvelope struct {
-	Data []Campaign `json:"data"`
-	Meta struct {
-		Page struct {
-			Total  int64 `json:"total"`
-			Offset int64 `json:"offset"`
-			Limit  int64 `json:"limit"`
-		} `json:"page"`
-	} `json:"meta"`
-}
 
 // ListCampaigns reads every page of GET /api/campaigns of one type, window by
 // window, each campaign once. Server-side search is never used: the sources
@@ -409,14 +405,15 @@ func (c *Client) listWindow(ctx context.Context, opts ListOptions, w window) ([]
 		setIf(q, "filter[to]", w.to)
 		setIf(q, "sort", opts.Sort)
 		setIf(q, "way", opts.Way)
-		var page listEnvelope
+		var page listPage[Campaign]
 		if err := c.do(ctx, request{method: http.MethodGet, path: "/api/campaigns", query: q}, &page); err != nil {
 			return nil, err
 		}
-		all = append(all, page.Data...)
-		offset += int64(len(page.Data))
+		items := page.items()
+		all = append(all, items...)
+		offset += int64(len(items))
 		pages++
-		if len(page.Data) == 0 || offset >= page.Meta.Page.Total || (opts.MaxPages > 0 && pages >= opts.MaxPages) {
+		if len(items) == 0 || offset >= page.Meta.Page.Total || (opts.MaxPages > 0 && pages >= opts.MaxPages) {
 			return all, nil
 		}
 	}

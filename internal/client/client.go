@@ -133,8 +133,9 @@ func New(opts ...Option) (*Client, error) {
 	c.auth = newTokenSource(c, cfg.apiKey, cfg.token, cfg.clock.Now)
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{
-		Timeout:   cfg.requestTimeout,
-		Transport: &transport{base: cfg.baseTransport, auth: c.auth, limiter: limiter, userAgent: cfg.userAgent},
+		Timeout:       cfg.requestTimeout,
+		Transport:     &transport{base: cfg.baseTransport, auth: c.auth, limiter: limiter, userAgent: cfg.userAgent, origin: u},
+		CheckRedirect: c.checkRedirect,
 	}
 	rc.Logger = nil
 	rc.RetryMax = cfg.maxRetries
@@ -237,7 +238,13 @@ func requestFrom(ctx context.Context) request {
 	return r
 }
 
+// maxAnswer is the largest answer read: more than any page of 500
+// objects, less than would strain the provider's memory.
+const maxAnswer = 32 << 20
+
 // do sends one API call with retries and decodes a 2xx answer into out.
+// An out with a problem method (envelope, listPage) is asked, after
+// decoding, whether the answer describes what was asked for.
 func (c *Client) do(ctx context.Context, r request, out any) error {
 	req, err := c.newRequest(ctx, r)
 	if err != nil {
@@ -246,13 +253,16 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	resp, err := c.http.Do(req)
 	if err != nil {
 		var authErr *authError
-		if r.creates != "" && mayHaveReachedServer(err) && !errors.As(err, &authErr) {
+		if r.creates != "" && mayHaveReachedServer(err) && !errors.As(err, &authErr) && !isRedirect(err) {
 			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
 		}
-		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
+		return c.transportError(r, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer+1))
+	if err == nil && len(data) > maxAnswer {
+		err = fmt.Errorf("the answer is larger than the %d MiB the provider reads", maxAnswer>>20)
+	}
 	if err != nil {
 		if r.creates != "" {
 			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
@@ -269,10 +279,12 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("decoding the answer to %s %s: %w", r.method, r.path, err)
+	err = decodeAnswer(r, data, out)
+	if err != nil && r.creates != "" {
+		// The API said yes but what it made cannot be read: it may exist.
+		return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
 	}
-	return nil
+	return err
 }
 
 // newRequest builds the HTTP request of an API call, carrying the call in
@@ -323,8 +335,9 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		return retry, nil
 	}
 	var authErr *authError
-	if errors.As(err, &authErr) {
-		// Login has its own retries; a refused key is not retried.
+	if errors.As(err, &authErr) || isRedirect(err) {
+		// Login has its own retries; a refused key is not retried, nor a
+		// redirect the client will not follow.
 		return false, nil
 	}
 	retry, _ := retryablehttp.DefaultRetryPolicy(ctx, resp, err)
@@ -396,12 +409,15 @@ func retryAfter(v string) (time.Duration, bool) {
 }
 
 // transport adds the User-Agent and the JWT, honours the rate limit and, on
-// a 401, logs in again and repeats the request once.
+// a 401, logs in again and repeats the request once. The JWT goes only to
+// the endpoint's own scheme, host and port (origin): checkRedirect follows
+// no redirect elsewhere, and this holds even if it did.
 type transport struct {
 	base      http.RoundTripper
 	auth      *tokenSource
 	limiter   *rate.Limiter
 	userAgent string
+	origin    *url.URL
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -409,7 +425,8 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r := requestFrom(ctx)
 	req = req.Clone(ctx)
 	req.Header.Set("User-Agent", t.userAgent)
-	if r.noAuth {
+	if r.noAuth || !sameOrigin(req.URL, t.origin) {
+		req.Header.Del("Authorization")
 		return t.send(req)
 	}
 	if r.bearer != "" {

@@ -32,6 +32,16 @@ type ContactList struct {
 	Recovered string `json:"-"`
 }
 
+func (l *ContactList) check(want int64) string {
+	if msg := checkID("contact list", l.ID, want); msg != "" {
+		return msg
+	}
+	if l.Name == "" {
+		return fmt.Sprintf("contact list %d has no name", l.ID)
+	}
+	return ""
+}
+
 // ContactListRequest is the body of POST /api/groups and PUT
 // /api/groups/{id}. A nil Description or Default is sent as null: the
 // API's default (none, false).
@@ -71,14 +81,12 @@ func (e *DuplicateNameError) Unwrap() error { return e.Err }
 // create began.
 func (c *Client) CreateContactList(ctx context.Context, req ContactListRequest) (*ContactList, error) {
 	started := c.clock.Now()
-	var env struct {
-		Data ContactList `json:"data"`
-	}
+	env := envelope[ContactList]{}
 	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, creates: createsContactList}, &env)
 	var amb *AmbiguousCreateError
 	switch {
 	case err == nil:
-		return &env.Data, nil
+		return env.Data, nil
 	case hasMessage(err, msgGroupExists):
 		existing, _ := c.FindContactList(ctx, req.Name)
 		dup := &DuplicateNameError{Name: req.Name, Err: err}
@@ -116,13 +124,11 @@ func (c *Client) recoverContactList(ctx context.Context, req ContactListRequest,
 	}
 	// Not made: sending the create again is safe, since the name is unique
 	// and a list sends nothing.
-	var env struct {
-		Data ContactList `json:"data"`
-	}
+	env := envelope[ContactList]{}
 	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, creates: createsContactList}, &env)
 	if err == nil {
 		env.Data.Recovered = "created by a second request, after the first made none"
-		return &env.Data, nil
+		return env.Data, nil
 	}
 	amb.Detail = fmt.Sprintf("no contact list named %q was found, and sending the create again failed too (%v)", name, err)
 	return nil, amb
@@ -132,20 +138,16 @@ func (c *Client) recoverContactList(ctx context.Context, req ContactListRequest,
 // (IsNotFound) whether the API answers 404 or 422 "Contact group is not
 // found" (the update page's wording).
 func (c *Client) GetContactList(ctx context.Context, id int64) (*ContactList, error) {
-	var env struct {
-		Data ContactList `json:"data"`
-	}
+	env := envelope[ContactList]{want: id}
 	if err := c.do(ctx, request{method: http.MethodGet, path: groupPath(id)}, &env); err != nil {
 		return nil, groupNotFound(err)
 	}
-	return &env.Data, nil
+	return env.Data, nil
 }
 
 // UpdateContactList changes a list's name, description and default flag.
 func (c *Client) UpdateContactList(ctx context.Context, id int64, req ContactListRequest) (*ContactList, error) {
-	var env struct {
-		Data ContactList `json:"data"`
-	}
+	env := envelope[ContactList]{want: id}
 	err := c.do(ctx, request{method: http.MethodPut, path: groupPath(id), body: req}, &env)
 	if hasMessage(err, msgGroupExists) {
 		return nil, &DuplicateNameError{Name: req.Name, Err: err}
@@ -153,7 +155,7 @@ func (c *Client) UpdateContactList(ctx context.Context, id int64, req ContactLis
 	if err != nil {
 		return nil, groupNotFound(err)
 	}
-	return &env.Data, nil
+	return env.Data, nil
 }
 
 // DeleteContactList deletes a list (204); its contacts stay in the contact
@@ -231,16 +233,14 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values) (
 		}
 		pq.Set("page[offset]", strconv.Itoa(offset))
 		pq.Set("page[limit]", strconv.Itoa(listPageLimit))
-		var page struct {
-			Data  []T   `json:"data"`
-			Total int64 `json:"total"`
-		}
+		var page listPage[T]
 		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: pq}, &page); err != nil {
 			return nil, err
 		}
-		all = append(all, page.Data...)
-		offset += len(page.Data)
-		if len(page.Data) == 0 || int64(offset) >= page.Total {
+		items := page.items()
+		all = append(all, items...)
+		offset += len(items)
+		if len(items) == 0 || int64(offset) >= page.Total {
 			return all, nil
 		}
 	}
@@ -256,6 +256,16 @@ type Contact struct {
 	Groups    []ContactList `json:"groups"`
 	CreatedAt *string       `json:"created_at"`
 	Recovered string        `json:"-"`
+}
+
+func (ct *Contact) check(want int64) string {
+	if msg := checkID("contact", ct.ID, want); msg != "" {
+		return msg
+	}
+	if ct.Phone == "" {
+		return fmt.Sprintf("contact %d has no phone", ct.ID)
+	}
+	return ""
 }
 
 // ContactFields are a contact's custom fields by field id.
@@ -307,9 +317,7 @@ const msgPhoneExists = "Phone number is already exist in contact book"
 // recovered by the phone number, which the contact book keeps unique.
 func (c *Client) CreateContact(ctx context.Context, req ContactRequest) (*Contact, error) {
 	started := c.clock.Now()
-	var env struct {
-		Data Contact `json:"data"`
-	}
+	env := envelope[Contact]{}
 	err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, creates: createsContact}, &env)
 	var amb *AmbiguousCreateError
 	if errors.As(err, &amb) {
@@ -318,7 +326,7 @@ func (c *Client) CreateContact(ctx context.Context, req ContactRequest) (*Contac
 	if err != nil {
 		return nil, err
 	}
-	return &env.Data, nil
+	return env.Data, nil
 }
 
 // recoverContact finds the contact a lost create made, by its phone, if it
@@ -340,15 +348,13 @@ func (c *Client) recoverContact(ctx context.Context, req ContactRequest, started
 		amb.Detail = fmt.Sprintf("contact %d with this phone number existed before the request", found.ID)
 		return nil, amb
 	}
-	var env struct {
-		Data Contact `json:"data"`
-	}
+	env := envelope[Contact]{}
 	if err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts", body: req, creates: createsContact}, &env); err != nil {
 		amb.Detail = fmt.Sprintf("no contact with this phone number was found, and sending the create again failed too (%v)", err)
 		return nil, amb
 	}
 	env.Data.Recovered = "created by a second request, after the first made none"
-	return &env.Data, nil
+	return env.Data, nil
 }
 
 // IsDuplicatePhone reports the API's refusal of a phone number that the
@@ -359,24 +365,20 @@ func IsDuplicatePhone(err error) bool { return hasMessage(err, msgPhoneExists) }
 // "Invalid contact id" on the contact page; it is a not-found error here,
 // as is a 404.
 func (c *Client) GetContact(ctx context.Context, id int64) (*Contact, error) {
-	var env struct {
-		Data Contact `json:"data"`
-	}
+	env := envelope[Contact]{want: id}
 	if err := c.do(ctx, request{method: http.MethodGet, path: contactPath(id)}, &env); err != nil {
 		return nil, contactNotFound(err)
 	}
-	return &env.Data, nil
+	return env.Data, nil
 }
 
 // UpdateContact replaces a contact's phone, lists and fields.
 func (c *Client) UpdateContact(ctx context.Context, id int64, req ContactRequest) (*Contact, error) {
-	var env struct {
-		Data Contact `json:"data"`
-	}
+	env := envelope[Contact]{want: id}
 	if err := c.do(ctx, request{method: http.MethodPut, path: contactPath(id), body: req}, &env); err != nil {
 		return nil, contactNotFound(err)
 	}
-	return &env.Data, nil
+	return env.Data, nil
 }
 
 // DeleteContact removes a contact from the contact book and every list

@@ -173,21 +173,82 @@ type createSpec struct {
 	started time.Time
 }
 
+// PendingCreate is what is known of a campaign create whose outcome could
+// not be told: enough to look for its campaign again in a later run
+// (FindPendingCreate), and nothing that could send it. The provider keeps
+// it in private state.
+type PendingCreate struct {
+	Path         string   `json:"path"`
+	ReferenceIDs []string `json:"reference_ids,omitempty"`
+	Sender       string   `json:"sender"`
+	MessageType  string   `json:"message_type"`
+	// LatestBefore and MarkKnown are a contact-list create's mark (see
+	// createSpec).
+	LatestBefore int64     `json:"latest_before,omitempty"`
+	MarkKnown    bool      `json:"mark_known,omitempty"`
+	Started      time.Time `json:"started"`
+	// Fingerprint is the SHA-256 of the request's body, reference_ids
+	// included: it names this one request.
+	Fingerprint string `json:"fingerprint"`
+}
+
+func (s createSpec) pending() *PendingCreate {
+	body, _ := json.Marshal(s.body)
+	sum := sha256.Sum256(body)
+	return &PendingCreate{Path: s.path, ReferenceIDs: s.refs, Sender: s.sender, MessageType: s.messageType,
+		LatestBefore: s.latestBefore, MarkKnown: s.markKnown, Started: s.started, Fingerprint: hex.EncodeToString(sum[:])}
+}
+
+// FindPendingCreate looks for the campaign of a create whose outcome was
+// not known, as the create's own recovery does (by reference_id, or among
+// the sender's campaigns created since), and never sends anything. It
+// returns nil and what the search found when the campaign cannot be named.
+func (c *Client) FindPendingCreate(ctx context.Context, p PendingCreate, tries int) (*Campaign, string, error) {
+	if len(p.ReferenceIDs) == 0 {
+		spec := createSpec{path: p.Path, sender: p.Sender, messageType: p.MessageType, latestBefore: p.LatestBefore,
+			markKnown: p.MarkKnown, started: p.Started}
+		amb := &AmbiguousCreateError{}
+		cp, err := c.recoverByList(ctx, spec, amb)
+		if cp != nil {
+			return cp, "", nil
+		}
+		if err != nil && amb.Detail == "" {
+			return nil, "", err
+		}
+		return nil, amb.Detail, nil
+	}
+	// A few of the messages are looked for: one listed late may be
+	// another's neighbour.
+	for _, ref := range p.ReferenceIDs[:min(len(p.ReferenceIDs), max(tries, 1))] {
+		msgs, err := c.FindMessagesByReference(ctx, ref)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, m := range msgs {
+			if m.CampaignID != 0 {
+				cp, err := c.GetCampaign(ctx, m.CampaignID)
+				return adopted(cp, "found by the reference_id "+ref+" of one of its messages"), "", err
+			}
+		}
+	}
+	return nil, fmt.Sprintf("no message with reference_id %s is listed", p.ReferenceIDs[0]), nil
+}
+
 func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error) {
 	spec.started = c.clock.Now()
 	if len(spec.refs) == 0 {
 		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.messageType)
 	}
-	var env campaignEnvelope
-	err := c.do(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, &env)
+	cp, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
 	var amb *AmbiguousCreateError
 	if errors.As(err, &amb) {
+		amb.Pending = spec.pending()
 		return c.recoverCreate(ctx, spec, amb)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &env.Data, nil
+	return cp, nil
 }
 
 // withReferenceIDs gives every phone without one a reference_id made for

@@ -38,9 +38,9 @@ func TestDecodeDocumentedExamples(t *testing.T) {
 					t.Fatal("exp claim not read from the example JWT")
 				}
 			case strings.Contains(name, "SearchCampaignResource"):
-				var l listEnvelope
+				var l listPage[Campaign]
 				mustDecode(t, data, &l)
-				if len(l.Data) != 2 || l.Data[0].ID != 53651994 || l.Meta.Page.Limit != 50 {
+				if len(l.items()) != 2 || l.items()[0].ID != 53651994 || l.problem() != "" {
 					t.Fatalf("list decoded wrong: %+v", l)
 				}
 			case strings.Contains(name, "detail") || strings.Contains(name, "Detail"):

@@ -79,6 +79,9 @@ type AmbiguousCreateError struct {
 	Detail string
 	// Candidates are campaigns that may be the one created.
 	Candidates []Campaign
+	// Pending is what a later run needs to look for a campaign again (nil
+	// for contact lists and contacts, whose creates are recovered at once).
+	Pending *PendingCreate
 }
 
 // Error says what may have happened and what the caller should do.

@@ -23,14 +23,14 @@ func FuzzDecodeResponse(f *testing.F) {
 	f.Add([]byte(`{"data":{"total_price":{},"alternative_channels":[1]}}`))
 	f.Add([]byte(`{"message":1,"errors":{"a":[1,2],"b":{"c":"d"}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var c campaignEnvelope
-		_ = json.Unmarshal(data, &c)
+		var c envelope[Campaign]
+		_ = decodeAnswer(request{}, data, &c)
 		var d struct {
 			Data CampaignDetail `json:"data"`
 		}
 		_ = json.Unmarshal(data, &d)
-		var l listEnvelope
-		_ = json.Unmarshal(data, &l)
+		var l listPage[Campaign]
+		_ = decodeAnswer(request{}, data, &l)
 		var m struct {
 			Data []Message `json:"data"`
 		}

@@ -55,11 +55,10 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 			"interrupted the request was not sent again"
 		return nil, amb
 	}
-	var env campaignEnvelope
-	err := c.do(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, &env)
+	second, err := c.campaignCall(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
 	switch {
 	case err == nil:
-		return c.checkGuardedCreate(rctx, spec, &env.Data, amb)
+		return c.checkGuardedCreate(rctx, spec, second, amb)
 	case refusedAsSeen(err):
 		if cp, ferr := c.findByReference(rctx, spec.refs[0], 5); cp != nil || ferr != nil {
 			return adopted(cp, "the API refused its reference_ids as already seen; found by them"), ferr

@@ -136,6 +136,7 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign Statistics", d.client, data.ID.ValueString(), err))
 		return
 	}
+	resp.Diagnostics.Append(unexpectedFigures(c)...)
 	campaignDataFromAPI(c, detail, &data)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

@@ -180,7 +180,8 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		r.planDestroy(ctx, req, resp)
 		return
 	}
-	if unchangedPlan(ctx, req) {
+	pending := pendingCreate(ctx, req.Private, &resp.Diagnostics)
+	if pending == nil && unchangedPlan(ctx, req) {
 		return
 	}
 	var plan campaignResourceModel
@@ -201,6 +202,11 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	resp.Diagnostics.Append(diags...)
 	startAtMoved := startAtChanged(plan, state, r.zone())
 	changed := contentChanges(req.Plan.Raw, req.State.Raw, imported != nil, startAtMoved)
+	if pending != nil {
+		planPendingCreate(pending, &plan, len(changed) > 0 && !sendsNothingMore(ctx, req.Plan), resp)
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+		return
+	}
 	if startAtMoved && !plan.DesiredState.Equal(types.StringValue(desiredStopped)) {
 		// Here rather than in a plan modifier: comparing the instants needs
 		// the provider's time_zone, which a schema's modifiers cannot see.
@@ -404,6 +410,12 @@ func (r *campaignResource) planDestroy(ctx context.Context, req resource.ModifyP
 		return
 	}
 	id, status := state.ID.ValueString(), state.Status.ValueString()
+	if p := pendingCreate(ctx, req.Private, &resp.Diagnostics); p != nil {
+		resp.Diagnostics.AddWarning("Destroying an Unresolved Campaign", fmt.Sprintf("An earlier apply could not tell "+
+			"whether this campaign was created (%s). Destroying looks for it once more: found, it is stopped "+
+			"(stop_on_destroy = %t); not found, it is only removed from the state.", pendingName(p), state.StopOnDestroy.ValueBool()))
+		return
+	}
 	switch {
 	case client.IsSettled(status):
 		return

@@ -35,7 +35,8 @@ import (
 //     desired_state = "active" with status paused (renew) or stopped
 //     (warning) (unchangedPlan's condition);
 //   - private state is passed through, when the framework would write the
-//     same bytes (its own encoding: a JSON object of base64 values).
+//     same bytes (its own encoding: a JSON object of base64 values); a
+//     pending create (campaign_pending.go) always plans an update.
 //
 // TestFastPlanMatchesTheFramework runs both over a generated corpus and
 // requires identical answers: a new plan rule the fast path does not know
@@ -62,7 +63,7 @@ var defaultedAttributes = map[string]tftypes.Value{"stop_on_destroy": tftypes.Ne
 func fastCampaignPlan(req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	if req.TypeName != "oneapi_campaign" || req.PriorState == nil || req.ProposedNewState == nil || req.Config == nil ||
 		len(req.PriorState.MsgPack) == 0 || !bytes.Equal(req.PriorState.MsgPack, req.ProposedNewState.MsgPack) ||
-		!canonicalPrivate(req.PriorPrivate) {
+		!canonicalPrivate(req.PriorPrivate) || bytes.Contains(req.PriorPrivate, []byte(`"`+privatePendingCreate+`"`)) {
 		return nil
 	}
 	prior, config, ok := decodeAttrs(req.PriorState, req.Config)

@@ -22,7 +22,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -100,6 +99,11 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	} else {
 		c, err = r.client.CreateSMSCampaign(ctx, *createReq.sms)
 	}
+	var amb *client.AmbiguousCreateError
+	if errors.As(err, &amb) && amb.Pending != nil {
+		keepPendingCreate(ctx, req.Plan.Raw, amb, resp)
+		return
+	}
 	if err != nil {
 		resp.Diagnostics.Append(createErrorDiagnostics(r.client, createReq, err)...)
 		return
@@ -135,7 +139,12 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	var t timeouts.Value
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &idText)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	pending := pendingCreate(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if pending != nil {
+		r.readPendingCreate(ctx, pending, req, resp)
 		return
 	}
 	ctx, cancel, id := campaignCall(ctx, idText, t.Read, defaultReadTimeout, &resp.Diagnostics)
@@ -144,6 +153,10 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	c, err := r.client.GetCampaign(ctx, id)
+	if client.IsNotFound(err) && r.neverSeen(ctx, req) {
+		resp.Diagnostics.Append(importNotFoundError(r.client, idText.ValueString()))
+		return
+	}
 	if client.IsNotFound(err) {
 		// The API has no call that deletes a campaign, so a 404 almost
 		// always means another endpoint, account or key. The campaign stays
@@ -158,6 +171,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
+	resp.Diagnostics.Append(unexpectedFigures(c)...)
 	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.zone())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Read Campaign", "Writing the refreshed campaign into the state failed: "+err.Error()+
@@ -168,6 +182,10 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *campaignResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if pending := pendingCreate(ctx, req.Private, &resp.Diagnostics); pending != nil {
+		r.updatePendingCreate(ctx, pending, req, resp)
+		return
+	}
 	var plan, state campaignResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -212,6 +230,10 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if pending := pendingCreate(ctx, req.Private, &resp.Diagnostics); pending != nil {
+		r.deletePendingCreate(ctx, pending, state, resp)
+		return
+	}
 	notFound, diags := req.Private.GetKey(ctx, privateNotFound)
 	resp.Diagnostics.Append(diags...)
 	if !state.StopOnDestroy.ValueBool() || client.IsSettled(state.Status.ValueString()) || notFound != nil {
@@ -239,6 +261,25 @@ func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
 }
 
+// neverSeen reports a campaign that came in by import and has not been
+// read yet: a 404 for it means the import names nothing, and keeping it
+// as last seen would keep nothing.
+func (r *campaignResource) neverSeen(ctx context.Context, req resource.ReadRequest) bool {
+	imported, _ := req.Private.GetKey(ctx, privateImported)
+	var status types.String
+	req.State.GetAttribute(ctx, path.Root("status"), &status)
+	return imported != nil && status.IsNull()
+}
+
+// importNotFoundError refuses the import of an id the account does not
+// have.
+func importNotFoundError(c *client.Client, id string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Cannot Import Non-Existent Campaign",
+		fmt.Sprintf("One-API at %s answered 404 for campaign %s: this account has no campaign with this id, so there is "+
+			"nothing to import and nothing was written to the state. Check the id, and that endpoint and the API key "+
+			"belong to the account that owns the campaign (another account's key answers 404).", c.Endpoint(), id))
+}
+
 // campaignNotFoundWarning explains a 404 for a campaign in state: the
 // campaign is kept as last seen, and what to do.
 func campaignNotFoundWarning(c *client.Client, id string) diag.Diagnostic {
@@ -255,11 +296,9 @@ func campaignNotFoundWarning(c *client.Client, id string) diag.Diagnostic {
 // createErrorDiagnostics attaches each 422 field error of a create to the
 // attribute it concerns.
 func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag.Diagnostics {
-	var diags diag.Diagnostics
-	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || len(apiErr.FieldErrors) == 0 || client.IsAmbiguousCreate(err) {
-		diags.Append(apiErrorDiagnostic("Unable to Create Campaign", c, "", err))
-		return diags
+	apiErr := fieldErrorsOf(err)
+	if apiErr == nil {
+		return diag.Diagnostics{apiErrorDiagnostic("Unable to Create Campaign", c, "", err)}
 	}
 	phones := []client.Phone(nil)
 	if req.rcs != nil {
@@ -267,25 +306,14 @@ func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag
 	} else if req.sms != nil {
 		phones = req.sms.Phones
 	}
-	for _, field := range apiErr.SortedFields() {
-		p, attached := apiFieldPath(field, req.rcs != nil)
-		detail := ""
-		if attached {
-			detail = fmt.Sprintf("Attribute %s: ", p)
-		}
-		detail += fmt.Sprintf("One-API refused the campaign (%d, %s): %s: %s.", apiErr.StatusCode, apiErr.Message,
-			field, strings.TrimSuffix(strings.Join(apiErr.FieldErrors[field], "; "), "."))
-		if n := phoneIndex(field); n >= 0 && n < len(phones) {
-			detail += fmt.Sprintf(" (phone %s)", phones[n].Number)
-		}
-		detail += " Nothing was sent. Correct the value and apply again."
-		if attached {
-			diags.AddAttributeError(p, "Unable to Create Campaign", detail)
-		} else {
-			diags.AddError("Unable to Create Campaign", detail)
-		}
-	}
-	return diags
+	return attributeErrors("Unable to Create Campaign", "Nothing was sent. Correct the value and apply again.", apiErr,
+		func(field string) (path.Path, bool) { return apiFieldPath(field, req.rcs != nil) },
+		func(field string) string {
+			if n := phoneIndex(field); n >= 0 && n < len(phones) {
+				return fmt.Sprintf(" (phone %s)", phones[n].Number)
+			}
+			return ""
+		})
 }
 
 // apiFieldPath maps a field of a create request, as the API names it in a

@@ -3,7 +3,9 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -28,6 +30,35 @@ var campaignStatuses = []string{
 
 const statusList = "`creation`, `moderation`, `spam` (failed moderation), `scheduled`, `sending`, " +
 	"`paused` (for example out of funds), `stopped` (final) or `done` (final)"
+
+// unexpectedFigures warns, in one diagnostic, of what a campaign's answer
+// reports that the documentation does not allow: a status not in
+// campaignStatuses, a negative count. (Delivered above sent is no such
+// figure: the platform counts read messages as delivered, not as sent;
+// the short answer has no total to hold them to.) The values are
+// kept as the platform wrote them: hiding them would hide the platform's
+// word, and no rule of the provider acts on a status it does not know.
+func unexpectedFigures(c *client.Campaign) diag.Diagnostics {
+	var odd []string
+	if !slices.Contains(campaignStatuses, c.Status) {
+		odd = append(odd, fmt.Sprintf("status %q is not one the documentation names", c.Status))
+	}
+	check := func(name string, st client.Statistics) {
+		if st.Sent < 0 || st.Delivered < 0 {
+			odd = append(odd, fmt.Sprintf("%s has a negative count (sent %d, delivered %d)", name, st.Sent, st.Delivered))
+		}
+	}
+	check("statistics", c.Statistics)
+	if c.AlternativeChannels != nil && c.AlternativeChannels.SMS != nil {
+		check("sms_fallback_statistics", c.AlternativeChannels.SMS.Statistics)
+	}
+	if len(odd) == 0 {
+		return nil
+	}
+	return diag.Diagnostics{diag.NewWarningDiagnostic("Unexpected Campaign Figures", fmt.Sprintf("One-API reports for "+
+		"campaign %d: %s. The values are kept in the state as reported; no stop or renew is decided on them. If they "+
+		"persist, report them to the platform's support.", c.ID, strings.Join(odd, "; ")))}
+}
 
 func campaignIDValidator() validator.String {
 	return stringvalidator.RegexMatches(idPattern, "must be a campaign id: digits only, such as 53708808")

@@ -128,7 +128,7 @@ func (r *contactListResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	l, err := r.client.CreateContactList(ctx, plan.request())
 	if err != nil {
-		resp.Diagnostics.Append(contactListWriteError("Unable to Create Contact List", r.client, "", err))
+		resp.Diagnostics.Append(contactListWriteError("Unable to Create Contact List", r.client, "", err)...)
 		return
 	}
 	if l.Recovered != "" {
@@ -141,10 +141,18 @@ func (r *contactListResource) Create(ctx context.Context, req resource.CreateReq
 
 // contactListWriteError says what to do about a refused create or update:
 // a taken name names the list that has it, and how to import it.
-func contactListWriteError(summary string, c *client.Client, id string, err error) diag.Diagnostic {
+func contactListWriteError(summary string, c *client.Client, id string, err error) diag.Diagnostics {
 	var dup *client.DuplicateNameError
 	if !errors.As(err, &dup) {
-		return objectErrorDiagnostic(summary, c, contactListObject(id), err)
+		if apiErr := fieldErrorsOf(err); apiErr != nil {
+			return attributeErrors(summary, "Nothing was changed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
+				if field == "name" || field == "description" || field == "default" {
+					return path.Root(field), true
+				}
+				return path.Empty(), false
+			}, nil)
+		}
+		return diag.Diagnostics{objectErrorDiagnostic(summary, c, contactListObject(id), err)}
 	}
 	detail := fmt.Sprintf("Attribute name: One-API refused %q: another contact list of the account has this name, "+
 		"and names are unique. Choose another name", dup.Name)
@@ -152,7 +160,7 @@ func contactListWriteError(summary string, c *client.Client, id string, err erro
 		detail += fmt.Sprintf(", or bring the existing list (id %d) under Terraform: terraform import <address> %d, "+
 			"or an import block with id = \"%d\"", dup.ExistingID, dup.ExistingID, dup.ExistingID)
 	}
-	return diag.NewAttributeErrorDiagnostic(path.Root("name"), summary, detail+".")
+	return diag.Diagnostics{diag.NewAttributeErrorDiagnostic(path.Root("name"), summary, detail+".")}
 }
 
 func (r *contactListResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -181,7 +189,7 @@ func (r *contactListResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	l, err := r.client.UpdateContactList(ctx, id, plan.request())
 	if err != nil {
-		resp.Diagnostics.Append(contactListWriteError("Unable to Update Contact List", r.client, plan.ID.ValueString(), err))
+		resp.Diagnostics.Append(contactListWriteError("Unable to Update Contact List", r.client, plan.ID.ValueString(), err)...)
 		return
 	}
 	plan.fromAPI(l)

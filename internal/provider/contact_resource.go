@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -158,7 +159,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Create Contact", r.client, contactObject(""), err))
+		resp.Diagnostics.Append(contactWriteError("Unable to Create Contact", r.client, "", err)...)
 		return
 	}
 	if ct.Recovered != "" {
@@ -199,7 +200,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	ct, err := r.client.UpdateContact(ctx, id, body)
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Update Contact", r.client, contactObject(plan.ID.ValueString()), err))
+		resp.Diagnostics.Append(contactWriteError("Unable to Update Contact", r.client, plan.ID.ValueString(), err)...)
 		return
 	}
 	plan.fromAPI(ct)
@@ -214,6 +215,23 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if err := r.client.DeleteContact(ctx, id); err != nil {
 		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Delete Contact", r.client, contactObject(state.ID.ValueString()), err))
 	}
+}
+
+// contactWriteError attaches the field errors of a refused create or
+// update to the attributes they concern (groups0 is contact_lists).
+func contactWriteError(summary string, c *client.Client, id string, err error) diag.Diagnostics {
+	apiErr := fieldErrorsOf(err)
+	if apiErr == nil {
+		return diag.Diagnostics{objectErrorDiagnostic(summary, c, contactObject(id), err)}
+	}
+	return attributeErrors(summary, "Nothing was changed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
+		for prefix, attr := range map[string]string{"groups": "contact_lists", "phone": "phone", "fields": "fields"} {
+			if strings.HasPrefix(field, prefix) {
+				return path.Root(attr), true
+			}
+		}
+		return path.Empty(), false
+	}, nil)
 }
 
 func (r *contactResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -2,11 +2,11 @@ package provider
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
-	"fmt"
-
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
@@ -29,31 +29,105 @@ type apiObject struct {
 }
 
 // objectErrorDiagnostic describes a failed API call about one object of
-// the account.
+// the account: the error as the client tells it (which names the call),
+// then what the user can do, naming the object and the endpoint. Retry
+// advice is given only where a retry can help.
 func objectErrorDiagnostic(summary string, c *client.Client, o apiObject, err error) diag.Diagnostic {
-	subject := "One-API"
-	if o.id != "" {
-		subject = strings.ToUpper(o.kind[:1]) + o.kind[1:] + " " + o.id
-	}
 	var loginErr *client.LoginError
 	if errors.As(err, &loginErr) {
 		return loginErrorDiagnostic(loginErr)
 	}
-	detail := fmt.Sprintf("%s: %s", subject, err)
+	what := "the " + o.kind
+	if o.id != "" {
+		what = o.kind + " " + o.id
+	}
+	detail := sentence(err.Error()) + "\n\n"
 	switch {
 	case client.IsUnauthorized(err):
 		summary = "Unable to Authenticate with One-API"
-		detail += fmt.Sprintf("\n\nOne-API at %s refused the credentials. Check api_key (or %s) or token (or %s), "+
+		detail += fmt.Sprintf("One-API at %s refused the credentials. Check api_key (or %s) or token (or %s), "+
 			"and that endpoint (or %s) names the platform the key belongs to.", c.Endpoint(), EnvAPIKey, EnvToken, EnvEndpoint)
 	case client.IsNotFound(err):
-		detail += fmt.Sprintf("\n\nOne-API at %s has no %s with this id for this account. Check the id and the endpoint.", c.Endpoint(), o.kind)
+		detail += fmt.Sprintf("One-API at %s has no %s for this account. Check the id, and that endpoint and the "+
+			"API key belong to the account that owns it (another account's key answers 404).", c.Endpoint(), what)
 	case client.IsAmbiguousCreate(err):
-		detail += fmt.Sprintf("\n\nList the account's recent %ss (%s, or the platform's web UI) "+
+		detail += fmt.Sprintf("List the account's recent %ss (%s, or the platform's web UI) "+
 			"and, if the %s exists, bring it under Terraform with `terraform import` instead of applying again.", o.kind, o.list, o.kind)
+	case client.IsConnectionError(err):
+		detail += fmt.Sprintf("Nothing reached One-API. Check endpoint (or %s): the platform's base URL, such as %s, "+
+			"reachable from this machine.", EnvEndpoint, client.DefaultEndpoint)
+	case isRedirect(err):
+		detail += fmt.Sprintf("Check endpoint (or %s): set it to the address One-API answers on.", EnvEndpoint)
+	case client.IsBadAnswer(err):
+		detail += fmt.Sprintf("Nothing about %s was written to the state; what it held is kept. Check that endpoint "+
+			"(or %s, now %s) is One-API's API base URL and not a proxy or web page in front of it. If it is, "+
+			"the platform answered wrongly: apply again later.", what, EnvEndpoint, c.Endpoint())
+	case retryable(err):
+		detail += fmt.Sprintf("This is usually temporary (%s at %s): check the platform's status and apply again.", what, c.Endpoint())
 	default:
-		detail += "\n\nIf the problem persists, check the platform's status and retry."
+		detail += fmt.Sprintf("One-API refused the request about %s; nothing was changed. Correct what its message "+
+			"names and apply again.", what)
 	}
 	return diag.NewErrorDiagnostic(summary, detail)
+}
+
+// retryable reports an error a later attempt may not meet: a 5xx, a 429,
+// or a request that got no answer (timeout, dropped connection).
+func retryable(err error) bool {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode >= 500 || apiErr.StatusCode == 429
+	}
+	return !client.IsBadAnswer(err)
+}
+
+func isRedirect(err error) bool {
+	var re *client.RedirectError
+	return errors.As(err, &re)
+}
+
+// sentence ends a message with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ")") && strings.HasSuffix(strings.TrimSuffix(s, ")"), ".") {
+		return s
+	}
+	return s + "."
+}
+
+// attributeErrors attaches each field error of a 422 answer to the
+// attribute it concerns (attr), or to the resource where none does;
+// extra may add to a field's sentence (the phone of phones3number).
+func attributeErrors(summary, then string, apiErr *client.APIError, attr func(field string) (path.Path, bool), extra func(field string) string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, field := range apiErr.SortedFields() {
+		p, attached := attr(field)
+		detail := ""
+		if attached {
+			detail = fmt.Sprintf("Attribute %s: ", p)
+		}
+		detail += fmt.Sprintf("One-API refused it (%d, %s): %s: %s.", apiErr.StatusCode, apiErr.Message,
+			field, strings.TrimSuffix(strings.Join(apiErr.FieldErrors[field], "; "), "."))
+		if extra != nil {
+			detail += extra(field)
+		}
+		detail += " " + then
+		if attached {
+			diags.AddAttributeError(p, summary, detail)
+		} else {
+			diags.AddError(summary, detail)
+		}
+	}
+	return diags
+}
+
+// fieldErrorsOf returns the 422 answer with field errors in err, or nil.
+func fieldErrorsOf(err error) *client.APIError {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || len(apiErr.FieldErrors) == 0 || client.IsAmbiguousCreate(err) {
+		return nil
+	}
+	return apiErr
 }
 
 // loginErrorDiagnostic says which setting to check when One-API refused the
