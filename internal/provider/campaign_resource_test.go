@@ -482,17 +482,16 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 	sb := startSandbox(t)
 	// The create takes 3s to be acted on and may take 1s: the apply gives
 	// up while the request is in flight (the stand-in then drops it unsent),
-	// the search finds nothing, and nothing is sent again.
+	// the search finds nothing, and nothing is sent again: the resource is
+	// kept without an id, and the next apply looks for it and sends
+	// nothing. Only a replacement sends the campaign.
 	sb.SetFaults(sandbox.Faults{CreateLatency: 3 * time.Second})
-	report := faultReport{scenario: "create interrupted by its timeout, then applied again", operations: "2 applies", sb: sb}
+	report := faultReport{scenario: "create interrupted by its timeout, then applied again", operations: "3 applies", sb: sb}
 	defer func() { report.duplicates = len(sb.CampaignIDs()) - 1; report.print(t) }()
 	accTest(t, resource.TestCase{
 		CheckDestroy: sb.checkNothingLeftSending(),
 		Steps: []resource.TestStep{
-			{
-				Config:      sb.campaignConfig(rcsCampaign(`timeouts = { create = "1s" }`)),
-				ExpectError: regexp.MustCompile(`(?s)Unable to Create Campaign.*may have reached One-API.*not sent again`),
-			},
+			unresolvedStep(sb, sb.campaignConfig(rcsCampaign(`timeouts = { create = "1s" }`)), 1),
 			{
 				PreConfig: func() {
 					if ids := sb.CampaignIDs(); len(ids) != 0 || sb.CountCreates() != 1 {
@@ -500,7 +499,23 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 					}
 					sb.SetFaults(sandbox.Faults{})
 				},
+				Config:      sb.campaignConfig(rcsCampaign(`stop_on_destroy = false`)),
+				ExpectError: wrappedRE(`Campaign Create Still Unresolved.*Nothing was sent`),
+			},
+			{
+				PreConfig: func() {
+					if n := sb.CountCreates(); n != 1 {
+						t.Errorf("create requests after the second apply: %d, want 1", n)
+					}
+				},
+				Taint:  []string{campaignAddr},
 				Config: sb.campaignConfig(rcsCampaign(`stop_on_destroy = false`)),
+				Check: func(*terraform.State) error {
+					if ids := sb.CampaignIDs(); len(ids) != 1 || sb.CountCreates() != 2 {
+						return fmt.Errorf("campaigns %v, creates %d after the replacement: want one, 2", ids, sb.CountCreates())
+					}
+					return nil
+				},
 			},
 		},
 	})

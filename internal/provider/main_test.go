@@ -114,6 +114,12 @@ func accExpectError(t *testing.T, config string, re *regexp.Regexp) {
 	accTest(t, resource.TestCase{Steps: []resource.TestStep{{Config: config, ExpectError: re}}})
 }
 
+// wrappedRE matches a diagnostic's words as the CLI prints them: every
+// space of pattern matches any run of white space (the CLI wraps lines).
+func wrappedRE(pattern string) *regexp.Regexp {
+	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
+}
+
 // emptyPlan checks that a step plans nothing.
 func emptyPlan() resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}

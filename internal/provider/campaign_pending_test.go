@@ -1,0 +1,136 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+)
+
+// lostAndUnfound loses the answer of the next create after the campaign is
+// made, and keeps the message search empty, under a reading of repeated
+// reference_ids: the apply cannot tell what it made.
+func lostAndUnfound(reading string) sandbox.Faults {
+	return sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1, RepeatedReference: reading, HideMessages: 1 << 20}
+}
+
+// sendingCampaigns counts the stand-in's campaigns that carry messages (the
+// guarded request may make an empty one, which sends nothing).
+func sendingCampaigns(sb *testSandbox) (ids []int64) {
+	for _, id := range sb.CampaignIDs() {
+		if d, err := sb.client().GetCampaignDetail(context.Background(), id); err != nil || d.TotalMessages > 0 {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// unresolvedStep is the first apply of a create whose outcome is lost: it
+// succeeds with the resource in the state and no id, and the plan after it
+// is not empty (the next apply looks again).
+func unresolvedStep(sb *testSandbox, config string, creates int) resource.TestStep {
+	return resource.TestStep{
+		Config:             config,
+		ExpectNonEmptyPlan: true,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(campaignAddr, tfjsonpath.New("id"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(campaignAddr, tfjsonpath.New("status"), knownvalue.Null()),
+		},
+		Check: func(*terraform.State) error { return sb.expectCountErr("POST /api/campaigns/rcs/send", creates) },
+	}
+}
+
+// TestAccCampaign_lostCreateIsNeverSentAgain: a create whose answer is lost
+// and whose messages cannot be found is kept in the state without an id;
+// the next plan is an update that looks for it, the next apply looks and
+// sends nothing (and fails, the state kept), and once the platform lists
+// its messages the refresh adopts the campaign. Under both readings of a
+// repeated reference_id, across three applies: one campaign sends.
+func TestAccCampaign_lostCreateIsNeverSentAgain(t *testing.T) {
+	t.Parallel()
+	for _, reading := range []string{"request", "messages"} {
+		t.Run(reading, func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t)
+			sb.SetFaults(lostAndUnfound(reading))
+			report := faultReport{scenario: "lost create answer, messages never listed, 3 applies (" + reading + ")", operations: "1 create", sb: sb}
+			defer func() { report.duplicates = len(sendingCampaigns(sb)) - 1; report.print(t) }()
+			config := sb.campaignConfig(`recipients = { phones = ["380661231231", "380661231232"] }` + "\n" +
+				`rcs = { sender = "rcs_sender", text = "Hello" }`)
+			var id int64
+			accTest(t, resource.TestCase{
+				CheckDestroy: sb.checkNothingLeftSending(),
+				Steps: []resource.TestStep{
+					// The first request and the guarded second one.
+					unresolvedStep(sb, config, 2),
+					{
+						Config: config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate),
+							plancheck.ExpectUnknownValue(campaignAddr, tfjsonpath.New("id")),
+						}},
+						ExpectError: wrappedRE(`Campaign Create Still Unresolved.*looked for again.*Nothing was sent, and the state is as it was.*-replace`),
+					},
+					{
+						PreConfig: func() {
+							if n := sb.CountCreates(); n != 2 {
+								t.Errorf("create requests after the second apply: %d, want 2 (none sent again)", n)
+							}
+							sb.SetFaults(sandbox.Faults{RepeatedReference: reading}) // the platform lists the messages now
+						},
+						Config:           config,
+						ConfigPlanChecks: emptyPlan(),
+						Check: resource.ComposeTestCheckFunc(idOf(campaignAddr, &id), func(*terraform.State) error {
+							sending := sendingCampaigns(sb)
+							if len(sending) != 1 || sending[0] != id || sb.CountCreates() != 2 {
+								return fmt.Errorf("campaigns that send %v, in state %d, creates %d: want the one in state, 2 creates", sending, id, sb.CountCreates())
+							}
+							return nil
+						}, resource.TestCheckResourceAttr(campaignAddr, "status", "creation")),
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccCampaign_unresolvedCreateIsSentAnewOnlyWhenReplaced follows the
+// advice of the unresolved create: a replacement (terraform apply
+// -replace, here the test framework's taint, which plans the same
+// replacement) looks for the campaign once more, forgets it, and sends a
+// new one, which the plan showed.
+func TestAccCampaign_unresolvedCreateIsSentAnewOnlyWhenReplaced(t *testing.T) {
+	t.Parallel()
+	sb := startSandbox(t)
+	sb.SetFaults(lostAndUnfound("request"))
+	config := sb.campaignConfig(`recipients = { phones = ["380661231231"] }` + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }`)
+	var id int64
+	accTest(t, resource.TestCase{
+		CheckDestroy: sb.checkDestroyed("stopped"),
+		Steps: []resource.TestStep{
+			unresolvedStep(sb, config, 2),
+			{
+				Taint:  []string{campaignAddr},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: resource.ComposeTestCheckFunc(idOf(campaignAddr, &id), func(*terraform.State) error {
+					ids := sb.CampaignIDs()
+					if sb.CountCreates() != 3 || len(ids) != 2 || ids[1] != id {
+						return fmt.Errorf("creates %d, campaigns %v, in state %d: want 3 creates, the new campaign in state", sb.CountCreates(), ids, id)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
