@@ -128,7 +128,7 @@ func jsonProblem(data []byte, err error) string {
 		return "it is empty"
 	case trimmed[0] == '<':
 		return "it is an HTML page, not JSON (is endpoint the API's base URL?)"
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &syntaxErr) && syntaxErr.Offset >= int64(len(data)):
 		return "its JSON ends early (truncated)"
 	case errors.As(err, &syntaxErr):
 		return fmt.Sprintf("it is not valid JSON (at byte %d)", syntaxErr.Offset)

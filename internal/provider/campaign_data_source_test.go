@@ -107,7 +107,7 @@ data "oneapi_campaign" "test" {
 func TestAccCampaignDataSource_notFound(t *testing.T) {
 	t.Parallel()
 	sb := startSandbox(t)
-	accExpectError(t, campaignDataSourceConfig(sb, "4242"), regexp.MustCompile(`(?s)Campaign 4242.*404.*no campaign with this id`))
+	accExpectError(t, campaignDataSourceConfig(sb, "4242"), regexp.MustCompile(`(?s)Unable to Read Campaign.*404.*`+regexp.QuoteMeta(sb.URL)+` has no campaign 4242 for this account`))
 }
 
 func TestAccCampaignDataSource_invalidID(t *testing.T) {

@@ -181,6 +181,16 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+// unresolvedWithoutRecordWarning is the destroy of an unresolved create
+// that was tainted: Terraform passes no private state to it, so it cannot
+// look for the campaign again (this run's refresh did, with the record).
+func unresolvedWithoutRecordWarning() diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Unresolved Campaign Forgotten", "This campaign's create was never resolved, and "+
+		"Terraform does not pass a tainted resource's private state (the record of the create) to its destroy, so it "+
+		"was not looked for again here (the refresh before this plan, unless skipped, looked for it and found nothing). It is removed "+
+		"from the state without a call. If it exists after all, it is not stopped: look for it in the platform's web UI.")
+}
+
 // deletePendingCreate is the destroy of an unresolved create: one more
 // search, and a stop of the campaign found (stop_on_destroy).
 func (r *campaignResource) deletePendingCreate(ctx context.Context, p *client.PendingCreate, state campaignResourceModel, resp *resource.DeleteResponse) {

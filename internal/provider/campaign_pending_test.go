@@ -3,7 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -94,7 +96,8 @@ func TestAccCampaign_lostCreateIsNeverSentAgain(t *testing.T) {
 								return fmt.Errorf("campaigns that send %v, in state %d, creates %d: want the one in state, 2 creates", sending, id, sb.CountCreates())
 							}
 							return nil
-						}, resource.TestCheckResourceAttr(campaignAddr, "status", "creation")),
+						}, resource.TestCheckResourceAttr(campaignAddr, "status", "creation"),
+							func(*terraform.State) error { sb.Advance(6 * time.Second); return nil }), // moderation: the destroy stops it
 					},
 				},
 			})
@@ -103,34 +106,57 @@ func TestAccCampaign_lostCreateIsNeverSentAgain(t *testing.T) {
 }
 
 // TestAccCampaign_unresolvedCreateIsSentAnewOnlyWhenReplaced follows the
-// advice of the unresolved create: a replacement (terraform apply
-// -replace, here the test framework's taint, which plans the same
-// replacement) looks for the campaign once more, forgets it, and sends a
-// new one, which the plan showed.
+// advice of the unresolved create, a replacement, in the two ways
+// Terraform plans one: a tainted resource (the test framework's taint; its
+// plan carries no private state, so the destroy forgets the record) and a
+// replacement of an untainted one (a content change, planned as
+// terraform apply -replace is: the record comes with the destroy, which
+// looks once more). Either way the plan shows the create, one new campaign
+// is sent, and the new campaign carries no record of the old create.
 func TestAccCampaign_unresolvedCreateIsSentAnewOnlyWhenReplaced(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
-	sb.SetFaults(lostAndUnfound("request"))
-	config := sb.campaignConfig(`recipients = { phones = ["380661231231"] }` + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }`)
-	var id int64
-	accTest(t, resource.TestCase{
-		CheckDestroy: sb.checkDestroyed("stopped"),
-		Steps: []resource.TestStep{
-			unresolvedStep(sb, config, 2),
-			{
-				Taint:  []string{campaignAddr},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: resource.ComposeTestCheckFunc(idOf(campaignAddr, &id), func(*terraform.State) error {
-					ids := sb.CampaignIDs()
-					if sb.CountCreates() != 3 || len(ids) != 2 || ids[1] != id {
-						return fmt.Errorf("creates %d, campaigns %v, in state %d: want 3 creates, the new campaign in state", sb.CountCreates(), ids, id)
-					}
-					return nil
-				}),
-			},
-		},
-	})
+	for _, how := range []string{"taint", "content change"} {
+		t.Run(how, func(t *testing.T) {
+			t.Parallel()
+			sb := startSandbox(t)
+			sb.SetFaults(lostAndUnfound("request"))
+			body := `recipients = { phones = ["380661231231"] }` + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }`
+			config := sb.campaignConfig(body)
+			replace := resource.TestStep{Config: config, Taint: []string{campaignAddr}}
+			if how == "content change" {
+				replace = resource.TestStep{Config: sb.campaignConfig(strings.Replace(body, `"Hello"`, `"Hello again"`, 1))}
+			}
+			replace.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			}}
+			var id int64
+			searches := 0
+			replace.PreConfig = func() { searches = sb.Count("GET /api/messages") }
+			replace.Check = resource.ComposeTestCheckFunc(idOf(campaignAddr, &id), func(*terraform.State) error {
+				ids := sb.CampaignIDs()
+				if sb.CountCreates() != 3 || len(ids) != 2 || ids[1] != id {
+					return fmt.Errorf("creates %d, campaigns %v, in state %d: want 3 creates, the new campaign in state", sb.CountCreates(), ids, id)
+				}
+				// The refresh looks for the old campaign; the destroy looks
+				// again only when it has the record.
+				want := 1
+				if how == "content change" {
+					want = 2
+				}
+				if n := sb.Count("GET /api/messages") - searches; n < want {
+					return fmt.Errorf("message searches during the replacement: %d, want at least %d", n, want)
+				}
+				return nil
+			})
+			accTest(t, resource.TestCase{
+				CheckDestroy: sb.checkDestroyed("stopped"),
+				Steps: []resource.TestStep{
+					unresolvedStep(sb, config, 2),
+					replace,
+					// The new campaign is an ordinary one: no pending plan.
+					{Config: replace.Config, ConfigPlanChecks: emptyPlan(), PreConfig: func() { sb.Advance(6 * time.Second) }},
+				},
+			})
+		})
+	}
 }

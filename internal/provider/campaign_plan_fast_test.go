@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"testing"
 
@@ -43,6 +44,9 @@ func fastPlanCorpus(t *testing.T) []planCase {
 	privates := map[string][]byte{
 		"none": nil, "imported": []byte(`{"imported":"dHJ1ZQ=="}`), "not found": []byte(`{"not_found":"dHJ1ZQ=="}`),
 		"imported, not found": []byte(`{"imported":"dHJ1ZQ==","not_found":"dHJ1ZQ=="}`), "empty": {},
+		// An unresolved create (campaign_pending.go) always plans an update.
+		"pending create": []byte(`{"pending_create":"` + base64.StdEncoding.EncodeToString([]byte(
+			`{"path":"/api/campaigns/rcs/send","reference_ids":["a1"],"sender":"rcs_sender","message_type":"rcs","started":"2026-11-27T10:00:00Z","fingerprint":"00"}`)) + `"}`),
 	}
 	var out []planCase
 	for _, status := range campaignStatuses {

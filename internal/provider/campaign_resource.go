@@ -90,6 +90,11 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	// A replacement's create starts from the old object's private state
+	// (Terraform passes it on): none of it describes the new campaign.
+	for _, key := range []string{privatePendingCreate, privateNotFound, privateImported} {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, key, nil)...)
+	}
 
 	// One POST, never repeated: a second one would send every message again.
 	var c *client.Campaign
@@ -232,6 +237,12 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	if pending := pendingCreate(ctx, req.Private, &resp.Diagnostics); pending != nil {
 		r.deletePendingCreate(ctx, pending, state, resp)
+		return
+	}
+	if state.ID.IsNull() {
+		// An unresolved create whose record did not come with the destroy:
+		// Terraform plans a tainted resource without its private state.
+		resp.Diagnostics.Append(unresolvedWithoutRecordWarning())
 		return
 	}
 	notFound, diags := req.Private.GetKey(ctx, privateNotFound)

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -44,6 +45,9 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 		if client.IsSettled(c.Status) {
 			return c, diags
 		}
+		if !slices.Contains(campaignStatuses, c.Status) {
+			return r.stopUnknown(ctx, c, idText)
+		}
 		if client.MayStop(c.MessageType, c.Status) {
 			stopped, err := r.client.StopCampaign(ctx, id)
 			switch {
@@ -69,6 +73,22 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 		}
 		wait = min(wait*2, stopPollMax)
 	}
+}
+
+// stopUnknown is the stop of a campaign in a status the documentation
+// does not name: one stop is sent (a stop only cancels), and a refusal is
+// an error now rather than a wait for a status that may never come.
+func (r *campaignResource) stopUnknown(ctx context.Context, c *client.Campaign, idText string) (*client.Campaign, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	stopped, err := r.client.StopCampaign(ctx, c.ID)
+	if err == nil {
+		return stopped, diags
+	}
+	d := stopErrorDiagnostic(r.client, idText, c.Status, err)
+	diags.AddError(d.Summary(), d.Detail()+" The documentation does not name that status, so the provider does not "+
+		"wait for another. Look at the campaign in the platform's web UI. To leave it as it is and only remove it "+
+		"from Terraform: set stop_on_destroy = false, apply, then destroy.")
+	return nil, diags
 }
 
 // renew resumes a paused campaign: PUT /api/campaigns/{id}/renew.

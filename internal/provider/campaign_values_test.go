@@ -1,8 +1,13 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
 // TestNormalizeStartAt: a start time is sent as yyyy-mm-dd hh:mm:ss in the
@@ -33,6 +38,29 @@ func TestNormalizeStartAt(t *testing.T) {
 	for _, bad := range []string{"tomorrow", "2026-12-01 09:00", "01.12.2026 09:00:00"} {
 		if _, err := normalizeStartAt(bad, time.UTC); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestUnexpectedFigures: an undocumented status and negative counts are
+// warned of once, naming each value; documented figures are not.
+func TestUnexpectedFigures(t *testing.T) {
+	t.Parallel()
+	for _, status := range campaignStatuses {
+		if d := unexpectedFigures(&client.Campaign{ID: 1, Status: status, Statistics: client.Statistics{Sent: 3, Delivered: 5}}); d != nil {
+			t.Errorf("status %q warned: %v", status, d)
+		}
+	}
+	c := &client.Campaign{ID: 9, Status: "archived", Statistics: client.Statistics{Sent: -5, Delivered: 2},
+		AlternativeChannels: &client.AlternativeChannels{SMS: &client.ChannelStatistics{Statistics: client.Statistics{Delivered: -1}}}}
+	d := unexpectedFigures(c)
+	if len(d) != 1 || d[0].Severity() != diag.SeverityWarning {
+		t.Fatalf("want one warning, got %v", d)
+	}
+	for _, want := range []string{`campaign 9`, `status "archived"`, `statistics has a negative count (sent -5, delivered 2)`,
+		`sms_fallback_statistics has a negative count (sent 0, delivered -1)`, "kept in the state as reported"} {
+		if !strings.Contains(d[0].Detail(), want) {
+			t.Errorf("the warning does not say %q: %s", want, d[0].Detail())
 		}
 	}
 }

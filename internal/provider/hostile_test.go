@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -91,9 +92,13 @@ var answers = map[string]func(w http.ResponseWriter, r *http.Request, real map[s
 		w.WriteHeader(http.StatusBadGateway)
 		_, _ = w.Write([]byte("<html><body><h1>502 Bad Gateway</h1></body></html>"))
 	},
-	"truncated":      func(w http.ResponseWriter, _ *http.Request, _ map[string]any) { writeJSON(w, 200, `{"data": {"id": 1, "sta`) },
-	"array":          func(w http.ResponseWriter, _ *http.Request, _ map[string]any) { writeJSON(w, 200, `[1, 2, 3]`) },
-	"html_200":       func(w http.ResponseWriter, _ *http.Request, _ map[string]any) { writeJSON(w, 200, `<html>maintenance</html>`) },
+	"truncated": func(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
+		writeJSON(w, 200, `{"data": {"id": 1, "sta`)
+	},
+	"array": func(w http.ResponseWriter, _ *http.Request, _ map[string]any) { writeJSON(w, 200, `[1, 2, 3]`) },
+	"html_200": func(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
+		writeJSON(w, 200, `<html>maintenance</html>`)
+	},
 	"string_numbers": rewrite(func(d map[string]any) { d["id"] = fmt.Sprint(d["id"]) }),
 	"huge_counts": func(w http.ResponseWriter, _ *http.Request, real map[string]any) {
 		d := real["data"].(map[string]any)
@@ -250,8 +255,9 @@ func TestAccHostile_refresh(t *testing.T) {
 							if reached != 0 || creds != 0 {
 								t.Errorf("%s: the second listener got %d requests, %d with credentials; want none", tc.mode, reached, creds)
 							}
-							if tc.mode == "unauthorized" && sb.Count("POST /api/auth/login") != logins+1 {
-								t.Errorf("logins %d, want one more than %d (a 401 logs in again once)", sb.Count("POST /api/auth/login"), logins)
+							// The command's own login, and one more after the 401.
+							if tc.mode == "unauthorized" && sb.Count("POST /api/auth/login") != logins+2 {
+								t.Errorf("logins %d, want two more than %d (a 401 logs in again once)", sb.Count("POST /api/auth/login"), logins)
 							}
 							h.set("")
 						},
@@ -262,7 +268,8 @@ func TestAccHostile_refresh(t *testing.T) {
 								return fmt.Errorf("the state holds campaign %d after the fault, want %d as before", kept, id)
 							}
 							return nil
-						}, resource.TestCheckResourceAttr(campaignAddr, "status", "creation")),
+						}, resource.TestCheckResourceAttr(campaignAddr, "status", "creation"),
+							func(*terraform.State) error { sb.Advance(6 * time.Second); return nil }), // moderation: the destroy stops it
 					},
 				},
 			})
@@ -388,13 +395,24 @@ func TestAccHostile_otherObjects(t *testing.T) {
 
 // TestAccHostile_unexpectedFiguresAreKept: a status the documentation
 // does not name and a negative count are kept as reported (and warned
-// of: TestUnexpectedFigures), and no rule acts on them.
+// of: TestUnexpectedFigures), and no rule acts on them. A destroy sends
+// one stop and, refused, fails at once instead of waiting for a status
+// that may never come; its advice (stop_on_destroy = false, apply,
+// destroy) is followed to the end.
 func TestAccHostile_unexpectedFiguresAreKept(t *testing.T) {
 	t.Parallel()
 	sb, h := startHostile(t)
 	config := sb.campaignConfig(rcsCampaign(""))
+	stops := func(want int) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			if n := sb.stopsAndRenews(); n != want {
+				return fmt.Errorf("stops or renews: %d, want %d", n, want)
+			}
+			return nil
+		}
+	}
 	accTest(t, resource.TestCase{
-		CheckDestroy: sb.checkNothingLeftSending(),
+		CheckDestroy: stops(1),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
@@ -403,14 +421,18 @@ func TestAccHostile_unexpectedFiguresAreKept(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(campaignAddr, "status", "archived"),
 					resource.TestCheckResourceAttr(campaignAddr, "statistics.sent", "-5"),
-					func(*terraform.State) error {
-						if n := sb.stopsAndRenews(); n != 0 {
-							return fmt.Errorf("stops or renews: %d, want 0", n)
-						}
-						return nil
-					}),
+					stops(0)),
 			},
-			{PreConfig: func() { h.set("") }, Config: config, Check: resource.TestCheckResourceAttr(campaignAddr, "status", "creation")},
+			{
+				Config:      config,
+				Destroy:     true,
+				ExpectError: wrappedRE(`Unable to Stop Campaign.*in status "archived".*documentation does not name that status.*set stop_on_destroy = false, apply, then destroy`),
+			},
+			{
+				Config:           sb.campaignConfig(rcsCampaign("stop_on_destroy = false")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)}},
+				Check:            resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(campaignAddr, "status", "archived"), stops(1)),
+			},
 		},
 	})
 }
