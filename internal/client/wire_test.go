@@ -153,7 +153,7 @@ func TestRedirectLoopIsNamed(t *testing.T) {
 
 // answering serves body (status 200) for GET path and the stand-in for
 // everything else.
-func answering(t *testing.T, path, body string) (*sandbox.Sandbox, string) {
+func answering(t *testing.T, path, body string) string {
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodGet && r.URL.Path == path {
@@ -164,7 +164,7 @@ func answering(t *testing.T, path, body string) (*sandbox.Sandbox, string) {
 		sb.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return sb, srv.URL
+	return srv.URL
 }
 
 // TestAnswersThatDoNotDescribeTheCampaign: each is a BadAnswerError that
@@ -184,7 +184,7 @@ func TestAnswersThatDoNotDescribeTheCampaign(t *testing.T) {
 		`{"data": {"id": 7,, }}`:   "it is not valid JSON (at byte 19)",
 		``:                         "it is empty",
 	} {
-		_, url := answering(t, "/api/campaigns/7", body)
+		url := answering(t, "/api/campaigns/7", body)
 		cp, err := newClient(t, url).GetCampaign(context.Background(), 7)
 		if !client.IsBadAnswer(err) || !strings.Contains(err.Error(), want) || cp != nil {
 			t.Errorf("%s: got %v, %v; want a bad answer saying %q", body, cp, err, want)
@@ -223,7 +223,7 @@ func TestAnswersOfOtherObjectsAreChecked(t *testing.T) {
 			return err
 		}},
 	} {
-		_, url := answering(t, tc.path, tc.body)
+		url := answering(t, tc.path, tc.body)
 		if err := tc.call(newClient(t, url)); !client.IsBadAnswer(err) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s %s: got %v, want a bad answer saying %q", tc.path, tc.body, err, tc.want)
 		}
@@ -231,7 +231,7 @@ func TestAnswersOfOtherObjectsAreChecked(t *testing.T) {
 }
 
 func TestAnswerOverTheReadLimitSaysSo(t *testing.T) {
-	_, url := answering(t, "/api/campaigns/7", `{"data": {"id": 7, "status": "done", "name": "`+strings.Repeat("a", 33<<20)+`"}}`)
+	url := answering(t, "/api/campaigns/7", `{"data": {"id": 7, "status": "done", "name": "`+strings.Repeat("a", 33<<20)+`"}}`)
 	_, err := newClient(t, url).GetCampaign(context.Background(), 7)
 	if err == nil || !strings.Contains(err.Error(), "larger than the 32 MiB the provider reads") {
 		t.Fatalf("got %v", err)

@@ -81,7 +81,7 @@ func (h *hostile) serveElsewhere(w http.ResponseWriter, r *http.Request) {
 var campaignGet = regexp.MustCompile(`^/api/campaigns/\d+$`)
 
 // answers are the modes that replace the answer to a campaign read.
-var answers = map[string]func(w http.ResponseWriter, r *http.Request, real map[string]any){
+var answers = map[string]func(w http.ResponseWriter, r *http.Request, actual map[string]any){
 	"data_null":    func(w http.ResponseWriter, _ *http.Request, _ map[string]any) { writeJSON(w, 200, `{"data": null}`) },
 	"empty_object": func(w http.ResponseWriter, _ *http.Request, _ map[string]any) { writeJSON(w, 200, `{}`) },
 	"id_zero":      rewrite(func(d map[string]any) { d["id"] = 0 }),
@@ -100,10 +100,10 @@ var answers = map[string]func(w http.ResponseWriter, r *http.Request, real map[s
 		writeJSON(w, 200, `<html>maintenance</html>`)
 	},
 	"string_numbers": rewrite(func(d map[string]any) { d["id"] = fmt.Sprint(d["id"]) }),
-	"huge_counts": func(w http.ResponseWriter, _ *http.Request, real map[string]any) {
-		d := real["data"].(map[string]any)
+	"huge_counts": func(w http.ResponseWriter, _ *http.Request, actual map[string]any) {
+		d := actual["data"].(map[string]any)
 		d["statistics"] = map[string]any{"sent": json.Number("9223372036854775808"), "delivered": 0}
-		b, _ := json.Marshal(real)
+		b, _ := json.Marshal(actual)
 		writeJSON(w, 200, string(b))
 	},
 	"over_limit": func(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
@@ -143,9 +143,9 @@ func writeJSON(w http.ResponseWriter, status int, body string) {
 
 // rewrite changes the stand-in's own answer's data object.
 func rewrite(change func(data map[string]any)) func(http.ResponseWriter, *http.Request, map[string]any) {
-	return func(w http.ResponseWriter, _ *http.Request, real map[string]any) {
-		change(real["data"].(map[string]any))
-		b, _ := json.Marshal(real)
+	return func(w http.ResponseWriter, _ *http.Request, actual map[string]any) {
+		change(actual["data"].(map[string]any))
+		b, _ := json.Marshal(actual)
 		writeJSON(w, 200, string(b))
 	}
 }
@@ -182,9 +182,9 @@ func (h *hostile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		count()
 		rec := httptest.NewRecorder()
 		h.next.ServeHTTP(rec, r)
-		var real map[string]any
-		_ = json.Unmarshal(rec.Body.Bytes(), &real)
-		answers[mode](w, r, real)
+		var actual map[string]any
+		_ = json.Unmarshal(rec.Body.Bytes(), &actual)
+		answers[mode](w, r, actual)
 		return
 	}
 	h.next.ServeHTTP(w, r)
