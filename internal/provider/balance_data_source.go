@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 )
 
@@ -16,7 +18,7 @@ var _ datasource.DataSourceWithConfigure = (*balanceDataSource)(nil)
 func NewBalanceDataSource() datasource.DataSource { return &balanceDataSource{} }
 
 type balanceDataSource struct {
-	dataSourceBase
+	framework.DataSourceBase
 }
 
 type balanceModel struct {
@@ -55,11 +57,11 @@ func (d *balanceDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	b, err := d.client.GetBalance(ctx)
+	b, err := d.Client.GetBalance(ctx)
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Read Balance", d.client, apiObject{kind: "balance"}, err))
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Balance", d.Client, framework.APIObject{Kind: "balance"}, err))
 		return
 	}
 	data.Balance, data.Currency, data.Credit = types.Float64Value(b.Balance), types.StringValue(b.Currency), types.Float64Value(b.Credit)

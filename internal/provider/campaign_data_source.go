@@ -6,12 +6,12 @@ import (
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 var (
@@ -23,7 +23,7 @@ var (
 func NewCampaignDataSource() datasource.DataSource { return &campaignDataSource{} }
 
 type campaignDataSource struct {
-	dataSourceBase
+	framework.DataSourceBase
 }
 
 type campaignDataSourceModel struct {
@@ -116,7 +116,7 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -126,27 +126,19 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := d.client.GetCampaign(ctx, id)
+	c, err := d.Client.GetCampaign(ctx, id)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", d.client, data.ID.ValueString(), err))
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", d.Client, data.ID.ValueString(), err))
 		return
 	}
-	detail, err := d.client.GetCampaignDetail(ctx, id)
+	detail, err := d.Client.GetCampaignDetail(ctx, id)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign Statistics", d.client, data.ID.ValueString(), err))
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign Statistics", d.Client, data.ID.ValueString(), err))
 		return
 	}
 	resp.Diagnostics.Append(unexpectedFigures(c)...)
 	campaignDataFromAPI(c, detail, &data)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
-}
-
-// readContext bounds a data source's read, retries included, by its
-// timeouts.read (default defaultReadTimeout).
-func readContext(ctx context.Context, t dstimeouts.Value, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
-	d, ds := t.Read(ctx, defaultReadTimeout)
-	diags.Append(ds...)
-	return context.WithTimeout(ctx, d)
 }
 
 // campaignDataFromAPI maps both reads into the data source's model.

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // The campaign resource's model, and how it maps to the API: the create
@@ -198,13 +199,13 @@ func campaignFromAPI(c *client.Campaign, m *campaignResourceModel, zone *time.Lo
 	m.ID, m.Name, m.Status, m.MessageType = o.ID, o.Name, o.Status, o.MessageType
 	m.RealStartAt, m.FinishedAt, m.CreatedAt = o.RealStartAt, o.FinishedAt, o.CreatedAt
 	m.Statistics, m.SMSFallbackStatistics = o.Statistics, o.SMSFallbackStatistics
-	if takesPrice(c, known(m.CalculatedPrice)) {
+	if takesPrice(c, framework.Known(m.CalculatedPrice)) {
 		m.CalculatedPrice = o.CalculatedPrice
 	}
-	if takesCurrency(c, known(m.Currency)) {
+	if takesCurrency(c, framework.Known(m.Currency)) {
 		m.Currency = o.Currency
 	}
-	if takesStartAt(c, m.StartAt.ValueString(), known(m.StartAt), zone) {
+	if takesStartAt(c, m.StartAt.ValueString(), framework.Known(m.StartAt), zone) {
 		m.StartAt = o.StartAt
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // A campaign whose create may have taken effect without the provider
@@ -104,9 +105,9 @@ func pendingName(p *client.PendingCreate) string {
 // readPendingCreate is the refresh of an unresolved create: one search;
 // the campaign found is adopted, otherwise the state stays as it is.
 func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.PendingCreate, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	ctx, cancel := context.WithTimeout(ctx, framework.DefaultReadTimeout)
 	defer cancel()
-	cp, _, err := r.client.FindPendingCreate(ctx, *p, 1)
+	cp, _, err := r.Client.FindPendingCreate(ctx, *p, 1)
 	if err != nil {
 		resp.Diagnostics.AddWarning("Unable to Look for the Campaign", fmt.Sprintf("Looking for the campaign of the "+
 			"unresolved create (%s) failed: %s. The state is kept; the next refresh looks again.", pendingName(p), err))
@@ -115,7 +116,7 @@ func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.Pend
 	if cp == nil {
 		return // the plan says what is pending
 	}
-	refreshed, err := refreshedState(ctx, req.State.Raw, cp, r.zone())
+	refreshed, err := refreshedState(ctx, req.State.Raw, cp, r.Zone())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Read Campaign", "Writing the campaign found into the state failed: "+err.Error()+
 			". Please report this issue to the provider developers.")
@@ -156,7 +157,7 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 	resp.Diagnostics.Append(diags...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cp, detail, err := r.client.FindPendingCreate(ctx, *p, 5)
+	cp, detail, err := r.Client.FindPendingCreate(ctx, *p, 5)
 	if cp == nil {
 		if err != nil {
 			detail = "the search failed: " + err.Error()
@@ -164,17 +165,17 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 		resp.State.Raw = req.State.Raw
 		resp.Diagnostics.AddError("Campaign Create Still Unresolved", fmt.Sprintf("The campaign of an earlier create "+
 			"(%s) was looked for again at %s, and %s. Nothing was sent, and the state is as it was.\n\nApply again "+
-			"later: the platform may list messages a while after sending them. %s", pendingName(p), r.client.Endpoint(), detail, sendAnewAdvice))
+			"later: the platform may list messages a while after sending them. %s", pendingName(p), r.Client.Endpoint(), detail, sendAnewAdvice))
 		return
 	}
-	campaignFromAPI(cp, &plan, r.zone())
+	campaignFromAPI(cp, &plan, r.Zone())
 	resp.Diagnostics.Append(recoveredCreateWarning(cp))
 	id := strconv.FormatInt(cp.ID, 10)
 	if runStateActionFor(cp.Status, desiredActive, plan.DesiredState.ValueString()) == actionStop {
 		stopped, diags := r.stop(ctx, cp.ID, id)
 		resp.Diagnostics.Append(diags...)
 		if stopped != nil {
-			campaignFromAPI(stopped, &plan, r.zone())
+			campaignFromAPI(stopped, &plan, r.Zone())
 		}
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, nil)...)
@@ -196,7 +197,7 @@ func unresolvedWithoutRecordWarning() diag.Diagnostic {
 func (r *campaignResource) deletePendingCreate(ctx context.Context, p *client.PendingCreate, state campaignResourceModel, resp *resource.DeleteResponse) {
 	ctx, cancel := context.WithTimeout(ctx, defaultDeleteTimeout)
 	defer cancel()
-	cp, detail, err := r.client.FindPendingCreate(ctx, *p, 3)
+	cp, detail, err := r.Client.FindPendingCreate(ctx, *p, 3)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Destroy Campaign", fmt.Sprintf("Destroying an unresolved create (%s) looks "+
 			"for its campaign first, to stop it; the search failed: %s. Nothing was changed; destroy again when One-API "+

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // The campaign's plan rules: which changes replace it, what a stop, renew
@@ -190,7 +191,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	if req.State.Raw.IsNull() {
-		planCreate(plan, r.zone(), r.clock.Now(), resp)
+		planCreate(plan, r.Zone(), r.clock.Now(), resp)
 		return
 	}
 	var state campaignResourceModel
@@ -200,7 +201,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
-	startAtMoved := startAtChanged(plan, state, r.zone())
+	startAtMoved := startAtChanged(plan, state, r.Zone())
 	changed := contentChanges(req.Plan.Raw, req.State.Raw, imported != nil, startAtMoved)
 	if pending != nil {
 		planPendingCreate(pending, &plan, len(changed) > 0 && !sendsNothingMore(ctx, req.Plan), resp)
@@ -244,7 +245,7 @@ func unchangedPlan(ctx context.Context, req resource.ModifyPlanRequest) bool {
 // planCreate refuses what cannot be created, before any call. It also
 // plans each replacement's new campaign.
 func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, resp *resource.ModifyPlanResponse) {
-	if known(plan.StartAt) {
+	if framework.Known(plan.StartAt) {
 		if start, err := parseAccountTime(plan.StartAt.ValueString(), zone); err == nil {
 			if err := startAtWindow(start, now, zone); err != nil {
 				resp.Diagnostics.AddAttributeError(path.Root("start_at"), "Invalid Start Time",
@@ -372,11 +373,11 @@ func pathList(paths path.Paths) string {
 // recipientsPhrase says who a new campaign goes to, for the replacement
 // warning.
 func recipientsPhrase(recipients types.Object) string {
-	attrs := objectAttrs(recipients)
-	if phones, ok := attrs["phones"].(types.Set); ok && known(phones) {
+	attrs := framework.ObjectAttrs(recipients)
+	if phones, ok := attrs["phones"].(types.Set); ok && framework.Known(phones) {
 		return fmt.Sprintf("%d phone number(s)", len(phones.Elements()))
 	}
-	if groups, ok := attrs["groups"].(types.Set); ok && known(groups) {
+	if groups, ok := attrs["groups"].(types.Set); ok && framework.Known(groups) {
 		return fmt.Sprintf("every member of %d contact list(s)", len(groups.Elements()))
 	}
 	return "its recipients"
@@ -385,7 +386,7 @@ func recipientsPhrase(recipients types.Object) string {
 // startAtChanged reports a start_at that names another instant than the
 // state's; another spelling of the same instant is no change.
 func startAtChanged(plan, state campaignResourceModel, zone *time.Location) bool {
-	if !known(plan.StartAt) || !known(state.StartAt) {
+	if !framework.Known(plan.StartAt) || !framework.Known(state.StartAt) {
 		return false
 	}
 	a, errA := normalizeStartAt(plan.StartAt.ValueString(), zone)

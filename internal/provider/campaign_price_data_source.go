@@ -18,6 +18,7 @@ import (
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 var (
@@ -29,7 +30,7 @@ var (
 func NewCampaignPriceDataSource() datasource.DataSource { return &campaignPriceDataSource{} }
 
 type campaignPriceDataSource struct {
-	dataSourceBase
+	framework.DataSourceBase
 }
 
 type campaignPriceModel struct {
@@ -69,7 +70,7 @@ func (d *campaignPriceDataSource) Schema(ctx context.Context, _ datasource.Schem
 						ElementType:         types.StringType,
 						Optional:            true,
 						Validators: []validator.Set{setvalidator.SizeBetween(1, maxSMSPhones),
-							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus, such as 380661231231"))},
+							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231"))},
 					},
 					"groups": schema.SetAttribute{
 						MarkdownDescription: "Contact-list ids, at most 1000 (for example `[oneapi_contact_list.vip.id]`).",
@@ -106,20 +107,20 @@ func (d *campaignPriceDataSource) Schema(ctx context.Context, _ datasource.Schem
 // smsOnlyValidator refuses any message type but sms: the price call is
 // documented for SMS campaigns only.
 func smsOnlyValidator() validator.String {
-	return stringRule{"must be sms", func(p path.Path, v string, d *diag.Diagnostics) {
+	return framework.StringCheck("must be sms", func(p path.Path, v string, d *diag.Diagnostics) {
 		if v != "sms" {
 			d.AddAttributeError(p, "SMS Campaigns Only",
 				"Attribute message_type is \""+v+"\": One-API documents the price estimate (POST /api/campaigns/price) for SMS "+
 					"campaigns only. An RCS campaign's estimate is its calculated_price, known once it is created. Remove "+
 					"message_type or set it to \"sms\".")
 		}
-	}}
+	})
 }
 
 func (d *campaignPriceDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var recipients types.Object
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("recipients"), &recipients)...)
-	if r := objectAttrs(recipients); r != nil {
+	if r := framework.ObjectAttrs(recipients); r != nil {
 		exactlyOne(&resp.Diagnostics, path.Root("recipients").AtName("phones"), r["phones"], path.Root("recipients").AtName("groups"), r["groups"],
 			"a campaign goes either to phone numbers or to contact lists")
 	}
@@ -131,7 +132,7 @@ func (d *campaignPriceDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	var rcp recipientsModel
 	resp.Diagnostics.Append(data.Recipients.As(ctx, &rcp, asOpts)...)
@@ -144,9 +145,9 @@ func (d *campaignPriceDataSource) Read(ctx context.Context, req datasource.ReadR
 	for _, p := range rcp.Phones {
 		body.Messages = append(body.Messages, client.PricePhone{Phone: json.Number(p)})
 	}
-	price, err := d.client.EstimatePrice(ctx, body)
+	price, err := d.Client.EstimatePrice(ctx, body)
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Estimate Campaign Price", d.client, apiObject{kind: "price"}, err))
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Estimate Campaign Price", d.Client, framework.APIObject{Kind: "price"}, err))
 		return
 	}
 	data.Price = types.Float64PointerValue(price.Price)

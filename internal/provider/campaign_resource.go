@@ -32,6 +32,7 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 var (
@@ -47,7 +48,6 @@ const (
 	desiredStopped = "stopped"
 
 	defaultCreateTimeout = 5 * time.Minute
-	defaultReadTimeout   = 5 * time.Minute
 	defaultUpdateTimeout = 30 * time.Minute
 	defaultDeleteTimeout = 30 * time.Minute
 )
@@ -65,7 +65,7 @@ func newCampaignResource(clk clock.Clock) func() resource.Resource {
 }
 
 type campaignResource struct {
-	resourceBase
+	framework.ResourceBase
 	// clock tells the time for the start_at window and waits between the
 	// reads of a stop.
 	clock clock.Clock
@@ -83,7 +83,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
 	resp.Diagnostics.Append(diags...)
-	createReq, diags := campaignToCreateRequest(ctx, plan, r.zone())
+	createReq, diags := campaignToCreateRequest(ctx, plan, r.Zone())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -100,9 +100,9 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	var c *client.Campaign
 	var err error
 	if createReq.rcs != nil {
-		c, err = r.client.CreateRCSCampaign(ctx, *createReq.rcs)
+		c, err = r.Client.CreateRCSCampaign(ctx, *createReq.rcs)
 	} else {
-		c, err = r.client.CreateSMSCampaign(ctx, *createReq.sms)
+		c, err = r.Client.CreateSMSCampaign(ctx, *createReq.sms)
 	}
 	var amb *client.AmbiguousCreateError
 	if errors.As(err, &amb) && amb.Pending != nil {
@@ -110,7 +110,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(createErrorDiagnostics(r.client, createReq, err)...)
+		resp.Diagnostics.Append(createErrorDiagnostics(r.Client, createReq, err)...)
 		return
 	}
 	if c.Recovered != "" {
@@ -118,7 +118,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	// The id goes into state first, so that nothing later can lose it.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(c.ID, 10))...)
-	campaignFromAPI(c, &plan, r.zone())
+	campaignFromAPI(c, &plan, r.Zone())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -152,14 +152,14 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		r.readPendingCreate(ctx, pending, req, resp)
 		return
 	}
-	ctx, cancel, id := campaignCall(ctx, idText, t.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, id := campaignCall(ctx, idText, t.Read, framework.DefaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.client.GetCampaign(ctx, id)
+	c, err := r.Client.GetCampaign(ctx, id)
 	if client.IsNotFound(err) && r.neverSeen(ctx, req) {
-		resp.Diagnostics.Append(importNotFoundError(r.client, idText.ValueString()))
+		resp.Diagnostics.Append(importNotFoundError(r.Client, idText.ValueString()))
 		return
 	}
 	if client.IsNotFound(err) {
@@ -167,17 +167,17 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		// always means another endpoint, account or key. The campaign stays
 		// in state as last seen: dropping it would plan a create and send
 		// every message again.
-		resp.Diagnostics.Append(campaignNotFoundWarning(r.client, idText.ValueString()))
+		resp.Diagnostics.Append(campaignNotFoundWarning(r.Client, idText.ValueString()))
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, []byte(`true`))...)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", r.client, idText.ValueString(), err))
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", r.Client, idText.ValueString(), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
 	resp.Diagnostics.Append(unexpectedFigures(c)...)
-	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.zone())
+	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.Zone())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Read Campaign", "Writing the refreshed campaign into the state failed: "+err.Error()+
 			". Please report this issue to the provider developers.")
@@ -217,7 +217,7 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	if c != nil {
-		campaignFromAPI(c, &result, r.zone())
+		campaignFromAPI(c, &result, r.Zone())
 		// As planned: the estimate and its currency stay those of the create.
 		if !plan.CalculatedPrice.IsUnknown() {
 			result.CalculatedPrice = plan.CalculatedPrice
@@ -307,7 +307,7 @@ func campaignNotFoundWarning(c *client.Client, id string) diag.Diagnostic {
 // createErrorDiagnostics attaches each 422 field error of a create to the
 // attribute it concerns.
 func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag.Diagnostics {
-	apiErr := fieldErrorsOf(err)
+	apiErr := framework.FieldErrorsOf(err)
 	if apiErr == nil {
 		return diag.Diagnostics{apiErrorDiagnostic("Unable to Create Campaign", c, "", err)}
 	}
@@ -317,7 +317,7 @@ func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag
 	} else if req.sms != nil {
 		phones = req.sms.Phones
 	}
-	return attributeErrors("Unable to Create Campaign", "Nothing was sent. Correct the value and apply again.", apiErr,
+	return framework.AttributeErrors("Unable to Create Campaign", "Nothing was sent. Correct the value and apply again.", apiErr,
 		func(field string) (path.Path, bool) { return apiFieldPath(field, req.rcs != nil) },
 		func(field string) string {
 			if n := phoneIndex(field); n >= 0 && n < len(phones) {

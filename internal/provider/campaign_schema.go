@@ -16,10 +16,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 var (
-	phonePattern     = regexp.MustCompile(`^[0-9]{9,15}$`)
 	smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[ -~]{1,11})$`)
 	httpURLPattern   = regexp.MustCompile(`^https?://`)
 )
@@ -51,7 +52,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						Optional:    true,
 						Validators: []validator.Set{
 							setvalidator.SizeBetween(1, maxSMSPhones),
-							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")),
+							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")),
 						},
 					},
 					"groups": schema.SetAttribute{
@@ -76,12 +77,12 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"sender": schema.StringAttribute{
 						MarkdownDescription: "RCS agent name, 1 to 40 characters (counted as characters, not bytes).",
 						Required:            true,
-						Validators:          []validator.String{utf16LengthUpTo(40)},
+						Validators:          []validator.String{framework.UTF16LengthUpTo(40)},
 					},
 					"text": schema.StringAttribute{
 						MarkdownDescription: "Message text, 1 to 160 characters (UTF-16 units: an emoji counts two; the OpenAPI file).",
 						Optional:            true,
-						Validators:          []validator.String{utf16LengthUpTo(160)},
+						Validators:          []validator.String{framework.UTF16LengthUpTo(160)},
 					},
 					"cards": schema.ListNestedAttribute{
 						MarkdownDescription: "Rich cards (a carousel when more than one): 1 to 10. The OpenAPI file's words say at most 5 " +
@@ -272,12 +273,12 @@ func cardSchema() schema.NestedAttributeObject {
 			"title": schema.StringAttribute{
 				MarkdownDescription: "Card title, at most 200 characters.",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthUpTo(200)},
+				Validators:          []validator.String{framework.UTF16LengthUpTo(200)},
 			},
 			"text": schema.StringAttribute{
 				MarkdownDescription: "Card text, 1 to 1000 characters. A card needs `text` or `media_url`.",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthUpTo(1000)},
+				Validators:          []validator.String{framework.UTF16LengthUpTo(1000)},
 			},
 			"media_url": schema.StringAttribute{
 				MarkdownDescription: "http(s) link to an image (jpeg, png, gif; 2 MB) or video (mp4, webm, ...; 10 MB).",
@@ -300,7 +301,7 @@ func cardSchema() schema.NestedAttributeObject {
 						"text": schema.StringAttribute{
 							MarkdownDescription: "Button text, 1 to 25 characters.",
 							Required:            true,
-							Validators:          []validator.String{utf16LengthUpTo(25)},
+							Validators:          []validator.String{framework.UTF16LengthUpTo(25)},
 						},
 						"url": schema.StringAttribute{
 							MarkdownDescription: "Link of a `link` button.",
@@ -310,12 +311,12 @@ func cardSchema() schema.NestedAttributeObject {
 						"phone": schema.StringAttribute{
 							MarkdownDescription: "Number a `call` button dials, 9 to 15 digits.",
 							Optional:            true,
-							Validators:          []validator.String{stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus")},
+							Validators:          []validator.String{stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus")},
 						},
 						"postback_data": schema.StringAttribute{
 							MarkdownDescription: "Data sent back when the button is pressed, at most 25 characters.",
 							Optional:            true,
-							Validators:          []validator.String{utf16LengthUpTo(25)},
+							Validators:          []validator.String{framework.UTF16LengthUpTo(25)},
 						},
 					},
 				},

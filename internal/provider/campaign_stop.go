@@ -34,12 +34,12 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 	var diags diag.Diagnostics
 	wait := stopPollMin
 	for {
-		c, err := r.client.GetCampaign(ctx, id)
+		c, err := r.Client.GetCampaign(ctx, id)
 		if err != nil {
 			if client.IsNotFound(err) {
 				return nil, diags // nothing left to stop
 			}
-			diags.Append(stopErrorDiagnostic(r.client, idText, "", err))
+			diags.Append(stopErrorDiagnostic(r.Client, idText, "", err))
 			return nil, diags
 		}
 		if client.IsSettled(c.Status) {
@@ -49,7 +49,7 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 			return r.stopUnknown(ctx, c, idText)
 		}
 		if client.MayStop(c.MessageType, c.Status) {
-			stopped, err := r.client.StopCampaign(ctx, id)
+			stopped, err := r.Client.StopCampaign(ctx, id)
 			switch {
 			case err == nil && stopped.Status == client.StatusStopped:
 				return stopped, diags
@@ -61,7 +61,7 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 				diags.Append(stopTimeoutDiagnostic(idText, c.Status))
 				return nil, diags
 			default:
-				diags.Append(stopErrorDiagnostic(r.client, idText, c.Status, err))
+				diags.Append(stopErrorDiagnostic(r.Client, idText, c.Status, err))
 				return nil, diags
 			}
 		} else {
@@ -80,11 +80,11 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 // an error now rather than a wait for a status that may never come.
 func (r *campaignResource) stopUnknown(ctx context.Context, c *client.Campaign, idText string) (*client.Campaign, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	stopped, err := r.client.StopCampaign(ctx, c.ID)
+	stopped, err := r.Client.StopCampaign(ctx, c.ID)
 	if err == nil {
 		return stopped, diags
 	}
-	d := stopErrorDiagnostic(r.client, idText, c.Status, err)
+	d := stopErrorDiagnostic(r.Client, idText, c.Status, err)
 	diags.AddError(d.Summary(), d.Detail()+" The documentation does not name that status, so the provider does not "+
 		"wait for another. Look at the campaign in the platform's web UI. To leave it as it is and only remove it "+
 		"from Terraform: set stop_on_destroy = false, apply, then destroy.")
@@ -94,10 +94,10 @@ func (r *campaignResource) stopUnknown(ctx context.Context, c *client.Campaign, 
 // renew resumes a paused campaign: PUT /api/campaigns/{id}/renew.
 func (r *campaignResource) renew(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	c, err := r.client.RenewCampaign(ctx, id)
+	c, err := r.Client.RenewCampaign(ctx, id)
 	if client.IsUnprocessable(err) {
 		// Only a paused campaign can be renewed: see what it is now.
-		current, getErr := r.client.GetCampaign(ctx, id)
+		current, getErr := r.Client.GetCampaign(ctx, id)
 		if getErr == nil && current.Status != client.StatusPaused {
 			diags.AddWarning("Campaign No Longer Paused",
 				fmt.Sprintf("Campaign %s is in status %q now, so it was not renewed.", idText, current.Status))
@@ -105,7 +105,7 @@ func (r *campaignResource) renew(ctx context.Context, id int64, idText string) (
 		}
 	}
 	if err != nil {
-		diags.Append(apiErrorDiagnostic("Unable to Resume Campaign", r.client, idText, err))
+		diags.Append(apiErrorDiagnostic("Unable to Resume Campaign", r.Client, idText, err))
 		return nil, diags
 	}
 	return c, diags

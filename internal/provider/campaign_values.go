@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // What the campaign resource and the campaign data sources share: the
@@ -61,13 +62,13 @@ func unexpectedFigures(c *client.Campaign) diag.Diagnostics {
 }
 
 func campaignIDValidator() validator.String {
-	return stringvalidator.RegexMatches(idPattern, "must be a campaign id: digits only, such as 53708808")
+	return stringvalidator.RegexMatches(framework.IDPattern, "must be a campaign id: digits only, such as 53708808")
 }
 
 // parseCampaignID reads a campaign id; p is the attribute a bad id is
 // reported on.
 func parseCampaignID(s string, p path.Path) (int64, diag.Diagnostics) {
-	return parseID("campaign", s, p)
+	return framework.ParseID("campaign", s, p)
 }
 
 // apiTimeLayout is how One-API writes and reads times, in the account's
@@ -213,4 +214,10 @@ func observe(c *client.Campaign) observedCampaign {
 		o.SMSFallbackStatistics = statisticsValue(c.AlternativeChannels.SMS.Statistics)
 	}
 	return o
+}
+
+// apiErrorDiagnostic describes a failed API call about one campaign (id may
+// be empty when there is none yet).
+func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) diag.Diagnostic {
+	return framework.ObjectErrorDiagnostic(summary, c, framework.APIObject{Kind: "campaign", ID: id, List: "the oneapi_campaigns data source"}, err)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 var (
@@ -27,7 +28,7 @@ var (
 func NewCampaignsDataSource() datasource.DataSource { return &campaignsDataSource{} }
 
 type campaignsDataSource struct {
-	dataSourceBase
+	framework.DataSourceBase
 }
 
 type campaignsDataSourceModel struct {
@@ -82,12 +83,12 @@ func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			"sender": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns of exactly this sender.",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthUpTo(255)},
+				Validators:          []validator.String{framework.UTF16LengthUpTo(255)},
 			},
 			"name_contains": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns whose name contains this text (case-insensitive).",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthUpTo(255)},
+				Validators:          []validator.String{framework.UTF16LengthUpTo(255)},
 			},
 			"created_from": schema.StringAttribute{
 				MarkdownDescription: "Only campaigns created from this time on: RFC 3339, or `yyyy-mm-dd hh:mm:ss` in the " +
@@ -135,7 +136,7 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -146,10 +147,10 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	var found []client.Campaign
-	for _, opts := range campaignsListOptions(data, d.client.TimeZone()) {
-		some, err := d.client.ListCampaigns(ctx, opts)
+	for _, opts := range campaignsListOptions(data, d.Client.TimeZone()) {
+		some, err := d.Client.ListCampaigns(ctx, opts)
 		if err != nil {
-			resp.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", d.client, "", err))
+			resp.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", d.Client, "", err))
 			return
 		}
 		found = append(found, some...)

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // The oneapi_contact_list resource: a contact list of the account's
@@ -34,7 +35,7 @@ var (
 func newContactListResource() resource.Resource { return &contactListResource{} }
 
 type contactListResource struct {
-	resourceBase
+	framework.ResourceBase
 }
 
 type contactListModel struct {
@@ -47,11 +48,11 @@ type contactListModel struct {
 	StopListCount types.Int64  `tfsdk:"stop_list_count"`
 }
 
-func (m contactListModel) objectID() types.String { return m.ID }
+func (m contactListModel) ObjectID() types.String { return m.ID }
 
 // contactListObject names a contact list in diagnostics.
-func contactListObject(id string) apiObject {
-	return apiObject{kind: "contact list", id: id, list: "the oneapi_contact_lists data source"}
+func contactListObject(id string) framework.APIObject {
+	return framework.APIObject{Kind: "contact list", ID: id, List: "the oneapi_contact_lists data source"}
 }
 
 func (r *contactListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -71,12 +72,12 @@ func (r *contactListResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Name, 3 to 50 characters, unique in the account: One-API refuses a name another list has.",
 				Required:            true,
-				Validators:          []validator.String{utf16LengthBetween(3, 50)},
+				Validators:          []validator.String{framework.UTF16LengthBetween(3, 50)},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "Description, 1 to 255 characters.",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthUpTo(255)},
+				Validators:          []validator.String{framework.UTF16LengthUpTo(255)},
 			},
 			"default": schema.BoolAttribute{
 				MarkdownDescription: "Whether this is the account's default list (default `false`).",
@@ -126,9 +127,9 @@ func (r *contactListResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	l, err := r.client.CreateContactList(ctx, plan.request())
+	l, err := r.Client.CreateContactList(ctx, plan.request())
 	if err != nil {
-		resp.Diagnostics.Append(contactListWriteError("Unable to Create Contact List", r.client, "", err)...)
+		resp.Diagnostics.Append(contactListWriteError("Unable to Create Contact List", r.Client, "", err)...)
 		return
 	}
 	if l.Recovered != "" {
@@ -144,15 +145,15 @@ func (r *contactListResource) Create(ctx context.Context, req resource.CreateReq
 func contactListWriteError(summary string, c *client.Client, id string, err error) diag.Diagnostics {
 	var dup *client.DuplicateNameError
 	if !errors.As(err, &dup) {
-		if apiErr := fieldErrorsOf(err); apiErr != nil {
-			return attributeErrors(summary, "Nothing was changed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
+		if apiErr := framework.FieldErrorsOf(err); apiErr != nil {
+			return framework.AttributeErrors(summary, "Nothing was changed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
 				if field == "name" || field == "description" || field == "default" {
 					return path.Root(field), true
 				}
 				return path.Empty(), false
 			}, nil)
 		}
-		return diag.Diagnostics{objectErrorDiagnostic(summary, c, contactListObject(id), err)}
+		return diag.Diagnostics{framework.ObjectErrorDiagnostic(summary, c, contactListObject(id), err)}
 	}
 	detail := fmt.Sprintf("Attribute name: One-API refused %q: another contact list of the account has this name, "+
 		"and names are unique. Choose another name", dup.Name)
@@ -164,18 +165,18 @@ func contactListWriteError(summary string, c *client.Client, id string, err erro
 }
 
 func (r *contactListResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, id, ok := modelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
+	state, id, ok := framework.ModelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	l, err := r.client.GetContactList(ctx, id)
+	l, err := r.Client.GetContactList(ctx, id)
 	if client.IsNotFound(err) {
 		// Deleted outside Terraform: creating it again sends nothing.
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Read Contact List", r.client, contactListObject(state.ID.ValueString()), err))
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Contact List", r.Client, contactListObject(state.ID.ValueString()), err))
 		return
 	}
 	state.fromAPI(l)
@@ -183,13 +184,13 @@ func (r *contactListResource) Read(ctx context.Context, req resource.ReadRequest
 }
 
 func (r *contactListResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, id, ok := modelAndID[contactListModel](ctx, req.Plan.Get, "contact list", &resp.Diagnostics)
+	plan, id, ok := framework.ModelAndID[contactListModel](ctx, req.Plan.Get, "contact list", &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	l, err := r.client.UpdateContactList(ctx, id, plan.request())
+	l, err := r.Client.UpdateContactList(ctx, id, plan.request())
 	if err != nil {
-		resp.Diagnostics.Append(contactListWriteError("Unable to Update Contact List", r.client, plan.ID.ValueString(), err)...)
+		resp.Diagnostics.Append(contactListWriteError("Unable to Update Contact List", r.Client, plan.ID.ValueString(), err)...)
 		return
 	}
 	plan.fromAPI(l)
@@ -197,12 +198,12 @@ func (r *contactListResource) Update(ctx context.Context, req resource.UpdateReq
 }
 
 func (r *contactListResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, id, ok := modelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
+	state, id, ok := framework.ModelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	if err := r.client.DeleteContactList(ctx, id); err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Delete Contact List", r.client, contactListObject(state.ID.ValueString()), err))
+	if err := r.Client.DeleteContactList(ctx, id); err != nil {
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Delete Contact List", r.Client, contactListObject(state.ID.ValueString()), err))
 	}
 }
 
@@ -226,7 +227,7 @@ func (r *contactListResource) ImportState(ctx context.Context, req resource.Impo
 // importByID takes an import id as the numeric id of a kind of object;
 // example shows the command's arguments.
 func importByID(ctx context.Context, kind, example string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, diags := parseID(kind, req.ID, path.Empty()); diags.HasError() {
+	if _, diags := framework.ParseID(kind, req.ID, path.Empty()); diags.HasError() {
 		resp.Diagnostics.AddError("Invalid Import Id",
 			fmt.Sprintf("%s Import with the numeric id of the %s, for example: terraform import %s", diags.Errors()[0].Detail(), kind, example))
 		return

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 )
 
@@ -18,7 +20,7 @@ var _ datasource.DataSourceWithConfigure = (*contactListsDataSource)(nil)
 func NewContactListsDataSource() datasource.DataSource { return &contactListsDataSource{} }
 
 type contactListsDataSource struct {
-	dataSourceBase
+	framework.DataSourceBase
 }
 
 type contactListsModel struct {
@@ -48,7 +50,7 @@ func (d *contactListsDataSource) Schema(ctx context.Context, _ datasource.Schema
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Only the list of exactly this name (names are unique in an account).",
 				Optional:            true,
-				Validators:          []validator.String{utf16LengthBetween(3, 50)},
+				Validators:          []validator.String{framework.UTF16LengthBetween(3, 50)},
 			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "Ids of the lists found, in the API's order.",
@@ -78,11 +80,11 @@ func (d *contactListsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	all, err := d.client.ListContactLists(ctx)
+	all, err := d.Client.ListContactLists(ctx)
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to List Contact Lists", d.client, contactListObject(""), err))
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to List Contact Lists", d.Client, contactListObject(""), err))
 		return
 	}
 	ids := []attr.Value{}

@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // The oneapi_contact resource: one contact of the account's contact book
@@ -38,7 +39,7 @@ var (
 func newContactResource() resource.Resource { return &contactResource{} }
 
 type contactResource struct {
-	resourceBase
+	framework.ResourceBase
 }
 
 type contactModel struct {
@@ -49,10 +50,10 @@ type contactModel struct {
 	CreatedAt    types.String `tfsdk:"created_at"`
 }
 
-func (m contactModel) objectID() types.String { return m.ID }
+func (m contactModel) ObjectID() types.String { return m.ID }
 
-func contactObject(id string) apiObject {
-	return apiObject{kind: "contact", id: id, list: "the platform's contact book"}
+func contactObject(id string) framework.APIObject {
+	return framework.APIObject{Kind: "contact", ID: id, List: "the platform's contact book"}
 }
 
 func (r *contactResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -73,7 +74,7 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"phone": schema.StringAttribute{
 				MarkdownDescription: "Phone number, 9 to 15 digits without a plus; unique in the contact book.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(phonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")},
 			},
 			"contact_lists": schema.SetAttribute{
 				MarkdownDescription: "Ids of the contact lists the contact belongs to, at most 100 (for example " +
@@ -86,7 +87,7 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: "Custom fields: the field's numeric id (from the platform's contact book settings) to its value. Omitted or empty: none.",
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Map{mapvalidator.KeysAre(stringvalidator.RegexMatches(idPattern,
+				Validators: []validator.Map{mapvalidator.KeysAre(stringvalidator.RegexMatches(framework.IDPattern,
 					"must be a custom field's numeric id, such as 387714"))},
 			},
 			"created_at": schema.StringAttribute{
@@ -148,10 +149,10 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ct, err := r.client.CreateContact(ctx, body)
+	ct, err := r.Client.CreateContact(ctx, body)
 	if client.IsDuplicatePhone(err) {
 		detail := fmt.Sprintf("Attribute phone: the contact book already has %s, and phone numbers are unique in it.", plan.Phone.ValueString())
-		if existing, ferr := r.client.FindContact(ctx, plan.Phone.ValueString()); ferr == nil && existing != nil {
+		if existing, ferr := r.Client.FindContact(ctx, plan.Phone.ValueString()); ferr == nil && existing != nil {
 			detail += fmt.Sprintf(" Bring the existing contact (id %d) under Terraform: terraform import <address> %d, "+
 				"or an import block with id = \"%d\".", existing.ID, existing.ID, existing.ID)
 		}
@@ -159,7 +160,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(contactWriteError("Unable to Create Contact", r.client, "", err)...)
+		resp.Diagnostics.Append(contactWriteError("Unable to Create Contact", r.Client, "", err)...)
 		return
 	}
 	if ct.Recovered != "" {
@@ -171,17 +172,17 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, id, ok := modelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
+	state, id, ok := framework.ModelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	ct, err := r.client.GetContact(ctx, id)
+	ct, err := r.Client.GetContact(ctx, id)
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Read Contact", r.client, contactObject(state.ID.ValueString()), err))
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Contact", r.Client, contactObject(state.ID.ValueString()), err))
 		return
 	}
 	state.fromAPI(ct)
@@ -189,7 +190,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 }
 
 func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, id, ok := modelAndID[contactModel](ctx, req.Plan.Get, "contact", &resp.Diagnostics)
+	plan, id, ok := framework.ModelAndID[contactModel](ctx, req.Plan.Get, "contact", &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -198,9 +199,9 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ct, err := r.client.UpdateContact(ctx, id, body)
+	ct, err := r.Client.UpdateContact(ctx, id, body)
 	if err != nil {
-		resp.Diagnostics.Append(contactWriteError("Unable to Update Contact", r.client, plan.ID.ValueString(), err)...)
+		resp.Diagnostics.Append(contactWriteError("Unable to Update Contact", r.Client, plan.ID.ValueString(), err)...)
 		return
 	}
 	plan.fromAPI(ct)
@@ -208,23 +209,23 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 }
 
 func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, id, ok := modelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
+	state, id, ok := framework.ModelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	if err := r.client.DeleteContact(ctx, id); err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to Delete Contact", r.client, contactObject(state.ID.ValueString()), err))
+	if err := r.Client.DeleteContact(ctx, id); err != nil {
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Delete Contact", r.Client, contactObject(state.ID.ValueString()), err))
 	}
 }
 
 // contactWriteError attaches the field errors of a refused create or
 // update to the attributes they concern (groups0 is contact_lists).
 func contactWriteError(summary string, c *client.Client, id string, err error) diag.Diagnostics {
-	apiErr := fieldErrorsOf(err)
+	apiErr := framework.FieldErrorsOf(err)
 	if apiErr == nil {
-		return diag.Diagnostics{objectErrorDiagnostic(summary, c, contactObject(id), err)}
+		return diag.Diagnostics{framework.ObjectErrorDiagnostic(summary, c, contactObject(id), err)}
 	}
-	return attributeErrors(summary, "Nothing was changed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
+	return framework.AttributeErrors(summary, "Nothing was changed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
 		for prefix, attr := range map[string]string{"groups": "contact_lists", "phone": "phone", "fields": "fields"} {
 			if strings.HasPrefix(field, prefix) {
 				return path.Root(attr), true

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -22,14 +21,16 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
-// Environment variables the provider reads when an attribute is not set.
+// Environment variables the provider reads when an attribute is not set
+// (framework holds them, for the diagnostics that name them).
 const (
-	EnvAPIKey   = "ONEAPI_API_KEY" //nolint:gosec // the variable's name, not a credential
-	EnvToken    = "ONEAPI_TOKEN"
-	EnvEndpoint = "ONEAPI_ENDPOINT"
-	EnvTimeZone = "ONEAPI_TIME_ZONE"
+	EnvAPIKey   = framework.EnvAPIKey
+	EnvToken    = framework.EnvToken
+	EnvEndpoint = framework.EnvEndpoint
+	EnvTimeZone = framework.EnvTimeZone
 )
 
 var _ provider.Provider = (*oneAPIProvider)(nil)
@@ -253,47 +254,4 @@ func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.Data
 		NewCampaignDataSource, NewCampaignsDataSource, NewContactListsDataSource, NewSendersDataSource,
 		NewBalanceDataSource, NewCampaignPriceDataSource,
 	}
-}
-
-// providerClient is what Configure of every resource and data source does:
-// take the provider's client (nil before the provider is configured).
-func providerClient(data any, diags *diag.Diagnostics) *client.Client {
-	if data == nil {
-		return nil
-	}
-	c, ok := data.(*client.Client)
-	if !ok {
-		diags.AddError("Unexpected Provider Data",
-			fmt.Sprintf("Expected *client.Client, got %T. Please report this issue to the provider developers.", data))
-	}
-	return c
-}
-
-// resourceBase is embedded by every resource: Configure takes the
-// provider's client.
-type resourceBase struct {
-	client *client.Client
-}
-
-func (b *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	b.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
-// zone is the account's time zone (the provider's time_zone); UTC before
-// the provider is configured.
-func (b *resourceBase) zone() *time.Location {
-	if b.client == nil {
-		return time.UTC
-	}
-	return b.client.TimeZone()
-}
-
-// dataSourceBase is embedded by every data source: Configure takes the
-// provider's client.
-type dataSourceBase struct {
-	client *client.Client
-}
-
-func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	b.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 )
 
@@ -19,7 +21,7 @@ var _ datasource.DataSourceWithConfigure = (*sendersDataSource)(nil)
 func NewSendersDataSource() datasource.DataSource { return &sendersDataSource{} }
 
 type sendersDataSource struct {
-	dataSourceBase
+	framework.DataSourceBase
 }
 
 type sendersModel struct {
@@ -80,11 +82,11 @@ func (d *sendersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := readContext(ctx, data.Timeouts, &resp.Diagnostics)
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	senders, err := d.client.ListSenders(ctx, data.Type.ValueString())
+	senders, err := d.Client.ListSenders(ctx, data.Type.ValueString())
 	if err != nil {
-		resp.Diagnostics.Append(objectErrorDiagnostic("Unable to List Senders", d.client, apiObject{kind: "sender"}, err))
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to List Senders", d.Client, framework.APIObject{Kind: "sender"}, err))
 		return
 	}
 	names := []attr.Value{}

@@ -12,58 +12,27 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
-
-// stringRule is a string validator made of its description and a check,
-// which runs on known values only: an unknown value is checked once known.
-type stringRule struct {
-	description string
-	check       func(p path.Path, value string, d *diag.Diagnostics)
-}
-
-func (r stringRule) Description(context.Context) string         { return r.description }
-func (r stringRule) MarkdownDescription(context.Context) string { return r.description }
-
-func (r stringRule) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	r.check(req.Path, req.ConfigValue.ValueString(), &resp.Diagnostics)
-}
 
 // endpointValidator checks the endpoint, which the framework validators
 // cannot: an absolute http(s) URL without credentials.
 func endpointValidator() validator.String {
-	return stringRule{"must be an absolute http:// or https:// URL", func(p path.Path, v string, d *diag.Diagnostics) {
+	return framework.StringCheck("must be an absolute http:// or https:// URL", func(p path.Path, v string, d *diag.Diagnostics) {
 		if _, err := client.ParseEndpoint(v); err != nil {
 			d.AddAttributeError(p, "Invalid One-API Endpoint", fmt.Sprintf("%s. Use a base URL such as %s.", err, client.DefaultEndpoint))
 		}
-	}}
+	})
 }
 
 // durationValidator checks Go duration strings ("30s", "2m"), which the
 // framework validators do not parse.
 func durationValidator() validator.String {
-	return stringRule{"must be a positive duration such as 30s or 2m", func(p path.Path, v string, d *diag.Diagnostics) {
+	return framework.StringCheck("must be a positive duration such as 30s or 2m", func(p path.Path, v string, d *diag.Diagnostics) {
 		if n, err := time.ParseDuration(v); err != nil || n <= 0 {
 			d.AddAttributeError(p, "Invalid Duration", fmt.Sprintf("%q is not a positive duration; write it like 30s or 2m.", v))
 		}
-	}}
-}
-
-// utf16LengthUpTo requires 1 to hi characters counted as the API does
-// (UTF-16 code units: a simple emoji counts two), which
-// stringvalidator.LengthBetween (bytes) does not.
-func utf16LengthUpTo(hi int) validator.String { return utf16LengthBetween(1, hi) }
-
-// utf16LengthBetween requires lo to hi characters counted the same way.
-func utf16LengthBetween(lo, hi int) validator.String {
-	return stringRule{fmt.Sprintf("must be %d to %d characters (emoji count as two)", lo, hi), func(p path.Path, v string, d *diag.Diagnostics) {
-		if n := len(utf16.Encode([]rune(v))); n < lo || n > hi {
-			d.AddAttributeError(p, "Invalid Text Length",
-				fmt.Sprintf("Attribute %s must be %d to %d characters as One-API counts them (emoji count as two); it has %d.", p, lo, hi, n))
-		}
-	}}
+	})
 }
 
 // smsTextValidator checks the documented SMS text limits: 765 characters in
@@ -71,7 +40,7 @@ func utf16LengthBetween(lo, hi int) validator.String {
 // character is outside GSM 7-bit (UCS-2), 355 UTF-16 units (the OpenAPI
 // file) with a warning above 335 (the SMS pages' limit).
 func smsTextValidator() validator.String {
-	return stringRule{"must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2 (warning above 335)", checkSMSText}
+	return framework.StringCheck("must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2 (warning above 335)", checkSMSText)
 }
 
 func checkSMSText(p path.Path, value string, d *diag.Diagnostics) {
@@ -123,7 +92,7 @@ func smsLength(text string) (int, bool) {
 // list's created_from and created_to). It needs no time zone: the
 // spelling is the same in every zone.
 func timeValidator() validator.String {
-	return stringRule{"must be yyyy-mm-dd hh:mm:ss (in the provider's time_zone) or RFC 3339", checkTime}
+	return framework.StringCheck("must be yyyy-mm-dd hh:mm:ss (in the provider's time_zone) or RFC 3339", checkTime)
 }
 
 func checkTime(p path.Path, value string, d *diag.Diagnostics) {
@@ -141,7 +110,7 @@ func checkTime(p path.Path, value string, d *diag.Diagnostics) {
 // timeZoneValidator checks an IANA time zone name, which the framework
 // validators cannot.
 func timeZoneValidator() validator.String {
-	return stringRule{"must be an IANA time zone name such as UTC or Europe/Kyiv", checkTimeZone}
+	return framework.StringCheck("must be an IANA time zone name such as UTC or Europe/Kyiv", checkTimeZone)
 }
 
 func checkTimeZone(p path.Path, value string, d *diag.Diagnostics) {
@@ -193,7 +162,9 @@ func (v listSizeWarning) ValidateList(_ context.Context, req validator.ListReque
 // smsSenderValidator checks an SMS sender as the SMS pages document it: 1 to
 // 11 Latin letters, digits, spaces and printable ASCII symbols, or 1 to 15
 // digits. The OpenAPI file says at least 3: a shorter sender gets a warning.
-func smsSenderValidator() validator.String { return stringRule{smsSenderRule, checkSMSSender} }
+func smsSenderValidator() validator.String {
+	return framework.StringCheck(smsSenderRule, checkSMSSender)
+}
 
 func checkSMSSender(p path.Path, sender string, d *diag.Diagnostics) {
 	if !smsSenderPattern.MatchString(sender) {

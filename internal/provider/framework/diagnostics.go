@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"errors"
@@ -12,34 +12,28 @@ import (
 )
 
 // The provider's diagnostics are built here, one way: a Title Case summary
-// naming the action, and a detail saying what failed, for which campaign,
+// naming the action, and a detail saying what failed, for which object,
 // the API's own message, and what the user can do.
 
-// apiErrorDiagnostic describes a failed API call about one campaign (id may
-// be empty when there is none yet).
-func apiErrorDiagnostic(summary string, c *client.Client, id string, err error) diag.Diagnostic {
-	return objectErrorDiagnostic(summary, c, apiObject{kind: "campaign", id: id, list: "the oneapi_campaigns data source"}, err)
-}
-
-// apiObject names what a call was about, for a diagnostic: its kind
+// APIObject names what a call was about, for a diagnostic: its kind
 // ("campaign", "contact list"), its id (empty before it exists), and where
 // the user can look for it.
-type apiObject struct {
-	kind, id, list string
+type APIObject struct {
+	Kind, ID, List string
 }
 
-// objectErrorDiagnostic describes a failed API call about one object of
+// ObjectErrorDiagnostic describes a failed API call about one object of
 // the account: the error as the client tells it (which names the call),
 // then what the user can do, naming the object and the endpoint. Retry
 // advice is given only where a retry can help.
-func objectErrorDiagnostic(summary string, c *client.Client, o apiObject, err error) diag.Diagnostic {
+func ObjectErrorDiagnostic(summary string, c *client.Client, o APIObject, err error) diag.Diagnostic {
 	var loginErr *client.LoginError
 	if errors.As(err, &loginErr) {
-		return loginErrorDiagnostic(loginErr)
+		return LoginErrorDiagnostic(loginErr)
 	}
-	what := "the " + o.kind
-	if o.id != "" {
-		what = o.kind + " " + o.id
+	what := "the " + o.Kind
+	if o.ID != "" {
+		what = o.Kind + " " + o.ID
 	}
 	detail := sentence(err.Error()) + "\n\n"
 	switch {
@@ -52,7 +46,7 @@ func objectErrorDiagnostic(summary string, c *client.Client, o apiObject, err er
 			"API key belong to the account that owns it (another account's key answers 404).", c.Endpoint(), what)
 	case client.IsAmbiguousCreate(err):
 		detail += fmt.Sprintf("List the account's recent %ss (%s, or the platform's web UI) "+
-			"and, if the %s exists, bring it under Terraform with `terraform import` instead of applying again.", o.kind, o.list, o.kind)
+			"and, if the %s exists, bring it under Terraform with `terraform import` instead of applying again.", o.Kind, o.List, o.Kind)
 	case client.IsConnectionError(err):
 		detail += fmt.Sprintf("Nothing reached One-API. Check endpoint (or %s): the platform's base URL, such as %s, "+
 			"reachable from this machine.", EnvEndpoint, client.DefaultEndpoint)
@@ -95,10 +89,10 @@ func sentence(s string) string {
 	return s + "."
 }
 
-// attributeErrors attaches each field error of a 422 answer to the
+// AttributeErrors attaches each field error of a 422 answer to the
 // attribute it concerns (attr), or to the resource where none does;
 // extra may add to a field's sentence (the phone of phones3number).
-func attributeErrors(summary, then string, apiErr *client.APIError, attr func(field string) (path.Path, bool), extra func(field string) string) diag.Diagnostics {
+func AttributeErrors(summary, then string, apiErr *client.APIError, attr func(field string) (path.Path, bool), extra func(field string) string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	for _, field := range apiErr.SortedFields() {
 		p, attached := attr(field)
@@ -121,8 +115,8 @@ func attributeErrors(summary, then string, apiErr *client.APIError, attr func(fi
 	return diags
 }
 
-// fieldErrorsOf returns the 422 answer with field errors in err, or nil.
-func fieldErrorsOf(err error) *client.APIError {
+// FieldErrorsOf returns the 422 answer with field errors in err, or nil.
+func FieldErrorsOf(err error) *client.APIError {
 	var apiErr *client.APIError
 	if !errors.As(err, &apiErr) || len(apiErr.FieldErrors) == 0 || client.IsAmbiguousCreate(err) {
 		return nil
@@ -130,9 +124,9 @@ func fieldErrorsOf(err error) *client.APIError {
 	return apiErr
 }
 
-// loginErrorDiagnostic says which setting to check when One-API refused the
+// LoginErrorDiagnostic says which setting to check when One-API refused the
 // login, without the request's error chain.
-func loginErrorDiagnostic(e *client.LoginError) diag.Diagnostic {
+func LoginErrorDiagnostic(e *client.LoginError) diag.Diagnostic {
 	if !e.KeyRefused() {
 		return diag.NewErrorDiagnostic("Unable to Log In to One-API",
 			fmt.Sprintf("%s. Check endpoint (or %s): it is the platform's base URL, such as %s, without a path.",
