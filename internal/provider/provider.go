@@ -21,6 +21,8 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/account"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/contactbook"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
@@ -246,12 +248,12 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{newCampaignResource(p.clock), newContactListResource, newContactResource}
+	return []func() resource.Resource{newCampaignResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource}
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		NewCampaignDataSource, NewCampaignsDataSource, NewContactListsDataSource, NewSendersDataSource,
-		NewBalanceDataSource, NewCampaignPriceDataSource,
+		NewCampaignDataSource, NewCampaignsDataSource, contactbook.NewContactListsDataSource, account.NewSendersDataSource,
+		account.NewBalanceDataSource, NewCampaignPriceDataSource,
 	}
 }

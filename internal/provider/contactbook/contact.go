@@ -1,4 +1,4 @@
-package provider
+package contactbook
 
 import (
 	"context"
@@ -36,7 +36,7 @@ var (
 	_ resource.ResourceWithImportState = (*contactResource)(nil)
 )
 
-func newContactResource() resource.Resource { return &contactResource{} }
+func NewContactResource() resource.Resource { return &contactResource{} }
 
 type contactResource struct {
 	framework.ResourceBase

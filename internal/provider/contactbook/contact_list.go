@@ -1,4 +1,4 @@
-package provider
+package contactbook
 
 import (
 	"context"
@@ -32,7 +32,7 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*contactListResource)(nil)
 )
 
-func newContactListResource() resource.Resource { return &contactListResource{} }
+func NewContactListResource() resource.Resource { return &contactListResource{} }
 
 type contactListResource struct {
 	framework.ResourceBase
