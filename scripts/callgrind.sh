@@ -2,7 +2,7 @@
 # Instructions per RPC, counted by valgrind's callgrind (cpu.rdtscp=off:
 # Debian's valgrind 3.19 cannot run the RDTSCP the Go runtime's cputicks
 # uses): oneapi_campaign
-# (internal/provider's BenchmarkRPC) beside the same-schema no-op
+# (internal/provider/campaign's BenchmarkRPC) beside the same-schema no-op
 # (bench/noop's BenchmarkRPC). Each RPC runs LOW and HIGH times in its own
 # process (GOGC=off, one core); the difference divided by HIGH-LOW is one
 # call, with the process's start and the benchmark's setup cancelled out.
@@ -26,7 +26,7 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-go test -c -o "$work/provider.test" ./internal/provider
+go test -c -o "$work/provider.test" ./internal/provider/campaign
 go test -c -o "$work/noop.test" ./bench/noop
 
 # instructions BINARY RPC N: the instructions of a process that runs RPC N times.

@@ -69,7 +69,7 @@ func fail(b *testing.B, rpc string, err error, diags []*tfprotov6.Diagnostic) {
 	}
 }
 
-// BenchmarkRPC sends noop_campaign the RPCs that internal/provider's
+// BenchmarkRPC sends noop_campaign the RPCs that internal/provider/campaign's
 // BenchmarkRPC sends oneapi_campaign, with the same names, so that their
 // costs compare call for call (make bench counts their instructions).
 func BenchmarkRPC(b *testing.B) {

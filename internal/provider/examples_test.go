@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
@@ -29,35 +30,35 @@ func readExample(t *testing.T, name string) string {
 // written, against the stand-in.
 func TestAccExamples_campaign(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
+	sb := acctest.StartSandbox(t)
 	// A campaign scheduled ten days ahead, sent outside Terraform.
-	existing, err := sb.client().CreateRCSCampaign(context.Background(), client.RCSCampaignRequest{
+	existing, err := sb.Client().CreateRCSCampaign(context.Background(), client.RCSCampaignRequest{
 		Phones: []client.Phone{{Number: "380661231239"}}, Sender: "agent",
-		Options: client.RCSOptions{Text: "Hi"}, StartAt: sb.Now().Add(10 * 24 * time.Hour).UTC().Format(apiTimeLayout),
+		Options: client.RCSOptions{Text: "Hi"}, StartAt: sb.Now().Add(10 * 24 * time.Hour).UTC().Format(client.TimeLayout),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	importThenStop := strings.ReplaceAll(readExample(t, "resources/oneapi_campaign/import-then-stop.tf"),
 		"53708808", strconv.FormatInt(existing.ID, 10))
-	accTest(t, resource.TestCase{
-		CheckDestroy: sb.checkNothingLeftSending(),
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
-				Config: sb.providerBlock() + readExample(t, "resources/oneapi_campaign/resource.tf"),
+				Config: sb.ProviderBlock() + readExample(t, "resources/oneapi_campaign/resource.tf"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue("oneapi_campaign.black_friday", "status", knownvalue.StringExact("creation")),
+					acctest.StateValue("oneapi_campaign.black_friday", "status", knownvalue.StringExact("creation")),
 					// timeadd(plantimestamp(), "24h"): RFC 3339, a day ahead.
-					stateValue("oneapi_campaign.black_friday", "start_at", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
-					stateValue("oneapi_campaign.black_friday", "sms_fallback_statistics", knownvalue.NotNull()),
+					acctest.StateValue("oneapi_campaign.black_friday", "start_at", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					acctest.StateValue("oneapi_campaign.black_friday", "sms_fallback_statistics", knownvalue.NotNull()),
 				},
 			},
 			{
 				PreConfig: func() { sb.Advance(16 * time.Second) }, // scheduled
-				Config:    sb.providerBlock() + readExample(t, "resources/oneapi_campaign/resource.tf") + importThenStop,
+				Config:    sb.ProviderBlock() + readExample(t, "resources/oneapi_campaign/resource.tf") + importThenStop,
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue("oneapi_campaign.black_friday", "status", knownvalue.StringExact("scheduled")),
-					stateValue("oneapi_campaign.runaway", "status", knownvalue.StringExact("stopped")),
+					acctest.StateValue("oneapi_campaign.black_friday", "status", knownvalue.StringExact("scheduled")),
+					acctest.StateValue("oneapi_campaign.runaway", "status", knownvalue.StringExact("stopped")),
 				},
 			},
 		},
@@ -69,25 +70,25 @@ func TestAccExamples_campaign(t *testing.T) {
 // those of lists the stand-in has.
 func TestAccExamples_contactBook(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
-	newsletter, err := sb.client().CreateContactList(context.Background(), client.ContactListRequest{Name: "Newsletter"})
+	sb := acctest.StartSandbox(t)
+	newsletter, err := sb.Client().CreateContactList(context.Background(), client.ContactListRequest{Name: "Newsletter"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	config := sb.providerBlock() +
+	config := sb.ProviderBlock() +
 		readExample(t, "resources/oneapi_contact_list/resource.tf") +
 		readExample(t, "resources/oneapi_contact/resource.tf") +
 		readExample(t, "data-sources/oneapi_contact_lists/data-source.tf") +
 		readExample(t, "data-sources/oneapi_senders/data-source.tf") +
 		readExample(t, "data-sources/oneapi_balance/data-source.tf") +
 		strings.ReplaceAll(readExample(t, "data-sources/oneapi_campaign_price/data-source.tf"), "1864620", strconv.FormatInt(newsletter.ID, 10))
-	accTest(t, resource.TestCase{
-		CheckDestroy: sb.checkContactsGone(),
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckContactsGone(),
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
-				stateValue("oneapi_contact_list.vip", "name", knownvalue.StringExact("VIP customers")),
-				stateValue("oneapi_contact.anna", "fields", knownvalue.MapExact(map[string]knownvalue.Check{"387714": knownvalue.StringExact("Anna")})),
+				acctest.StateValue("oneapi_contact_list.vip", "name", knownvalue.StringExact("VIP customers")),
+				acctest.StateValue("oneapi_contact.anna", "fields", knownvalue.MapExact(map[string]knownvalue.Check{"387714": knownvalue.StringExact("Anna")})),
 				statecheck.ExpectKnownOutputValue("newsletter_list_id", knownvalue.StringExact(strconv.FormatInt(newsletter.ID, 10))),
 				statecheck.ExpectKnownOutputValue("sms_senders", knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringExact("Shop")})),
 				statecheck.ExpectKnownOutputValue("funds", knownvalue.StringExact("100 USD")),

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"regexp"
@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
@@ -27,23 +28,23 @@ const guideCampaign = "oneapi_campaign.sale"
 // exactly the list's contacts.
 func TestAccGuide_preconditionsLetAnAffordableCampaignThrough(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
-	config := sb.providerBlock() + readExample(t, "guides/preconditions/main.tf")
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
 	var campaignID string
-	accTest(t, resource.TestCase{
+	acctest.Test(t, resource.TestCase{
 		CheckDestroy: func(st *terraform.State) error {
-			if err := sb.checkDestroyed("stopped")(st); err != nil {
+			if err := sb.CheckDestroyed("stopped")(st); err != nil {
 				return err
 			}
-			return sb.checkContactsGone()(st)
+			return sb.CheckContactsGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue(guideCampaign, "message_type", knownvalue.StringExact("sms")),
-					stateValue("data.oneapi_campaign_price.sale", "price", knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(guideCampaign, tfjsonpath.New("id"), stringSaved(&campaignID)),
+					acctest.StateValue(guideCampaign, "message_type", knownvalue.StringExact("sms")),
+					acctest.StateValue("data.oneapi_campaign_price.sale", "price", knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(guideCampaign, tfjsonpath.New("id"), acctest.StringSaved(&campaignID)),
 				},
 			},
 			{
@@ -57,7 +58,7 @@ func TestAccGuide_preconditionsLetAnAffordableCampaignThrough(t *testing.T) {
 					sb.Advance(16 * time.Second) // out of creation, so that the destroy can stop it
 				},
 				Config:           config,
-				ConfigPlanChecks: emptyPlan(),
+				ConfigPlanChecks: acctest.EmptyPlan(),
 			},
 		},
 	})
@@ -67,9 +68,9 @@ func TestAccGuide_preconditionsLetAnAffordableCampaignThrough(t *testing.T) {
 // known at plan, so the plan fails and nothing at all is created.
 func TestAccGuide_preconditionRefusesAnUnregisteredSender(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
+	sb := acctest.StartSandbox(t)
 	config := strings.Replace(readExample(t, "guides/preconditions/main.tf"), `default = "Shop"`, `default = "Nobody"`, 1)
-	accExpectError(t, sb.providerBlock()+config, regexp.MustCompile(`(?s)Resource precondition failed.*SMS\s+sender\s+Nobody\s+is\s+not\s+registered`))
+	acctest.ExpectError(t, sb.ProviderBlock()+config, regexp.MustCompile(`(?s)Resource precondition failed.*SMS\s+sender\s+Nobody\s+is\s+not\s+registered`))
 	if n := sb.Count("POST /api/groups") + sb.Count("POST /api/contacts") + sb.CountCreates(); n != 0 {
 		t.Errorf("%d creates, want none: the plan failed", n)
 	}
@@ -80,11 +81,11 @@ func TestAccGuide_preconditionRefusesAnUnregisteredSender(t *testing.T) {
 // before the campaign is created: no campaign is sent.
 func TestAccGuide_preconditionRefusesACampaignBeyondTheBalance(t *testing.T) {
 	t.Parallel()
-	sb := startSandboxWith(t, sandbox.Config{Balance: 0.01})
-	accTest(t, resource.TestCase{
-		CheckDestroy: sb.checkContactsGone(),
+	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.01})
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckContactsGone(),
 		Steps: []resource.TestStep{{
-			Config:      sb.providerBlock() + readExample(t, "guides/preconditions/main.tf"),
+			Config:      sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf"),
 			ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost.*more\s+than\s+the\s+account's`),
 		}},
 	})

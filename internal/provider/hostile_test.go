@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 // The hostile-API suite: the provider through the CLI against an API that
 // misbehaves. A front server sits before the stand-in and, in one mode at
@@ -23,6 +23,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 
 // hostile is the front server's behaviour.
@@ -42,9 +44,9 @@ type hostile struct {
 
 // startHostile starts a stand-in behind a hostile front; the stand-in's
 // URL (and so providerBlock) is the front's.
-func startHostile(t *testing.T) (*testSandbox, *hostile) {
+func startHostile(t *testing.T) (*acctest.Sandbox, *hostile) {
 	t.Helper()
-	sb := startSandbox(t)
+	sb := acctest.StartSandbox(t)
 	h := &hostile{next: sb.Sandbox}
 	h.elsewhere = httptest.NewServer(http.HandlerFunc(h.serveElsewhere))
 	front := httptest.NewServer(h)
@@ -71,7 +73,7 @@ func (h *hostile) serveElsewhere(w http.ResponseWriter, r *http.Request) {
 	_, _ = body.ReadFrom(r.Body)
 	h.mu.Lock()
 	h.reached++
-	if r.Header.Get("Authorization") != "" || strings.Contains(body.String(), testAPIKey) {
+	if r.Header.Get("Authorization") != "" || strings.Contains(body.String(), acctest.APIKey) {
 		h.credentials++
 	}
 	h.mu.Unlock()
@@ -217,7 +219,7 @@ func TestAccHostile_refresh(t *testing.T) {
 		{"string_numbers", `data.id is a JSON string where an integer \(within 64 bits\) belongs`, 1},
 		{"huge_counts", `data.statistics.sent is a JSON number 9223372036854775808 where an integer \(within 64 bits\) belongs`, 1},
 		{"over_limit", `larger than the 32 MiB the provider reads`, 1},
-		{"slow", `Client.Timeout exceeded.*usually temporary`, 2},
+		{"slow", `(Client.Timeout|context deadline) exceeded.*usually temporary`, 2}, // the client's timeout, or the read's when the machine is slow
 		{"redirect_read", `GET /api/campaigns/\d+ was redirected to http://127.0.0.1:\d+, which is not the configured endpoint.*did not follow.*Check endpoint`, 1},
 		{"redirect_loop", `redirected more than 10 times \(a redirect loop\)`, 10},
 		{"unauthorized", `Unable to Authenticate with One-API.*refused the credentials`, 2},
@@ -233,14 +235,14 @@ func TestAccHostile_refresh(t *testing.T) {
 			if tc.mode == "retry_after_huge" {
 				retries = 0 // the wait is capped at a minute (TestBackoff); one attempt shows the answer
 			}
-			config := sb.providerBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = \"1s\"", retries)) +
-				"resource \"oneapi_campaign\" \"test\" {\n" + rcsCampaign("") + "\n}\n"
+			config := sb.ProviderBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = \"1s\"", retries)) +
+				"resource \"oneapi_campaign\" \"test\" {\n" + acctest.RCSCampaign("") + "\n}\n"
 			var id, kept int64
 			logins := 0
-			accTest(t, resource.TestCase{
-				CheckDestroy: sb.checkNothingLeftSending(),
+			acctest.Test(t, resource.TestCase{
+				CheckDestroy: sb.CheckNothingLeftSending(),
 				Steps: []resource.TestStep{
-					{Config: config, Check: idOf(campaignAddr, &id)},
+					{Config: config, Check: acctest.IDOf(acctest.CampaignAddr, &id)},
 					{
 						PreConfig:   func() { h.set(tc.mode); logins = sb.Count("POST /api/auth/login") },
 						Config:      config,
@@ -262,13 +264,13 @@ func TestAccHostile_refresh(t *testing.T) {
 							h.set("")
 						},
 						Config:           config,
-						ConfigPlanChecks: emptyPlan(),
-						Check: resource.ComposeTestCheckFunc(idOf(campaignAddr, &kept), func(*terraform.State) error {
+						ConfigPlanChecks: acctest.EmptyPlan(),
+						Check: resource.ComposeTestCheckFunc(acctest.IDOf(acctest.CampaignAddr, &kept), func(*terraform.State) error {
 							if kept != id {
 								return fmt.Errorf("the state holds campaign %d after the fault, want %d as before", kept, id)
 							}
 							return nil
-						}, resource.TestCheckResourceAttr(campaignAddr, "status", "creation"),
+						}, resource.TestCheckResourceAttr(acctest.CampaignAddr, "status", "creation"),
 							func(*terraform.State) error { sb.Advance(6 * time.Second); return nil }), // moderation: the destroy stops it
 					},
 				},
@@ -276,10 +278,10 @@ func TestAccHostile_refresh(t *testing.T) {
 			// The error itself, once more, through a refresh-only plan, to
 			// match the case's exact words.
 			h.set(tc.mode)
-			accTest(t, resource.TestCase{Steps: []resource.TestStep{{
-				Config: sb.providerBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = \"1s\"", retries)) +
+			acctest.Test(t, resource.TestCase{Steps: []resource.TestStep{{
+				Config: sb.ProviderBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = \"1s\"", retries)) +
 					fmt.Sprintf("data \"oneapi_campaign\" \"x\" {\n  id = \"%d\"\n}\n", id),
-				ExpectError: wrappedRE(tc.want),
+				ExpectError: acctest.WrappedRE(tc.want),
 			}}})
 			h.set("")
 		})
@@ -299,9 +301,9 @@ func TestAccHostile_credentialsStayHome(t *testing.T) {
 			t.Parallel()
 			sb, h := startHostile(t)
 			h.set(tc.mode)
-			accTest(t, resource.TestCase{Steps: []resource.TestStep{{
-				Config:      sb.providerBlockWith("max_retries = 1") + "data \"oneapi_balance\" \"x\" {}\n",
-				ExpectError: wrappedRE(tc.want),
+			acctest.Test(t, resource.TestCase{Steps: []resource.TestStep{{
+				Config:      sb.ProviderBlockWith("max_retries = 1") + "data \"oneapi_balance\" \"x\" {}\n",
+				ExpectError: acctest.WrappedRE(tc.want),
 			}}})
 			hits, reached, creds := h.counts()
 			if hits < 1 || reached != 0 || creds != 0 {
@@ -321,8 +323,8 @@ func TestAccHostile_connectionRefused(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close()
-	accExpectError(t, fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n  max_retries = 0\n}\ndata \"oneapi_balance\" \"x\" {}\n", url),
-		wrappedRE(`could not connect to http://127.0.0.1:\d+ \(connect: connection refused\).*Nothing reached One-API. Check endpoint`))
+	acctest.ExpectError(t, fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n  max_retries = 0\n}\ndata \"oneapi_balance\" \"x\" {}\n", url),
+		acctest.WrappedRE(`could not connect to http://127.0.0.1:\d+ \(connect: connection refused\).*Nothing reached One-API. Check endpoint`))
 }
 
 // TestAccHostile_importOfNothing: an import of an id the account does not
@@ -338,10 +340,10 @@ func TestAccHostile_importOfNothing(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			sb := startSandbox(t)
-			accExpectError(t, sb.providerBlock()+fmt.Sprintf("import {\n  to = %s.test\n  id = \"53708808\"\n}\nresource %q \"test\" {\n  %s\n}\n",
-				tc.resource, tc.resource, tc.body), wrappedRE(tc.want))
-			if n := sb.stopsAndRenews(); n != 0 {
+			sb := acctest.StartSandbox(t)
+			acctest.ExpectError(t, sb.ProviderBlock()+fmt.Sprintf("import {\n  to = %s.test\n  id = \"53708808\"\n}\nresource %q \"test\" {\n  %s\n}\n",
+				tc.resource, tc.resource, tc.body), acctest.WrappedRE(tc.want))
+			if n := sb.StopsAndRenews(); n != 0 {
 				t.Errorf("stop or renew requests: %d, want 0", n)
 			}
 		})
@@ -353,11 +355,11 @@ func TestAccHostile_importOfNothing(t *testing.T) {
 func TestAccHostile_importOfAnEmptyAnswer(t *testing.T) {
 	t.Parallel()
 	sb, h := startHostile(t)
-	cp := sb.createRCSCampaign("380661231231")
+	cp := sb.CreateRCSCampaign("380661231231")
 	h.set("data_null")
-	accExpectError(t, sb.importConfig(cp.ID, `desired_state = "stopped"`),
-		wrappedRE(`Unable to Read Campaign.*cannot be used: it has no data object`))
-	if n := sb.stopsAndRenews(); n != 0 {
+	acctest.ExpectError(t, sb.ImportConfig(cp.ID, `desired_state = "stopped"`),
+		acctest.WrappedRE(`Unable to Read Campaign.*cannot be used: it has no data object`))
+	if n := sb.StopsAndRenews(); n != 0 {
 		t.Errorf("stop or renew requests: %d, want 0", n)
 	}
 }
@@ -378,7 +380,7 @@ func TestAccHostile_otherObjects(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			sb := startSandbox(t)
+			sb := acctest.StartSandbox(t)
 			front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if r.Method == http.MethodGet && r.URL.Path == tc.path {
 					writeJSON(w, 200, tc.body)
@@ -388,7 +390,7 @@ func TestAccHostile_otherObjects(t *testing.T) {
 			}))
 			t.Cleanup(front.Close)
 			sb.URL = front.URL
-			accExpectError(t, sb.providerBlock()+tc.config, wrappedRE(tc.want))
+			acctest.ExpectError(t, sb.ProviderBlock()+tc.config, acctest.WrappedRE(tc.want))
 		})
 	}
 }
@@ -402,16 +404,16 @@ func TestAccHostile_otherObjects(t *testing.T) {
 func TestAccHostile_unexpectedFiguresAreKept(t *testing.T) {
 	t.Parallel()
 	sb, h := startHostile(t)
-	config := sb.campaignConfig(rcsCampaign(""))
+	config := sb.CampaignConfig(acctest.RCSCampaign(""))
 	stops := func(want int) resource.TestCheckFunc {
 		return func(*terraform.State) error {
-			if n := sb.stopsAndRenews(); n != want {
+			if n := sb.StopsAndRenews(); n != want {
 				return fmt.Errorf("stops or renews: %d, want %d", n, want)
 			}
 			return nil
 		}
 	}
-	accTest(t, resource.TestCase{
+	acctest.Test(t, resource.TestCase{
 		CheckDestroy: stops(1),
 		Steps: []resource.TestStep{
 			{Config: config},
@@ -419,19 +421,19 @@ func TestAccHostile_unexpectedFiguresAreKept(t *testing.T) {
 				PreConfig: func() { h.set("archived_negative"); sb.ResetCounters() },
 				Config:    config,
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(campaignAddr, "status", "archived"),
-					resource.TestCheckResourceAttr(campaignAddr, "statistics.sent", "-5"),
+					resource.TestCheckResourceAttr(acctest.CampaignAddr, "status", "archived"),
+					resource.TestCheckResourceAttr(acctest.CampaignAddr, "statistics.sent", "-5"),
 					stops(0)),
 			},
 			{
 				Config:      config,
 				Destroy:     true,
-				ExpectError: wrappedRE(`Unable to Stop Campaign.*in status "archived".*documentation does not name that status.*set stop_on_destroy = false, apply, then destroy`),
+				ExpectError: acctest.WrappedRE(`Unable to Stop Campaign.*in status "archived".*documentation does not name that status.*set stop_on_destroy = false, apply, then destroy`),
 			},
 			{
-				Config:           sb.campaignConfig(rcsCampaign("stop_on_destroy = false")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(campaignAddr, plancheck.ResourceActionUpdate)}},
-				Check:            resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(campaignAddr, "status", "archived"), stops(1)),
+				Config:           sb.CampaignConfig(acctest.RCSCampaign("stop_on_destroy = false")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(acctest.CampaignAddr, plancheck.ResourceActionUpdate)}},
+				Check:            resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(acctest.CampaignAddr, "status", "archived"), stops(1)),
 			},
 		},
 	})

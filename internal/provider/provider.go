@@ -22,6 +22,7 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/account"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/contactbook"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
@@ -248,12 +249,12 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{newCampaignResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource}
+	return []func() resource.Resource{campaign.NewResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource}
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		NewCampaignDataSource, NewCampaignsDataSource, contactbook.NewContactListsDataSource, account.NewSendersDataSource,
-		account.NewBalanceDataSource, NewCampaignPriceDataSource,
+		campaign.NewDataSource, campaign.NewCampaignsDataSource, contactbook.NewContactListsDataSource, account.NewSendersDataSource,
+		account.NewBalanceDataSource, campaign.NewPriceDataSource,
 	}
 }

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -16,16 +16,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
 )
 
 func TestAccProvider_userAgent(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
-	cp := sb.createRCSCampaign("380661231231")
+	sb := acctest.StartSandbox(t)
+	cp := sb.CreateRCSCampaign("380661231231")
 	sb.ResetCounters()
-	accTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{Config: campaignDataSourceConfig(sb, strconv.FormatInt(cp.ID, 10))}},
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{{Config: acctest.CampaignDataSourceConfig(sb, strconv.FormatInt(cp.ID, 10))}},
 	})
 	want := regexp.MustCompile(`^terraform-provider-oneapi/test \(\+https://registry\.terraform\.io/providers/oneapi-terraform/oneapi\) Terraform/\d+\.\d+\.\d+`)
 	uas := sb.UserAgents()
@@ -40,9 +41,9 @@ func TestAccProvider_userAgent(t *testing.T) {
 }
 
 func TestAccProvider_missingCredentials(t *testing.T) {
-	sb := startSandbox(t)
-	t.Setenv(EnvAPIKey, "")
-	t.Setenv(EnvToken, "")
+	sb := acctest.StartSandbox(t)
+	t.Setenv(provider.EnvAPIKey, "")
+	t.Setenv(provider.EnvToken, "")
 	config := fmt.Sprintf(`
 provider "oneapi" {
   endpoint = %q
@@ -51,18 +52,18 @@ data "oneapi_campaign" "test" {
   id = "1"
 }
 `, sb.URL)
-	accExpectError(t, config, regexp.MustCompile(`(?s)Missing One-API Credentials.*api_key.*ONEAPI_API_KEY`))
+	acctest.ExpectError(t, config, regexp.MustCompile(`(?s)Missing One-API Credentials.*api_key.*ONEAPI_API_KEY`))
 	if n := len(sb.Counters()); n != 0 {
 		t.Errorf("requests = %v, want none", sb.Counters())
 	}
 }
 
 func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
-	sb := startSandbox(t)
-	cp := sb.createRCSCampaign("380661231231")
-	t.Setenv(EnvAPIKey, testAPIKey)
-	t.Setenv(EnvEndpoint, sb.URL)
-	accTest(t, resource.TestCase{
+	sb := acctest.StartSandbox(t)
+	cp := sb.CreateRCSCampaign("380661231231")
+	t.Setenv(provider.EnvAPIKey, acctest.APIKey)
+	t.Setenv(provider.EnvEndpoint, sb.URL)
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`data "oneapi_campaign" "test" { id = "%d" }`, cp.ID),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -83,15 +84,15 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			t.Setenv(EnvAPIKey, testAPIKey)
-			accExpectError(t, "provider \"oneapi\" {\n  "+tc.block+"\n}\n"+`data "oneapi_campaign" "test" { id = "1" }`, regexp.MustCompile(tc.want))
+			t.Setenv(provider.EnvAPIKey, acctest.APIKey)
+			acctest.ExpectError(t, "provider \"oneapi\" {\n  "+tc.block+"\n}\n"+`data "oneapi_campaign" "test" { id = "1" }`, regexp.MustCompile(tc.want))
 		})
 	}
 }
 
 func TestAccProvider_unknownEndpoint(t *testing.T) {
-	t.Setenv(EnvAPIKey, testAPIKey)
-	accTest(t, resource.TestCase{
+	t.Setenv(provider.EnvAPIKey, acctest.APIKey)
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 resource "terraform_data" "endpoint" {
@@ -114,13 +115,13 @@ data "oneapi_campaign" "test" {
 // without the request's error chain.
 func TestAccProvider_refusedKeyLogsInOnce(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
+	sb := acctest.StartSandbox(t)
 	var b strings.Builder
 	fmt.Fprintf(&b, "provider \"oneapi\" {\n  endpoint = %q\n  api_key  = \"test_not_the_key\"\n}\n", sb.URL)
 	for i := range 20 {
 		fmt.Fprintf(&b, "data \"oneapi_campaign\" \"c%d\" {\n  id = \"%d\"\n}\n", i, i+1)
 	}
-	accExpectError(t, b.String(), regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*refused\s+the\s+API\s+key\s+\(401\s+Unauthorized:\s+Invalid\s+API\s+key\)\.\s+Check\s+api_key`))
+	acctest.ExpectError(t, b.String(), regexp.MustCompile(`(?s)Unable to Authenticate with One-API.*refused\s+the\s+API\s+key\s+\(401\s+Unauthorized:\s+Invalid\s+API\s+key\)\.\s+Check\s+api_key`))
 	if n := sb.Count("POST /api/auth/login"); n != 1 {
 		t.Errorf("logins = %d, want 1 for the whole run", n)
 	}
@@ -134,16 +135,16 @@ func TestAccProvider_refusedKeyLogsInOnce(t *testing.T) {
 // missing.
 func TestAccProvider_endpointWithoutLogin(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
-	accExpectError(t, fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n}\ndata \"oneapi_campaign\" \"test\" {\n  id = \"1\"\n}\n", sb.URL+"/v2"), regexp.MustCompile(`(?s)Unable to Log In to One-API.*the\s+login\s+failed.*answered\s+404.*Check\s+endpoint`))
+	sb := acctest.StartSandbox(t)
+	acctest.ExpectError(t, fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n}\ndata \"oneapi_campaign\" \"test\" {\n  id = \"1\"\n}\n", sb.URL+"/v2"), regexp.MustCompile(`(?s)Unable to Log In to One-API.*the\s+login\s+failed.*answered\s+404.*Check\s+endpoint`))
 }
 
 // TestConfigureEndpointDiagnostics configures the provider in process (the
 // CLI harness cannot check warnings): credentials in the endpoint are
 // refused without being repeated; plain http:// to another machine warns.
 func TestConfigureEndpointDiagnostics(t *testing.T) {
-	t.Setenv(EnvAPIKey, testAPIKey)
-	srv := NewProtocol6Server("test")()
+	t.Setenv(provider.EnvAPIKey, acctest.APIKey)
+	srv := provider.NewProtocol6Server("test")()
 	ctx := context.Background()
 	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
@@ -195,32 +196,16 @@ func TestConfigureEndpointDiagnostics(t *testing.T) {
 	}
 }
 
-// TestLoginErrorDiagnosticHasNoErrorChain: the refusal as the provider
-// reports it names the setting and not the transport's wrapping.
-func TestLoginErrorDiagnosticHasNoErrorChain(t *testing.T) {
-	t.Parallel()
-	c, err := client.New(client.WithEndpoint("https://one-api.wwt.world"), client.WithAPIKey("test_x"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wrapped := fmt.Errorf("GET /api/campaigns/1: Get \"https://one-api.wwt.world/api/campaigns/1\": %w",
-		&client.LoginError{Endpoint: "https://one-api.wwt.world", StatusCode: 401, Message: "Invalid API key"})
-	d := apiErrorDiagnostic("Unable to Read Campaign", c, "1", wrapped)
-	if d.Summary() != "Unable to Authenticate with One-API" || strings.Contains(d.Detail(), "Get \"") || !strings.Contains(d.Detail(), "Check api_key") {
-		t.Errorf("%s: %s", d.Summary(), d.Detail())
-	}
-}
-
 // TestAccProvider_timeZoneIsValidated: a time_zone that is not an IANA name
 // is a plan-time error naming the attribute; nothing is sent.
 func TestAccProvider_timeZoneIsValidated(t *testing.T) {
 	t.Parallel()
-	sb := startSandbox(t)
+	sb := acctest.StartSandbox(t)
 	for _, zone := range []string{"Mars/Olympus", "+03:00", "Local"} {
-		accTest(t, resource.TestCase{
-			CheckDestroy: sb.checkNothingLeftSending(),
+		acctest.Test(t, resource.TestCase{
+			CheckDestroy: sb.CheckNothingLeftSending(),
 			Steps: []resource.TestStep{{
-				Config:      sb.providerBlockWith(fmt.Sprintf("time_zone = %q", zone)) + "resource \"oneapi_campaign\" \"test\" {\n" + rcsCampaign("") + "}\n",
+				Config:      sb.ProviderBlockWith(fmt.Sprintf("time_zone = %q", zone)) + "resource \"oneapi_campaign\" \"test\" {\n" + acctest.RCSCampaign("") + "}\n",
 				ExpectError: regexp.MustCompile(`(?s)time_zone.*IANA\s+time\s+zone\s+name`),
 			}},
 		})
@@ -238,11 +223,11 @@ func TestAccProvider_secretsNotInTraceLogs(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(dir, "%s.log"))
-	sb := startSandbox(t)
-	cp := sb.createRCSCampaign("380661231231")
+	sb := acctest.StartSandbox(t)
+	cp := sb.CreateRCSCampaign("380661231231")
 	// The key comes from the environment, as the README recommends: the test
 	// harness itself logs the configuration text it writes.
-	t.Setenv(EnvAPIKey, testAPIKey)
+	t.Setenv(provider.EnvAPIKey, acctest.APIKey)
 	config := fmt.Sprintf(`
 provider "oneapi" {
   endpoint = %q
@@ -253,7 +238,7 @@ data "oneapi_campaign" "test" {
 `, sb.URL, cp.ID)
 	sb.RevokeTokens() // forces a 401, a new login and a replay inside the test
 
-	accTest(t, resource.TestCase{
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -262,11 +247,11 @@ data "oneapi_campaign" "test" {
 		}},
 	})
 
-	logs := readLogs(t, dir)
+	logs := acctest.ReadLogs(t, dir)
 	for _, want := range []string{"One-API request", "/api/auth/login", "/api/campaigns/" + strconv.FormatInt(cp.ID, 10)} {
 		if !strings.Contains(logs, want) {
 			t.Fatalf("the TRACE logs do not show %q: the check below would prove nothing", want)
 		}
 	}
-	assertNoSecrets(t, "TRACE logs", logs, append(sb.IssuedTokens(), testAPIKey))
+	acctest.AssertNoSecrets(t, "TRACE logs", logs, append(sb.IssuedTokens(), acctest.APIKey))
 }

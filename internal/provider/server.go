@@ -8,6 +8,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
 )
 
 // LogLevelVariables are the environment variables that set the log levels
@@ -31,8 +34,13 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 	return protocol6Server(New(version))
 }
 
-// protocol6Server serves a provider made by newProvider (tests give one
-// with a fake clock).
+// NewProtocol6ServerWithClock is NewProtocol6Server with another clock, for
+// tests that wait on the provider's polling without waiting.
+func NewProtocol6ServerWithClock(version string, clk clock.Clock) func() tfprotov6.ProviderServer {
+	return protocol6Server(newWithClock(version, clk))
+}
+
+// protocol6Server serves a provider made by newProvider.
 func protocol6Server(newProvider func() provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(newProvider())
 	return func() tfprotov6.ProviderServer { return releasingServer{framework()} }
@@ -55,7 +63,7 @@ func (s releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprot
 }
 
 func (s releasingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	if resp := fastCampaignUpgrade(req); resp != nil {
+	if resp := campaign.FastUpgrade(req); resp != nil {
 		return resp, nil
 	}
 	return released(ctx, req, s.ProviderServer.UpgradeResourceState)
@@ -66,7 +74,7 @@ func (s releasingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadRe
 }
 
 func (s releasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	if resp := fastCampaignPlan(req); resp != nil {
+	if resp := campaign.FastPlan(req); resp != nil {
 		return resp, nil
 	}
 	return released(ctx, req, s.ProviderServer.PlanResourceChange)

@@ -1,0 +1,41 @@
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
+)
+
+// Main is every acceptance-test package's TestMain: it runs the package's
+// tests with TF_LOG=TRACE into per-test files and, afterwards, checks every
+// log line of the CLI, the harness and the provider for the API key and
+// every JWT issued.
+func Main(m *testing.M) {
+	if !Live() {
+		os.Setenv(provider.EnvAPIKey, APIKey)
+	}
+	logDir := ""
+	if os.Getenv("TF_ACC") != "" && os.Getenv("TF_LOG_PATH_MASK") == "" && os.Getenv("ONEAPI_SECRET_SCAN") != "0" {
+		var err error
+		if logDir, err = os.MkdirTemp("", "oneapi-acc-logs-"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Setenv("TF_LOG", "TRACE")
+		os.Setenv("TF_LOG_PATH_MASK", filepath.Join(logDir, "%s.log"))
+	}
+	code := m.Run()
+	if logDir != "" {
+		if err := scanLogs(logDir, Secrets()); err != nil {
+			fmt.Fprintln(os.Stderr, "FAIL: secret scan of the suite's TRACE logs:", err)
+			code = 1
+		} else {
+			fmt.Println("secret scan: no API key or JWT in the suite's TRACE logs")
+		}
+		os.RemoveAll(logDir)
+	}
+	os.Exit(code)
+}

@@ -1,0 +1,213 @@
+package campaign
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+var (
+	_ datasource.DataSource              = (*campaignsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*campaignsDataSource)(nil)
+)
+
+// NewCampaignsDataSource returns the oneapi_campaigns data source.
+func NewCampaignsDataSource() datasource.DataSource { return &campaignsDataSource{} }
+
+type campaignsDataSource struct {
+	framework.DataSourceBase
+}
+
+type campaignsDataSourceModel struct {
+	Type         types.String     `tfsdk:"type"`
+	Status       types.Set        `tfsdk:"status"`
+	Sender       types.String     `tfsdk:"sender"`
+	NameContains types.String     `tfsdk:"name_contains"`
+	CreatedFrom  types.String     `tfsdk:"created_from"`
+	CreatedTo    types.String     `tfsdk:"created_to"`
+	Campaigns    types.List       `tfsdk:"campaigns"`
+	IDs          types.List       `tfsdk:"ids"`
+	Timeouts     dstimeouts.Value `tfsdk:"timeouts"`
+}
+
+var campaignSummaryAttrTypes = map[string]attr.Type{
+	"id": types.StringType, "name": types.StringType, "sender": types.StringType, "status": types.StringType,
+	"message_type": types.StringType, "start_at": types.StringType, "real_start_at": types.StringType,
+	"finished_at": types.StringType, "created_at": types.StringType,
+	"statistics": types.ObjectType{AttrTypes: statisticsAttrTypes},
+}
+
+func (d *campaignsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaigns"
+}
+
+func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the account's campaigns (`GET /api/campaigns`, every page, 500 at a time). " +
+			"`type` and the creation window (`created_from`, `created_to`) are sent to the API; `status`, `sender` and " +
+			"`name_contains` are applied to its answer, because the sources disagree on the names of the API's search " +
+			"parameters (`search[field]` in the OpenAPI file, `filter[field]` on the RCS list page).\n\n" +
+			"The list pages document that `filter[type]` defaults to `sms` and that one query spans at most three months " +
+			"of creation time: without `type` the data source queries `rcs` and `sms` and merges them; a window longer " +
+			"than three months is read in consecutive windows. Without `created_from` and `created_to` the window is " +
+			"the API's default, **the last three months**.",
+		Attributes: map[string]schema.Attribute{
+			"timeouts": dstimeouts.Attributes(ctx),
+			"type": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns of this message type: `rcs` or `sms`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf("rcs", "sms")},
+			},
+			"status": schema.SetAttribute{
+				MarkdownDescription: "Only campaigns in one of these statuses.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(campaignStatuses...))},
+			},
+			"sender": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns of exactly this sender.",
+				Optional:            true,
+				Validators:          []validator.String{framework.UTF16LengthUpTo(255)},
+			},
+			"name_contains": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns whose name contains this text (case-insensitive).",
+				Optional:            true,
+				Validators:          []validator.String{framework.UTF16LengthUpTo(255)},
+			},
+			"created_from": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns created from this time on: RFC 3339, or `yyyy-mm-dd hh:mm:ss` in the " +
+					"provider's `time_zone`; sent as `filter[from]` (`yyyy-mm-dd hh:mm:ss` in `time_zone`). Default: three months before `created_to`.",
+				Optional:   true,
+				Validators: []validator.String{timeValidator()},
+			},
+			"created_to": schema.StringAttribute{
+				MarkdownDescription: "Only campaigns created up to this time, spelled like `created_from`; sent as `filter[to]`. Default: now.",
+				Optional:            true,
+				Validators:          []validator.String{timeValidator()},
+			},
+			"ids": schema.ListAttribute{
+				MarkdownDescription: "Ids of the campaigns found, in ascending order.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"campaigns": schema.ListNestedAttribute{
+				MarkdownDescription: "The campaigns found, in ascending order of id.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":            str("Campaign id."),
+					"name":          str("Name the platform generated."),
+					"sender":        str("RCS agent or SMS sender."),
+					"status":        str("Current status."),
+					"message_type":  str("`rcs` or `sms`."),
+					"start_at":      str("When sending starts."),
+					"real_start_at": str("When sending really started; null before."),
+					"finished_at":   str("When the campaign finished or was stopped; null before."),
+					"created_at":    str("When the campaign was created."),
+					"statistics": schema.SingleNestedAttribute{
+						MarkdownDescription: "Short delivery statistics.",
+						Computed:            true,
+						Attributes:          dataStatisticsAttributes(statisticsFields),
+					},
+				}},
+			},
+		},
+	}
+}
+
+func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data campaignsDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var statuses []string
+	resp.Diagnostics.Append(data.Status.ElementsAs(ctx, &statuses, false)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var found []client.Campaign
+	for _, opts := range campaignsListOptions(data, d.Client.TimeZone()) {
+		some, err := d.Client.ListCampaigns(ctx, opts)
+		if err != nil {
+			resp.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", d.Client, "", err))
+			return
+		}
+		found = append(found, some...)
+	}
+	found = filterCampaigns(found, data, statuses)
+	ids := make([]attr.Value, 0, len(found))
+	items := make([]attr.Value, 0, len(found))
+	for i := range found {
+		o := observe(&found[i])
+		ids = append(ids, o.ID)
+		items = append(items, types.ObjectValueMust(campaignSummaryAttrTypes, map[string]attr.Value{
+			"id": o.ID, "name": o.Name, "sender": o.Sender, "status": o.Status, "message_type": o.MessageType,
+			"start_at": o.StartAt, "real_start_at": o.RealStartAt, "finished_at": o.FinishedAt,
+			"created_at": o.CreatedAt, "statistics": o.Statistics,
+		}))
+	}
+	data.IDs = types.ListValueMust(types.StringType, ids)
+	data.Campaigns = types.ListValueMust(types.ObjectType{AttrTypes: campaignSummaryAttrTypes}, items)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// campaignsListOptions are the list requests for a configuration: one per
+// message type (filter[type] defaults to sms, so a list without it would
+// miss every RCS campaign), each over the creation window.
+func campaignsListOptions(m campaignsDataSourceModel, zone *time.Location) []client.ListOptions {
+	kinds := []string{"rcs", "sms"}
+	if t := m.Type.ValueString(); t != "" {
+		kinds = []string{t}
+	}
+	from, _ := parseAccountTime(m.CreatedFrom.ValueString(), zone)
+	to, _ := parseAccountTime(m.CreatedTo.ValueString(), zone)
+	out := make([]client.ListOptions, 0, len(kinds))
+	for _, t := range kinds {
+		out = append(out, client.ListOptions{Type: t, From: from, To: to, Sort: "id", Way: "asc", PageLimit: 500})
+	}
+	return out
+}
+
+// filterCampaigns applies what is not sent to the API: statuses, the exact
+// sender, the name, and a stable order.
+func filterCampaigns(in []client.Campaign, m campaignsDataSourceModel, statuses []string) []client.Campaign {
+	want := map[string]bool{}
+	for _, s := range statuses {
+		want[s] = true
+	}
+	sender, name := m.Sender.ValueString(), strings.ToLower(m.NameContains.ValueString())
+	out := in[:0:0]
+	for _, c := range in {
+		switch {
+		case len(want) > 0 && !want[c.Status],
+			sender != "" && c.Sender != sender,
+			name != "" && !strings.Contains(strings.ToLower(c.Name), name),
+			m.Type.ValueString() != "" && c.MessageType != m.Type.ValueString():
+			continue
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,173 @@
+package campaign
+
+import (
+	"context"
+
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+var (
+	_ datasource.DataSource              = (*campaignDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*campaignDataSource)(nil)
+)
+
+// NewDataSource returns the oneapi_campaign data source.
+func NewDataSource() datasource.DataSource { return &campaignDataSource{} }
+
+type campaignDataSource struct {
+	framework.DataSourceBase
+}
+
+type campaignDataSourceModel struct {
+	ID                            types.String     `tfsdk:"id"`
+	Name                          types.String     `tfsdk:"name"`
+	Sender                        types.String     `tfsdk:"sender"`
+	Status                        types.String     `tfsdk:"status"`
+	MessageType                   types.String     `tfsdk:"message_type"`
+	StartAt                       types.String     `tfsdk:"start_at"`
+	RealStartAt                   types.String     `tfsdk:"real_start_at"`
+	FinishedAt                    types.String     `tfsdk:"finished_at"`
+	CreatedAt                     types.String     `tfsdk:"created_at"`
+	Statistics                    types.Object     `tfsdk:"statistics"`
+	SMSFallbackStatistics         types.Object     `tfsdk:"sms_fallback_statistics"`
+	CalculatedPrice               types.String     `tfsdk:"calculated_price"`
+	Currency                      types.String     `tfsdk:"currency"`
+	DetailedStatistics            types.Object     `tfsdk:"detailed_statistics"`
+	SMSFallbackDetailedStatistics types.Object     `tfsdk:"sms_fallback_detailed_statistics"`
+	TotalMessages                 types.Int64      `tfsdk:"total_messages"`
+	TotalPhones                   types.Int64      `tfsdk:"total_phones"`
+	TotalPrice                    types.Float64    `tfsdk:"total_price"`
+	Timeouts                      dstimeouts.Value `tfsdk:"timeouts"`
+}
+
+func (d *campaignDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaign"
+}
+
+func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computedString := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one campaign: its status and times (`GET /api/campaigns/{id}`) and its full " +
+			"delivery statistics and cost (`GET /api/campaigns/{id}/detail`).",
+		Attributes: map[string]schema.Attribute{
+			"timeouts": dstimeouts.Attributes(ctx),
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Campaign id, as returned when the campaign was created.",
+				Required:            true,
+				Validators:          []validator.String{campaignIDValidator()},
+			},
+			"name":          computedString("Name the platform generated, e.g. `RCS api campaign / 2025-04-14 13:43:13`."),
+			"sender":        computedString("RCS agent or SMS sender name."),
+			"status":        computedString("Current status: " + statusList + "."),
+			"message_type":  computedString("`rcs` or `sms`."),
+			"start_at":      computedString("When sending starts, as the platform writes it (`yyyy-mm-dd hh:mm:ss` in the account's time zone, the provider's `time_zone`)."),
+			"real_start_at": computedString("When sending really started; null before."),
+			"finished_at":   computedString("When the campaign finished or was stopped; null before."),
+			"created_at":    computedString("When the campaign was created, in the account's time zone."),
+			"statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Short delivery statistics.",
+				Computed:            true,
+				Attributes:          dataStatisticsAttributes(statisticsFields),
+			},
+			"sms_fallback_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Short statistics of the SMS fallback; null without one.",
+				Computed:            true,
+				Attributes:          dataStatisticsAttributes(statisticsFields),
+			},
+			"calculated_price": schema.StringAttribute{
+				MarkdownDescription: "The platform's price estimate; reads usually carry 0 or null (it is given reliably only at creation)." +
+					priceDescription,
+				Computed: true,
+			},
+			"currency": computedString("ISO 4217 currency of the prices."),
+			"detailed_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Messages per message status, from the detail call.",
+				Computed:            true,
+				Attributes:          dataStatisticsAttributes(detailedStatisticsFields),
+			},
+			"sms_fallback_detailed_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Messages of the SMS fallback per message status; null without one.",
+				Computed:            true,
+				Attributes:          dataStatisticsAttributes(detailedStatisticsFields),
+			},
+			"total_messages": schema.Int64Attribute{MarkdownDescription: "Messages in the campaign.", Computed: true},
+			"total_phones":   schema.Int64Attribute{MarkdownDescription: "Phone numbers in the campaign.", Computed: true},
+			"total_price": schema.Float64Attribute{
+				MarkdownDescription: "Cost of the messages sent so far, in `currency` (the API writes it as a string).",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data campaignDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, diags := parseCampaignID(data.ID.ValueString(), path.Root("id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := d.Client.GetCampaign(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", d.Client, data.ID.ValueString(), err))
+		return
+	}
+	detail, err := d.Client.GetCampaignDetail(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign Statistics", d.Client, data.ID.ValueString(), err))
+		return
+	}
+	resp.Diagnostics.Append(unexpectedFigures(c)...)
+	campaignDataFromAPI(c, detail, &data)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// campaignDataFromAPI maps both reads into the data source's model.
+func campaignDataFromAPI(c *client.Campaign, detail *client.CampaignDetail, m *campaignDataSourceModel) {
+	o := observe(c)
+	m.Name, m.Sender, m.Status, m.MessageType = o.Name, o.Sender, o.Status, o.MessageType
+	m.StartAt, m.RealStartAt, m.FinishedAt, m.CreatedAt = o.StartAt, o.RealStartAt, o.FinishedAt, o.CreatedAt
+	m.Statistics, m.SMSFallbackStatistics = o.Statistics, o.SMSFallbackStatistics
+	m.CalculatedPrice, m.Currency = o.CalculatedPrice, o.Currency
+	if detail.Currency != nil {
+		m.Currency = types.StringValue(*detail.Currency)
+	}
+	m.DetailedStatistics = detailedStatisticsValue(detail.Statistics)
+	m.SMSFallbackDetailedStatistics = types.ObjectNull(detailedStatisticsAttrTypes)
+	if detail.AlternativeChannels != nil && detail.AlternativeChannels.SMS != nil {
+		m.SMSFallbackDetailedStatistics = detailedStatisticsValue(*detail.AlternativeChannels.SMS)
+	}
+	m.TotalMessages = types.Int64Value(detail.TotalMessages)
+	m.TotalPhones = types.Int64Value(detail.TotalPhones)
+	m.TotalPrice = types.Float64Null()
+	if detail.TotalPrice != nil {
+		m.TotalPrice = types.Float64Value(detail.TotalPrice.Value)
+	}
+}
+
+// dataStatisticsAttributes are statistics as the data sources' schema
+// writes them.
+func dataStatisticsAttributes(fields []computedField) map[string]schema.Attribute {
+	return computedInt64Attributes(fields, func(description string) schema.Attribute {
+		return schema.Int64Attribute{MarkdownDescription: description, Computed: true}
+	})
+}

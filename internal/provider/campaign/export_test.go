@@ -1,0 +1,45 @@
+package campaign
+
+import "github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+
+// Internals the external tests (package campaign_test) use: they run
+// through the whole provider (acctest), which imports this package.
+
+type (
+	CampaignResource      = campaignResource
+	CampaignResourceModel = campaignResourceModel
+	StateAction           = stateAction
+	ContentReplacement    = contentReplacement
+)
+
+const (
+	ActionNone     = actionNone
+	ActionRenew    = actionRenew
+	ActionStop     = actionStop
+	DesiredActive  = desiredActive
+	DesiredStopped = desiredStopped
+	StopPollMax    = stopPollMax
+	StopPollMin    = stopPollMin
+)
+
+var (
+	APIFieldPath            = apiFieldPath
+	CampaignFromAPI         = campaignFromAPI
+	CampaignSchema          = campaignSchema
+	CampaignStateType       = campaignStateType
+	CampaignStatuses        = campaignStatuses
+	CampaignToCreateRequest = campaignToCreateRequest
+	ContentAttributes       = contentAttributes
+	ContentChanges          = contentChanges
+	InPlaceAttributes       = inPlaceAttributes
+	NormalizeStartAt        = normalizeStartAt
+	RecipientsAttrTypes     = recipientsAttrTypes
+	RefreshedState          = refreshedState
+	RunStateActionFor       = runStateActionFor
+	StartAtWindow           = startAtWindow
+	UnexpectedFigures       = unexpectedFigures
+)
+
+// RCS and SMS are the create request's two halves.
+func (r createRequest) RCS() *client.RCSCampaignRequest { return r.rcs }
+func (r createRequest) SMS() *client.SMSCampaignRequest { return r.sms }

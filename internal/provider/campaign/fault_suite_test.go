@@ -1,0 +1,154 @@
+package campaign_test
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+)
+
+// The fault suite and the rate budget run at a size that keeps `make test`
+// short; `make test-faults` runs them at full size (ONEAPI_FAULT_SUITE_N=200,
+// ONEAPI_RATE_BUDGET_N=300).
+func suiteSize(t *testing.T, env string, def int) int {
+	t.Helper()
+	if v := os.Getenv(env); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 {
+			t.Fatalf("%s=%q: want a number of campaigns, at least 2", env, v)
+		}
+		return n
+	}
+	return def
+}
+
+// startFaultySandbox is a stand-in whose clock runs 30x faster than real
+// time, so that 60-second JWTs expire every 2 seconds of a run.
+func startFaultySandbox(t *testing.T, lifetime time.Duration) *acctest.Sandbox {
+	t.Helper()
+	return acctest.StartSandboxWith(t, sandbox.Config{TokenLifetime: lifetime, ClockSpeed: 30, Seed: 42})
+}
+
+// faultSuiteStartAt schedules the suite's campaigns two days ahead, one value
+// per test process so that re-planning the same configuration replaces
+// nothing.
+var faultSuiteStartAt = time.Now().Add(48 * time.Hour).UTC().Format(client.TimeLayout)
+
+func manyCampaigns(sb *acctest.Sandbox, n int, providerExtra, desired string) string {
+	return fmt.Sprintf(`
+provider "oneapi" {
+  endpoint = %q
+  %s
+}
+resource "oneapi_campaign" "c" {
+  count      = %d
+  recipients = { phones = [format("3806%%08d", count.index)] }
+  rcs        = { sender = "fault_suite", text = "Fault suite" }
+  start_at   = %q
+  %s
+}
+`, sb.URL, providerExtra, n, faultSuiteStartAt, desired)
+}
+
+// TestAccFaultSuite applies N campaign creations, then stops half of them,
+// through the real CLI (-parallelism=10, Terraform's default) against a
+// stand-in with 10% 503s on reads and stops, 429 bursts with Retry-After,
+// up to 200 ms of latency jitter, 60-second JWTs (on a clock 30x faster;
+// JWTs older than a second or two are also refused), and three creates
+// whose answer is lost after the campaign was committed.
+func TestAccFaultSuite(t *testing.T) {
+	n := suiteSize(t, "ONEAPI_FAULT_SUITE_N", 40)
+	sb := startFaultySandbox(t, 60*time.Second)
+	sb.SetFaults(sandbox.Faults{
+		ErrorRate: 0.10, TooManyRequestsRate: 0.03, RetryAfter: time.Second,
+		LatencyJitter: 200 * time.Millisecond, CreateAfterCommit: "500", CreateAfterCommitCount: 3,
+	})
+	report := acctest.FaultReport{Scenario: "create, then stop half", Operations: fmt.Sprintf("%d creates, %d stops", n, n/2), SB: sb}
+	defer report.Print(t)
+	// The CLI's commands are shorter than a JWT's 2 real seconds: also, once
+	// a second, refuse the JWTs that were issued before the previous second,
+	// as a server-side rotation would (a JWT lives 1 to 2 seconds, never
+	// so short that a login and its replay could not both use it).
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		previous := sb.TokenSeq()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Second):
+				sb.RevokeTokensUpTo(previous)
+				previous = sb.TokenSeq()
+			}
+		}
+	}()
+	half := fmt.Sprintf(`desired_state = count.index < %d ? "stopped" : "active"`, n/2)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
+		Steps: []resource.TestStep{
+			{
+				Config: manyCampaigns(sb, n, "max_retries = 10", `desired_state = "active"`),
+				Check:  sb.CheckTruth(n, &report, false),
+			},
+			{
+				PreConfig: func() { time.Sleep(time.Second) }, // 30s of stand-in time: moderation is over
+				Config:    manyCampaigns(sb, n, "max_retries = 10", half),
+				Check: resource.ComposeTestCheckFunc(sb.CheckTruth(n, &report, false), func(st *terraform.State) error {
+					stopped := 0
+					for _, id := range sb.CampaignIDs() {
+						if sb.Status(id) == "stopped" {
+							stopped++
+						}
+					}
+					if stopped != n/2 {
+						return fmt.Errorf("%d campaigns stopped, want %d", stopped, n/2)
+					}
+					return nil
+				}),
+			},
+			{
+				// With the clock at rest, a refresh must agree with the stand-in.
+				PreConfig:    sb.FreezeClock,
+				RefreshState: true,
+				Check:        sb.CheckTruth(n, &report, true),
+			},
+		},
+	})
+	if got := sb.Injected(); got["503"] == 0 || got["429"] == 0 || got["create_500"] != 3 || got["401"] == 0 {
+		t.Errorf("the faults were not all exercised: %v", got)
+	}
+}
+
+// TestAccRateBudget applies N campaigns with requests_per_second set and
+// checks, with the stand-in's arrival times, that no second saw more.
+func TestAccRateBudget(t *testing.T) {
+	n := suiteSize(t, "ONEAPI_RATE_BUDGET_N", 30)
+	const budget = 20
+	sb := startFaultySandbox(t, time.Hour)
+	report := acctest.FaultReport{Scenario: fmt.Sprintf("rate budget %d/s", budget), Operations: fmt.Sprintf("%d creates", n), SB: sb}
+	defer report.Print(t)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
+		Steps: []resource.TestStep{
+			{
+				Config: manyCampaigns(sb, n, fmt.Sprintf("requests_per_second = %d", budget), `stop_on_destroy = false`),
+				Check:  sb.CheckTruth(n, &report, false),
+			},
+			{PreConfig: sb.FreezeClock, RefreshState: true, Check: sb.CheckTruth(n, &report, true)},
+		},
+	})
+	if peak := sb.MaxInWindow(time.Second); peak > budget {
+		t.Errorf("%d requests arrived within one second; the budget is %d", peak, budget)
+	} else {
+		fmt.Printf("rate budget: at most %d requests in any second (budget %d), %d requests in all\n", peak, budget, len(sb.Journal()))
+	}
+}

@@ -1,0 +1,264 @@
+package campaign
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+// The campaign resource's model, and how it maps to the API: the create
+// request built from a plan, and the state written from an answer.
+
+type campaignResourceModel struct {
+	ID                    types.String   `tfsdk:"id"`
+	Recipients            types.Object   `tfsdk:"recipients"`
+	RCS                   types.Object   `tfsdk:"rcs"`
+	SMS                   types.Object   `tfsdk:"sms"`
+	SMSFallback           types.Object   `tfsdk:"sms_fallback"`
+	StartAt               types.String   `tfsdk:"start_at"`
+	ValidityHours         types.Int64    `tfsdk:"validity_hours"`
+	ValiditySeconds       types.Int64    `tfsdk:"validity_seconds"`
+	TariffCode            types.Int64    `tfsdk:"tariff_code"`
+	CheckStopList         types.Bool     `tfsdk:"check_stop_list"`
+	AddToContactBook      types.Bool     `tfsdk:"add_to_contact_book"`
+	DesiredState          types.String   `tfsdk:"desired_state"`
+	StopOnDestroy         types.Bool     `tfsdk:"stop_on_destroy"`
+	Name                  types.String   `tfsdk:"name"`
+	Status                types.String   `tfsdk:"status"`
+	MessageType           types.String   `tfsdk:"message_type"`
+	RealStartAt           types.String   `tfsdk:"real_start_at"`
+	FinishedAt            types.String   `tfsdk:"finished_at"`
+	CreatedAt             types.String   `tfsdk:"created_at"`
+	Statistics            types.Object   `tfsdk:"statistics"`
+	SMSFallbackStatistics types.Object   `tfsdk:"sms_fallback_statistics"`
+	CalculatedPrice       types.String   `tfsdk:"calculated_price"`
+	Currency              types.String   `tfsdk:"currency"`
+	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+}
+
+type recipientsModel struct {
+	Phones []string `tfsdk:"phones"`
+	Groups []int64  `tfsdk:"groups"`
+}
+
+type rcsModel struct {
+	Sender types.String `tfsdk:"sender"`
+	Text   types.String `tfsdk:"text"`
+	Cards  []cardModel  `tfsdk:"cards"`
+}
+
+type cardModel struct {
+	Title       types.String      `tfsdk:"title"`
+	Text        types.String      `tfsdk:"text"`
+	MediaURL    types.String      `tfsdk:"media_url"`
+	Suggestions []suggestionModel `tfsdk:"suggestions"`
+}
+
+type suggestionModel struct {
+	Type         types.String `tfsdk:"type"`
+	Text         types.String `tfsdk:"text"`
+	URL          types.String `tfsdk:"url"`
+	Phone        types.String `tfsdk:"phone"`
+	PostbackData types.String `tfsdk:"postback_data"`
+}
+
+type smsModel struct {
+	Sender        types.String `tfsdk:"sender"`
+	Text          types.String `tfsdk:"text"`
+	Transliterate types.Bool   `tfsdk:"transliterate"`
+}
+
+type smsFallbackModel struct {
+	Sender          types.String `tfsdk:"sender"`
+	Text            types.String `tfsdk:"text"`
+	ValidityHours   types.Int64  `tfsdk:"validity_hours"`
+	ValiditySeconds types.Int64  `tfsdk:"validity_seconds"`
+	CheckStopList   types.Bool   `tfsdk:"check_stop_list"`
+}
+
+// recipientsAttrTypes are the attribute types of recipients, for building
+// values.
+var recipientsAttrTypes = map[string]attr.Type{
+	"phones": types.SetType{ElemType: types.StringType},
+	"groups": types.SetType{ElemType: types.Int64Type},
+}
+
+var asOpts = basetypes.ObjectAsOptions{}
+
+// createRequest is what campaignToCreateRequest builds: exactly one of the
+// two is set.
+type createRequest struct {
+	rcs *client.RCSCampaignRequest
+	sms *client.SMSCampaignRequest
+}
+
+// missingContent refuses a new campaign without recipients or content
+// (only an imported campaign may omit them), at plan and, should a plan
+// ever let one through, before the create.
+func missingContent(m campaignResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if m.Recipients.IsNull() {
+		diags.AddAttributeError(path.Root("recipients"), "Missing Recipients",
+			"Attribute recipients is required to create a campaign: set recipients.phones or recipients.groups. "+
+				"(Only an imported campaign may omit them.)")
+	}
+	if m.RCS.IsNull() && m.SMS.IsNull() {
+		diags.AddAttributeError(path.Root("rcs"), "Missing Campaign Content",
+			"Attribute rcs or sms is required to create a campaign: an rcs block (sender and text or cards) or an sms block (sender and text). "+
+				"(Only an imported campaign may omit it.)")
+	}
+	return diags
+}
+
+// campaignToCreateRequest maps a fully known plan to the create call; zone
+// is the account's time zone, in which start_at is sent.
+func campaignToCreateRequest(ctx context.Context, m campaignResourceModel, zone *time.Location) (createRequest, diag.Diagnostics) {
+	diags := missingContent(m)
+	if diags.HasError() {
+		return createRequest{}, diags
+	}
+	var rcp recipientsModel
+	diags.Append(m.Recipients.As(ctx, &rcp, asOpts)...)
+	sort.Strings(rcp.Phones)
+	sort.Slice(rcp.Groups, func(i, j int) bool { return rcp.Groups[i] < rcp.Groups[j] })
+	phones := make([]client.Phone, 0, len(rcp.Phones))
+	for _, p := range rcp.Phones {
+		phones = append(phones, client.Phone{Number: p})
+	}
+	startAt := ""
+	if s := m.StartAt.ValueString(); s != "" {
+		startAt, _ = normalizeStartAt(s, zone)
+	}
+	if m.RCS.IsNull() {
+		var sms smsModel
+		diags.Append(m.SMS.As(ctx, &sms, asOpts)...)
+		return createRequest{sms: &client.SMSCampaignRequest{
+			Phones: phones, Groups: rcp.Groups, Sender: sms.Sender.ValueString(), Text: sms.Text.ValueString(),
+			StartAt: startAt, TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(),
+			Transliterate: sms.Transliterate.ValueBoolPointer(),
+		}}, diags
+	}
+	var rcs rcsModel
+	diags.Append(m.RCS.As(ctx, &rcs, asOpts)...)
+	req := &client.RCSCampaignRequest{
+		Phones: phones, Groups: rcp.Groups, Sender: rcs.Sender.ValueString(),
+		Options:          client.RCSOptions{Text: rcs.Text.ValueString(), Cards: cardsToAPI(rcs.Cards)},
+		StartAt:          startAt,
+		TariffCode:       m.TariffCode.ValueInt64Pointer(),
+		Validity:         m.ValidityHours.ValueInt64Pointer(),
+		ValiditySeconds:  m.ValiditySeconds.ValueInt64Pointer(),
+		AddToContactBook: m.AddToContactBook.ValueBoolPointer(),
+		CheckStopList:    m.CheckStopList.ValueBoolPointer(),
+	}
+	if !m.SMSFallback.IsNull() {
+		var fb smsFallbackModel
+		diags.Append(m.SMSFallback.As(ctx, &fb, asOpts)...)
+		req.SMSFallback = &client.SMSFallback{
+			Sender: fb.Sender.ValueString(), Text: fb.Text.ValueString(),
+			Validity: fb.ValidityHours.ValueInt64Pointer(), ValiditySeconds: fb.ValiditySeconds.ValueInt64Pointer(),
+			CheckStopList: fb.CheckStopList.ValueBoolPointer(),
+		}
+	}
+	return createRequest{rcs: req}, diags
+}
+
+func cardsToAPI(cards []cardModel) []client.Card {
+	var out []client.Card
+	for _, c := range cards {
+		card := client.Card{Title: c.Title.ValueString(), Text: c.Text.ValueString()}
+		if u := c.MediaURL.ValueString(); u != "" {
+			card.Media = &client.Media{URL: u}
+		}
+		for _, s := range c.Suggestions {
+			card.Suggestions = append(card.Suggestions, client.Suggestion{
+				Type: s.Type.ValueString(), Text: s.Text.ValueString(), URL: s.URL.ValueString(),
+				Phone: s.Phone.ValueString(), PostbackData: s.PostbackData.ValueString(),
+			})
+		}
+		out = append(out, card)
+	}
+	return out
+}
+
+// campaignFromAPI writes what the API says about a campaign into the
+// model's computed attributes. It never touches desired_state or the
+// content, which the API does not return. zone is the account's time zone,
+// in which the API writes start_at.
+func campaignFromAPI(c *client.Campaign, m *campaignResourceModel, zone *time.Location) {
+	o := observe(c)
+	m.ID, m.Name, m.Status, m.MessageType = o.ID, o.Name, o.Status, o.MessageType
+	m.RealStartAt, m.FinishedAt, m.CreatedAt = o.RealStartAt, o.FinishedAt, o.CreatedAt
+	m.Statistics, m.SMSFallbackStatistics = o.Statistics, o.SMSFallbackStatistics
+	if takesPrice(c, framework.Known(m.CalculatedPrice)) {
+		m.CalculatedPrice = o.CalculatedPrice
+	}
+	if takesCurrency(c, framework.Known(m.Currency)) {
+		m.Currency = o.Currency
+	}
+	if takesStartAt(c, m.StartAt.ValueString(), framework.Known(m.StartAt), zone) {
+		m.StartAt = o.StartAt
+	}
+}
+
+// The rules of a refresh for the values the API answers unreliably or in
+// another spelling; campaignFromAPI (on the model) and refreshedState (on
+// the state's value) both follow them.
+
+// takesPrice: the price estimate is only given reliably when the campaign
+// is created; later answers carry 0 or null, which must not erase it.
+func takesPrice(c *client.Campaign, haveOne bool) bool {
+	if !haveOne {
+		return true
+	}
+	if c.CalculatedPrice == nil {
+		return false
+	}
+	f, err := c.CalculatedPrice.Float64()
+	return err == nil && f != 0
+}
+
+// takesCurrency: a currency the answer leaves out keeps the one known.
+func takesCurrency(c *client.Campaign, haveOne bool) bool { return c.Currency != nil || !haveOne }
+
+// takesStartAt: start_at keeps the spelling the configuration used
+// (current, when haveOne) while it names the instant the platform reports.
+func takesStartAt(c *client.Campaign, current string, haveOne bool, zone *time.Location) bool {
+	if c.StartAt == nil || !haveOne {
+		return !haveOne
+	}
+	ours, err1 := normalizeStartAt(current, zone)
+	theirs, err2 := normalizeStartAt(*c.StartAt, zone)
+	return err1 != nil || err2 != nil || ours != theirs
+}
+
+// keepObserved copies what the platform last reported into a plan or a
+// result, for changes that make no API call.
+func keepObserved(dst *campaignResourceModel, src campaignResourceModel) {
+	dst.ID, dst.Name, dst.Status, dst.MessageType = src.ID, src.Name, src.Status, src.MessageType
+	dst.RealStartAt, dst.FinishedAt, dst.CreatedAt = src.RealStartAt, src.FinishedAt, src.CreatedAt
+	dst.Statistics, dst.SMSFallbackStatistics = src.Statistics, src.SMSFallbackStatistics
+	dst.CalculatedPrice, dst.Currency = src.CalculatedPrice, src.Currency
+	if dst.StartAt.IsUnknown() {
+		dst.StartAt = src.StartAt
+	}
+}
+
+// markObservedUnknown shows, honestly, that an API call will change what
+// the platform reports.
+func markObservedUnknown(plan *campaignResourceModel) {
+	plan.Status = types.StringUnknown()
+	plan.Statistics = types.ObjectUnknown(statisticsAttrTypes)
+	plan.SMSFallbackStatistics = types.ObjectUnknown(statisticsAttrTypes)
+	plan.RealStartAt = types.StringUnknown()
+	plan.FinishedAt = types.StringUnknown()
+}

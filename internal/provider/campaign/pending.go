@@ -1,0 +1,219 @@
+package campaign
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+// A campaign whose create may have taken effect without the provider
+// learning its id (the answer was lost, and the create's own search found
+// nothing certain). Its messages may be going out, so the create is never
+// sent again on its own, in this apply or any later one:
+//
+//   - Create writes the resource to the state without an id, and keeps in
+//     private state what identifies the request (client.PendingCreate:
+//     the reference_ids, the request's fingerprint). An error would taint
+//     the resource, and Terraform plans a tainted resource as a new create
+//     that knows nothing of the first: so it is a warning.
+//   - every refresh looks for the campaign once more (Read); found, it is
+//     adopted and the resource is an ordinary campaign again;
+//   - while it is not found, the plan is an update that says so, and the
+//     apply looks again and sends nothing (Update fails, the state kept);
+//   - only an explicit replacement (terraform apply -replace) sends anew,
+//     and that plan shows the create;
+//   - a destroy looks once more and stops the campaign if it finds it.
+
+// privatePendingCreate holds, in private state, the client.PendingCreate
+// of a campaign whose create could not be told to have taken effect.
+const privatePendingCreate = "pending_create"
+
+// pendingCreate reads the pending create of a resource, or nil.
+func pendingCreate(ctx context.Context, private privateGetter, diags *diag.Diagnostics) *client.PendingCreate {
+	data, ds := private.GetKey(ctx, privatePendingCreate)
+	diags.Append(ds...)
+	if len(data) == 0 {
+		return nil
+	}
+	var p client.PendingCreate
+	if err := json.Unmarshal(data, &p); err != nil {
+		diags.AddError("Unreadable Private State", "The record of an unresolved campaign create could not be read: "+err.Error()+
+			". Please report this issue to the provider developers.")
+		return nil
+	}
+	return &p
+}
+
+// keepPendingCreate writes a create whose outcome is unknown into the state:
+// the plan with every unknown value null (no id), and the pending create
+// in private state.
+func keepPendingCreate(ctx context.Context, plan tftypes.Value, amb *client.AmbiguousCreateError, resp *resource.CreateResponse) {
+	state, err := tftypes.Transform(plan, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsKnown() {
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+		return v, nil
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Create Campaign", fmt.Sprintf("%s\n\nRecording the unresolved create in the "+
+			"state failed (%v). Please report this issue to the provider developers.", amb, err))
+		return
+	}
+	data, _ := json.Marshal(amb.Pending)
+	resp.State.Raw = state
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, data)...)
+	resp.Diagnostics.AddWarning("Campaign Create Unresolved", fmt.Sprintf("%s.\n\nThe campaign may exist and be sending, so "+
+		"the request is not sent again, in this apply or any later one.%s The resource is in the state without an "+
+		"id, with what identifies the request (%s). The next plan shows it as an update: every refresh and apply looks "+
+		"for the campaign again and adopts it when found, sending nothing.\n\n%s", amb, candidates(amb), pendingName(amb.Pending), sendAnewAdvice))
+}
+
+// sendAnewAdvice is the one way to send an unresolved campaign again.
+const sendAnewAdvice = "To give up on it and send the campaign anew (its messages may then go out twice): " +
+	"terraform apply -replace=ADDRESS."
+
+func candidates(amb *client.AmbiguousCreateError) string {
+	if len(amb.Candidates) == 0 {
+		return ""
+	}
+	ids := make([]string, 0, len(amb.Candidates))
+	for _, c := range amb.Candidates {
+		ids = append(ids, strconv.FormatInt(c.ID, 10))
+	}
+	return fmt.Sprintf(" Campaign(s) %s may be the one created.", strings.Join(ids, ", "))
+}
+
+// pendingName says which request a pending create is.
+func pendingName(p *client.PendingCreate) string {
+	s := fmt.Sprintf("%s of %s UTC, fingerprint %.12s", p.Path, p.Started.UTC().Format(apiTimeLayout), p.Fingerprint)
+	if len(p.ReferenceIDs) > 0 {
+		s += fmt.Sprintf(", %d reference_id(s) from %s", len(p.ReferenceIDs), p.ReferenceIDs[0])
+	}
+	return s
+}
+
+// readPendingCreate is the refresh of an unresolved create: one search;
+// the campaign found is adopted, otherwise the state stays as it is.
+func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.PendingCreate, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := context.WithTimeout(ctx, framework.DefaultReadTimeout)
+	defer cancel()
+	cp, _, err := r.Client.FindPendingCreate(ctx, *p, 1)
+	if err != nil {
+		resp.Diagnostics.AddWarning("Unable to Look for the Campaign", fmt.Sprintf("Looking for the campaign of the "+
+			"unresolved create (%s) failed: %s. The state is kept; the next refresh looks again.", pendingName(p), err))
+		return
+	}
+	if cp == nil {
+		return // the plan says what is pending
+	}
+	refreshed, err := refreshedState(ctx, req.State.Raw, cp, r.Zone())
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Read Campaign", "Writing the campaign found into the state failed: "+err.Error()+
+			". Please report this issue to the provider developers.")
+		return
+	}
+	resp.State.Raw = refreshed
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, nil)...)
+	resp.Diagnostics.Append(recoveredCreateWarning(cp))
+}
+
+// planPendingCreate plans an unresolved create: an update whose apply
+// looks for the campaign again (its id and status unknown until then), or
+// the replacement the content's change asks for.
+func planPendingCreate(p *client.PendingCreate, plan *campaignResourceModel, replaces bool, resp *resource.ModifyPlanResponse) {
+	markObservedUnknown(plan)
+	plan.ID, plan.Name, plan.MessageType, plan.CreatedAt = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
+	plan.CalculatedPrice, plan.Currency = types.StringUnknown(), types.StringUnknown()
+	then := "Applying looks for it again and sends nothing; if it is still not found, the apply fails and the state " +
+		"stays as it is. Unless this plan replaces it (terraform apply -replace), nothing is sent."
+	if replaces {
+		then = "The content changed, so applying replaces it: it is looked for once more (and stopped, with " +
+			"stop_on_destroy, if found), then a new campaign is sent."
+	}
+	resp.Diagnostics.AddWarning("Campaign Create Unresolved", fmt.Sprintf("An earlier apply could not tell whether "+
+		"this campaign was created (%s): no campaign has been found for it yet. %s\n\n%s", pendingName(p), then, sendAnewAdvice))
+}
+
+// updatePendingCreate is the apply of an unresolved create: it looks for
+// the campaign and adopts it (then stops it, if the plan says so), or
+// fails with the state unchanged. It never sends the create.
+func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.PendingCreate, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan campaignResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	cp, detail, err := r.Client.FindPendingCreate(ctx, *p, 5)
+	if cp == nil {
+		if err != nil {
+			detail = "the search failed: " + err.Error()
+		}
+		resp.State.Raw = req.State.Raw
+		resp.Diagnostics.AddError("Campaign Create Still Unresolved", fmt.Sprintf("The campaign of an earlier create "+
+			"(%s) was looked for again at %s, and %s. Nothing was sent, and the state is as it was.\n\nApply again "+
+			"later: the platform may list messages a while after sending them. %s", pendingName(p), r.Client.Endpoint(), detail, sendAnewAdvice))
+		return
+	}
+	campaignFromAPI(cp, &plan, r.Zone())
+	resp.Diagnostics.Append(recoveredCreateWarning(cp))
+	id := strconv.FormatInt(cp.ID, 10)
+	if runStateActionFor(cp.Status, desiredActive, plan.DesiredState.ValueString()) == actionStop {
+		stopped, diags := r.stop(ctx, cp.ID, id)
+		resp.Diagnostics.Append(diags...)
+		if stopped != nil {
+			campaignFromAPI(stopped, &plan, r.Zone())
+		}
+	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, nil)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// unresolvedWithoutRecordWarning is the destroy of an unresolved create
+// that was tainted: Terraform passes no private state to it, so it cannot
+// look for the campaign again (this run's refresh did, with the record).
+func unresolvedWithoutRecordWarning() diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Unresolved Campaign Forgotten", "This campaign's create was never resolved, and "+
+		"Terraform does not pass a tainted resource's private state (the record of the create) to its destroy, so it "+
+		"was not looked for again here (the refresh before this plan, unless skipped, looked for it and found nothing). It is removed "+
+		"from the state without a call. If it exists after all, it is not stopped: look for it in the platform's web UI.")
+}
+
+// deletePendingCreate is the destroy of an unresolved create: one more
+// search, and a stop of the campaign found (stop_on_destroy).
+func (r *campaignResource) deletePendingCreate(ctx context.Context, p *client.PendingCreate, state campaignResourceModel, resp *resource.DeleteResponse) {
+	ctx, cancel := context.WithTimeout(ctx, defaultDeleteTimeout)
+	defer cancel()
+	cp, detail, err := r.Client.FindPendingCreate(ctx, *p, 3)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Destroy Campaign", fmt.Sprintf("Destroying an unresolved create (%s) looks "+
+			"for its campaign first, to stop it; the search failed: %s. Nothing was changed; destroy again when One-API "+
+			"answers.", pendingName(p), err))
+		return
+	}
+	if cp == nil {
+		resp.Diagnostics.AddWarning("Unresolved Campaign Forgotten", fmt.Sprintf("The campaign of an earlier create (%s) "+
+			"was looked for once more, and %s: it is removed from the state without a call. If it exists after all, "+
+			"it is not stopped: look for it in the platform's web UI.", pendingName(p), detail))
+		return
+	}
+	id := strconv.FormatInt(cp.ID, 10)
+	if !state.StopOnDestroy.ValueBool() || client.IsSettled(cp.Status) {
+		return
+	}
+	_, diags := r.stop(ctx, cp.ID, id)
+	resp.Diagnostics.Append(diags...)
+}

@@ -1,0 +1,156 @@
+package campaign
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure      = (*campaignPriceDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*campaignPriceDataSource)(nil)
+)
+
+// NewPriceDataSource returns the oneapi_campaign_price data source.
+func NewPriceDataSource() datasource.DataSource { return &campaignPriceDataSource{} }
+
+type campaignPriceDataSource struct {
+	framework.DataSourceBase
+}
+
+type campaignPriceModel struct {
+	MessageType types.String     `tfsdk:"message_type"`
+	Recipients  types.Object     `tfsdk:"recipients"`
+	Sender      types.String     `tfsdk:"sender"`
+	Text        types.String     `tfsdk:"text"`
+	TariffCode  types.Int64      `tfsdk:"tariff_code"`
+	Price       types.Float64    `tfsdk:"price"`
+	Currency    types.String     `tfsdk:"currency"`
+	Timeouts    dstimeouts.Value `tfsdk:"timeouts"`
+}
+
+func (d *campaignPriceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaign_price"
+}
+
+func (d *campaignPriceDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The estimated price of an **SMS** campaign before it is sent (`POST /api/campaigns/price`; " +
+			"nothing is sent). The platform documents the estimate for SMS campaigns only: an RCS campaign's estimate is " +
+			"its `calculated_price`, known once created. Compare it with `oneapi_balance` in a `precondition` to refuse " +
+			"a plan that would cost more than the account has.",
+		Attributes: map[string]schema.Attribute{
+			"timeouts": dstimeouts.Attributes(ctx),
+			"message_type": schema.StringAttribute{
+				MarkdownDescription: "`sms`, the only type the price call takes (default `sms`).",
+				Optional:            true,
+				Validators:          []validator.String{smsOnlyValidator()},
+			},
+			"recipients": schema.SingleNestedAttribute{
+				MarkdownDescription: "Who the campaign would go to: exactly one of `phones` or `groups`, as in `oneapi_campaign`.",
+				Required:            true,
+				Attributes: map[string]schema.Attribute{
+					"phones": schema.SetAttribute{
+						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 10,000.",
+						ElementType:         types.StringType,
+						Optional:            true,
+						Validators: []validator.Set{setvalidator.SizeBetween(1, maxSMSPhones),
+							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231"))},
+					},
+					"groups": schema.SetAttribute{
+						MarkdownDescription: "Contact-list ids, at most 1000 (for example `[oneapi_contact_list.vip.id]`).",
+						ElementType:         types.Int64Type,
+						Optional:            true,
+						Validators:          []validator.Set{setvalidator.SizeBetween(1, 1000), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+					},
+				},
+			},
+			"sender": schema.StringAttribute{
+				MarkdownDescription: "SMS sender, as in `oneapi_campaign`'s `sms.sender`.",
+				Required:            true,
+				Validators:          []validator.String{smsSenderValidator()},
+			},
+			"text": schema.StringAttribute{
+				MarkdownDescription: "SMS text, as in `oneapi_campaign`'s `sms.text`.",
+				Required:            true,
+				Validators:          []validator.String{smsTextValidator()},
+			},
+			"tariff_code": schema.Int64Attribute{
+				MarkdownDescription: "Tariff code, 0 to 9, when the account has several.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, 9)},
+			},
+			"price": schema.Float64Attribute{MarkdownDescription: "Estimated cost, in `currency`.", Computed: true},
+			"currency": schema.StringAttribute{
+				MarkdownDescription: "ISO 4217 currency of the account.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+// smsOnlyValidator refuses any message type but sms: the price call is
+// documented for SMS campaigns only.
+func smsOnlyValidator() validator.String {
+	return framework.StringCheck("must be sms", func(p path.Path, v string, d *diag.Diagnostics) {
+		if v != "sms" {
+			d.AddAttributeError(p, "SMS Campaigns Only",
+				"Attribute message_type is \""+v+"\": One-API documents the price estimate (POST /api/campaigns/price) for SMS "+
+					"campaigns only. An RCS campaign's estimate is its calculated_price, known once it is created. Remove "+
+					"message_type or set it to \"sms\".")
+		}
+	})
+}
+
+func (d *campaignPriceDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var recipients types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("recipients"), &recipients)...)
+	if r := framework.ObjectAttrs(recipients); r != nil {
+		exactlyOne(&resp.Diagnostics, path.Root("recipients").AtName("phones"), r["phones"], path.Root("recipients").AtName("groups"), r["groups"],
+			"a campaign goes either to phone numbers or to contact lists")
+	}
+}
+
+func (d *campaignPriceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data campaignPriceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	var rcp recipientsModel
+	resp.Diagnostics.Append(data.Recipients.As(ctx, &rcp, asOpts)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	body := client.PriceRequest{Sender: data.Sender.ValueString(), Text: data.Text.ValueString(),
+		TariffCode: data.TariffCode.ValueInt64Pointer(), Groups: rcp.Groups}
+	sort.Strings(rcp.Phones)
+	for _, p := range rcp.Phones {
+		body.Messages = append(body.Messages, client.PricePhone{Phone: json.Number(p)})
+	}
+	price, err := d.Client.EstimatePrice(ctx, body)
+	if err != nil {
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Estimate Campaign Price", d.Client, framework.APIObject{Kind: "price"}, err))
+		return
+	}
+	data.Price = types.Float64PointerValue(price.Price)
+	data.Currency = types.StringValue(price.Currency)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}

@@ -1,0 +1,389 @@
+package campaign
+
+// The oneapi_campaign resource. Its parts, one file each:
+//   - resource.go (this file): create, read, update, delete, import
+//     and the diagnostics of a create;
+//   - model.go: the model, and how it maps to the API;
+//   - schema.go: the schema;
+//   - validate.go: the checks between attributes (ValidateConfig);
+//   - plan.go: the plan rules (ModifyPlan), the list of content
+//     attributes and the replacement they need;
+//   - stop.go: stop and renew;
+//   - values.go: what the resource shares with the campaign data
+//     sources (statuses, ids, times, statistics, the price's text);
+//   - read.go: the refresh, written into the state's value;
+//   - pending.go: a create whose outcome is unknown, kept without an id;
+//   - validators.go: the attribute validators only campaigns use;
+//   - data_source.go, campaigns_data_source.go, price_data_source.go:
+//     the family's data sources;
+//   - plan_fast.go, upgrade_fast.go: the unchanged plan
+//     and the stored state of this schema version, answered below the
+//     framework by the provider's server (internal/provider/server.go), each held to the
+//     framework's answer by a differential test.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+var (
+	_ resource.Resource                   = (*campaignResource)(nil)
+	_ resource.ResourceWithConfigure      = (*campaignResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*campaignResource)(nil)
+	_ resource.ResourceWithImportState    = (*campaignResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*campaignResource)(nil)
+)
+
+const (
+	desiredActive  = "active"
+	desiredStopped = "stopped"
+
+	defaultCreateTimeout = 5 * time.Minute
+	defaultUpdateTimeout = 30 * time.Minute
+	defaultDeleteTimeout = 30 * time.Minute
+)
+
+// privateImported marks, in private state, a campaign that came in by import.
+const privateImported = "imported"
+
+// privateNotFound marks, in private state, a campaign the last refresh did
+// not find (404): it stays in state as last seen, and destroying it makes
+// no call.
+const privateNotFound = "not_found"
+
+func NewResource(clk clock.Clock) func() resource.Resource {
+	return func() resource.Resource { return &campaignResource{clock: clk} }
+}
+
+type campaignResource struct {
+	framework.ResourceBase
+	// clock tells the time for the start_at window and waits between the
+	// reads of a stop.
+	clock clock.Clock
+}
+
+func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_campaign"
+}
+
+func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan campaignResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	createReq, diags := campaignToCreateRequest(ctx, plan, r.Zone())
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	// A replacement's create starts from the old object's private state
+	// (Terraform passes it on): none of it describes the new campaign.
+	for _, key := range []string{privatePendingCreate, privateNotFound, privateImported} {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, key, nil)...)
+	}
+
+	// One POST, never repeated: a second one would send every message again.
+	var c *client.Campaign
+	var err error
+	if createReq.rcs != nil {
+		c, err = r.Client.CreateRCSCampaign(ctx, *createReq.rcs)
+	} else {
+		c, err = r.Client.CreateSMSCampaign(ctx, *createReq.sms)
+	}
+	var amb *client.AmbiguousCreateError
+	if errors.As(err, &amb) && amb.Pending != nil {
+		keepPendingCreate(ctx, req.Plan.Raw, amb, resp)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(createErrorDiagnostics(r.Client, createReq, err)...)
+		return
+	}
+	if c.Recovered != "" {
+		resp.Diagnostics.Append(recoveredCreateWarning(c))
+	}
+	// The id goes into state first, so that nothing later can lose it.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(c.ID, 10))...)
+	campaignFromAPI(c, &plan, r.Zone())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// operationTimeout is one of the timeouts attribute's methods (Read,
+// Update, Delete).
+type operationTimeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)
+
+// campaignCall parses the state's campaign id and bounds ctx by the
+// operation's timeout; the caller returns when diags has an error.
+func campaignCall(ctx context.Context, id types.String, timeout operationTimeout, def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc, int64) {
+	d, ds := timeout(ctx, def)
+	diags.Append(ds...)
+	n, ds := parseCampaignID(id.ValueString(), path.Root("id"))
+	diags.Append(ds...)
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, n
+}
+
+func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	// Only the id and the timeouts are read from the state: the refresh
+	// edits the state's value in place (read.go).
+	var idText types.String
+	var t timeouts.Value
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &idText)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	pending := pendingCreate(ctx, req.Private, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if pending != nil {
+		r.readPendingCreate(ctx, pending, req, resp)
+		return
+	}
+	ctx, cancel, id := campaignCall(ctx, idText, t.Read, framework.DefaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := r.Client.GetCampaign(ctx, id)
+	if client.IsNotFound(err) && r.neverSeen(ctx, req) {
+		resp.Diagnostics.Append(importNotFoundError(r.Client, idText.ValueString()))
+		return
+	}
+	if client.IsNotFound(err) {
+		// The API has no call that deletes a campaign, so a 404 almost
+		// always means another endpoint, account or key. The campaign stays
+		// in state as last seen: dropping it would plan a create and send
+		// every message again.
+		resp.Diagnostics.Append(campaignNotFoundWarning(r.Client, idText.ValueString()))
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, []byte(`true`))...)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", r.Client, idText.ValueString(), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
+	resp.Diagnostics.Append(unexpectedFigures(c)...)
+	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.Zone())
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Read Campaign", "Writing the refreshed campaign into the state failed: "+err.Error()+
+			". Please report this issue to the provider developers.")
+		return
+	}
+	resp.State.Raw = refreshed
+}
+
+func (r *campaignResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if pending := pendingCreate(ctx, req.Private, &resp.Diagnostics); pending != nil {
+		r.updatePendingCreate(ctx, pending, req, resp)
+		return
+	}
+	var plan, state campaignResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, id := campaignCall(ctx, state.ID, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	result := plan
+	keepObserved(&result, state)
+	var c *client.Campaign
+	var diags diag.Diagnostics
+	switch runStateAction(state, plan) {
+	case actionStop:
+		c, diags = r.stop(ctx, id, state.ID.ValueString())
+	case actionRenew:
+		c, diags = r.renew(ctx, id, state.ID.ValueString())
+	}
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if c != nil {
+		campaignFromAPI(c, &result, r.Zone())
+		// As planned: the estimate and its currency stay those of the create.
+		if !plan.CalculatedPrice.IsUnknown() {
+			result.CalculatedPrice = plan.CalculatedPrice
+		}
+		if !plan.Currency.IsUnknown() {
+			result.Currency = plan.Currency
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
+}
+
+func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state campaignResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if pending := pendingCreate(ctx, req.Private, &resp.Diagnostics); pending != nil {
+		r.deletePendingCreate(ctx, pending, state, resp)
+		return
+	}
+	if state.ID.IsNull() {
+		// An unresolved create whose record did not come with the destroy:
+		// Terraform plans a tainted resource without its private state.
+		resp.Diagnostics.Append(unresolvedWithoutRecordWarning())
+		return
+	}
+	notFound, diags := req.Private.GetKey(ctx, privateNotFound)
+	resp.Diagnostics.Append(diags...)
+	if !state.StopOnDestroy.ValueBool() || client.IsSettled(state.Status.ValueString()) || notFound != nil {
+		return // forgotten without a call: nothing to stop, asked not to, or not found at this endpoint
+	}
+	ctx, cancel, id := campaignCall(ctx, state.ID, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	_, diags = r.stop(ctx, id, state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+}
+
+func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if _, diags := parseCampaignID(req.ID, path.Empty()); diags.HasError() {
+		resp.Diagnostics.AddError("Invalid Import Id",
+			fmt.Sprintf("%s Import with the numeric id One-API returned when the campaign was created, "+
+				"for example: terraform import oneapi_campaign.example 53708808", diags.Errors()[0].Detail()))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	// Defaults are set here so that a matching configuration plans nothing.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("stop_on_destroy"), true)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
+}
+
+// neverSeen reports a campaign that came in by import and has not been
+// read yet: a 404 for it means the import names nothing, and keeping it
+// as last seen would keep nothing.
+func (r *campaignResource) neverSeen(ctx context.Context, req resource.ReadRequest) bool {
+	imported, _ := req.Private.GetKey(ctx, privateImported)
+	var status types.String
+	req.State.GetAttribute(ctx, path.Root("status"), &status)
+	return imported != nil && status.IsNull()
+}
+
+// importNotFoundError refuses the import of an id the account does not
+// have.
+func importNotFoundError(c *client.Client, id string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Cannot Import Non-Existent Campaign",
+		fmt.Sprintf("One-API at %s answered 404 for campaign %s: this account has no campaign with this id, so there is "+
+			"nothing to import and nothing was written to the state. Check the id, and that endpoint and the API key "+
+			"belong to the account that owns the campaign (another account's key answers 404).", c.Endpoint(), id))
+}
+
+// campaignNotFoundWarning explains a 404 for a campaign in state: the
+// campaign is kept as last seen, and what to do.
+func campaignNotFoundWarning(c *client.Client, id string) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Campaign Not Found",
+		fmt.Sprintf("One-API at %s answered 404 for campaign %s. The platform has no call that deletes a campaign, so "+
+			"this almost always means the provider points at another account, endpoint or key than the one that "+
+			"created it. The campaign stays in the state as last seen, and nothing will be created or sent for it.\n\n"+
+			"If endpoint or the API key is wrong, correct them and the next refresh finds the campaign again. "+
+			"To stop managing the campaign, remove its resource block (destroying it makes no API call), or replace "+
+			"the block with a removed block (Terraform 1.7 or later):\n\n"+
+			"  removed {\n    from = <resource address>\n    lifecycle {\n      destroy = false\n    }\n  }", c.Endpoint(), id))
+}
+
+// createErrorDiagnostics attaches each 422 field error of a create to the
+// attribute it concerns.
+func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag.Diagnostics {
+	apiErr := framework.FieldErrorsOf(err)
+	if apiErr == nil {
+		return diag.Diagnostics{apiErrorDiagnostic("Unable to Create Campaign", c, "", err)}
+	}
+	phones := []client.Phone(nil)
+	if req.rcs != nil {
+		phones = req.rcs.Phones
+	} else if req.sms != nil {
+		phones = req.sms.Phones
+	}
+	return framework.AttributeErrors("Unable to Create Campaign", "Nothing was sent. Correct the value and apply again.", apiErr,
+		func(field string) (path.Path, bool) { return apiFieldPath(field, req.rcs != nil) },
+		func(field string) string {
+			if n := phoneIndex(field); n >= 0 && n < len(phones) {
+				return fmt.Sprintf(" (phone %s)", phones[n].Number)
+			}
+			return ""
+		})
+}
+
+// apiFieldPath maps a field of a create request, as the API names it in a
+// 422 answer (undotted as documented, "phones3number",
+// "alternative_channelsmstext", or dotted, "phones.3.number"), to the
+// resource attribute it came from.
+func apiFieldPath(field string, rcs bool) (path.Path, bool) {
+	parts := client.FieldPath(field)
+	content := "sms"
+	if rcs {
+		content = "rcs"
+	}
+	switch parts[0] {
+	case "phones":
+		return path.Root("recipients").AtName("phones"), true
+	case "groups":
+		return path.Root("recipients").AtName("groups"), true
+	case "sender", "text", "transliterate":
+		return path.Root(content).AtName(parts[0]), true
+	case "options":
+		if len(parts) >= 2 && parts[1] == "text" {
+			return path.Root("rcs").AtName("text"), true
+		}
+		return path.Root("rcs").AtName("cards"), true
+	case "alternative_channel":
+		if len(parts) < 3 {
+			return path.Root("sms_fallback"), true
+		}
+		name := map[string]string{"validity": "validity_hours"}[parts[2]]
+		if name == "" {
+			name = parts[2]
+		}
+		return path.Root("sms_fallback").AtName(name), true
+	case "validity":
+		return path.Root("validity_hours"), true
+	case "validity_seconds", "start_at", "tariff_code", "add_to_contact_book", "check_stop_list":
+		return path.Root(parts[0]), true
+	}
+	return path.Empty(), false
+}
+
+func phoneIndex(field string) int {
+	parts := client.FieldPath(field)
+	if len(parts) < 2 || parts[0] != "phones" {
+		return -1
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func recoveredCreateWarning(c *client.Campaign) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Campaign Recovered After a Lost Answer",
+		fmt.Sprintf("The answer to the create request was lost (timeout, dropped connection or an error after the "+
+			"platform acted). Campaign %d was %s, and is now in the state. No campaign was sent twice.", c.ID, c.Recovered))
+}

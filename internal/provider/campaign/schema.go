@@ -1,0 +1,334 @@
+package campaign
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+var (
+	smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[ -~]{1,11})$`)
+	httpURLPattern   = regexp.MustCompile(`^https?://`)
+)
+
+const smsSenderRule = "must be 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits"
+
+func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An RCS or SMS campaign on One-API. Creating the resource sends the campaign " +
+			"(real messages, real cost); `desired_state = \"stopped\"` cancels it through " +
+			"`PUT /api/campaigns/{id}/stop`. Status and delivery statistics are read back on every refresh. " +
+			"Campaigns in the final statuses `stopped` and `done` can no longer be changed: no API call touches " +
+			"them, and the plan says so before anything is called.",
+		Attributes: withContentReplacement(map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Campaign id (the API's integer id, as a string).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"recipients": schema.SingleNestedAttribute{
+				MarkdownDescription: "Who receives the campaign: exactly one of `phones` or `groups`. Required to create; " +
+					"may be omitted for an imported campaign. Changing it sends a new campaign (replacement).",
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"phones": schema.SetAttribute{
+						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5,000 for an RCS campaign " +
+							"and 10,000 for an SMS campaign (the send pages).",
+						ElementType: types.StringType,
+						Optional:    true,
+						Validators: []validator.Set{
+							setvalidator.SizeBetween(1, maxSMSPhones),
+							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")),
+						},
+					},
+					"groups": schema.SetAttribute{
+						MarkdownDescription: "Contact-list ids from the account's contact book, at most 1000, for example " +
+							"`[oneapi_contact_list.vip.id]` (a list made in the same apply works: its id is checked once known). " +
+							"The campaign goes to the lists' contacts as they are when it is created: add them first (`depends_on`). " +
+							"A list without contacts, or a deleted one, is refused when the campaign is created, and nothing is sent.",
+						ElementType: types.Int64Type,
+						Optional:    true,
+						Validators: []validator.Set{
+							setvalidator.SizeBetween(1, 1000),
+							setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
+						},
+					},
+				},
+			},
+			"rcs": schema.SingleNestedAttribute{
+				MarkdownDescription: "RCS content: the agent `sender` and exactly one of `text` or `cards`. " +
+					"Exactly one of `rcs` and `sms` is required to create.",
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"sender": schema.StringAttribute{
+						MarkdownDescription: "RCS agent name, 1 to 40 characters (counted as characters, not bytes).",
+						Required:            true,
+						Validators:          []validator.String{framework.UTF16LengthUpTo(40)},
+					},
+					"text": schema.StringAttribute{
+						MarkdownDescription: "Message text, 1 to 160 characters (UTF-16 units: an emoji counts two; the OpenAPI file).",
+						Optional:            true,
+						Validators:          []validator.String{framework.UTF16LengthUpTo(160)},
+					},
+					"cards": schema.ListNestedAttribute{
+						MarkdownDescription: "Rich cards (a carousel when more than one): 1 to 10. The OpenAPI file's words say at most 5 " +
+							"(and a tariff may allow only one), its schema 10: 6 to 10 cards plan with a warning.",
+						Optional: true,
+						Validators: []validator.List{listvalidator.SizeBetween(1, 10), listSizeWarning{from: 6, to: 10, what: "cards",
+							readings: "the OpenAPI file's description says at most 5 cards (and a tariff may allow only one), its schema allows 10"}},
+						NestedObject: cardSchema(),
+					},
+				},
+			},
+			"sms": schema.SingleNestedAttribute{
+				MarkdownDescription: "SMS content, instead of `rcs`.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"sender": smsSenderAttribute(),
+					"text":   smsTextAttribute(),
+					"transliterate": schema.BoolAttribute{
+						MarkdownDescription: "Transliterate the text to Latin characters.",
+						Optional:            true,
+					},
+				},
+			},
+			"sms_fallback": schema.SingleNestedAttribute{
+				MarkdownDescription: "SMS sent to recipients the RCS message cannot reach (`alternative_channel.sms`). Only with `rcs`.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"sender": smsSenderAttribute(),
+					"text":   smsTextAttribute(),
+					"validity_hours": schema.Int64Attribute{
+						MarkdownDescription: "How long the SMS may be delivered, 1 to 72 hours.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.Between(1, 72)},
+					},
+					"validity_seconds": schema.Int64Attribute{
+						MarkdownDescription: "How long the SMS may be delivered, 30 to 86400 seconds.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.Between(30, 86400)},
+					},
+					"check_stop_list": schema.BoolAttribute{
+						MarkdownDescription: "Skip numbers on the account's stop list (the API's default is true).",
+						Optional:            true,
+					},
+				},
+			},
+			"start_at": schema.StringAttribute{
+				MarkdownDescription: "When sending starts: `yyyy-mm-dd hh:mm:ss` in the provider's `time_zone` (sent as " +
+					"written), or RFC 3339 with an offset (sent converted into `time_zone`). Omit it to send at once; the " +
+					"platform's value is then read back. A new campaign's `start_at` must lie in the next 30 days counting " +
+					"today, up to 23:59:59 of the 30th day in `time_zone` (the send pages' limit), and not in the past; " +
+					"an existing campaign's is never checked again. Another spelling of the same instant changes nothing; " +
+					"a different instant sends a new campaign (replacement).",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:    []validator.String{timeValidator()},
+			},
+			"validity_hours": schema.Int64Attribute{
+				MarkdownDescription: "How long the messages may be delivered, 1 to 72 hours, for RCS and SMS campaigns alike (the API's default is 72).",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 72)},
+			},
+			"validity_seconds": schema.Int64Attribute{
+				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`. " +
+					"RCS only: the SMS endpoints take no `validity_seconds`.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(30, 86400)},
+			},
+			"tariff_code": schema.Int64Attribute{
+				MarkdownDescription: "Tariff code, when the account has several; 0 to 9 for an SMS campaign (the SMS pages).",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"check_stop_list": schema.BoolAttribute{
+				MarkdownDescription: "Skip numbers on the account's RCS stop list (the API's default is true). RCS only: the " +
+					"SMS endpoints take no `check_stop_list`.",
+				Optional: true,
+			},
+			"add_to_contact_book": schema.BoolAttribute{
+				MarkdownDescription: "Add the recipients to the contact book (the API's default is true). RCS only: the SMS " +
+					"endpoints take no `add_to_contact_book`.",
+				Optional: true,
+			},
+			"desired_state": schema.StringAttribute{
+				MarkdownDescription: "`active` or `stopped`. `stopped` cancels the campaign (irreversible) and means " +
+					"\"this resource sends nothing more\": content edits are then recorded without a call, never sent. " +
+					"`active` resumes a campaign the platform paused (for example when the balance ran out). Null (the " +
+					"default) means Terraform does not manage the run state. See the table above.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(desiredActive, desiredStopped)},
+			},
+			"stop_on_destroy": schema.BoolAttribute{
+				MarkdownDescription: "Stop the campaign when the resource is destroyed or replaced, if it can still be stopped " +
+					"(default true). With false, destroying only forgets the campaign.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name the platform generated, e.g. `RCS api campaign / 2025-04-14 13:43:13`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Current status: " + statusList + ".",
+				Computed:            true,
+			},
+			"message_type": schema.StringAttribute{
+				MarkdownDescription: "`rcs` or `sms`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"real_start_at": schema.StringAttribute{
+				MarkdownDescription: "When sending really started, as the platform writes it (`yyyy-mm-dd hh:mm:ss`); null before.",
+				Computed:            true,
+			},
+			"finished_at": schema.StringAttribute{
+				MarkdownDescription: "When the campaign finished or was stopped, as the platform writes it; null before.",
+				Computed:            true,
+			},
+			"created_at": schema.StringAttribute{
+				MarkdownDescription: "When the campaign was created, as the platform writes it (in the account's time zone).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Delivery statistics, updated on every refresh.",
+				Computed:            true,
+				Attributes:          statisticsAttributes(),
+			},
+			"sms_fallback_statistics": schema.SingleNestedAttribute{
+				MarkdownDescription: "Statistics of the SMS fallback (`alternative_channels.sms`); null without one.",
+				Computed:            true,
+				Attributes:          statisticsAttributes(),
+			},
+			"calculated_price": schema.StringAttribute{
+				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards." + priceDescription,
+				Computed:            true,
+			},
+			"currency": schema.StringAttribute{
+				MarkdownDescription: "ISO 4217 currency of `calculated_price`.",
+				Computed:            true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{
+				Create: true, Read: true, Update: true, Delete: true,
+				CreateDescription: "How long a create may take, a Go duration such as \"5m\" (default 5m). The create request " +
+					"is sent once; the time also bounds the search for a campaign whose answer was lost.",
+				ReadDescription: "How long a refresh may take, retries included (default 5m).",
+				UpdateDescription: "How long a stop or renew may take, including the wait until the platform accepts a stop " +
+					"(default 30m).",
+				DeleteDescription: "How long the stop on destroy may take, including the wait until the platform accepts it " +
+					"(default 30m).",
+			}),
+		}),
+	}
+}
+
+// maxRCSPhones and maxSMSPhones are the send pages' limits of recipients
+// per campaign.
+const (
+	maxRCSPhones = 5000
+	maxSMSPhones = 10000
+)
+
+// smsSenderAttribute and smsTextAttribute serve both sms and sms_fallback,
+// which the API limits alike.
+func smsSenderAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "SMS sender: 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits (the SMS " +
+			"pages). The OpenAPI file says at least 3: a shorter sender plans with a warning.",
+		Required:   true,
+		Validators: []validator.String{smsSenderValidator()},
+	}
+}
+
+func smsTextAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2 (the " +
+			"OpenAPI file; the SMS pages say 335, so 336 to 355 plan with a warning).",
+		Required:   true,
+		Validators: []validator.String{smsTextValidator()},
+	}
+}
+
+func cardSchema() schema.NestedAttributeObject {
+	return schema.NestedAttributeObject{
+		Attributes: map[string]schema.Attribute{
+			"title": schema.StringAttribute{
+				MarkdownDescription: "Card title, at most 200 characters.",
+				Optional:            true,
+				Validators:          []validator.String{framework.UTF16LengthUpTo(200)},
+			},
+			"text": schema.StringAttribute{
+				MarkdownDescription: "Card text, 1 to 1000 characters. A card needs `text` or `media_url`.",
+				Optional:            true,
+				Validators:          []validator.String{framework.UTF16LengthUpTo(1000)},
+			},
+			"media_url": schema.StringAttribute{
+				MarkdownDescription: "http(s) link to an image (jpeg, png, gif; 2 MB) or video (mp4, webm, ...; 10 MB).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(httpURLPattern, "must begin with http:// or https://")},
+			},
+			"suggestions": schema.ListNestedAttribute{
+				MarkdownDescription: "Buttons, at most 4; `[]` means none. The OpenAPI file's words say at most 2 per card, its " +
+					"schema 4: 3 or 4 buttons plan with a warning.",
+				Optional: true,
+				Validators: []validator.List{listvalidator.SizeAtMost(4), listSizeWarning{from: 3, to: 4, what: "buttons",
+					readings: "the OpenAPI file's description says at most 2 buttons per card, its schema allows 4"}},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							MarkdownDescription: "`link` (needs `url`) or `call` (needs `phone`).",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.OneOf("link", "call")},
+						},
+						"text": schema.StringAttribute{
+							MarkdownDescription: "Button text, 1 to 25 characters.",
+							Required:            true,
+							Validators:          []validator.String{framework.UTF16LengthUpTo(25)},
+						},
+						"url": schema.StringAttribute{
+							MarkdownDescription: "Link of a `link` button.",
+							Optional:            true,
+							Validators:          []validator.String{stringvalidator.RegexMatches(httpURLPattern, "must begin with http:// or https://")},
+						},
+						"phone": schema.StringAttribute{
+							MarkdownDescription: "Number a `call` button dials, 9 to 15 digits.",
+							Optional:            true,
+							Validators:          []validator.String{stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus")},
+						},
+						"postback_data": schema.StringAttribute{
+							MarkdownDescription: "Data sent back when the button is pressed, at most 25 characters.",
+							Optional:            true,
+							Validators:          []validator.String{framework.UTF16LengthUpTo(25)},
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+// statisticsAttributes are the short statistics as the resource's schema
+// writes them.
+func statisticsAttributes() map[string]schema.Attribute {
+	return computedInt64Attributes(statisticsFields, func(description string) schema.Attribute {
+		return schema.Int64Attribute{MarkdownDescription: description, Computed: true}
+	})
+}
