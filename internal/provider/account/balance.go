@@ -5,34 +5,28 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 )
 
-var _ datasource.DataSourceWithConfigure = (*balanceDataSource)(nil)
-
 // NewBalanceDataSource returns the oneapi_balance data source.
-func NewBalanceDataSource() datasource.DataSource { return &balanceDataSource{} }
-
-type balanceDataSource struct {
-	framework.DataSourceBase
+func NewBalanceDataSource() datasource.DataSource {
+	return framework.NewDataSource("_balance", balanceSchema, readBalance)
 }
 
 type balanceModel struct {
-	Balance  types.Float64    `tfsdk:"balance"`
-	Currency types.String     `tfsdk:"currency"`
-	Credit   types.Float64    `tfsdk:"credit"`
-	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
+	Balance  types.Float64 `tfsdk:"balance"`
+	Currency types.String  `tfsdk:"currency"`
+	Credit   types.Float64 `tfsdk:"credit"`
+	framework.DataSourceTimeouts
 }
 
-func (d *balanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_balance"
-}
-
-func (d *balanceDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func balanceSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The account's balance (`GET /api/accounts/balance`), for example to refuse a plan whose " +
 			"campaign would cost more than the account has.",
@@ -51,19 +45,11 @@ func (d *balanceDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *balanceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data balanceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	b, err := d.Client.GetBalance(ctx)
+func readBalance(ctx context.Context, c *client.Client, data *balanceModel, diags *diag.Diagnostics) {
+	b, err := c.GetBalance(ctx)
 	if err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Balance", d.Client, framework.APIObject{Kind: "balance"}, err))
+		diags.Append(framework.ObjectErrorDiagnostic("Unable to Read Balance", c, framework.APIObject{Kind: "balance"}, err))
 		return
 	}
 	data.Balance, data.Currency, data.Credit = types.Float64Value(b.Balance), types.StringValue(b.Currency), types.Float64Value(b.Credit)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

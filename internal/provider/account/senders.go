@@ -7,28 +7,26 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sendersDataSource)(nil)
-
 // NewSendersDataSource returns the oneapi_senders data source.
-func NewSendersDataSource() datasource.DataSource { return &sendersDataSource{} }
-
-type sendersDataSource struct {
-	framework.DataSourceBase
+func NewSendersDataSource() datasource.DataSource {
+	return framework.NewDataSource("_senders", sendersSchema, readSenders)
 }
 
 type sendersModel struct {
-	Type     types.String     `tfsdk:"type"`
-	Names    types.List       `tfsdk:"names"`
-	Senders  types.List       `tfsdk:"senders"`
-	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
+	Type    types.String `tfsdk:"type"`
+	Names   types.List   `tfsdk:"names"`
+	Senders types.List   `tfsdk:"senders"`
+	framework.DataSourceTimeouts
 }
 
 var senderAttrTypes = map[string]attr.Type{
@@ -36,11 +34,7 @@ var senderAttrTypes = map[string]attr.Type{
 	"created_at": types.StringType, "is_default": types.BoolType,
 }
 
-func (d *sendersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_senders"
-}
-
-func (d *sendersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func sendersSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 	computed := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -76,17 +70,10 @@ func (d *sendersDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *sendersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data sendersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	senders, err := d.Client.ListSenders(ctx, data.Type.ValueString())
+func readSenders(ctx context.Context, c *client.Client, data *sendersModel, diags *diag.Diagnostics) {
+	senders, err := c.ListSenders(ctx, data.Type.ValueString())
 	if err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to List Senders", d.Client, framework.APIObject{Kind: "sender"}, err))
+		diags.Append(framework.ObjectErrorDiagnostic("Unable to List Senders", c, framework.APIObject{Kind: "sender"}, err))
 		return
 	}
 	names := []attr.Value{}
@@ -103,5 +90,4 @@ func (d *sendersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	data.Names = types.ListValueMust(types.StringType, names)
 	data.Senders = types.ListValueMust(types.ObjectType{AttrTypes: senderAttrTypes}, items)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -19,28 +20,21 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
-var (
-	_ datasource.DataSource              = (*campaignsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*campaignsDataSource)(nil)
-)
-
 // NewCampaignsDataSource returns the oneapi_campaigns data source.
-func NewCampaignsDataSource() datasource.DataSource { return &campaignsDataSource{} }
-
-type campaignsDataSource struct {
-	framework.DataSourceBase
+func NewCampaignsDataSource() datasource.DataSource {
+	return framework.NewDataSource("_campaigns", campaignsSchema, readCampaigns)
 }
 
 type campaignsDataSourceModel struct {
-	Type         types.String     `tfsdk:"type"`
-	Status       types.Set        `tfsdk:"status"`
-	Sender       types.String     `tfsdk:"sender"`
-	NameContains types.String     `tfsdk:"name_contains"`
-	CreatedFrom  types.String     `tfsdk:"created_from"`
-	CreatedTo    types.String     `tfsdk:"created_to"`
-	Campaigns    types.List       `tfsdk:"campaigns"`
-	IDs          types.List       `tfsdk:"ids"`
-	Timeouts     dstimeouts.Value `tfsdk:"timeouts"`
+	Type         types.String `tfsdk:"type"`
+	Status       types.Set    `tfsdk:"status"`
+	Sender       types.String `tfsdk:"sender"`
+	NameContains types.String `tfsdk:"name_contains"`
+	CreatedFrom  types.String `tfsdk:"created_from"`
+	CreatedTo    types.String `tfsdk:"created_to"`
+	Campaigns    types.List   `tfsdk:"campaigns"`
+	IDs          types.List   `tfsdk:"ids"`
+	framework.DataSourceTimeouts
 }
 
 var campaignSummaryAttrTypes = map[string]attr.Type{
@@ -50,11 +44,7 @@ var campaignSummaryAttrTypes = map[string]attr.Type{
 	"statistics": types.ObjectType{AttrTypes: statisticsAttrTypes},
 }
 
-func (d *campaignsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_campaigns"
-}
-
-func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
+func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -130,32 +120,22 @@ func (d *campaignsDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data campaignsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSourceModel, diags *diag.Diagnostics) {
 	var statuses []string
-	resp.Diagnostics.Append(data.Status.ElementsAs(ctx, &statuses, false)...)
-	if resp.Diagnostics.HasError() {
+	diags.Append(data.Status.ElementsAs(ctx, &statuses, false)...)
+	if diags.HasError() {
 		return
 	}
 	var found []client.Campaign
-	for _, opts := range campaignsListOptions(data, d.Client.TimeZone()) {
-		some, err := d.Client.ListCampaigns(ctx, opts)
+	for _, opts := range campaignsListOptions(*data, c.TimeZone()) {
+		some, err := c.ListCampaigns(ctx, opts)
 		if err != nil {
-			resp.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", d.Client, "", err))
+			diags.Append(apiErrorDiagnostic("Unable to List Campaigns", c, "", err))
 			return
 		}
 		found = append(found, some...)
 	}
-	found = filterCampaigns(found, data, statuses)
+	found = filterCampaigns(found, *data, statuses)
 	ids := make([]attr.Value, 0, len(found))
 	items := make([]attr.Value, 0, len(found))
 	for i := range found {
@@ -169,7 +149,6 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	data.IDs = types.ListValueMust(types.StringType, ids)
 	data.Campaigns = types.ListValueMust(types.ObjectType{AttrTypes: campaignSummaryAttrTypes}, items)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }
 
 // campaignsListOptions are the list requests for a configuration: one per

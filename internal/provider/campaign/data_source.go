@@ -6,6 +6,7 @@ import (
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -14,45 +15,34 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
-var (
-	_ datasource.DataSource              = (*campaignDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*campaignDataSource)(nil)
-)
-
 // NewDataSource returns the oneapi_campaign data source.
-func NewDataSource() datasource.DataSource { return &campaignDataSource{} }
-
-type campaignDataSource struct {
-	framework.DataSourceBase
+func NewDataSource() datasource.DataSource {
+	return framework.NewDataSource("_campaign", campaignDataSourceSchema, readCampaign)
 }
 
 type campaignDataSourceModel struct {
-	ID                            types.String     `tfsdk:"id"`
-	Name                          types.String     `tfsdk:"name"`
-	Sender                        types.String     `tfsdk:"sender"`
-	Status                        types.String     `tfsdk:"status"`
-	MessageType                   types.String     `tfsdk:"message_type"`
-	StartAt                       types.String     `tfsdk:"start_at"`
-	RealStartAt                   types.String     `tfsdk:"real_start_at"`
-	FinishedAt                    types.String     `tfsdk:"finished_at"`
-	CreatedAt                     types.String     `tfsdk:"created_at"`
-	Statistics                    types.Object     `tfsdk:"statistics"`
-	SMSFallbackStatistics         types.Object     `tfsdk:"sms_fallback_statistics"`
-	CalculatedPrice               types.String     `tfsdk:"calculated_price"`
-	Currency                      types.String     `tfsdk:"currency"`
-	DetailedStatistics            types.Object     `tfsdk:"detailed_statistics"`
-	SMSFallbackDetailedStatistics types.Object     `tfsdk:"sms_fallback_detailed_statistics"`
-	TotalMessages                 types.Int64      `tfsdk:"total_messages"`
-	TotalPhones                   types.Int64      `tfsdk:"total_phones"`
-	TotalPrice                    types.Float64    `tfsdk:"total_price"`
-	Timeouts                      dstimeouts.Value `tfsdk:"timeouts"`
+	ID                            types.String  `tfsdk:"id"`
+	Name                          types.String  `tfsdk:"name"`
+	Sender                        types.String  `tfsdk:"sender"`
+	Status                        types.String  `tfsdk:"status"`
+	MessageType                   types.String  `tfsdk:"message_type"`
+	StartAt                       types.String  `tfsdk:"start_at"`
+	RealStartAt                   types.String  `tfsdk:"real_start_at"`
+	FinishedAt                    types.String  `tfsdk:"finished_at"`
+	CreatedAt                     types.String  `tfsdk:"created_at"`
+	Statistics                    types.Object  `tfsdk:"statistics"`
+	SMSFallbackStatistics         types.Object  `tfsdk:"sms_fallback_statistics"`
+	CalculatedPrice               types.String  `tfsdk:"calculated_price"`
+	Currency                      types.String  `tfsdk:"currency"`
+	DetailedStatistics            types.Object  `tfsdk:"detailed_statistics"`
+	SMSFallbackDetailedStatistics types.Object  `tfsdk:"sms_fallback_detailed_statistics"`
+	TotalMessages                 types.Int64   `tfsdk:"total_messages"`
+	TotalPhones                   types.Int64   `tfsdk:"total_phones"`
+	TotalPrice                    types.Float64 `tfsdk:"total_price"`
+	framework.DataSourceTimeouts
 }
 
-func (d *campaignDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_campaign"
-}
-
-func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func campaignDataSourceSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 	computedString := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -110,35 +100,24 @@ func (d *campaignDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 	}
 }
 
-func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data campaignDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
+func readCampaign(ctx context.Context, api *client.Client, data *campaignDataSourceModel, diags *diag.Diagnostics) {
+	id, ds := parseCampaignID(data.ID.ValueString(), path.Root("id"))
+	diags.Append(ds...)
+	if diags.HasError() {
 		return
 	}
-	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, diags := parseCampaignID(data.ID.ValueString(), path.Root("id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, err := d.Client.GetCampaign(ctx, id)
+	c, err := api.GetCampaign(ctx, id)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign", d.Client, data.ID.ValueString(), err))
+		diags.Append(apiErrorDiagnostic("Unable to Read Campaign", api, data.ID.ValueString(), err))
 		return
 	}
-	detail, err := d.Client.GetCampaignDetail(ctx, id)
+	detail, err := api.GetCampaignDetail(ctx, id)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic("Unable to Read Campaign Statistics", d.Client, data.ID.ValueString(), err))
+		diags.Append(apiErrorDiagnostic("Unable to Read Campaign Statistics", api, data.ID.ValueString(), err))
 		return
 	}
-	resp.Diagnostics.Append(unexpectedFigures(c)...)
-	campaignDataFromAPI(c, detail, &data)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+	diags.Append(unexpectedFigures(c)...)
+	campaignDataFromAPI(c, detail, data)
 }
 
 // campaignDataFromAPI maps both reads into the data source's model.

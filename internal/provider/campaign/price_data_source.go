@@ -27,28 +27,26 @@ var (
 )
 
 // NewPriceDataSource returns the oneapi_campaign_price data source.
-func NewPriceDataSource() datasource.DataSource { return &campaignPriceDataSource{} }
+func NewPriceDataSource() datasource.DataSource {
+	return &campaignPriceDataSource{framework.NewDataSource("_campaign_price", priceSchema, readPrice)}
+}
 
 type campaignPriceDataSource struct {
-	framework.DataSourceBase
+	*framework.DataSource[campaignPriceModel]
 }
 
 type campaignPriceModel struct {
-	MessageType types.String     `tfsdk:"message_type"`
-	Recipients  types.Object     `tfsdk:"recipients"`
-	Sender      types.String     `tfsdk:"sender"`
-	Text        types.String     `tfsdk:"text"`
-	TariffCode  types.Int64      `tfsdk:"tariff_code"`
-	Price       types.Float64    `tfsdk:"price"`
-	Currency    types.String     `tfsdk:"currency"`
-	Timeouts    dstimeouts.Value `tfsdk:"timeouts"`
+	MessageType types.String  `tfsdk:"message_type"`
+	Recipients  types.Object  `tfsdk:"recipients"`
+	Sender      types.String  `tfsdk:"sender"`
+	Text        types.String  `tfsdk:"text"`
+	TariffCode  types.Int64   `tfsdk:"tariff_code"`
+	Price       types.Float64 `tfsdk:"price"`
+	Currency    types.String  `tfsdk:"currency"`
+	framework.DataSourceTimeouts
 }
 
-func (d *campaignPriceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_campaign_price"
-}
-
-func (d *campaignPriceDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func priceSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The estimated price of an **SMS** campaign before it is sent (`POST /api/campaigns/price`; " +
 			"nothing is sent). The platform documents the estimate for SMS campaigns only: an RCS campaign's estimate is " +
@@ -126,17 +124,10 @@ func (d *campaignPriceDataSource) ValidateConfig(ctx context.Context, req dataso
 	}
 }
 
-func (d *campaignPriceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data campaignPriceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
-	defer cancel()
+func readPrice(ctx context.Context, c *client.Client, data *campaignPriceModel, diags *diag.Diagnostics) {
 	var rcp recipientsModel
-	resp.Diagnostics.Append(data.Recipients.As(ctx, &rcp, asOpts)...)
-	if resp.Diagnostics.HasError() {
+	diags.Append(data.Recipients.As(ctx, &rcp, asOpts)...)
+	if diags.HasError() {
 		return
 	}
 	body := client.PriceRequest{Sender: data.Sender.ValueString(), Text: data.Text.ValueString(),
@@ -145,12 +136,11 @@ func (d *campaignPriceDataSource) Read(ctx context.Context, req datasource.ReadR
 	for _, p := range rcp.Phones {
 		body.Messages = append(body.Messages, client.PricePhone{Phone: json.Number(p)})
 	}
-	price, err := d.Client.EstimatePrice(ctx, body)
+	price, err := c.EstimatePrice(ctx, body)
 	if err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Estimate Campaign Price", d.Client, framework.APIObject{Kind: "price"}, err))
+		diags.Append(framework.ObjectErrorDiagnostic("Unable to Estimate Campaign Price", c, framework.APIObject{Kind: "price"}, err))
 		return
 	}
 	data.Price = types.Float64PointerValue(price.Price)
 	data.Currency = types.StringValue(price.Currency)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

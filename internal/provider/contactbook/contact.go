@@ -36,10 +36,18 @@ var (
 	_ resource.ResourceWithImportState = (*contactResource)(nil)
 )
 
-func NewContactResource() resource.Resource { return &contactResource{} }
+func NewContactResource() resource.Resource {
+	return &contactResource{framework.Resource[contactModel, client.Contact]{Object: framework.Object[contactModel, client.Contact]{
+		Suffix: "_contact", Kind: "contact", Name: contactObject,
+		Get: (*client.Client).GetContact, Delete: (*client.Client).DeleteContact, FromAPI: (*contactModel).fromAPI,
+		ImportExample: "oneapi_contact.tester 248452739",
+	}}}
+}
 
+// contactResource is the skeleton's Read, Delete and import, with the
+// contact's schema, Create and Update.
 type contactResource struct {
-	framework.ResourceBase
+	framework.Resource[contactModel, client.Contact]
 }
 
 type contactModel struct {
@@ -54,10 +62,6 @@ func (m contactModel) ObjectID() types.String { return m.ID }
 
 func contactObject(id string) framework.APIObject {
 	return framework.APIObject{Kind: "contact", ID: id, List: "the platform's contact book"}
-}
-
-func (r *contactResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_contact"
 }
 
 func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -171,24 +175,6 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, id, ok := framework.ModelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	ct, err := r.Client.GetContact(ctx, id)
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Contact", r.Client, contactObject(state.ID.ValueString()), err))
-		return
-	}
-	state.fromAPI(ct)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
 func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan, id, ok := framework.ModelAndID[contactModel](ctx, req.Plan.Get, "contact", &resp.Diagnostics)
 	if !ok {
@@ -208,16 +194,6 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, id, ok := framework.ModelAndID[contactModel](ctx, req.State.Get, "contact", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if err := r.Client.DeleteContact(ctx, id); err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Delete Contact", r.Client, contactObject(state.ID.ValueString()), err))
-	}
-}
-
 // contactWriteError attaches the field errors of a refused create or
 // update to the attributes they concern (groups0 is contact_lists).
 func contactWriteError(summary string, c *client.Client, id string, err error) diag.Diagnostics {
@@ -233,8 +209,4 @@ func contactWriteError(summary string, c *client.Client, id string, err error) d
 		}
 		return path.Empty(), false
 	}, nil)
-}
-
-func (r *contactResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, "contact", "oneapi_contact.tester 248452739", req, resp)
 }

@@ -32,10 +32,18 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*contactListResource)(nil)
 )
 
-func NewContactListResource() resource.Resource { return &contactListResource{} }
+func NewContactListResource() resource.Resource {
+	return &contactListResource{framework.Resource[contactListModel, client.ContactList]{Object: framework.Object[contactListModel, client.ContactList]{
+		Suffix: "_contact_list", Kind: "contact list", Name: contactListObject,
+		Get: (*client.Client).GetContactList, Delete: (*client.Client).DeleteContactList, FromAPI: (*contactListModel).fromAPI,
+		ImportExample: "oneapi_contact_list.vip 1864620",
+	}}}
+}
 
+// contactListResource is the skeleton's Read, Delete and import, with the
+// list's schema, Create, Update and destroy-plan warning.
 type contactListResource struct {
-	framework.ResourceBase
+	framework.Resource[contactListModel, client.ContactList]
 }
 
 type contactListModel struct {
@@ -53,10 +61,6 @@ func (m contactListModel) ObjectID() types.String { return m.ID }
 // contactListObject names a contact list in diagnostics.
 func contactListObject(id string) framework.APIObject {
 	return framework.APIObject{Kind: "contact list", ID: id, List: "the oneapi_contact_lists data source"}
-}
-
-func (r *contactListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_contact_list"
 }
 
 func (r *contactListResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -164,25 +168,6 @@ func contactListWriteError(summary string, c *client.Client, id string, err erro
 	return diag.Diagnostics{diag.NewAttributeErrorDiagnostic(path.Root("name"), summary, detail+".")}
 }
 
-func (r *contactListResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, id, ok := framework.ModelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	l, err := r.Client.GetContactList(ctx, id)
-	if client.IsNotFound(err) {
-		// Deleted outside Terraform: creating it again sends nothing.
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Contact List", r.Client, contactListObject(state.ID.ValueString()), err))
-		return
-	}
-	state.fromAPI(l)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
 func (r *contactListResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan, id, ok := framework.ModelAndID[contactListModel](ctx, req.Plan.Get, "contact list", &resp.Diagnostics)
 	if !ok {
@@ -197,16 +182,6 @@ func (r *contactListResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-func (r *contactListResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, id, ok := framework.ModelAndID[contactListModel](ctx, req.State.Get, "contact list", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if err := r.Client.DeleteContactList(ctx, id); err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Delete Contact List", r.Client, contactListObject(state.ID.ValueString()), err))
-	}
-}
-
 // ModifyPlan says, before a destroy, that the list's contacts stay.
 func (r *contactListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
@@ -218,19 +193,4 @@ func (r *contactListResource) ModifyPlan(ctx context.Context, req resource.Modif
 		fmt.Sprintf("Destroying deletes contact list %s (%q); its %d contact(s) stay in the account's contact book, "+
 			"as the API documents. Remove them with oneapi_contact resources or in the web interface if they should go too.",
 			state.ID.ValueString(), state.Name.ValueString(), state.ContactsCount.ValueInt64()))
-}
-
-func (r *contactListResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, "contact list", "oneapi_contact_list.vip 1864620", req, resp)
-}
-
-// importByID takes an import id as the numeric id of a kind of object;
-// example shows the command's arguments.
-func importByID(ctx context.Context, kind, example string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, diags := framework.ParseID(kind, req.ID, path.Empty()); diags.HasError() {
-		resp.Diagnostics.AddError("Invalid Import Id",
-			fmt.Sprintf("%s Import with the numeric id of the %s, for example: terraform import %s", diags.Errors()[0].Detail(), kind, example))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 }

@@ -6,28 +6,26 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 )
 
-var _ datasource.DataSourceWithConfigure = (*contactListsDataSource)(nil)
-
 // NewContactListsDataSource returns the oneapi_contact_lists data source.
-func NewContactListsDataSource() datasource.DataSource { return &contactListsDataSource{} }
-
-type contactListsDataSource struct {
-	framework.DataSourceBase
+func NewContactListsDataSource() datasource.DataSource {
+	return framework.NewDataSource("_contact_lists", contactListsSchema, readContactLists)
 }
 
 type contactListsModel struct {
-	Name     types.String     `tfsdk:"name"`
-	Lists    types.List       `tfsdk:"lists"`
-	IDs      types.List       `tfsdk:"ids"`
-	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
+	Name  types.String `tfsdk:"name"`
+	Lists types.List   `tfsdk:"lists"`
+	IDs   types.List   `tfsdk:"ids"`
+	framework.DataSourceTimeouts
 }
 
 var contactListAttrTypes = map[string]attr.Type{
@@ -35,11 +33,7 @@ var contactListAttrTypes = map[string]attr.Type{
 	"created_at": types.StringType, "contacts_count": types.Int64Type, "stop_list_count": types.Int64Type,
 }
 
-func (d *contactListsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_contact_lists"
-}
-
-func (d *contactListsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func contactListsSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 	computed := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -74,17 +68,10 @@ func (d *contactListsDataSource) Schema(ctx context.Context, _ datasource.Schema
 	}
 }
 
-func (d *contactListsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data contactListsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.ReadContext(ctx, data.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	all, err := d.Client.ListContactLists(ctx)
+func readContactLists(ctx context.Context, c *client.Client, data *contactListsModel, diags *diag.Diagnostics) {
+	all, err := c.ListContactLists(ctx)
 	if err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to List Contact Lists", d.Client, contactListObject(""), err))
+		diags.Append(framework.ObjectErrorDiagnostic("Unable to List Contact Lists", c, contactListObject(""), err))
 		return
 	}
 	ids := []attr.Value{}
@@ -103,5 +90,4 @@ func (d *contactListsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	data.IDs = types.ListValueMust(types.StringType, ids)
 	data.Lists = types.ListValueMust(types.ObjectType{AttrTypes: contactListAttrTypes}, lists)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }
