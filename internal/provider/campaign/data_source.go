@@ -20,20 +20,10 @@ func NewDataSource() datasource.DataSource {
 	return framework.NewDataSource("_campaign", campaignDataSourceSchema, readCampaign)
 }
 
+// campaignDataSourceModel is what every read of a campaign reports, and
+// the detail call's figures.
 type campaignDataSourceModel struct {
-	ID                            types.String  `tfsdk:"id"`
-	Name                          types.String  `tfsdk:"name"`
-	Sender                        types.String  `tfsdk:"sender"`
-	Status                        types.String  `tfsdk:"status"`
-	MessageType                   types.String  `tfsdk:"message_type"`
-	StartAt                       types.String  `tfsdk:"start_at"`
-	RealStartAt                   types.String  `tfsdk:"real_start_at"`
-	FinishedAt                    types.String  `tfsdk:"finished_at"`
-	CreatedAt                     types.String  `tfsdk:"created_at"`
-	Statistics                    types.Object  `tfsdk:"statistics"`
-	SMSFallbackStatistics         types.Object  `tfsdk:"sms_fallback_statistics"`
-	CalculatedPrice               types.String  `tfsdk:"calculated_price"`
-	Currency                      types.String  `tfsdk:"currency"`
+	observedCampaign
 	DetailedStatistics            types.Object  `tfsdk:"detailed_statistics"`
 	SMSFallbackDetailedStatistics types.Object  `tfsdk:"sms_fallback_detailed_statistics"`
 	TotalMessages                 types.Int64   `tfsdk:"total_messages"`
@@ -122,11 +112,9 @@ func readCampaign(ctx context.Context, api *client.Client, data *campaignDataSou
 
 // campaignDataFromAPI maps both reads into the data source's model.
 func campaignDataFromAPI(c *client.Campaign, detail *client.CampaignDetail, m *campaignDataSourceModel) {
-	o := observe(c)
-	m.Name, m.Sender, m.Status, m.MessageType = o.Name, o.Sender, o.Status, o.MessageType
-	m.StartAt, m.RealStartAt, m.FinishedAt, m.CreatedAt = o.StartAt, o.RealStartAt, o.FinishedAt, o.CreatedAt
-	m.Statistics, m.SMSFallbackStatistics = o.Statistics, o.SMSFallbackStatistics
-	m.CalculatedPrice, m.Currency = o.CalculatedPrice, o.Currency
+	id := m.ID // as configured
+	m.observedCampaign = observe(c)
+	m.ID = id
 	if detail.Currency != nil {
 		m.Currency = types.StringValue(*detail.Currency)
 	}

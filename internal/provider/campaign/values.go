@@ -188,13 +188,22 @@ const priceDescription = " A decimal string exactly as the platform wrote it, su
 	"makes the conversion explicit, for an output that should be a number."
 
 // observedCampaign is what every read of a campaign reports (GET
-// /api/campaigns/{id} and the list), as attribute values.
+// /api/campaigns/{id} and the list), as attribute values; the campaign
+// data source's model embeds it, so its attribute names are written once.
 type observedCampaign struct {
-	ID, Name, Sender, Status, MessageType       types.String
-	StartAt, RealStartAt, FinishedAt, CreatedAt types.String
-	Statistics, SMSFallbackStatistics           types.Object
-	CalculatedPrice                             types.String
-	Currency                                    types.String
+	ID                    types.String `tfsdk:"id"`
+	Name                  types.String `tfsdk:"name"`
+	Sender                types.String `tfsdk:"sender"`
+	Status                types.String `tfsdk:"status"`
+	MessageType           types.String `tfsdk:"message_type"`
+	StartAt               types.String `tfsdk:"start_at"`
+	RealStartAt           types.String `tfsdk:"real_start_at"`
+	FinishedAt            types.String `tfsdk:"finished_at"`
+	CreatedAt             types.String `tfsdk:"created_at"`
+	Statistics            types.Object `tfsdk:"statistics"`
+	SMSFallbackStatistics types.Object `tfsdk:"sms_fallback_statistics"`
+	CalculatedPrice       types.String `tfsdk:"calculated_price"`
+	Currency              types.String `tfsdk:"currency"`
 }
 
 // observe maps a campaign as the API answers it. Times are kept as the
