@@ -235,7 +235,13 @@ func TestAccHostile_refresh(t *testing.T) {
 			if tc.mode == "retry_after_huge" {
 				retries = 0 // the wait is capped at a minute (TestBackoff); one attempt shows the answer
 			}
-			config := sb.ProviderBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = \"1s\"", retries)) +
+			// Only the slow mode is about the request timeout; the others
+			// get time enough for a 33 MiB answer on a busy machine.
+			timeout := "30s"
+			if tc.mode == "slow" {
+				timeout = "1s"
+			}
+			config := sb.ProviderBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = %q", retries, timeout)) +
 				"resource \"oneapi_campaign\" \"test\" {\n" + acctest.RCSCampaign("") + "\n}\n"
 			var id, kept int64
 			logins := 0
@@ -279,7 +285,7 @@ func TestAccHostile_refresh(t *testing.T) {
 			// match the case's exact words.
 			h.set(tc.mode)
 			acctest.Test(t, resource.TestCase{Steps: []resource.TestStep{{
-				Config: sb.ProviderBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = \"1s\"", retries)) +
+				Config: sb.ProviderBlockWith(fmt.Sprintf("max_retries = %d\n  request_timeout = %q", retries, timeout)) +
 					fmt.Sprintf("data \"oneapi_campaign\" \"x\" {\n  id = \"%d\"\n}\n", id),
 				ExpectError: acctest.WrappedRE(tc.want),
 			}}})
