@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Prints the path of a Terraform CLI with actions, list resources and
+# resource identity (1.14 or newer): the one on PATH when it is, otherwise
+# Terraform v1.16.0 built from its module source into tools/bin (once;
+# later runs reuse it). Set TERRAFORM_BUILD=1 to skip the PATH lookup.
+#
+# `go install` cannot build Terraform 1.14 or later: its go.mod replaces
+# nested modules (the cloud-storage state backends, internal/legacy) with
+# local paths that the module zip leaves out. So the module's source is
+# copied out of the module cache (its checksum checked against the pin
+# below), those nested modules are dropped from go.mod, their backends'
+# imports and registrations are deleted from internal/backend/init/init.go
+# (internal/legacy is imported by tests only), and the root package is
+# built. The binary's state backends are local, remote, cloud, http and
+# inmem; no test here needs another. About 5 minutes on 2 cores from an
+# empty module cache, seconds with a warm one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=1.16.0
+sum="h1:FgjcYL8Rt2n+INJ+blTABAf0wFHbmnKRzo+Rx2IKSYI="
+tools="$PWD/tools/bin"
+out="$tools/terraform-$version"
+
+if [ "${TERRAFORM_BUILD:-}" != "1" ] && command -v terraform >/dev/null 2>&1; then
+  found=$(command -v terraform)
+  v=$("$found" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p' | head -1)
+  major=${v%%.*}; rest=${v#*.}; minor=${rest%%.*}
+  if [ -n "$v" ] && { [ "$major" -gt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -ge 14 ]; }; }; then
+    echo "$found"
+    exit 0
+  fi
+fi
+
+if [ -x "$out" ] && "$out" version 2>/dev/null | grep -q "Terraform v$version"; then
+  echo "$out"
+  exit 0
+fi
+
+echo "building Terraform v$version from its module source into tools/bin (about 5 minutes, once)" >&2
+info=$(go mod download -json "github.com/hashicorp/terraform@v$version")
+dir=$(printf '%s\n' "$info" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+got=$(printf '%s\n' "$info" | sed -n 's/^[[:space:]]*"Sum": "\(.*\)",$/\1/p')
+if [ "$got" != "$sum" ]; then
+  echo "github.com/hashicorp/terraform@v$version has checksum $got, want $sum" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+cp -R "$dir/." "$work/src"
+chmod -R u+w "$work/src"
+cd "$work/src"
+init=internal/backend/init/init.go
+for m in $(sed -n 's/^replace \(github.com\/hashicorp\/terraform\/[^ ]*\) => \.\/.*/\1/p' go.mod); do
+  go mod edit -droprequire="$m" -dropreplace="$m"
+  alias=$(sed -n "s/^[[:space:]]*\([A-Za-z0-9_]*\) \"${m//\//\\/}\"\$/\1/p" "$init")
+  if [ -n "$alias" ]; then
+    sed -i "/\"${m//\//\\/}\"/d; /${alias}\./d" "$init"
+  fi
+done
+mkdir -p "$tools"
+CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" -o "$out" . >&2
+"$out" version | grep -q "Terraform v$version"
+echo "$out"
