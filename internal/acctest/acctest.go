@@ -123,7 +123,7 @@ func NewTarget(t *testing.T) Target {
 	return Target{Provider: `provider "oneapi" {}` + "\n", Phone: os.Getenv("ONEAPI_TEST_PHONE"), RCSSender: os.Getenv("ONEAPI_TEST_RCS_SENDER")}
 }
 
-// checkNothingLeftSending is NothingLeftSending on the stand-in, or
+// CheckNothingLeftSending is NothingLeftSending on the stand-in, or
 // through the API in live mode.
 func (a Target) CheckNothingLeftSending() resource.TestCheckFunc {
 	if a.SB != nil {

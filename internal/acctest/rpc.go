@@ -118,7 +118,7 @@ func RequireNoDiagnostics(b testing.TB, rpc string, err error, diags []*tfprotov
 	}
 }
 
-// campaignValue is the benchmark campaign's state with some attributes
+// CampaignValue is the benchmark campaign's state with some attributes
 // replaced (JSON values), as a Terraform value of the resource's type.
 func (r *RPCHarness) CampaignValue(t *testing.T, overrides map[string]any, configOnly bool) tftypes.Value {
 	t.Helper()
@@ -160,7 +160,7 @@ func (p PlanResult) Diagnostics(severity tfprotov6.DiagnosticSeverity) []string 
 	return out
 }
 
-// plan sends the plan Terraform would send for a campaign in state `state`
+// Plan sends the plan Terraform would send for a campaign in state `state`
 // whose configuration sets `config` (nil config: the resource is removed).
 func (r *RPCHarness) Plan(t *testing.T, state, config map[string]any) PlanResult {
 	t.Helper()

@@ -66,7 +66,7 @@ func StartSandboxWith(t *testing.T, cfg sandbox.Config) *Sandbox {
 	return &Sandbox{Sandbox: sb, URL: srv.URL, t: t, zone: cfg.AccountZone}
 }
 
-// providerBlock configures the provider against this stand-in. The key
+// ProviderBlock configures the provider against this stand-in. The key
 // comes from ONEAPI_API_KEY (TestMain), as the README recommends, so that
 // it is not in any configuration text the test harness logs.
 func (s *Sandbox) ProviderBlock() string {
@@ -77,7 +77,7 @@ provider "oneapi" {
 `, s.URL)
 }
 
-// client returns a client for arranging the stand-in through its API.
+// Client returns a client for arranging the stand-in through its API.
 func (s *Sandbox) Client() *client.Client {
 	s.t.Helper()
 	c, err := client.New(client.WithEndpoint(s.URL), client.WithAPIKey(APIKey), client.WithTimeZone(s.zone))
@@ -87,7 +87,7 @@ func (s *Sandbox) Client() *client.Client {
 	return c
 }
 
-// createRCSCampaign creates a campaign through the API, as another tool
+// CreateRCSCampaign creates a campaign through the API, as another tool
 // or the web UI would.
 func (s *Sandbox) CreateRCSCampaign(numbers ...string) *client.Campaign {
 	s.t.Helper()
@@ -102,13 +102,13 @@ func (s *Sandbox) CreateRCSCampaign(numbers ...string) *client.Campaign {
 	return cp
 }
 
-// providerBlockWith configures the provider against this stand-in with
+// ProviderBlockWith configures the provider against this stand-in with
 // extra settings.
 func (s *Sandbox) ProviderBlockWith(extra string) string {
 	return fmt.Sprintf("\nprovider \"oneapi\" {\n  endpoint = %q\n  %s\n}\n", s.URL, extra)
 }
 
-// campaignStartAt asks the stand-in, through the API, what start_at it
+// CampaignStartAt asks the stand-in, through the API, what start_at it
 // recorded for the campaign in state at addr.
 func (s *Sandbox) CampaignStartAt(addr, want string) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
@@ -135,7 +135,7 @@ func (s *Sandbox) CampaignConfig(body string) string {
 	return s.ProviderBlock() + "resource \"oneapi_campaign\" \"test\" {\n" + body + "\n}\n"
 }
 
-// checkDestroyed asks the stand-in what became of every campaign in state.
+// CheckDestroyed asks the stand-in what became of every campaign in state.
 func (s *Sandbox) CheckDestroyed(wantStatus ...string) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
 		for _, rs := range st.RootModule().Resources {
@@ -156,7 +156,7 @@ func (s *Sandbox) CheckDestroyed(wantStatus ...string) resource.TestCheckFunc {
 	}
 }
 
-// expectCountErr is expectCount for a Check: an error when key was not
+// ExpectCountErr is ExpectCount for a Check: an error when key was not
 // requested exactly want times.
 func (s *Sandbox) ExpectCountErr(key string, want int) error {
 	if got := s.Count(key); got != want {
@@ -174,7 +174,7 @@ func (s *Sandbox) ExpectCount(key string, want int) func() {
 	}
 }
 
-// importConfig imports an existing campaign with an import block and only
+// ImportConfig imports an existing campaign with an import block and only
 // the settings given: no content.
 func (s *Sandbox) ImportConfig(id int64, extra string) string {
 	return s.ProviderBlock() + fmt.Sprintf(`
@@ -188,7 +188,7 @@ resource "oneapi_campaign" "test" {
 `, id, extra)
 }
 
-// advanceWhenRead moves the clock once the stand-in has served n reads of
+// AdvanceWhenRead moves the clock once the stand-in has served n reads of
 // campaigns, while the provider is waiting: it lets a test see the
 // provider wait out the "creation" status without touching wall time.
 func (s *Sandbox) AdvanceWhenRead(n int, d time.Duration) {
@@ -201,7 +201,7 @@ func (s *Sandbox) AdvanceWhenRead(n int, d time.Duration) {
 	}()
 }
 
-// onlyReads fails when the stand-in saw anything but campaign reads (and
+// OnlyReads fails when the stand-in saw anything but campaign reads (and
 // logins) since its counters were reset.
 func (s *Sandbox) OnlyReads() {
 	s.t.Helper()
@@ -212,7 +212,7 @@ func (s *Sandbox) OnlyReads() {
 	}
 }
 
-// callsTo lists the requests to one campaign's paths with these suffixes.
+// CallsTo lists the requests to one campaign's paths with these suffixes.
 func (s *Sandbox) CallsTo(id int64, suffixes ...string) []string {
 	var out []string
 	for _, r := range s.Journal() {
@@ -225,7 +225,7 @@ func (s *Sandbox) CallsTo(id int64, suffixes ...string) []string {
 	return out
 }
 
-// stopsAndRenews counts the stop and renew requests the stand-in saw.
+// StopsAndRenews counts the stop and renew requests the stand-in saw.
 func (s *Sandbox) StopsAndRenews() int {
 	return s.Count("PUT /api/campaigns/{id}/stop") + s.Count("PATCH /api/campaigns/{id}/stop") + s.Count("PUT /api/campaigns/{id}/renew")
 }
@@ -241,7 +241,7 @@ func Force(status string) func(sb *Sandbox, id int64) {
 	}
 }
 
-// seedCampaigns creates n campaigns through the API.
+// SeedCampaigns creates n campaigns through the API.
 func (s *Sandbox) SeedCampaigns(n int, sms bool, sender string) []int64 {
 	s.t.Helper()
 	c := s.Client()
@@ -263,7 +263,7 @@ func (s *Sandbox) SeedCampaigns(n int, sms bool, sender string) []int64 {
 	return ids
 }
 
-// checkTruth compares the state with the stand-in: exactly the campaigns
+// CheckTruth compares the state with the stand-in: exactly the campaigns
 // in state exist (no duplicates), each with the status the state records.
 func (s *Sandbox) CheckTruth(n int, report *FaultReport, compareStatus bool) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
@@ -292,7 +292,7 @@ func (s *Sandbox) CheckTruth(n int, report *FaultReport, compareStatus bool) res
 	}
 }
 
-// checkNothingLeftSending is the CheckDestroy of a test that expects no
+// CheckNothingLeftSending is the CheckDestroy of a test that expects no
 // particular status (see NothingLeftSending). A campaign the stand-in no
 // longer has (the not-found tests) is passed over.
 func (s *Sandbox) CheckNothingLeftSending() resource.TestCheckFunc {
