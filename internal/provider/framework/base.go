@@ -21,7 +21,7 @@ import (
 const DefaultReadTimeout = 5 * time.Minute
 
 // ReadContext bounds a data source's read, retries included, by its
-// timeouts.read (default DefaultReadTimeout).
+// timeouts.read (default DefaultReadTimeout); DataSource.Read uses it.
 func ReadContext(ctx context.Context, t dstimeouts.Value, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
 	d, ds := t.Read(ctx, DefaultReadTimeout)
 	diags.Append(ds...)
@@ -61,8 +61,8 @@ func (b *ResourceBase) Zone() *time.Location {
 	return b.Client.TimeZone()
 }
 
-// DataSourceBase is embedded by every data source: Configure takes the
-// provider's client.
+// DataSourceBase is the Configure of every data source (DataSource embeds
+// it): it takes the provider's client.
 type DataSourceBase struct {
 	Client *client.Client
 }
