@@ -21,14 +21,9 @@ sum="h1:FgjcYL8Rt2n+INJ+blTABAf0wFHbmnKRzo+Rx2IKSYI="
 tools="$PWD/tools/bin"
 out="$tools/terraform-$version"
 
-if [ "${TERRAFORM_BUILD:-}" != "1" ] && command -v terraform >/dev/null 2>&1; then
-  found=$(command -v terraform)
-  v=$("$found" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p' | head -1)
-  major=${v%%.*}; rest=${v#*.}; minor=${rest%%.*}
-  if [ -n "$v" ] && { [ "$major" -gt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -ge 14 ]; }; }; then
-    echo "$found"
-    exit 0
-  fi
+if [ "${TERRAFORM_BUILD:-}" != "1" ] && found=$(scripts/terraform-on-path.sh 14 2>/dev/null); then
+  echo "$found"
+  exit 0
 fi
 
 if [ -x "$out" ] && "$out" version 2>/dev/null | grep -q "Terraform v$version"; then

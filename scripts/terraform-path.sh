@@ -8,15 +8,9 @@ cd "$(dirname "$0")/.."
 version=1.8.5
 tools="$PWD/tools/bin"
 
-if [ "${TERRAFORM_BUILD:-}" != "1" ] && command -v terraform >/dev/null 2>&1; then
-  found=$(command -v terraform)
-  v=$("$found" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p' | head -1)
-  major=${v%%.*}; rest=${v#*.}; minor=${rest%%.*}
-  if [ -n "$v" ] && { [ "$major" -gt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -ge 5 ]; }; }; then
-    echo "$found"
-    exit 0
-  fi
-  echo "terraform on PATH is ${v:-of unknown version}; building v$version instead" >&2
+if [ "${TERRAFORM_BUILD:-}" != "1" ] && found=$(scripts/terraform-on-path.sh 5); then
+  echo "$found"
+  exit 0
 fi
 
 if [ ! -x "$tools/terraform" ] || ! "$tools/terraform" version 2>/dev/null | grep -q "Terraform v$version"; then
