@@ -420,7 +420,7 @@ func TestAccHostile_unexpectedFiguresAreKept(t *testing.T) {
 		}
 	}
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: stops(1),
+		CheckDestroy: stops(2),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
@@ -432,14 +432,21 @@ func TestAccHostile_unexpectedFiguresAreKept(t *testing.T) {
 					stops(0)),
 			},
 			{
+				// An apply that asks for the stop fails the same way; its
+				// advice (remove desired_state) plans nothing more.
+				Config:      sb.CampaignConfig(acctest.RCSCampaign(`desired_state = "stopped"`)),
+				ExpectError: acctest.WrappedRE(`Unable to Stop Campaign.*in status "archived".*when applying desired_state = "stopped", remove that line and apply`),
+			},
+			{Config: config, ConfigPlanChecks: acctest.EmptyPlan(), Check: stops(1)},
+			{
 				Config:      config,
 				Destroy:     true,
-				ExpectError: acctest.WrappedRE(`Unable to Stop Campaign.*in status "archived".*documentation does not name that status.*set stop_on_destroy = false, apply, then destroy`),
+				ExpectError: acctest.WrappedRE(`Unable to Stop Campaign.*in status "archived".*documentation does not name that status.*when destroying, set stop_on_destroy = false, apply, then destroy`),
 			},
 			{
 				Config:           sb.CampaignConfig(acctest.RCSCampaign("stop_on_destroy = false")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(acctest.CampaignAddr, plancheck.ResourceActionUpdate)}},
-				Check:            resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(acctest.CampaignAddr, "status", "archived"), stops(1)),
+				Check:            resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(acctest.CampaignAddr, "status", "archived"), stops(2)),
 			},
 		},
 	})

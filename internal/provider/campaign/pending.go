@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // A campaign whose create may have taken effect without the provider
@@ -102,11 +101,10 @@ func pendingName(p *client.PendingCreate) string {
 	return s
 }
 
-// readPendingCreate is the refresh of an unresolved create: one search;
+// readPendingCreate is the refresh of an unresolved create (ctx bounded by
+// timeouts.read): one search;
 // the campaign found is adopted, otherwise the state stays as it is.
 func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.PendingCreate, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := context.WithTimeout(ctx, framework.DefaultReadTimeout)
-	defer cancel()
 	cp, _, err := r.Client.FindPendingCreate(ctx, *p, 1)
 	if err != nil {
 		resp.Diagnostics.AddWarning("Unable to Look for the Campaign", fmt.Sprintf("Looking for the campaign of the "+
@@ -153,9 +151,7 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := bounded(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
 	cp, detail, err := r.Client.FindPendingCreate(ctx, *p, 5)
 	if cp == nil {
@@ -192,11 +188,10 @@ func unresolvedWithoutRecordWarning() diag.Diagnostic {
 		"from the state without a call. If it exists after all, it is not stopped: look for it in the platform's web UI.")
 }
 
-// deletePendingCreate is the destroy of an unresolved create: one more
+// deletePendingCreate is the destroy of an unresolved create (ctx bounded
+// by timeouts.delete): one more
 // search, and a stop of the campaign found (stop_on_destroy).
 func (r *campaignResource) deletePendingCreate(ctx context.Context, p *client.PendingCreate, state campaignResourceModel, resp *resource.DeleteResponse) {
-	ctx, cancel := context.WithTimeout(ctx, defaultDeleteTimeout)
-	defer cancel()
 	cp, detail, err := r.Client.FindPendingCreate(ctx, *p, 3)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Destroy Campaign", fmt.Sprintf("Destroying an unresolved create (%s) looks "+

@@ -133,12 +133,17 @@ type operationTimeout func(context.Context, time.Duration) (time.Duration, diag.
 // campaignCall parses the state's campaign id and bounds ctx by the
 // operation's timeout; the caller returns when diags has an error.
 func campaignCall(ctx context.Context, id types.String, timeout operationTimeout, def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc, int64) {
-	d, ds := timeout(ctx, def)
-	diags.Append(ds...)
 	n, ds := parseCampaignID(id.ValueString(), path.Root("id"))
 	diags.Append(ds...)
-	ctx, cancel := context.WithTimeout(ctx, d)
+	ctx, cancel := bounded(ctx, timeout, def, diags)
 	return ctx, cancel, n
+}
+
+// bounded bounds ctx by the operation's timeout (def when it is unset).
+func bounded(ctx context.Context, timeout operationTimeout, def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	d, ds := timeout(ctx, def)
+	diags.Append(ds...)
+	return context.WithTimeout(ctx, d)
 }
 
 func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -153,6 +158,8 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	if pending != nil {
+		ctx, cancel := bounded(ctx, t.Read, framework.DefaultReadTimeout, &resp.Diagnostics)
+		defer cancel()
 		r.readPendingCreate(ctx, pending, req, resp)
 		return
 	}
@@ -240,6 +247,8 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	if pending := pendingCreate(ctx, req.Private, &resp.Diagnostics); pending != nil {
+		ctx, cancel := bounded(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+		defer cancel()
 		r.deletePendingCreate(ctx, pending, state, resp)
 		return
 	}

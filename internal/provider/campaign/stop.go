@@ -86,8 +86,9 @@ func (r *campaignResource) stopUnknown(ctx context.Context, c *client.Campaign, 
 	}
 	d := stopErrorDiagnostic(r.Client, idText, c.Status, err)
 	diags.AddError(d.Summary(), d.Detail()+" The documentation does not name that status, so the provider does not "+
-		"wait for another. Look at the campaign in the platform's web UI. To leave it as it is and only remove it "+
-		"from Terraform: set stop_on_destroy = false, apply, then destroy.")
+		"wait for another. Look at the campaign in the platform's web UI. To leave it as it is: when applying "+
+		"desired_state = \"stopped\", remove that line and apply; when destroying, set stop_on_destroy = false, "+
+		"apply, then destroy.")
 	return nil, diags
 }
 
