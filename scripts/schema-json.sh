@@ -5,7 +5,7 @@
 # change leaves every schema byte for byte the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-terraform="$(scripts/terraform-path.sh)"
+terraform="${TERRAFORM:-$(scripts/terraform-path.sh)}"
 out="${1:-/dev/stdout}"
 d="$(mktemp -d)"
 trap 'rm -rf "$d"' EXIT

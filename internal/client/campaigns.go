@@ -343,24 +343,42 @@ func listWindowEnd(from time.Time) time.Time { return from.AddDate(0, 3, -1) }
 // disagree on its parameter names (search[field] or filter[field]), so
 // callers filter what comes back.
 func (c *Client) ListCampaigns(ctx context.Context, opts ListOptions) ([]Campaign, error) {
+	var all []Campaign
+	err := c.EachCampaign(ctx, opts, func(cp *Campaign) bool {
+		all = append(all, *cp)
+		return true
+	})
+	return all, err
+}
+
+// EachCampaign is ListCampaigns as a stream: yield is called for each
+// campaign as its page arrives, and the reading stops when it returns
+// false. Only the ids seen are kept.
+func (c *Client) EachCampaign(ctx context.Context, opts ListOptions, yield func(*Campaign) bool) error {
 	if opts.Type == "" {
-		return nil, errors.New("listing campaigns needs a type (filter[type] defaults to sms)")
+		return errors.New("listing campaigns needs a type (filter[type] defaults to sms)")
 	}
 	seen := map[int64]bool{}
-	var all []Campaign
 	for _, w := range c.listWindows(opts.From, opts.To) {
-		page, err := c.listWindow(ctx, opts, w)
-		if err != nil {
-			return nil, err
-		}
-		for _, cp := range page {
-			if !seen[cp.ID] {
-				seen[cp.ID] = true
-				all = append(all, cp)
+		more := true
+		err := c.listWindow(ctx, opts, w, func(page []Campaign) bool {
+			for i := range page {
+				if seen[page[i].ID] {
+					continue
+				}
+				seen[page[i].ID] = true
+				if !yield(&page[i]) {
+					more = false
+					return false
+				}
 			}
+			return true
+		})
+		if err != nil || !more {
+			return err
 		}
 	}
-	return all, nil
+	return nil
 }
 
 // window is one list request's filter[from] and filter[to] ("" = the API's
@@ -390,12 +408,13 @@ func (c *Client) listWindows(from, to time.Time) []window {
 	}
 }
 
-func (c *Client) listWindow(ctx context.Context, opts ListOptions, w window) ([]Campaign, error) {
+// listWindow reads the pages of one window, handing each to page until it
+// returns false.
+func (c *Client) listWindow(ctx context.Context, opts ListOptions, w window, onPage func([]Campaign) bool) error {
 	limit := opts.PageLimit
 	if limit == 0 {
 		limit = 500
 	}
-	var all []Campaign
 	for offset, pages := int64(0), 0; ; {
 		q := url.Values{}
 		q.Set("page[offset]", strconv.FormatInt(offset, 10))
@@ -407,14 +426,16 @@ func (c *Client) listWindow(ctx context.Context, opts ListOptions, w window) ([]
 		setIf(q, "way", opts.Way)
 		var page listPage[Campaign]
 		if err := c.do(ctx, request{method: http.MethodGet, path: "/api/campaigns", query: q}, &page); err != nil {
-			return nil, err
+			return err
 		}
 		items := page.items()
-		all = append(all, items...)
+		if !onPage(items) {
+			return nil
+		}
 		offset += int64(len(items))
 		pages++
 		if len(items) == 0 || offset >= page.Meta.Page.Total || (opts.MaxPages > 0 && pages >= opts.MaxPages) {
-			return all, nil
+			return nil
 		}
 	}
 }

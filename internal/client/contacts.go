@@ -173,6 +173,12 @@ func (c *Client) ListContactLists(ctx context.Context) ([]ContactList, error) {
 	return listAll[ContactList](ctx, c, "/api/groups", nil)
 }
 
+// EachContactList streams every contact list, page by page, until yield
+// returns false.
+func (c *Client) EachContactList(ctx context.Context, yield func(*ContactList) bool) error {
+	return eachItem(ctx, c, "/api/groups", nil, yield)
+}
+
 // FindContactList returns the list of exactly this name, or nil.
 func (c *Client) FindContactList(ctx context.Context, name string) (*ContactList, error) {
 	all, err := c.ListContactLists(ctx)
@@ -226,6 +232,29 @@ const listPageLimit = 500
 // with page[offset] and page[limit].
 func listAll[T any](ctx context.Context, c *Client, path string, q url.Values) ([]T, error) {
 	var all []T
+	err := eachPage(ctx, c, path, q, func(page []T) bool {
+		all = append(all, page...)
+		return true
+	})
+	return all, err
+}
+
+// eachItem is listAll as a stream: yield is called for each object as its
+// page arrives, until it returns false.
+func eachItem[T any](ctx context.Context, c *Client, path string, q url.Values, yield func(*T) bool) error {
+	return eachPage(ctx, c, path, q, func(page []T) bool {
+		for i := range page {
+			if !yield(&page[i]) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// eachPage reads the pages of a list, handing each to onPage until it
+// returns false.
+func eachPage[T any](ctx context.Context, c *Client, path string, q url.Values, onPage func([]T) bool) error {
 	for offset := 0; ; {
 		pq := url.Values{}
 		for k, v := range q {
@@ -235,13 +264,15 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values) (
 		pq.Set("page[limit]", strconv.Itoa(listPageLimit))
 		var page listPage[T]
 		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: pq}, &page); err != nil {
-			return nil, err
+			return err
 		}
 		items := page.items()
-		all = append(all, items...)
+		if !onPage(items) {
+			return nil
+		}
 		offset += len(items)
 		if len(items) == 0 || int64(offset) >= page.Total {
-			return all, nil
+			return nil
 		}
 	}
 }
@@ -408,6 +439,17 @@ func (c *Client) FindContact(ctx context.Context, phone string) (*Contact, error
 		}
 	}
 	return nil, nil
+}
+
+// EachContact streams the contact book's contacts (GET /api/contacts), or
+// those of one list (groups[]) when list is not 0, until yield returns
+// false.
+func (c *Client) EachContact(ctx context.Context, list int64, yield func(*Contact) bool) error {
+	q := url.Values{}
+	if list != 0 {
+		q.Set("groups[]", strconv.FormatInt(list, 10))
+	}
+	return eachItem(ctx, c, "/api/contacts", q, yield)
 }
 
 func contactPath(id int64) string { return "/api/contacts/" + strconv.FormatInt(id, 10) }

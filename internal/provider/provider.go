@@ -11,7 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -36,7 +38,11 @@ const (
 	EnvTimeZone = framework.EnvTimeZone
 )
 
-var _ provider.Provider = (*oneAPIProvider)(nil)
+var (
+	_ provider.Provider                  = (*oneAPIProvider)(nil)
+	_ provider.ProviderWithActions       = (*oneAPIProvider)(nil)
+	_ provider.ProviderWithListResources = (*oneAPIProvider)(nil)
+)
 
 // New returns the provider factory for a release version.
 func New(version string) func() provider.Provider {
@@ -158,6 +164,8 @@ func (p *oneAPIProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	resp.DataSourceData = c
 	resp.ResourceData = c
+	resp.ActionData = c
+	resp.ListResourceData = c
 }
 
 func (p *oneAPIProvider) userAgent(terraformVersion string) string {
@@ -250,6 +258,14 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{campaign.NewResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource}
+}
+
+func (p *oneAPIProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{campaign.NewStopAction(p.clock), campaign.NewRenewAction}
+}
+
+func (p *oneAPIProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{campaign.NewListResource, contactbook.NewListOfContactLists, contactbook.NewListOfContacts}
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {

@@ -26,15 +26,42 @@ func NewCampaignsDataSource() datasource.DataSource {
 }
 
 type campaignsDataSourceModel struct {
+	campaignFilter
+	Campaigns types.List `tfsdk:"campaigns"`
+	IDs       types.List `tfsdk:"ids"`
+	framework.DataSourceTimeouts
+}
+
+// campaignFilter is the search of the oneapi_campaigns data source and of
+// the oneapi_campaign list resource.
+type campaignFilter struct {
 	Type         types.String `tfsdk:"type"`
-	Status       types.Set    `tfsdk:"status"`
+	Status       []string     `tfsdk:"status"` // a set in the data source, a list in the list block
 	Sender       types.String `tfsdk:"sender"`
 	NameContains types.String `tfsdk:"name_contains"`
 	CreatedFrom  types.String `tfsdk:"created_from"`
 	CreatedTo    types.String `tfsdk:"created_to"`
-	Campaigns    types.List   `tfsdk:"campaigns"`
-	IDs          types.List   `tfsdk:"ids"`
-	framework.DataSourceTimeouts
+}
+
+// filterAttribute is one attribute of campaignFilter: a string, or several
+// (a set, or a list where list blocks have no sets) when many.
+type filterAttribute struct {
+	doc  string
+	str  []validator.String
+	many bool
+}
+
+// campaignFilters are the attributes of campaignFilter, for both schemas.
+var campaignFilters = map[string]filterAttribute{
+	"type":          {doc: "Only campaigns of this message type: `rcs` or `sms`.", str: []validator.String{stringvalidator.OneOf("rcs", "sms")}},
+	"status":        {doc: "Only campaigns in one of these statuses.", str: []validator.String{stringvalidator.OneOf(campaignStatuses...)}, many: true},
+	"sender":        {doc: "Only campaigns of exactly this sender.", str: []validator.String{framework.UTF16LengthUpTo(255)}},
+	"name_contains": {doc: "Only campaigns whose name contains this text (case-insensitive).", str: []validator.String{framework.UTF16LengthUpTo(255)}},
+	"created_from": {doc: "Only campaigns created from this time on: RFC 3339, or `yyyy-mm-dd hh:mm:ss` in the " +
+		"provider's `time_zone`; sent as `filter[from]` (`yyyy-mm-dd hh:mm:ss` in `time_zone`). Default: three months before `created_to`.",
+		str: []validator.String{timeValidator()}},
+	"created_to": {doc: "Only campaigns created up to this time, spelled like `created_from`; sent as `filter[to]`. Default: now.",
+		str: []validator.String{timeValidator()}},
 }
 
 var campaignSummaryAttrTypes = map[string]attr.Type{
@@ -48,6 +75,15 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
+	attrs := map[string]schema.Attribute{}
+	for name, f := range campaignFilters {
+		if f.many {
+			attrs[name] = schema.SetAttribute{MarkdownDescription: f.doc, ElementType: types.StringType, Optional: true,
+				Validators: []validator.Set{setvalidator.ValueStringsAre(f.str...)}}
+		} else {
+			attrs[name] = schema.StringAttribute{MarkdownDescription: f.doc, Optional: true, Validators: f.str}
+		}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the account's campaigns (`GET /api/campaigns`, every page, 500 at a time). " +
 			"`type` and the creation window (`created_from`, `created_to`) are sent to the API; `status`, `sender` and " +
@@ -59,38 +95,6 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 			"the API's default, **the last three months**.",
 		Attributes: map[string]schema.Attribute{
 			"timeouts": dstimeouts.Attributes(ctx),
-			"type": schema.StringAttribute{
-				MarkdownDescription: "Only campaigns of this message type: `rcs` or `sms`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf("rcs", "sms")},
-			},
-			"status": schema.SetAttribute{
-				MarkdownDescription: "Only campaigns in one of these statuses.",
-				ElementType:         types.StringType,
-				Optional:            true,
-				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(campaignStatuses...))},
-			},
-			"sender": schema.StringAttribute{
-				MarkdownDescription: "Only campaigns of exactly this sender.",
-				Optional:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(255)},
-			},
-			"name_contains": schema.StringAttribute{
-				MarkdownDescription: "Only campaigns whose name contains this text (case-insensitive).",
-				Optional:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(255)},
-			},
-			"created_from": schema.StringAttribute{
-				MarkdownDescription: "Only campaigns created from this time on: RFC 3339, or `yyyy-mm-dd hh:mm:ss` in the " +
-					"provider's `time_zone`; sent as `filter[from]` (`yyyy-mm-dd hh:mm:ss` in `time_zone`). Default: three months before `created_to`.",
-				Optional:   true,
-				Validators: []validator.String{timeValidator()},
-			},
-			"created_to": schema.StringAttribute{
-				MarkdownDescription: "Only campaigns created up to this time, spelled like `created_from`; sent as `filter[to]`. Default: now.",
-				Optional:            true,
-				Validators:          []validator.String{timeValidator()},
-			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "Ids of the campaigns found, in ascending order.",
 				ElementType:         types.StringType,
@@ -121,13 +125,8 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 }
 
 func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSourceModel, diags *diag.Diagnostics) {
-	var statuses []string
-	diags.Append(data.Status.ElementsAs(ctx, &statuses, false)...)
-	if diags.HasError() {
-		return
-	}
 	var found []client.Campaign
-	for _, opts := range campaignsListOptions(*data, c.TimeZone()) {
+	for _, opts := range data.listOptions(c.TimeZone()) {
 		some, err := c.ListCampaigns(ctx, opts)
 		if err != nil {
 			diags.Append(apiErrorDiagnostic("Unable to List Campaigns", c, "", err))
@@ -135,7 +134,7 @@ func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSou
 		}
 		found = append(found, some...)
 	}
-	found = filterCampaigns(found, *data, statuses)
+	found = filterCampaigns(found, data.campaignFilter)
 	ids := make([]attr.Value, 0, len(found))
 	items := make([]attr.Value, 0, len(found))
 	for i := range found {
@@ -151,10 +150,10 @@ func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSou
 	data.Campaigns = types.ListValueMust(types.ObjectType{AttrTypes: campaignSummaryAttrTypes}, items)
 }
 
-// campaignsListOptions are the list requests for a configuration: one per
-// message type (filter[type] defaults to sms, so a list without it would
-// miss every RCS campaign), each over the creation window.
-func campaignsListOptions(m campaignsDataSourceModel, zone *time.Location) []client.ListOptions {
+// listOptions are the list requests for a search: one per message type
+// (filter[type] defaults to sms, so a list without it would miss every RCS
+// campaign), each over the creation window.
+func (m campaignFilter) listOptions(zone *time.Location) []client.ListOptions {
 	kinds := []string{"rcs", "sms"}
 	if t := m.Type.ValueString(); t != "" {
 		kinds = []string{t}
@@ -168,25 +167,30 @@ func campaignsListOptions(m campaignsDataSourceModel, zone *time.Location) []cli
 	return out
 }
 
-// filterCampaigns applies what is not sent to the API: statuses, the exact
-// sender, the name, and a stable order.
-func filterCampaigns(in []client.Campaign, m campaignsDataSourceModel, statuses []string) []client.Campaign {
-	want := map[string]bool{}
-	for _, s := range statuses {
-		want[s] = true
-	}
-	sender, name := m.Sender.ValueString(), strings.ToLower(m.NameContains.ValueString())
+// filterCampaigns applies what is not sent to the API (keeps) and a stable
+// order.
+func filterCampaigns(in []client.Campaign, m campaignFilter) []client.Campaign {
+	keep := m.keeps()
 	out := in[:0:0]
-	for _, c := range in {
-		switch {
-		case len(want) > 0 && !want[c.Status],
-			sender != "" && c.Sender != sender,
-			name != "" && !strings.Contains(strings.ToLower(c.Name), name),
-			m.Type.ValueString() != "" && c.MessageType != m.Type.ValueString():
-			continue
+	for i := range in {
+		if keep(&in[i]) {
+			out = append(out, in[i])
 		}
-		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// keeps is what is not sent to the API: statuses, the exact sender, the
+// name (and the type, should an answer mix them).
+func (m campaignFilter) keeps() func(*client.Campaign) bool {
+	want := map[string]bool{}
+	for _, s := range m.Status {
+		want[s] = true
+	}
+	sender, name, kind := m.Sender.ValueString(), strings.ToLower(m.NameContains.ValueString()), m.Type.ValueString()
+	return func(c *client.Campaign) bool {
+		return (len(want) == 0 || want[c.Status]) && (sender == "" || c.Sender == sender) &&
+			(name == "" || strings.Contains(strings.ToLower(c.Name), name)) && (kind == "" || c.MessageType == kind)
+	}
 }

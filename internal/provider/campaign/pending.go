@@ -168,7 +168,7 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 	resp.Diagnostics.Append(recoveredCreateWarning(cp))
 	id := strconv.FormatInt(cp.ID, 10)
 	if runStateActionFor(cp.Status, desiredActive, plan.DesiredState.ValueString()) == actionStop {
-		stopped, diags := r.stop(ctx, cp.ID, id)
+		stopped, diags := r.ops().stop(ctx, cp.ID, id)
 		resp.Diagnostics.Append(diags...)
 		if stopped != nil {
 			campaignFromAPI(stopped, &plan, r.Zone())
@@ -209,6 +209,6 @@ func (r *campaignResource) deletePendingCreate(ctx context.Context, p *client.Pe
 	if !state.StopOnDestroy.ValueBool() || client.IsSettled(cp.Status) {
 		return
 	}
-	_, diags := r.stop(ctx, cp.ID, id)
+	_, diags := r.ops().stop(ctx, cp.ID, id)
 	resp.Diagnostics.Append(diags...)
 }

@@ -34,6 +34,8 @@ import (
 //   - ModifyPlan: planUpdate acts on an unchanged plan only for
 //     desired_state = "active" with status paused (renew) or stopped
 //     (warning) (unchangedPlan's condition);
+//   - the identity is passed through (the framework's default); a state
+//     without one (written before identities) goes to the framework;
 //   - private state is passed through, when the framework would write the
 //     same bytes (its own encoding: a JSON object of base64 values); a
 //     pending create (pending.go) always plans an update.
@@ -63,14 +65,16 @@ var defaultedAttributes = map[string]tftypes.Value{"stop_on_destroy": tftypes.Ne
 func FastPlan(req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	if req.TypeName != "oneapi_campaign" || req.PriorState == nil || req.ProposedNewState == nil || req.Config == nil ||
 		len(req.PriorState.MsgPack) == 0 || !bytes.Equal(req.PriorState.MsgPack, req.ProposedNewState.MsgPack) ||
-		!canonicalPrivate(req.PriorPrivate) || bytes.Contains(req.PriorPrivate, []byte(`"`+privatePendingCreate+`"`)) {
+		!canonicalPrivate(req.PriorPrivate) || bytes.Contains(req.PriorPrivate, []byte(`"`+privatePendingCreate+`"`)) ||
+		req.PriorIdentity == nil || req.PriorIdentity.IdentityData == nil {
 		return nil
 	}
 	prior, config, ok := decodeAttrs(req.PriorState, req.Config)
 	if !ok || !rulesLeaveUnchanged(prior, config) {
 		return nil
 	}
-	resp := &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState}
+	resp := &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState,
+		PlannedIdentity: &tfprotov6.ResourceIdentityData{IdentityData: req.PriorIdentity.IdentityData}}
 	if len(req.PriorPrivate) > 0 {
 		resp.PlannedPrivate = req.PriorPrivate
 	}

@@ -146,11 +146,26 @@ func TestFastPlanMatchesTheFramework(t *testing.T) {
 		}
 		return &d
 	}
+	idType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String}}
+	identity := func(v tftypes.Value) *tfprotov6.ResourceIdentityData {
+		var attrs map[string]tftypes.Value
+		if v.As(&attrs) != nil || attrs["id"].IsNull() {
+			return nil // a state written before identities
+		}
+		d, err := tfprotov6.NewDynamicValue(idType, tftypes.NewValue(idType, map[string]tftypes.Value{"id": attrs["id"]}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &tfprotov6.ResourceIdentityData{IdentityData: &d}
+	}
 	corpus := fastPlanCorpus(t)
 	answered := 0
-	for _, c := range corpus {
+	for i, c := range corpus {
 		req := &tfprotov6.PlanResourceChangeRequest{
 			TypeName: "oneapi_campaign", PriorState: dv(c.prior), ProposedNewState: dv(c.planned), Config: dv(c.config), PriorPrivate: c.private,
+		}
+		if i%5 != 0 { // every fifth state has no identity yet
+			req.PriorIdentity = identity(c.prior)
 		}
 		fast := campaign.FastPlan(req)
 		if fast == nil {
@@ -173,6 +188,9 @@ func TestFastPlanMatchesTheFramework(t *testing.T) {
 		if !got.Equal(want) {
 			diffs, _ := got.Diff(want)
 			t.Errorf("%s: planned state differs from the framework's: %v", c.name, diffs)
+		}
+		if slow.PlannedIdentity == nil || !bytes.Equal(fast.PlannedIdentity.IdentityData.MsgPack, slow.PlannedIdentity.IdentityData.MsgPack) {
+			t.Errorf("%s: planned identity %v differs from the framework's %v", c.name, fast.PlannedIdentity, slow.PlannedIdentity)
 		}
 		if !bytes.Equal(fast.PlannedPrivate, slow.PlannedPrivate) || len(slow.RequiresReplace) > 0 {
 			t.Errorf("%s: private %q / %q, replace %v", c.name, fast.PlannedPrivate, slow.PlannedPrivate, slow.RequiresReplace)

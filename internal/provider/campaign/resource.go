@@ -32,6 +32,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
@@ -45,6 +46,7 @@ var (
 	_ resource.ResourceWithModifyPlan     = (*campaignResource)(nil)
 	_ resource.ResourceWithImportState    = (*campaignResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*campaignResource)(nil)
+	_ resource.ResourceWithIdentity       = (*campaignResource)(nil)
 )
 
 const (
@@ -77,9 +79,28 @@ type campaignResource struct {
 
 func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_campaign"
+	// The identity of an unresolved create is "" until its campaign is
+	// found (framework/identity.go); that is its only change.
+	resp.ResourceBehavior.MutableIdentity = true
+}
+
+func (r *campaignResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IdentitySchema("campaign")
+}
+
+// identityFromState writes the state's id into the identity, as every
+// create, refresh and update ends ("" while a create is unresolved).
+func identityFromState(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if state.Raw.IsNull() || identity == nil {
+		return
+	}
+	var id types.String
+	diags.Append(state.GetAttribute(ctx, path.Root("id"), &id)...)
+	framework.SetIdentity(ctx, identity, id, diags)
 }
 
 func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityFromState(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	var plan campaignResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -149,6 +170,7 @@ func bounded(ctx context.Context, timeout operationTimeout, def time.Duration, d
 func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	// Only the id and the timeouts are read from the state: the refresh
 	// edits the state's value in place (read.go).
+	defer identityFromState(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	var idText types.String
 	var t timeouts.Value
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &idText)...)
@@ -198,6 +220,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *campaignResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityFromState(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	if pending := pendingCreate(ctx, req.Private, &resp.Diagnostics); pending != nil {
 		r.updatePendingCreate(ctx, pending, req, resp)
 		return
@@ -219,9 +242,9 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 	var diags diag.Diagnostics
 	switch runStateAction(state, plan) {
 	case actionStop:
-		c, diags = r.stop(ctx, id, state.ID.ValueString())
+		c, diags = r.ops().stop(ctx, id, state.ID.ValueString())
 	case actionRenew:
-		c, diags = r.renew(ctx, id, state.ID.ValueString())
+		c, diags = r.ops().renew(ctx, id, state.ID.ValueString())
 	}
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -268,18 +291,20 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	_, diags = r.stop(ctx, id, state.ID.ValueString())
+	_, diags = r.ops().stop(ctx, id, state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
 }
 
 func (r *campaignResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, diags := parseCampaignID(req.ID, path.Empty()); diags.HasError() {
+	id := framework.ImportID(ctx, req, &resp.Diagnostics)
+	if _, diags := parseCampaignID(id, path.Empty()); diags.HasError() {
 		resp.Diagnostics.AddError("Invalid Import Id",
 			fmt.Sprintf("%s Import with the numeric id One-API returned when the campaign was created, "+
 				"for example: terraform import oneapi_campaign.example 53708808", diags.Errors()[0].Detail()))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	framework.SetIdentity(ctx, resp.Identity, types.StringValue(id), &resp.Diagnostics)
 	// Defaults are set here so that a matching configuration plans nothing.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("stop_on_destroy"), true)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)

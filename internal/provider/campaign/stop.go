@@ -10,10 +10,38 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 )
 
 // Stop and renew: the only calls an update or a destroy of a campaign
-// makes.
+// makes, and what the oneapi_campaign_stop and oneapi_campaign_renew
+// actions do (action_stop.go): one path, one set of channel rules.
+
+// campaignOps are the stop and renew of campaigns, for the resource and
+// the actions alike.
+type campaignOps struct {
+	client *client.Client
+	// clock waits between the reads of a stop.
+	clock clock.Clock
+	// seen is told each status a stop reads (nil: nobody listens).
+	seen func(status string)
+	// timeoutAdvice ends the error of a stop that ran out of time: which
+	// limit to raise.
+	timeoutAdvice string
+	// unknownAdvice ends the error of a refused stop of a status the
+	// documentation does not name: how to leave the campaign as it is.
+	unknownAdvice string
+}
+
+// ops are the resource's stop and renew.
+func (r *campaignResource) ops() campaignOps {
+	return campaignOps{
+		client: r.Client, clock: r.clock,
+		timeoutAdvice: "Apply again, or raise timeouts.update (timeouts.delete when destroying).",
+		unknownAdvice: "To leave it as it is: when applying desired_state = \"stopped\", remove that line and apply; " +
+			"when destroying, set stop_on_destroy = false, apply, then destroy.",
+	}
+}
 
 // stopPollMin and stopPollMax bound the wait between the reads of a stop,
 // which doubles from the first to the second.
@@ -30,26 +58,29 @@ const (
 // no reading allows (creation of an RCS campaign) is waited out with
 // backoff until the campaign can be stopped, is settled, or the timeout
 // ends. A stop that came early never fails the apply.
-func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
+func (o campaignOps) stop(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	wait := stopPollMin
 	for {
-		c, err := r.Client.GetCampaign(ctx, id)
+		c, err := o.client.GetCampaign(ctx, id)
 		if err != nil {
 			if client.IsNotFound(err) {
 				return nil, diags // nothing left to stop
 			}
-			diags.Append(stopErrorDiagnostic(r.Client, idText, "", err))
+			diags.Append(stopErrorDiagnostic(o.client, idText, "", err))
 			return nil, diags
+		}
+		if o.seen != nil {
+			o.seen(c.Status)
 		}
 		if client.IsSettled(c.Status) {
 			return c, diags
 		}
 		if !slices.Contains(campaignStatuses, c.Status) {
-			return r.stopUnknown(ctx, c, idText)
+			return o.stopUnknown(ctx, c, idText)
 		}
 		if client.MayStop(c.MessageType, c.Status) {
-			stopped, err := r.Client.StopCampaign(ctx, id)
+			stopped, err := o.client.StopCampaign(ctx, id)
 			switch {
 			case err == nil && stopped.Status == client.StatusStopped:
 				return stopped, diags
@@ -58,17 +89,17 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 			case client.IsUnprocessable(err):
 				tflog.Debug(ctx, "stop refused for now, waiting", map[string]any{"campaign_id": id, "status": c.Status})
 			case ctx.Err() != nil:
-				diags.Append(stopTimeoutDiagnostic(idText, c.Status))
+				diags.Append(stopTimeoutDiagnostic(idText, c.Status, o.timeoutAdvice))
 				return nil, diags
 			default:
-				diags.Append(stopErrorDiagnostic(r.Client, idText, c.Status, err))
+				diags.Append(stopErrorDiagnostic(o.client, idText, c.Status, err))
 				return nil, diags
 			}
 		} else {
 			tflog.Debug(ctx, "waiting until the campaign can be stopped", map[string]any{"campaign_id": id, "status": c.Status})
 		}
-		if err := r.clock.Sleep(ctx, wait); err != nil {
-			diags.Append(stopTimeoutDiagnostic(idText, c.Status))
+		if err := o.clock.Sleep(ctx, wait); err != nil {
+			diags.Append(stopTimeoutDiagnostic(idText, c.Status, o.timeoutAdvice))
 			return nil, diags
 		}
 		wait = min(wait*2, stopPollMax)
@@ -78,27 +109,25 @@ func (r *campaignResource) stop(ctx context.Context, id int64, idText string) (*
 // stopUnknown is the stop of a campaign in a status the documentation
 // does not name: one stop is sent (a stop only cancels), and a refusal is
 // an error now rather than a wait for a status that may never come.
-func (r *campaignResource) stopUnknown(ctx context.Context, c *client.Campaign, idText string) (*client.Campaign, diag.Diagnostics) {
+func (o campaignOps) stopUnknown(ctx context.Context, c *client.Campaign, idText string) (*client.Campaign, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	stopped, err := r.Client.StopCampaign(ctx, c.ID)
+	stopped, err := o.client.StopCampaign(ctx, c.ID)
 	if err == nil {
 		return stopped, diags
 	}
-	d := stopErrorDiagnostic(r.Client, idText, c.Status, err)
+	d := stopErrorDiagnostic(o.client, idText, c.Status, err)
 	diags.AddError(d.Summary(), d.Detail()+" The documentation does not name that status, so the provider does not "+
-		"wait for another. Look at the campaign in the platform's web UI. To leave it as it is: when applying "+
-		"desired_state = \"stopped\", remove that line and apply; when destroying, set stop_on_destroy = false, "+
-		"apply, then destroy.")
+		"wait for another. Look at the campaign in the platform's web UI. "+o.unknownAdvice)
 	return nil, diags
 }
 
 // renew resumes a paused campaign: PUT /api/campaigns/{id}/renew.
-func (r *campaignResource) renew(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
+func (o campaignOps) renew(ctx context.Context, id int64, idText string) (*client.Campaign, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	c, err := r.Client.RenewCampaign(ctx, id)
+	c, err := o.client.RenewCampaign(ctx, id)
 	if client.IsUnprocessable(err) {
 		// Only a paused campaign can be renewed: see what it is now.
-		current, getErr := r.Client.GetCampaign(ctx, id)
+		current, getErr := o.client.GetCampaign(ctx, id)
 		if getErr == nil && current.Status != client.StatusPaused {
 			diags.AddWarning("Campaign No Longer Paused",
 				fmt.Sprintf("Campaign %s is in status %q now, so it was not renewed.", idText, current.Status))
@@ -106,7 +135,7 @@ func (r *campaignResource) renew(ctx context.Context, id int64, idText string) (
 		}
 	}
 	if err != nil {
-		diags.Append(apiErrorDiagnostic("Unable to Resume Campaign", r.Client, idText, err))
+		diags.Append(apiErrorDiagnostic("Unable to Resume Campaign", o.client, idText, err))
 		return nil, diags
 	}
 	return c, diags
@@ -120,9 +149,9 @@ func stopErrorDiagnostic(c *client.Client, id, status string, err error) diag.Di
 	return diag.NewErrorDiagnostic(d.Summary(), d.Detail()+fmt.Sprintf(" The campaign was in status %q when the stop was tried.", status))
 }
 
-func stopTimeoutDiagnostic(id, status string) diag.Diagnostic {
+func stopTimeoutDiagnostic(id, status, advice string) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Timed Out Stopping Campaign",
 		fmt.Sprintf("Campaign %s was still in status %q when the time ran out, and is not stopped: the platform "+
 			"accepts a stop only in some statuses (an RCS campaign not in \"creation\", an SMS campaign not in \"moderation\"), "+
-			"and the provider waits for one. Apply again, or raise timeouts.update (timeouts.delete when destroying).", id, status))
+			"and the provider waits for one. %s", id, status, advice))
 }

@@ -172,7 +172,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 			fmt.Sprintf("The answer to the create request was lost; contact %d was %s, and is now in the state.", ct.ID, ct.Recovered))
 	}
 	plan.fromAPI(ct)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -191,7 +191,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	plan.fromAPI(ct)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // contactWriteError attaches the field errors of a refused create or

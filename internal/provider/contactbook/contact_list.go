@@ -141,7 +141,7 @@ func (r *contactListResource) Create(ctx context.Context, req resource.CreateReq
 			fmt.Sprintf("The answer to the create request was lost; contact list %d was %s, and is now in the state.", l.ID, l.Recovered))
 	}
 	plan.fromAPI(l)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // contactListWriteError says what to do about a refused create or update:
@@ -179,7 +179,7 @@ func (r *contactListResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	plan.fromAPI(l)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // ModifyPlan says, before a destroy, that the list's contacts stay.

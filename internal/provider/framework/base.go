@@ -6,6 +6,7 @@ import (
 	"time"
 
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -13,7 +14,8 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
-// The skeleton every resource and data source shares: Configure takes the
+// The skeleton every resource, data source, action and list resource
+// shares: Configure takes the
 // provider's client, and a read is bounded by its timeouts.read.
 
 // DefaultReadTimeout bounds a refresh or a data source read, retries
@@ -68,5 +70,25 @@ type DataSourceBase struct {
 }
 
 func (b *DataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	b.Client = providerClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// ActionBase is embedded by every action: Configure takes the provider's
+// client.
+type ActionBase struct {
+	Client *client.Client
+}
+
+func (b *ActionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	b.Client = providerClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// ListBase is embedded by every list resource: Configure takes the
+// provider's client.
+type ListBase struct {
+	Client *client.Client
+}
+
+func (b *ListBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	b.Client = providerClient(req.ProviderData, &resp.Diagnostics)
 }

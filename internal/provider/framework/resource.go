@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
@@ -13,9 +16,10 @@ import (
 // Resource is the skeleton of a resource whose object sends nothing (a
 // contact list, a contact), so a refresh that meets a 404 drops it and the
 // next apply creates it again, harmlessly: Metadata, Configure, Read,
-// Delete, and ImportState by the numeric id. A family writes the schema,
-// Create and Update, and says in Object how its object is read, deleted
-// and mapped. Campaigns, whose create sends messages, have their own.
+// Delete, ImportState by the numeric id (an import id or an identity), and
+// the identity (identity.go). A family writes the schema, Create and Update
+// (ending in Save), and says in Object how its object is read, deleted and
+// mapped. Campaigns, whose create sends messages, have their own.
 type Resource[M WithID, O any] struct {
 	ResourceBase
 	Object Object[M, O]
@@ -43,6 +47,17 @@ func (r *Resource[M, O]) Metadata(_ context.Context, req resource.MetadataReques
 	resp.TypeName = req.ProviderTypeName + r.Object.Suffix
 }
 
+func (r *Resource[M, O]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = IdentitySchema(r.Object.Kind)
+}
+
+// Save writes the model into the state and its id into the identity: how
+// every Create, Read and Update ends.
+func Save[M WithID](ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, m *M, diags *diag.Diagnostics) {
+	diags.Append(state.Set(ctx, m)...)
+	SetIdentity(ctx, identity, (*m).ObjectID(), diags)
+}
+
 func (r *Resource[M, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	state, id, ok := ModelAndID[M](ctx, req.State.Get, r.Object.Kind, &resp.Diagnostics)
 	if !ok {
@@ -59,7 +74,7 @@ func (r *Resource[M, O]) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	r.Object.FromAPI(&state, o)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
 func (r *Resource[M, O]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -72,13 +87,16 @@ func (r *Resource[M, O]) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 }
 
-// ImportState takes the import id as the object's numeric id.
+// ImportState takes the import id, or the identity's, as the object's
+// numeric id.
 func (r *Resource[M, O]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	kind := r.Object.Kind
-	if _, diags := ParseID(kind, req.ID, path.Empty()); diags.HasError() {
+	id := ImportID(ctx, req, &resp.Diagnostics)
+	if _, diags := ParseID(kind, id, path.Empty()); diags.HasError() {
 		resp.Diagnostics.AddError("Invalid Import Id",
 			fmt.Sprintf("%s Import with the numeric id of the %s, for example: terraform import %s", diags.Errors()[0].Detail(), kind, r.Object.ImportExample))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	SetIdentity(ctx, resp.Identity, types.StringValue(id), &resp.Diagnostics)
 }

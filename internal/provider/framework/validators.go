@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"time"
 	"unicode/utf16"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -43,6 +44,25 @@ func UTF16LengthBetween(lo, hi int) validator.String {
 		if n := len(utf16.Encode([]rune(v))); n < lo || n > hi {
 			d.AddAttributeError(p, "Invalid Text Length",
 				fmt.Sprintf("Attribute %s must be %d to %d characters as One-API counts them (emoji count as two); it has %d.", p, lo, hi, n))
+		}
+	}}
+}
+
+// IDValidator requires an object's id as ParseID reads it: digits, in
+// range.
+func IDValidator(kind string) validator.String {
+	return stringRule{"must be a " + kind + " id: digits only", func(p path.Path, v string, d *diag.Diagnostics) {
+		_, ds := ParseID(kind, v, p)
+		d.Append(ds...)
+	}}
+}
+
+// DurationValidator requires a positive Go duration ("90s", "10m", "1h").
+func DurationValidator() validator.String {
+	return stringRule{"must be a positive duration such as 90s, 10m or 1h", func(p path.Path, v string, d *diag.Diagnostics) {
+		if t, err := time.ParseDuration(v); err != nil || t <= 0 {
+			d.AddAttributeError(p, "Invalid Duration",
+				fmt.Sprintf("Attribute %s must be a positive duration with its unit, such as \"90s\", \"10m\" or \"1h\"; it is %q.", p, v))
 		}
 	}}
 }
