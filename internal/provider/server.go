@@ -43,13 +43,23 @@ func NewProtocol6ServerWithClock(version string, clk clock.Clock) func() tfproto
 // protocol6Server serves a provider made by newProvider.
 func protocol6Server(newProvider func() provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(newProvider())
-	return func() tfprotov6.ProviderServer { return releasingServer{framework()} }
+	return func() tfprotov6.ProviderServer { return releasingServer{framework().(nativeServer)} }
 }
 
 // releasingServer wraps the RPCs Terraform sends per resource instance;
-// the others run a few times per process and go straight through.
+// the others run a few times per process and go straight through, the
+// list resources' and actions' too (their answers are streams that outlive
+// the call).
 type releasingServer struct {
+	nativeServer
+}
+
+// nativeServer is the framework's server: the protocol with list
+// resources and actions.
+type nativeServer interface {
 	tfprotov6.ProviderServer
+	tfprotov6.ListResourceServer
+	tfprotov6.ActionServer
 }
 
 func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
@@ -59,45 +69,45 @@ func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Cont
 }
 
 func (s releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	return released(ctx, req, s.ProviderServer.ValidateResourceConfig)
+	return released(ctx, req, s.nativeServer.ValidateResourceConfig)
 }
 
 func (s releasingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
 	if resp := campaign.FastUpgrade(req); resp != nil {
 		return resp, nil
 	}
-	return released(ctx, req, s.ProviderServer.UpgradeResourceState)
+	return released(ctx, req, s.nativeServer.UpgradeResourceState)
 }
 
 func (s releasingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	return released(ctx, req, s.ProviderServer.ReadResource)
+	return released(ctx, req, s.nativeServer.ReadResource)
 }
 
 func (s releasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	if resp := campaign.FastPlan(req); resp != nil {
 		return resp, nil
 	}
-	return released(ctx, req, s.ProviderServer.PlanResourceChange)
+	return released(ctx, req, s.nativeServer.PlanResourceChange)
 }
 
 func (s releasingServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	return released(ctx, req, s.ProviderServer.ApplyResourceChange)
+	return released(ctx, req, s.nativeServer.ApplyResourceChange)
 }
 
 func (s releasingServer) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	return released(ctx, req, s.ProviderServer.ImportResourceState)
+	return released(ctx, req, s.nativeServer.ImportResourceState)
 }
 
 func (s releasingServer) UpgradeResourceIdentity(ctx context.Context, req *tfprotov6.UpgradeResourceIdentityRequest) (*tfprotov6.UpgradeResourceIdentityResponse, error) {
-	return released(ctx, req, s.ProviderServer.UpgradeResourceIdentity)
+	return released(ctx, req, s.nativeServer.UpgradeResourceIdentity)
 }
 
 func (s releasingServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	return released(ctx, req, s.ProviderServer.ValidateDataResourceConfig)
+	return released(ctx, req, s.nativeServer.ValidateDataResourceConfig)
 }
 
 func (s releasingServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	return released(ctx, req, s.ProviderServer.ReadDataSource)
+	return released(ctx, req, s.nativeServer.ReadDataSource)
 }
 
 // detachedContext is a request's context until release, and an empty,

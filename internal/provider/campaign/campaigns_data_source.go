@@ -75,7 +75,34 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
-	attrs := map[string]schema.Attribute{}
+	attrs := map[string]schema.Attribute{
+		"timeouts": dstimeouts.Attributes(ctx),
+		"ids": schema.ListAttribute{
+			MarkdownDescription: "Ids of the campaigns found, in ascending order.",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
+		"campaigns": schema.ListNestedAttribute{
+			MarkdownDescription: "The campaigns found, in ascending order of id.",
+			Computed:            true,
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"id":            str("Campaign id."),
+				"name":          str("Name the platform generated."),
+				"sender":        str("RCS agent or SMS sender."),
+				"status":        str("Current status."),
+				"message_type":  str("`rcs` or `sms`."),
+				"start_at":      str("When sending starts."),
+				"real_start_at": str("When sending really started; null before."),
+				"finished_at":   str("When the campaign finished or was stopped; null before."),
+				"created_at":    str("When the campaign was created."),
+				"statistics": schema.SingleNestedAttribute{
+					MarkdownDescription: "Short delivery statistics.",
+					Computed:            true,
+					Attributes:          dataStatisticsAttributes(statisticsFields),
+				},
+			}},
+		},
+	}
 	for name, f := range campaignFilters {
 		if f.many {
 			attrs[name] = schema.SetAttribute{MarkdownDescription: f.doc, ElementType: types.StringType, Optional: true,
@@ -93,34 +120,7 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 			"of creation time: without `type` the data source queries `rcs` and `sms` and merges them; a window longer " +
 			"than three months is read in consecutive windows. Without `created_from` and `created_to` the window is " +
 			"the API's default, **the last three months**.",
-		Attributes: map[string]schema.Attribute{
-			"timeouts": dstimeouts.Attributes(ctx),
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "Ids of the campaigns found, in ascending order.",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"campaigns": schema.ListNestedAttribute{
-				MarkdownDescription: "The campaigns found, in ascending order of id.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":            str("Campaign id."),
-					"name":          str("Name the platform generated."),
-					"sender":        str("RCS agent or SMS sender."),
-					"status":        str("Current status."),
-					"message_type":  str("`rcs` or `sms`."),
-					"start_at":      str("When sending starts."),
-					"real_start_at": str("When sending really started; null before."),
-					"finished_at":   str("When the campaign finished or was stopped; null before."),
-					"created_at":    str("When the campaign was created."),
-					"statistics": schema.SingleNestedAttribute{
-						MarkdownDescription: "Short delivery statistics.",
-						Computed:            true,
-						Attributes:          dataStatisticsAttributes(statisticsFields),
-					},
-				}},
-			},
-		},
+		Attributes: attrs,
 	}
 }
 

@@ -1,0 +1,200 @@
+package acctest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
+)
+
+// The Terraform 1.14 features (actions, list resources, identities) need a
+// CLI that has them: make test runs the tests named TestAccNative... a
+// second time with Terraform v1.16.0 (scripts/terraform-native.sh) and
+// ONEAPI_ACC_NATIVE=1, under which an older CLI fails them instead of
+// skipping them. The main run, with the older CLI, skips them.
+
+// NativeVersion is the first Terraform with actions and list resources.
+var NativeVersion = version.Must(version.NewVersion("1.14.0"))
+
+// RequireNative skips a test outside a Terraform 1.14+ run, and fails it
+// when ONEAPI_ACC_NATIVE=1 promised one.
+func RequireNative(t *testing.T) string {
+	t.Helper()
+	PreCheck(t)
+	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	out, err := exec.Command(tf, "version", "-json").Output() //nolint:gosec,noctx // the CLI under test
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err == nil {
+		err = json.Unmarshal(out, &v)
+	}
+	got, verr := version.NewVersion(v.Version)
+	switch {
+	case err == nil && verr == nil && !got.LessThan(NativeVersion):
+		return tf
+	case os.Getenv("ONEAPI_ACC_NATIVE") == "1":
+		t.Fatalf("ONEAPI_ACC_NATIVE=1 but TF_ACC_TERRAFORM_PATH=%s is Terraform %q (%v): it needs 1.14 or later", tf, v.Version, err)
+	default:
+		t.Skipf("needs Terraform 1.14 or later (this run has %q): make test runs it with scripts/terraform-native.sh", v.Version)
+	}
+	return ""
+}
+
+// NativeTest is Test for a test of the Terraform 1.14 features.
+func NativeTest(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	RequireNative(t)
+	Test(t, tc)
+}
+
+// CLI is a working directory in which a test runs the Terraform CLI
+// itself, for what terraform-plugin-testing cannot drive (apply -invoke,
+// query -generate-config-out). The provider is served in-process, as
+// terraform-plugin-testing serves it (TF_REATTACH_PROVIDERS), so that the
+// test holds the stand-in's counters and the provider's clock.
+type CLI struct {
+	t   *testing.T
+	Dir string
+	tf  string
+	env []string
+}
+
+// ProviderSource is the provider's address in CLI configurations.
+const ProviderSource = "registry.terraform.io/oneapi-terraform/oneapi"
+
+// RequiredProviders is the terraform block a CLI configuration starts
+// with.
+const RequiredProviders = `terraform {
+  required_providers {
+    oneapi = { source = "oneapi-terraform/oneapi" }
+  }
+}
+`
+
+// NewCLI serves the provider (NewProtocol6Server, or server) for the life
+// of the test and returns an initialized working directory; it needs
+// Terraform 1.14+ (RequireNative).
+func NewCLI(t *testing.T, server func() tfprotov6.ProviderServer) *CLI {
+	t.Helper()
+	tf := RequireNative(t)
+	if server == nil {
+		server = provider.NewProtocol6Server("test")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	configCh := make(chan *plugin.ReattachConfig, 1)
+	closeCh := make(chan struct{})
+	go func() {
+		_ = tf6server.Serve(ProviderSource, server, tf6server.WithDebug(ctx, configCh, closeCh),
+			tf6server.WithGoPluginLogger(hclog.NewNullLogger()), tf6server.WithoutLogStderrOverride(), tf6server.WithLoggingSink(t))
+	}()
+	cfg := <-configCh
+	t.Cleanup(func() { cancel(); <-closeCh })
+	reattach, err := json.Marshal(map[string]any{ProviderSource: map[string]any{
+		"Protocol": string(cfg.Protocol), "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": cfg.Test,
+		"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	rc := filepath.Join(dir, ".terraformrc")
+	if err := os.WriteFile(rc, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach),
+		"TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1")
+	if mask := os.Getenv("TF_LOG_PATH_MASK"); mask != "" {
+		// The CLI's TRACE log joins the suite's, which Main scans for secrets.
+		env = append(env, "TF_LOG_PATH="+fmt.Sprintf(mask, strings.ReplaceAll(t.Name(), "/", "_")+"-cli"))
+	}
+	return &CLI{t: t, Dir: dir, tf: tf, env: env}
+}
+
+// Write writes a file of the working directory.
+func (c *CLI) Write(name, content string) {
+	c.t.Helper()
+	if err := os.WriteFile(filepath.Join(c.Dir, name), []byte(content), 0o600); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// Read reads a file of the working directory.
+func (c *CLI) Read(name string) string {
+	c.t.Helper()
+	b, err := os.ReadFile(filepath.Join(c.Dir, name))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Run runs terraform with args and returns what it printed; the output
+// must hold no secret.
+func (c *CLI) Run(args ...string) (string, error) {
+	c.t.Helper()
+	cmd := exec.Command(c.tf, args...) //nolint:gosec,noctx // the CLI under test
+	cmd.Dir, cmd.Env = c.Dir, c.env
+	out, err := cmd.CombinedOutput()
+	AssertNoSecrets(c.t, "terraform "+strings.Join(args, " "), string(out), Secrets())
+	return string(out), err
+}
+
+// MustRun is Run that fails the test when terraform fails.
+func (c *CLI) MustRun(args ...string) string {
+	c.t.Helper()
+	out, err := c.Run(args...)
+	if err != nil {
+		c.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// Init runs terraform init (the provider is reattached: nothing is
+// downloaded).
+func (c *CLI) Init() {
+	c.t.Helper()
+	c.MustRun("init", "-input=false", "-no-color")
+}
+
+// PlanJSON plans (-out) and returns the plan as terraform show -json
+// writes it.
+func (c *CLI) PlanJSON(args ...string) map[string]any {
+	c.t.Helper()
+	c.MustRun(append([]string{"plan", "-input=false", "-no-color", "-out=tfplan"}, args...)...)
+	var plan map[string]any
+	if err := json.Unmarshal([]byte(c.MustRun("show", "-json", "tfplan")), &plan); err != nil {
+		c.t.Fatal(err)
+	}
+	return plan
+}
+
+// Actions counts the plan's resource changes by action ("create",
+// "update", "delete", "no-op", "read") and imports.
+func Actions(plan map[string]any) map[string]int {
+	out := map[string]int{}
+	changes, _ := plan["resource_changes"].([]any)
+	for _, rc := range changes {
+		change, _ := rc.(map[string]any)["change"].(map[string]any)
+		for _, a := range change["actions"].([]any) {
+			out[fmt.Sprint(a)]++
+		}
+		if change["importing"] != nil {
+			out["import"]++
+		}
+	}
+	return out
+}
