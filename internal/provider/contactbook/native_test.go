@@ -1,0 +1,183 @@
+package contactbook_test
+
+// The Terraform 1.14 features of the contact book: list resources with
+// terraform query (through terraform-plugin-testing's query steps and
+// through the CLI for -generate-config-out) and identities. make test
+// runs them with Terraform v1.16.0 (ONEAPI_ACC_NATIVE=1).
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/querycheck"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+)
+
+// TestAccNative_contactListQuery: the query finds a list by name, with its
+// identity, through terraform-plugin-testing's query step.
+func TestAccNative_contactListQuery(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	var id string
+	acctest.NativeTest(t, resource.TestCase{
+		CheckDestroy: sb.CheckListsGone(),
+		Steps: []resource.TestStep{
+			{
+				Config: sb.ProviderBlock() + `resource "oneapi_contact_list" "vip" { name = "VIP" }`,
+				Check:  resource.TestCheckResourceAttrWith("oneapi_contact_list.vip", "id", func(v string) error { id = v; return nil }),
+			},
+			{
+				Query: true,
+				Config: `
+list "oneapi_contact_list" "vip" {
+  provider = oneapi
+  config {
+    name = "VIP"
+  }
+}
+list "oneapi_contact_list" "all" {
+  provider = oneapi
+}
+`,
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength("list.oneapi_contact_list.vip", 1),
+					querycheck.ExpectIdentity("oneapi_contact_list.vip", map[string]knownvalue.Check{
+						"id": knownvalue.StringFunc(func(v string) error {
+							if v != id {
+								return fmt.Errorf("identity %s, want the list's id %s", v, id)
+							}
+							return nil
+						}),
+					}),
+					// the stand-in's three lists and VIP
+					querycheck.ExpectLength("list.oneapi_contact_list.all", 4),
+				},
+			},
+		},
+	})
+}
+
+// TestAccNative_contactBookQueryImportsWhatAnotherWorkspaceMade: a list and
+// its contacts made in another workspace are found by name and list id;
+// the generated configuration plans three imports and then nothing, with
+// no write request.
+func TestAccNative_contactBookQueryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	other := acctest.NewCLI(t, nil)
+	other.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+resource "oneapi_contact_list" "vip" {
+  name        = "VIP"
+  description = "made elsewhere"
+}
+resource "oneapi_contact" "member" {
+  for_each      = toset(["380661231231", "380661231232"])
+  phone         = each.value
+  contact_lists = [oneapi_contact_list.vip.id]
+  fields        = { "387714" = "Ilya Muromets" }
+}
+output "list_id" { value = oneapi_contact_list.vip.id }
+`)
+	other.Init()
+	other.MustRun("apply", "-auto-approve", "-no-color")
+	listID := strings.TrimSpace(other.MustRun("output", "-raw", "list_id"))
+
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock())
+	cli.Write("main.tfquery.hcl", fmt.Sprintf(`
+list "oneapi_contact_list" "vip" {
+  provider         = oneapi
+  include_resource = true
+  config {
+    name = "VIP"
+  }
+}
+list "oneapi_contact" "members" {
+  provider         = oneapi
+  include_resource = true
+  config {
+    contact_list_id = %q
+  }
+}
+`, listID))
+	cli.Init()
+	sb.ResetCounters()
+	out := cli.MustRun("query", "-no-color", "-generate-config-out=generated.tf")
+	if n := strings.Count(out, "list.oneapi_contact.members"); n != 2 || !strings.Contains(out, "list.oneapi_contact_list.vip   id="+listID) {
+		t.Errorf("the query did not find the list and its 2 contacts:\n%s", out)
+	}
+	plan := acctest.Actions(cli.PlanJSON())
+	if plan["import"] != 3 || plan["create"] != 0 || plan["update"] != 0 || plan["delete"] != 0 {
+		t.Errorf("the generated configuration plans %v, want 3 imports and nothing else:\n%s", plan, cli.Read("generated.tf"))
+	}
+	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
+	if after := acctest.Actions(cli.PlanJSON()); after["no-op"] != 3 || len(after) != 1 {
+		t.Errorf("the plan after the import is %v, want 3 no-ops:\n%s", after, cli.Read("generated.tf"))
+	}
+	for key := range sb.Counters() {
+		if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
+			t.Errorf("the query and its import wrote: %s", key)
+		}
+	}
+}
+
+// TestAccNative_contactQueryByPhone finds one contact through the search.
+func TestAccNative_contactQueryByPhone(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`resource "oneapi_contact" "one" { phone = "380661231239" }`)
+	cli.Write("main.tfquery.hcl", `
+list "oneapi_contact" "one" {
+  provider = oneapi
+  config {
+    phone = "380661231239"
+  }
+}
+`)
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	sb.ResetCounters()
+	out := cli.MustRun("query", "-no-color")
+	if n := strings.Count(out, "list.oneapi_contact.one"); n != 1 || !strings.Contains(out, "380661231239") {
+		t.Errorf("want the one contact:\n%s", out)
+	}
+	if n := sb.Count("GET /api/contacts/search"); n != 1 {
+		t.Errorf("%d searches, want 1", n)
+	}
+}
+
+// TestAccNative_contactBookImportByIdentity: import blocks by identity plan
+// one import each, and no create.
+func TestAccNative_contactBookImportByIdentity(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+import {
+  to       = oneapi_contact_list.list
+  identity = { id = "101" }
+}
+resource "oneapi_contact_list" "list" {
+  name = "List 101"
+}
+`)
+	cli.Init()
+	if a := acctest.Actions(cli.PlanJSON()); a["import"] != 1 || a["create"] != 0 || a["no-op"] != 1 {
+		t.Errorf("plan %v, want one import and nothing else", a)
+	}
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+import {
+  to       = oneapi_contact_list.list
+  identity = { id = "list-101" }
+}
+resource "oneapi_contact_list" "list" {
+  name = "List 101"
+}
+`)
+	out, err := cli.Run("plan", "-no-color")
+	if err == nil || !acctest.WrappedRE(regexp.QuoteMeta(`"list-101" is not a contact list id (digits only). Import with the numeric id`)).MatchString(out) {
+		t.Errorf("a bad identity was not refused as it should be (%v):\n%s", err, out)
+	}
+}

@@ -1,0 +1,137 @@
+package provider_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+// TestAccNative_schemaHasIdentitiesListsAndActions: through a Terraform
+// 1.14+ CLI, the schema lists the three identities, the three list
+// resources and the two actions.
+func TestAccNative_schemaHasIdentitiesListsAndActions(t *testing.T) {
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders)
+	cli.Init()
+	var schema struct {
+		Providers map[string]struct {
+			Identities map[string]struct {
+				Attributes map[string]struct {
+					Type              json.RawMessage `json:"type"`
+					RequiredForImport bool   `json:"required_for_import"`
+				} `json:"attributes"`
+			} `json:"resource_identity_schemas"`
+			Lists   map[string]any `json:"list_resource_schemas"`
+			Actions map[string]any `json:"action_schemas"`
+		} `json:"provider_schemas"`
+	}
+	if err := json.Unmarshal([]byte(cli.MustRun("providers", "schema", "-json")), &schema); err != nil {
+		t.Fatal(err)
+	}
+	p := schema.Providers[acctest.ProviderSource]
+	resources := []string{"oneapi_campaign", "oneapi_contact", "oneapi_contact_list"}
+	if got := keys(p.Lists); !slices.Equal(got, resources) {
+		t.Errorf("list resources %v, want %v", got, resources)
+	}
+	if got := keys(p.Actions); !slices.Equal(got, []string{"oneapi_campaign_renew", "oneapi_campaign_stop"}) {
+		t.Errorf("actions %v", got)
+	}
+	for _, r := range resources {
+		id := p.Identities[r].Attributes["id"]
+		if len(p.Identities[r].Attributes) != 1 || !id.RequiredForImport || string(id.Type) != `"string"` {
+			t.Errorf("identity of %s: %+v, want one string id required for import", r, p.Identities[r])
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// incidentCLI is the guide "Stopping campaigns in an incident"
+// (examples/guides/incident) as one working directory.
+func incidentCLI(t *testing.T, sb *acctest.Sandbox) *acctest.CLI {
+	t.Helper()
+	cli := acctest.NewCLI(t, nil)
+	for _, f := range []string{"one-campaign.tf", "every-campaign-of-a-sender.tf", "declared-incident.tf"} {
+		cli.Write(f, readExample(t, "guides/incident/"+f))
+	}
+	cli.Write("provider.tf", acctest.RequiredProviders+sb.ProviderBlock())
+	cli.Init()
+	return cli
+}
+
+// TestAccNative_guideIncident applies each example of the guide as
+// written: the kill switch for one id, for every campaign of a sender
+// (for_each: -invoke runs each instance), and the incident declared in
+// code (action_trigger).
+func TestAccNative_guideIncident(t *testing.T) {
+	t.Run("one campaign", func(t *testing.T) {
+		sb := acctest.StartSandbox(t)
+		ids := sb.SeedCampaigns(2, false, "rcs_sender")
+		sb.Advance(20 * time.Second)
+		cli := incidentCLI(t, sb)
+		sb.ResetCounters()
+		cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-var", fmt.Sprintf("campaign_id=%d", ids[0]), "-auto-approve", "-no-color")
+		if sb.Status(ids[0]) != client.StatusStopped || sb.Status(ids[1]) != client.StatusSending || sb.StopsAndRenews() != 1 {
+			t.Errorf("statuses %s, %s, %d stops: want only the first stopped, with one stop", sb.Status(ids[0]), sb.Status(ids[1]), sb.StopsAndRenews())
+		}
+	})
+	t.Run("every campaign of a sender", func(t *testing.T) {
+		sb := acctest.StartSandbox(t)
+		ids := sb.SeedCampaigns(3, false, "rcs_sender")
+		other := sb.SeedCampaigns(1, false, "other_agent")
+		sb.Advance(20 * time.Second)
+		if err := sb.SetStatus(ids[2], client.StatusDone); err != nil {
+			t.Fatal(err)
+		}
+		cli := incidentCLI(t, sb)
+		sb.ResetCounters()
+		out := cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.sender", "-auto-approve", "-no-color")
+		if !strings.Contains(out, "Actions: 2 invoked.") {
+			t.Errorf("want 2 invocations (the done campaign is not listed):\n%s", out)
+		}
+		if sb.Status(ids[0]) != client.StatusStopped || sb.Status(ids[1]) != client.StatusStopped || sb.Status(other[0]) != client.StatusSending {
+			t.Errorf("statuses %s %s, other sender %s: want stopped stopped sending", sb.Status(ids[0]), sb.Status(ids[1]), sb.Status(other[0]))
+		}
+		if n := sb.StopsAndRenews(); n != 2 {
+			t.Errorf("%d stops, want 2", n)
+		}
+	})
+	t.Run("declared incident", func(t *testing.T) {
+		sb := acctest.StartSandbox(t)
+		ids := sb.SeedCampaigns(2, false, "rcs_sender")
+		sb.Advance(20 * time.Second)
+		cli := incidentCLI(t, sb)
+		sb.ResetCounters()
+		cli.MustRun("apply", "-auto-approve", "-no-color")
+		if n := sb.StopsAndRenews(); n != 0 {
+			t.Errorf("%d stops without an incident, want 0", n)
+		}
+		out := cli.MustRun("apply", "-auto-approve", "-no-color", "-var", "incident=INC-42")
+		if !strings.Contains(out, "Actions: 2 invoked.") || sb.Status(ids[0]) != client.StatusStopped || sb.Status(ids[1]) != client.StatusStopped {
+			t.Errorf("the declared incident did not stop both campaigns (%s, %s):\n%s", sb.Status(ids[0]), sb.Status(ids[1]), out)
+		}
+		later := sb.SeedCampaigns(1, false, "rcs_sender")
+		sb.Advance(20 * time.Second)
+		out = cli.MustRun("apply", "-auto-approve", "-no-color", "-var", "incident=INC-42")
+		if sb.Status(later[0]) != client.StatusStopped || sb.StopsAndRenews() != 3 {
+			t.Errorf("while the incident is open, a new campaign of the sender is stopped at the next apply (%s, %d stops):\n%s", sb.Status(later[0]), sb.StopsAndRenews(), out)
+		}
+		cli.MustRun("apply", "-auto-approve", "-no-color")
+		if n := sb.StopsAndRenews(); n != 3 {
+			t.Errorf("%d stops after the incident was cleared, want still 3", n)
+		}
+	})
+}
