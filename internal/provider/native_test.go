@@ -24,7 +24,7 @@ func TestAccNative_schemaHasIdentitiesListsAndActions(t *testing.T) {
 			Identities map[string]struct {
 				Attributes map[string]struct {
 					Type              json.RawMessage `json:"type"`
-					RequiredForImport bool   `json:"required_for_import"`
+					RequiredForImport bool            `json:"required_for_import"`
 				} `json:"attributes"`
 			} `json:"resource_identity_schemas"`
 			Lists   map[string]any `json:"list_resource_schemas"`
@@ -134,4 +134,37 @@ func TestAccNative_guideIncident(t *testing.T) {
 			t.Errorf("%d stops after the incident was cleared, want still 3", n)
 		}
 	})
+}
+
+// TestAccNative_examplesOfActionsAndListResources runs the documented
+// examples as written, with the stand-in's ids for the examples' ids.
+func TestAccNative_examplesOfActionsAndListResources(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	ids := sb.SeedCampaigns(2, false, "rcs_sender") // one paused, one sending (found by the query)
+	sb.Advance(20 * time.Second)
+	if err := sb.SetStatus(ids[0], client.StatusPaused); err != nil {
+		t.Fatal(err)
+	}
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("provider.tf", acctest.RequiredProviders+sb.ProviderBlock())
+	id := fmt.Sprint(ids[0])
+	for _, name := range []string{"oneapi_campaign_renew", "oneapi_campaign_stop"} {
+		cli.Write(name+".tf", strings.ReplaceAll(readExample(t, "actions/"+name+"/action.tf"), "53708808", id))
+	}
+	for _, name := range []string{"oneapi_campaign", "oneapi_contact_list", "oneapi_contact"} {
+		example := strings.ReplaceAll(readExample(t, "list-resources/"+name+"/list-resource.tfquery.hcl"), "1864620", "101")
+		cli.Write(name+".tfquery.hcl", strings.ReplaceAll(example, "2026-06-01 00:00:00", sb.Now().AddDate(0, -1, 0).Format("2006-01-02 15:04:05")))
+	}
+	cli.Init()
+	cli.MustRun("apply", "-invoke=action.oneapi_campaign_renew.resume", "-auto-approve", "-no-color")
+	cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-auto-approve", "-no-color")
+	if sb.Status(ids[0]) != client.StatusStopped || sb.Count("PUT /api/campaigns/{id}/renew") != 1 {
+		t.Errorf("status %s after renew and stop, want stopped", sb.Status(ids[0]))
+	}
+	out := cli.MustRun("query", "-no-color")
+	for _, want := range []string{"list.oneapi_contact.vip ", fmt.Sprintf("list.oneapi_campaign.agent   id=%d ", ids[1])} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the query examples found no %s:\n%s", want, out)
+		}
+	}
 }

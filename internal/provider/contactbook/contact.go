@@ -133,15 +133,21 @@ func (m *contactModel) fromAPI(ct *client.Contact) {
 	for _, g := range ct.Groups {
 		ids = append(ids, types.Int64Value(g.ID))
 	}
-	if len(ids) > 0 || !m.ContactLists.IsNull() {
+	switch {
+	case len(ids) > 0 || !m.ContactLists.IsNull():
 		m.ContactLists = types.SetValueMust(types.Int64Type, ids)
+	default: // null, typed (a model the list resource starts from nothing)
+		m.ContactLists = types.SetNull(types.Int64Type)
 	}
 	fields := make(map[string]attr.Value, len(ct.Fields))
 	for k, v := range ct.Fields {
 		fields[k] = types.StringValue(v)
 	}
-	if len(fields) > 0 || !m.Fields.IsNull() {
+	switch {
+	case len(fields) > 0 || !m.Fields.IsNull():
 		m.Fields = types.MapValueMust(types.StringType, fields)
+	default:
+		m.Fields = types.MapNull(types.StringType)
 	}
 }
 
