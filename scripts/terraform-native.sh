@@ -3,6 +3,8 @@
 # resource identity (1.14 or newer): the one on PATH when it is, otherwise
 # Terraform v1.16.0 built from its module source into tools/bin (once;
 # later runs reuse it). Set TERRAFORM_BUILD=1 to skip the PATH lookup.
+# `scripts/terraform-native.sh 1.14.5` builds that release instead
+# (make testacc-matrix); each version's module checksum is pinned below.
 #
 # `go install` cannot build Terraform 1.14 or later: its go.mod replaces
 # nested modules (the cloud-storage state backends, internal/legacy) with
@@ -16,8 +18,15 @@
 # empty module cache, seconds with a warm one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version=1.16.0
-sum="h1:FgjcYL8Rt2n+INJ+blTABAf0wFHbmnKRzo+Rx2IKSYI="
+version="${1:-1.16.0}"
+case "$version" in
+  1.16.0) sum="h1:FgjcYL8Rt2n+INJ+blTABAf0wFHbmnKRzo+Rx2IKSYI=" ;;
+  1.14.5) sum="h1:5P51+SSLlEAnb6C1nMaeAoENyFCi6aUqxii6CmvkK4M=" ;;
+  *) echo "no pinned checksum for Terraform $version (pinned: 1.16.0, 1.14.5)" >&2; exit 1 ;;
+esac
+if [ "$#" -gt 0 ]; then
+  TERRAFORM_BUILD=1 # that version, not the one on PATH
+fi
 tools="$PWD/tools/bin"
 out="$tools/terraform-$version"
 

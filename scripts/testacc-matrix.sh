@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # make testacc-matrix: the acceptance suite against Terraform 1.5.7 (the
 # last MPL release), Terraform 1.8.5 and OpenTofu 1.12.6, each built from
-# the Go module proxy with the Go toolchain and cached in tools/bin, and
-# against the Terraform on PATH when there is one (the machine image's:
-# today's release line, which cannot be built from the module proxy).
+# the Go module proxy with the Go toolchain and cached in tools/bin;
+# Terraform 1.14.5 and 1.16.0, built from their module source
+# (scripts/terraform-native.sh), which also run the tests of actions, list
+# resources and identities (ONEAPI_ACC_NATIVE=1: they must not skip); and
+# the Terraform on PATH when it is another version (the machine image's).
+# The older CLIs and OpenTofu skip those tests: they have no such features.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools="$PWD/tools/bin"
@@ -68,15 +71,19 @@ trap 'rm -rf "$results"' EXIT
 tf157="$(build_terraform 1.5.7)"
 tf185="$(build_terraform 1.8.5)"
 tofu="$(build_tofu 1.12.6)"
+tf1145="$(scripts/terraform-native.sh 1.14.5)"
+tf1160="$(scripts/terraform-native.sh 1.16.0)"
 empty_rc="$results/empty.tfrc"
 : >"$empty_rc"
 
 run_suite "terraform-1.5.7" "$tf157"
 run_suite "terraform-1.8.5" "$tf185"
+run_suite "terraform-1.14.5" "$tf1145" ONEAPI_ACC_NATIVE=1
+run_suite "terraform-1.16.0" "$tf1160" ONEAPI_ACC_NATIVE=1
 if machine="$(command -v terraform)"; then
   v="$("$machine" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p' | head -1)"
   case "$v" in
-    1.5.7 | 1.8.5 | "") ;;
+    1.5.7 | 1.8.5 | 1.14.5 | 1.16.0 | "") ;;
     *) run_suite "terraform-$v" "$machine" ;;
   esac
 fi

@@ -65,7 +65,10 @@ func (r *Resource[M, O]) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	o, err := r.Object.Get(r.Client, ctx, id)
 	if client.IsNotFound(err) {
-		// Deleted outside Terraform: creating it again sends nothing.
+		// Deleted outside Terraform: creating it again sends nothing. The
+		// framework wants an identity even then (a state written before
+		// identities, or by a Terraform without them, has none).
+		SetIdentity(ctx, resp.Identity, state.ObjectID(), &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
 	}
