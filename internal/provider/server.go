@@ -43,7 +43,13 @@ func NewProtocol6ServerWithClock(version string, clk clock.Clock) func() tfproto
 // protocol6Server serves a provider made by newProvider.
 func protocol6Server(newProvider func() provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(newProvider())
-	return func() tfprotov6.ProviderServer { return releasingServer{framework().(nativeServer)} }
+	return func() tfprotov6.ProviderServer {
+		s, ok := framework().(nativeServer)
+		if !ok { // the framework has served both since v1.16
+			panic("terraform-plugin-framework's server has no list resources or actions")
+		}
+		return releasingServer{s}
+	}
 }
 
 // releasingServer wraps the RPCs Terraform sends per resource instance;

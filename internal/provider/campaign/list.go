@@ -98,7 +98,7 @@ func campaignResult(ctx context.Context, req list.ListRequest, c *client.Campaig
 	if !req.IncludeResource {
 		return result
 	}
-	state, err := refreshedState(ctx, importedState(result.Resource.Raw.Type(), c.ID), c, zone)
+	state, err := refreshedState(ctx, importedState(ctx, result.Resource.Raw.Type(), c.ID), c, zone)
 	if err != nil {
 		result.Diagnostics.AddError("Unable to List Campaigns", fmt.Sprintf("Writing campaign %d as a resource failed: %s. "+
 			"Please report this issue to the provider developers.", c.ID, err))
@@ -110,11 +110,11 @@ func campaignResult(ctx context.Context, req list.ListRequest, c *client.Campaig
 
 // importedState is what ImportState writes for a campaign: its id and
 // stop_on_destroy's default, everything else null.
-func importedState(typ tftypes.Type, id int64) tftypes.Value {
-	obj := typ.(tftypes.Object)
-	attrs := make(map[string]tftypes.Value, len(obj.AttributeTypes))
-	for name, t := range obj.AttributeTypes {
-		attrs[name] = tftypes.NewValue(t, nil)
+func importedState(ctx context.Context, typ tftypes.Type, id int64) tftypes.Value {
+	schemaAttrs := campaignSchema().Attributes
+	attrs := make(map[string]tftypes.Value, len(schemaAttrs))
+	for name, a := range schemaAttrs {
+		attrs[name] = tftypes.NewValue(a.GetType().TerraformType(ctx), nil)
 	}
 	attrs["id"] = tftypes.NewValue(tftypes.String, fmt.Sprint(id))
 	attrs["stop_on_destroy"] = tftypes.NewValue(tftypes.Bool, true)
