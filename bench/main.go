@@ -38,12 +38,21 @@ func main() {
 	rates := flag.String("rates", "500@50,200@20", "rate-limited runs, as campaigns@requests-per-second")
 	out := flag.String("out", "bench/RESULTS.md", "report file")
 	profile := flag.Int("profile", 0, "instead of the benchmark, profile a plan and an apply of this many campaigns with Linux perf, writing -out")
+	queryN := flag.Int("query-n", 10000, "campaigns found by terraform query (Terraform 1.14+)")
+	stopN := flag.Int("stop-n", 100, "campaigns stopped by one invoke of the stop action, and by resources")
+	nativeOnly := flag.Bool("native-only", false, "measure only terraform query and the stop action, rewriting their section of -out")
 	flag.Parse()
 	var err error
-	if *profile > 0 {
+	switch {
+	case *profile > 0:
 		err = runProfile(*profile, *out)
-	} else {
+	case *nativeOnly:
+		err = runNative(*queryN, *stopN, *runs, *out)
+	default:
 		err = run(*sizes, *runs, *rates, *out)
+		if err == nil {
+			err = runNative(*queryN, *stopN, *runs, *out)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -89,6 +98,24 @@ func run(sizes string, runs int, rates, out string) error {
 	report := e.report(rows, rateRows, runs)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o600)
+}
+
+// runNative measures terraform query and the stop action and writes their
+// section into out.
+func runNative(queryN, stopN, runs int, out string) error {
+	e, err := setup()
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.RemoveAll(e.work) }()
+	r, err := e.measureNative(queryN, stopN, runs)
+	if err != nil {
+		return err
+	}
+	section := reportNative(r, runs)
+	fmt.Print(section)
+	old, _ := os.ReadFile(out)
+	return os.WriteFile(out, []byte(withNative(string(old), section)), 0o600)
 }
 
 func runProfile(n int, out string) error {

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -22,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	oneapi "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 func main() {
@@ -128,6 +130,72 @@ func (*noopProvider) Resources(context.Context) []func() resource.Resource {
 
 func (*noopProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
 
+func (*noopProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{func() list.ListResource { return &campaignList{} }}
+}
+
+// campaignList is the floor of the oneapi_campaign list resource: its
+// configuration schema, taken from the provider, and BENCH_NOOP_LIST_N
+// results (default 10,000) of the same shape as the provider's (an
+// identity, a display name and, with include_resource, a campaign as an
+// import writes it), made without an API.
+type campaignList struct{}
+
+func (*campaignList) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = "noop_campaign"
+}
+
+func (*campaignList) ListResourceConfigSchema(ctx context.Context, req list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	for _, newList := range oneapi.New("noop")().(provider.ProviderWithListResources).ListResources(ctx) {
+		l := newList()
+		var meta resource.MetadataResponse
+		l.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "oneapi"}, &meta)
+		if meta.TypeName == "oneapi_campaign" {
+			l.ListResourceConfigSchema(ctx, req, resp)
+			return
+		}
+	}
+	panic("the oneapi_campaign list resource not found")
+}
+
+func (*campaignList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	n, err := strconv.Atoi(os.Getenv("BENCH_NOOP_LIST_N"))
+	if err != nil {
+		n = 10000
+	}
+	stream.Results = func(push func(list.ListResult) bool) {
+		for i := range n {
+			result := req.NewListResult(ctx)
+			id := strconv.Itoa(3000000000 + i)
+			result.DisplayName = "RCS api campaign / 2026-11-27 10:00:00 (rcs, creation)"
+			result.Diagnostics.Append(result.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+			if req.IncludeResource {
+				result.Resource.Raw = listed(result.Resource.Raw.Type(), id)
+			}
+			if !push(result) {
+				return
+			}
+		}
+	}
+}
+
+// listed is a campaign as the provider's list resource writes it: the
+// observed values, stop_on_destroy, nothing else.
+func listed(typ tftypes.Type, id string) tftypes.Value {
+	obj := typ.(tftypes.Object)
+	attrs := make(map[string]tftypes.Value, len(obj.AttributeTypes))
+	for name, t := range obj.AttributeTypes {
+		attrs[name] = tftypes.NewValue(t, nil)
+		if f := created[name]; f != nil {
+			attrs[name] = f()
+		}
+	}
+	attrs["id"] = tftypes.NewValue(tftypes.String, id)
+	attrs["stop_on_destroy"] = tftypes.NewValue(tftypes.Bool, true)
+	attrs["start_at"] = tftypes.NewValue(tftypes.String, "2026-11-27 10:00:00")
+	return tftypes.NewValue(typ, attrs)
+}
+
 type campaign struct{}
 
 var nextID atomic.Int64
@@ -138,6 +206,11 @@ func (*campaign) Metadata(_ context.Context, _ resource.MetadataRequest, resp *r
 
 func (*campaign) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = CampaignSchema(ctx)
+}
+
+// IdentitySchema is oneapi_campaign's: a list resource needs one.
+func (*campaign) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IdentitySchema("campaign")
 }
 
 // created are the values the provider's create writes where the plan has
