@@ -146,7 +146,11 @@ func (*campaignList) Metadata(_ context.Context, _ resource.MetadataRequest, res
 }
 
 func (*campaignList) ListResourceConfigSchema(ctx context.Context, req list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	for _, newList := range oneapi.New("noop")().(provider.ProviderWithListResources).ListResources(ctx) {
+	p, ok := oneapi.New("noop")().(provider.ProviderWithListResources)
+	if !ok {
+		panic("the provider has no list resources")
+	}
+	for _, newList := range p.ListResources(ctx) {
 		l := newList()
 		var meta resource.MetadataResponse
 		l.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "oneapi"}, &meta)
@@ -182,7 +186,10 @@ func (*campaignList) List(ctx context.Context, req list.ListRequest, stream *lis
 // listed is a campaign as the provider's list resource writes it: the
 // observed values, stop_on_destroy, nothing else.
 func listed(typ tftypes.Type, id string) tftypes.Value {
-	obj := typ.(tftypes.Object)
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		panic("noop: a resource type that is not an object")
+	}
 	attrs := make(map[string]tftypes.Value, len(obj.AttributeTypes))
 	for name, t := range obj.AttributeTypes {
 		attrs[name] = tftypes.NewValue(t, nil)
