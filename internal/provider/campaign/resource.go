@@ -16,6 +16,9 @@ package campaign
 //   - validators.go: the attribute validators only campaigns use;
 //   - data_source.go, campaigns_data_source.go, price_data_source.go:
 //     the family's data sources;
+//   - action_stop.go: the actions oneapi_campaign_stop and
+//     oneapi_campaign_renew (stop.go's path);
+//   - list.go: the list resource (terraform query);
 //   - plan_fast.go, upgrade_fast.go: the unchanged plan
 //     and the stored state of this schema version, answered below the
 //     framework by the provider's server (internal/provider/server.go), each held to the

@@ -15,8 +15,8 @@ import (
 )
 
 // The skeleton every resource, data source, action and list resource
-// shares: Configure takes the
-// provider's client, and a read is bounded by its timeouts.read.
+// shares: Configure takes the provider's client, and a read is bounded by
+// its timeouts.read.
 
 // DefaultReadTimeout bounds a refresh or a data source read, retries
 // included, when timeouts.read is not set.
