@@ -424,6 +424,60 @@ resource "oneapi_campaign" "runaway" {
 	}
 }
 
+// TestAccNative_unresolvedCreateHasAnEmptyIdentity: a create whose answer
+// is lost is kept with the identity id "" (Terraform requires one), and
+// the refresh that finds the campaign writes its id, with nothing sent
+// again.
+func TestAccNative_unresolvedCreateHasAnEmptyIdentity(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	sb.SetFaults(lostAndUnfound("request"))
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", campaignsConfig(sb, 1, "rcs_sender"))
+	cli.Init()
+	mustContain(t, cli.MustRun("apply", "-auto-approve", "-no-color"), "Campaign Create Unresolved")
+	if id, ok := identityOf(t, cli, "oneapi_campaign.made[0]"); !ok || id != "" {
+		t.Errorf("identity of the unresolved create %q (present %v), want \"\"", id, ok)
+	}
+	sb.SetFaults(sandbox.Faults{RepeatedReference: "request"}) // the platform lists the messages now
+	cli.MustRun("apply", "-refresh-only", "-auto-approve", "-no-color")
+	ids := sb.CampaignIDs()
+	if id, _ := identityOf(t, cli, "oneapi_campaign.made[0]"); len(ids) != 1 || id != fmt.Sprint(ids[0]) {
+		t.Errorf("identity after the campaign was found %q, campaigns %v", id, ids)
+	}
+	if out, err := cli.Run("plan", "-detailed-exitcode", "-no-color"); err != nil {
+		t.Errorf("the plan after the campaign was found is not empty (%v):\n%s", err, out)
+	}
+	if n := sb.CountCreates(); n != 2 {
+		t.Errorf("%d create requests, want 2 (the first and the guarded one)", n)
+	}
+}
+
+// identityOf is the identity id of a resource instance ("type.name" or
+// "type.name[0]") in the state, and whether it has one.
+func identityOf(t *testing.T, cli *acctest.CLI, addr string) (string, bool) {
+	t.Helper()
+	var state struct {
+		Values struct {
+			RootModule struct {
+				Resources []struct {
+					Address  string         `json:"address"`
+					Identity map[string]any `json:"identity"`
+				} `json:"resources"`
+			} `json:"root_module"`
+		} `json:"values"`
+	}
+	if err := json.Unmarshal([]byte(cli.MustRun("show", "-json")), &state); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range state.Values.RootModule.Resources {
+		if r.Address == addr {
+			id, ok := r.Identity["id"].(string)
+			return id, ok
+		}
+	}
+	return "", false
+}
+
 // stateIdentity is the identity id of a resource in the state file.
 func stateIdentity(t *testing.T, cli *acctest.CLI, addr string) string {
 	t.Helper()
