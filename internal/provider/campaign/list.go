@@ -48,7 +48,8 @@ func (l *campaignList) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 		MarkdownDescription: "Finds the account's campaigns for `terraform query` by the filters of the `oneapi_campaigns` data " +
 			"source: `type` and the creation window are sent to `GET /api/campaigns` (both types when `type` is omitted, and " +
 			"consecutive three-month windows for a longer range), the other filters are applied to the answers. Results " +
-			"arrive page by page (500 a page), in ascending id within a type, each with its identity (`id`).\n\n" +
+			"arrive page by page (500 a page), in ascending id within a type, each with its identity (`id`). Terraform " +
+			"takes at most the list block's `limit` (default 100), and the provider reads no page beyond it.\n\n" +
 			"With `include_resource = true` each result is the campaign as an import writes it: its id, the statuses, " +
 			"times and statistics the API reports, `stop_on_destroy = true`, and no content (the API does not return " +
 			"recipients, texts or cards). `terraform query -generate-config-out=FILE` therefore writes resource blocks " +
