@@ -8,6 +8,6 @@
 action "oneapi_campaign_stop" "runaway" {
   config {
     campaign_id = "53708808"
-    timeout     = "10m"
+    timeouts    = { invoke = "10m" }
   }
 }

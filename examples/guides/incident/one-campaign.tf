@@ -12,6 +12,6 @@ variable "campaign_id" {
 action "oneapi_campaign_stop" "runaway" {
   config {
     campaign_id = var.campaign_id
-    timeout     = "10m"
+    timeouts    = { invoke = "10m" }
   }
 }

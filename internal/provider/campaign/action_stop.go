@@ -7,8 +7,8 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/action/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -45,8 +45,8 @@ type stopAction struct {
 }
 
 type stopActionModel struct {
-	CampaignID types.String `tfsdk:"campaign_id"`
-	Timeout    types.String `tfsdk:"timeout"`
+	CampaignID types.String   `tfsdk:"campaign_id"`
+	Timeouts   timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (a *stopAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -62,7 +62,7 @@ func campaignIDActionAttribute(verb string) schema.StringAttribute {
 	}
 }
 
-func (a *stopAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+func (a *stopAction) Schema(ctx context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Stops (cancels) a campaign: the kill switch. Invoke it with " +
 			"`terraform apply -invoke=action.oneapi_campaign_stop.NAME` (Terraform 1.14 or later), or from a resource's " +
@@ -75,12 +75,10 @@ func (a *stopAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 			"and the endpoint. A campaign that a `oneapi_campaign` resource manages shows its new status at the next refresh.",
 		Attributes: map[string]schema.Attribute{
 			"campaign_id": campaignIDActionAttribute("stop"),
-			"timeout": schema.StringAttribute{
-				MarkdownDescription: "How long to wait for the campaign to be stopped, reads and retries included, as a Go " +
+			"timeouts": timeouts.AttributesWithOpts(ctx, timeouts.Opts{
+				InvokeDescription: "How long to wait for the campaign to be stopped, reads and retries included, as a " +
 					"duration (`90s`, `10m`, `1h`). Default: `30m`.",
-				Optional:   true,
-				Validators: []validator.String{framework.DurationValidator()},
-			},
+			}),
 		},
 	}
 }
@@ -94,10 +92,8 @@ func (a *stopAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	idText := config.CampaignID.ValueString()
 	id, diags := parseCampaignID(idText, path.Root("campaign_id"))
 	resp.Diagnostics.Append(diags...)
-	timeout := defaultStopActionTimeout
-	if !config.Timeout.IsNull() {
-		timeout, _ = time.ParseDuration(config.Timeout.ValueString()) // validated
-	}
+	timeout, diags := config.Timeouts.Invoke(ctx, defaultStopActionTimeout)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -116,7 +112,7 @@ func (a *stopAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 				progress(resp, "Campaign %s is in status %q.", idText, status)
 			}
 		},
-		timeoutAdvice: "Invoke the action again, or raise its timeout.",
+		timeoutAdvice: "Invoke the action again, or raise timeouts.invoke.",
 		unknownAdvice: "The action did not wait for another status.",
 	}
 	c, diags := ops.stop(ctx, id, idText)

@@ -160,12 +160,12 @@ func TestAccNative_stopActionWaitsOutARefusal(t *testing.T) {
 	t.Run("past the limit", func(t *testing.T) {
 		sb := acctest.StartSandbox(t)
 		cp := sb.CreateRCSCampaign("380661231231")
-		cli := actionCLI(t, sb, "oneapi_campaign_stop", fmt.Sprint(cp.ID), `timeout = "2s"`)
+		cli := actionCLI(t, sb, "oneapi_campaign_stop", fmt.Sprint(cp.ID), `timeouts = { invoke = "2s" }`)
 		out, err := invoke(cli, "oneapi_campaign_stop")
 		if err == nil {
 			t.Fatalf("the stop succeeded in creation:\n%s", out)
 		}
-		mustContain(t, out, "Timed Out Stopping Campaign", `was still in status "creation"`, "Invoke the action again, or raise its timeout.")
+		mustContain(t, out, "Timed Out Stopping Campaign", `was still in status "creation"`, "Invoke the action again, or raise timeouts.invoke.")
 		if n := sb.StopsAndRenews(); n != 0 {
 			t.Errorf("%d stop requests, want 0", n)
 		}
@@ -193,8 +193,7 @@ func TestAccNative_actionConfigIsCheckedAtPlan(t *testing.T) {
 		{"oneapi_campaign_stop", "", "", `"" is not a campaign id (digits only).`},
 		{"oneapi_campaign_stop", "abc", "", `"abc" is not a campaign id (digits only).`},
 		{"oneapi_campaign_stop", "9999999999999999999", "", `is out of range: a campaign id is a whole number from 1 to`},
-		{"oneapi_campaign_stop", "53708808", `timeout = "soon"`, `Attribute timeout must be a positive duration`},
-		{"oneapi_campaign_stop", "53708808", `timeout = "-1m"`, `Attribute timeout must be a positive duration`},
+		{"oneapi_campaign_stop", "53708808", `timeouts = { invoke = "soon" }`, `"soon" must be a string containing a sequence of decimal numbers`},
 		{"oneapi_campaign_renew", "0", "", `"0" is not a campaign id (digits only).`},
 	} {
 		t.Run(c.typ+" "+c.id+" "+c.extra, func(t *testing.T) {

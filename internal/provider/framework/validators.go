@@ -3,7 +3,6 @@ package framework
 import (
 	"context"
 	"fmt"
-	"time"
 	"unicode/utf16"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -57,12 +56,3 @@ func IDValidator(kind string) validator.String {
 	}}
 }
 
-// DurationValidator requires a positive Go duration ("90s", "10m", "1h").
-func DurationValidator() validator.String {
-	return stringRule{"must be a positive duration such as 90s, 10m or 1h", func(p path.Path, v string, d *diag.Diagnostics) {
-		if t, err := time.ParseDuration(v); err != nil || t <= 0 {
-			d.AddAttributeError(p, "Invalid Duration",
-				fmt.Sprintf("Attribute %s must be a positive duration with its unit, such as \"90s\", \"10m\" or \"1h\"; it is %q.", p, v))
-		}
-	}}
-}
