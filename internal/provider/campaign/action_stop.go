@@ -26,7 +26,7 @@ var (
 	_ action.ActionWithConfigure = (*renewAction)(nil)
 )
 
-// defaultStopActionTimeout bounds the stop action when timeout is not set:
+// defaultStopActionTimeout bounds the stop action when timeouts.invoke is not set:
 // the resource's update timeout.
 const defaultStopActionTimeout = defaultUpdateTimeout
 

@@ -55,4 +55,3 @@ func IDValidator(kind string) validator.String {
 		d.Append(ds...)
 	}}
 }
-
