@@ -192,6 +192,9 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	if req.State.Raw.IsNull() {
 		planCreate(plan, r.Zone(), r.clock.Now(), resp)
+		if t := contentType(plan); t != "" && plan.MessageType.IsUnknown() {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("message_type"), t)...)
+		}
 		return
 	}
 	var state campaignResourceModel
@@ -244,6 +247,18 @@ func unchangedPlan(ctx context.Context, req resource.ModifyPlanRequest) bool {
 
 // planCreate refuses what cannot be created, before any call. It also
 // plans each replacement's new campaign.
+// contentType is the message type the content decides (the endpoint it is
+// sent to): "rcs", "sms", or "" when neither is known.
+func contentType(plan campaignResourceModel) string {
+	switch {
+	case !plan.RCS.IsNull() && !plan.RCS.IsUnknown():
+		return "rcs"
+	case !plan.SMS.IsNull() && !plan.SMS.IsUnknown():
+		return "sms"
+	}
+	return ""
+}
+
 func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, resp *resource.ModifyPlanResponse) {
 	if framework.Known(plan.StartAt) {
 		if start, err := parseAccountTime(plan.StartAt.ValueString(), zone); err == nil {

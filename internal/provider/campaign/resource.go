@@ -146,7 +146,16 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	// The id goes into state first, so that nothing later can lose it.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(c.ID, 10))...)
+	planned := plan.MessageType
 	campaignFromAPI(c, &plan, r.Zone())
+	if framework.Known(planned) && !planned.Equal(plan.MessageType) {
+		// The plan showed the type the content decides; an answer that says
+		// otherwise must not fail an apply whose campaign was sent (the
+		// next refresh records the platform's word).
+		resp.Diagnostics.AddWarning("Unexpected Message Type", fmt.Sprintf("Campaign %d was sent as %s content, and the "+
+			"platform reports message_type %q; the next refresh records that.", c.ID, planned.ValueString(), plan.MessageType.ValueString()))
+		plan.MessageType = planned
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

@@ -219,7 +219,8 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes:          statisticsAttributes(),
 			},
 			"calculated_price": schema.StringAttribute{
-				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards." + priceDescription,
+				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards. Null where the " +
+					"platform gave none: an imported campaign has none (reads answer 0 without a currency, which is not a price)." + priceDescription,
 				Computed:            true,
 			},
 			"currency": schema.StringAttribute{
