@@ -540,3 +540,42 @@ func TestAccNative_stateWithoutIdentityRefreshesToOne(t *testing.T) {
 		t.Errorf("creates %d, stops %d: want none", sb.CountCreates(), sb.StopsAndRenews())
 	}
 }
+
+// TestAccNative_planErrorsPointAtTheAttribute: with Terraform 1.14+, an
+// error of a nested attribute points at that attribute's line (older CLIs
+// point at the resource's), and names it as a user writes it.
+func TestAccNative_planErrorsPointAtTheAttribute(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	for name, c := range map[string]struct{ body, line, says string }{
+		"phone with a plus": {`recipients = { phones = ["+380661231231"] }
+  rcs = { sender = "rcs_sender", text = "Hello" }`, `recipients = { phones = ["+380661231231"] }`, `Attribute recipients.phones has "+380661231231", which is not a phone number`},
+		"text too long": {`recipients = { phones = ["380661231231"] }
+  rcs = {
+    sender = "rcs_sender"
+    text   = "` + strings.Repeat("x", 170) + `"
+  }`, `text   = "xxxx`, `Attribute rcs.text must be 1 to 160 characters`},
+		"list id 0": {`recipients = { groups = [0] }
+  sms = { sender = "Shop", text = "Hello" }`, `recipients = { groups = [0] }`, `Attribute recipients.groups has 0, which is not a contact list id`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cli := acctest.NewCLI(t, nil)
+			cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+"resource \"oneapi_campaign\" \"bad\" {\n  "+c.body+"\n}\n")
+			cli.Init()
+			sb.ResetCounters()
+			out, err := cli.Run("plan", "-no-color")
+			if err == nil {
+				t.Fatalf("planned:\n%s", out)
+			}
+			mustContain(t, out, c.says)
+			if !regexp.MustCompile(`on main.tf line \d+, in resource "oneapi_campaign" "bad":\n\s*\d+:\s*` + regexp.QuoteMeta(c.line)).MatchString(out) {
+				t.Errorf("the error does not point at the attribute's line %q:\n%s", c.line, out)
+			}
+			if strings.Contains(out, "Value(") {
+				t.Errorf("the error writes a path in the framework's syntax:\n%s", out)
+			}
+			if n := len(sb.Counters()); n != 0 {
+				t.Errorf("requests for a bad configuration: %v", sb.Counters())
+			}
+		})
+	}
+}

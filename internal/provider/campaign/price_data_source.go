@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -68,13 +67,13 @@ func priceSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 						ElementType:         types.StringType,
 						Optional:            true,
 						Validators: []validator.Set{setvalidator.SizeBetween(1, maxSMSPhones),
-							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231"))},
+							framework.PhonesAre()},
 					},
 					"groups": schema.SetAttribute{
 						MarkdownDescription: "Contact-list ids, at most 1000 (for example `[oneapi_contact_list.vip.id]`).",
 						ElementType:         types.Int64Type,
 						Optional:            true,
-						Validators:          []validator.Set{setvalidator.SizeBetween(1, 1000), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+						Validators:          []validator.Set{setvalidator.SizeBetween(1, 1000), framework.IDsAre("contact list")},
 					},
 				},
 			},

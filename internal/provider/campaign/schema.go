@@ -52,7 +52,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						Optional:    true,
 						Validators: []validator.Set{
 							setvalidator.SizeBetween(1, maxSMSPhones),
-							setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")),
+							framework.PhonesAre(),
 						},
 					},
 					"groups": schema.SetAttribute{
@@ -64,7 +64,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						Optional:    true,
 						Validators: []validator.Set{
 							setvalidator.SizeBetween(1, 1000),
-							setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
+							framework.IDsAre("contact list"),
 						},
 					},
 				},
@@ -221,7 +221,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"calculated_price": schema.StringAttribute{
 				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards. Null where the " +
 					"platform gave none: an imported campaign has none (reads answer 0 without a currency, which is not a price)." + priceDescription,
-				Computed:            true,
+				Computed: true,
 			},
 			"currency": schema.StringAttribute{
 				MarkdownDescription: "ISO 4217 currency of `calculated_price`.",

@@ -31,7 +31,9 @@ rcs = { sender = "s", text = "x" }`, `recipients.phones.*9 to 15 digits`},
 	{"phone too long", `recipients = { phones = ["1234567890123456"] }
 rcs = { sender = "s", text = "x" }`, `recipients.phones.*9 to 15 digits`},
 	{"phone with plus", `recipients = { phones = ["+380661231231"] }
-rcs = { sender = "s", text = "x" }`, `recipients.phones.*without a plus`},
+rcs = { sender = "s", text = "x" }`, `Attribute recipients.phones has "\+380661231231", which is not a phone number.*without a plus`},
+	{"phone with letters", `recipients = { phones = ["380661231231", "38066123abc1"] }
+rcs = { sender = "s", text = "x" }`, `Attribute recipients.phones has "38066123abc1", which is not a phone number`},
 	{"phones and groups", `recipients = { phones = ["380661231231"], groups = [101] }
 rcs = { sender = "s", text = "x" }`, `recipients.phones`},
 	{"no phones and no groups", `recipients = {}
@@ -41,7 +43,7 @@ rcs = { sender = "s", text = "x" }`, `recipients.phones.*RCS\s+campaign\s+takes\
 	{"10001 SMS phones", `recipients = { phones = slice([for p in setproduct(range(101), range(100)) : format("3806%02d%06d", p[0], p[1])], 0, 10001) }
 sms = { sender = "Shop", text = "x" }`, `recipients.phones.*10000`},
 	{"group id 0", `recipients = { groups = [0] }
-rcs = { sender = "s", text = "x" }`, `recipients.groups`},
+rcs = { sender = "s", text = "x" }`, `Attribute recipients.groups has 0, which is not a contact list id`},
 	{"empty rcs sender", `recipients = { phones = ["380661231231"] }
 rcs = { sender = "", text = "x" }`, `rcs.sender`},
 	{"rcs sender 41", `recipients = { phones = ["380661231231"] }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -85,7 +84,7 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					"`[oneapi_contact_list.staff.id]`). Omitted or empty: the contact belongs to no list.",
 				ElementType: types.Int64Type,
 				Optional:    true,
-				Validators:  []validator.Set{setvalidator.SizeAtMost(100), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+				Validators:  []validator.Set{setvalidator.SizeAtMost(100), framework.IDsAre("contact list")},
 			},
 			"fields": schema.MapAttribute{
 				MarkdownDescription: "Custom fields: the field's numeric id (from the platform's contact book settings) to its value. Omitted or empty: none.",

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"unicode/utf16"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // stringRule is a string validator made of its description and a check,
@@ -53,5 +55,51 @@ func IDValidator(kind string) validator.String {
 	return stringRule{"must be a " + kind + " id: digits only", func(p path.Path, v string, d *diag.Diagnostics) {
 		_, ds := ParseID(kind, v, p)
 		d.Append(ds...)
+	}}
+}
+
+// A set's elements have no index a user could write, so the rules of set
+// elements report on the set and name the element by its value
+// (`recipients.phones has "+380661231231"`), not in the framework's path
+// syntax (`recipients.phones[Value("+380661231231")]`).
+
+// setRule is a set validator that checks each known element.
+type setRule struct {
+	description string
+	check       func(p path.Path, elem attr.Value, d *diag.Diagnostics)
+}
+
+func (r setRule) Description(context.Context) string         { return r.description }
+func (r setRule) MarkdownDescription(context.Context) string { return r.description }
+
+func (r setRule) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for _, e := range req.ConfigValue.Elements() {
+		if !e.IsNull() && !e.IsUnknown() {
+			r.check(req.Path, e, &resp.Diagnostics)
+		}
+	}
+}
+
+// PhonesAre requires every phone of a set to be one as One-API takes it.
+func PhonesAre() validator.Set {
+	return setRule{"each must be 9 to 15 digits without a plus", func(p path.Path, e attr.Value, d *diag.Diagnostics) {
+		if s, ok := e.(types.String); ok && !PhonePattern.MatchString(s.ValueString()) {
+			d.AddAttributeError(p, "Invalid Phone Number", fmt.Sprintf("Attribute %s has %q, which is not a phone number as "+
+				"One-API takes it: 9 to 15 digits with the country code and without a plus or spaces, such as 380661231231.", p, s.ValueString()))
+		}
+	}}
+}
+
+// IDsAre requires every element of a set to be an object's id (a positive
+// whole number) of this kind ("contact list").
+func IDsAre(kind string) validator.Set {
+	return setRule{"each must be a " + kind + " id (1 or more)", func(p path.Path, e attr.Value, d *diag.Diagnostics) {
+		if n, ok := e.(types.Int64); ok && n.ValueInt64() < 1 {
+			d.AddAttributeError(p, "Invalid "+TitleCase(kind)+" Id", fmt.Sprintf("Attribute %s has %d, which is not a %s id: "+
+				"ids are whole numbers from 1 up (oneapi_contact_list.NAME.id, or the oneapi_contact_lists data source).", p, n.ValueInt64(), kind))
+		}
 	}}
 }
