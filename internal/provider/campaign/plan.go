@@ -211,6 +211,9 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		return
 	}
+	if !startAtMoved && framework.Known(plan.StartAt) && framework.Known(state.StartAt) && !plan.StartAt.Equal(state.StartAt) {
+		resp.Diagnostics.Append(startAtRespelledWarning(plan, state, r.Zone()))
+	}
 	if startAtMoved && !plan.DesiredState.Equal(types.StringValue(desiredStopped)) {
 		// Here rather than in a plan modifier: comparing the instants needs
 		// the provider's time_zone, which a schema's modifiers cannot see.
@@ -407,6 +410,17 @@ func startAtChanged(plan, state campaignResourceModel, zone *time.Location) bool
 	a, errA := normalizeStartAt(plan.StartAt.ValueString(), zone)
 	b, errB := normalizeStartAt(state.StartAt.ValueString(), zone)
 	return errA == nil && errB == nil && a != b
+}
+
+// startAtRespelledWarning explains the one plan line a re-spelled start_at
+// makes: Terraform shows every change of a configured value, and this one
+// changes nothing on the platform.
+func startAtRespelledWarning(plan, state campaignResourceModel, zone *time.Location) diag.Diagnostic {
+	at, _ := normalizeStartAt(plan.StartAt.ValueString(), zone)
+	return diag.NewAttributeWarningDiagnostic(path.Root("start_at"), "Start Time Re-Spelled, Not Moved",
+		fmt.Sprintf("start_at changes from %q to %q, which name the same instant (%s in time_zone %s): the campaign is "+
+			"not rescheduled. Terraform shows every change of a configured value as an update; applying it only records "+
+			"the new spelling in the state and makes no API call.", state.StartAt.ValueString(), plan.StartAt.ValueString(), at, zone))
 }
 
 func replacementStopNote(state campaignResourceModel) string {

@@ -133,7 +133,8 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"written), or RFC 3339 with an offset (sent converted into `time_zone`). Omit it to send at once; the " +
 					"platform's value is then read back. A new campaign's `start_at` must lie in the next 30 days counting " +
 					"today, up to 23:59:59 of the 30th day in `time_zone` (the send pages' limit), and not in the past; " +
-					"an existing campaign's is never checked again. Another spelling of the same instant changes nothing; " +
+					"an existing campaign's is never checked again. Another spelling of the same instant is an update that makes no " +
+					"API call (the plan says so in a warning); " +
 					"a different instant sends a new campaign (replacement).",
 				Optional:      true,
 				Computed:      true,
