@@ -25,9 +25,9 @@ resource "oneapi_campaign" "black_friday" {
 
   # A new campaign must start within the next 30 days. This one starts a day
   # after the apply that creates it; ignore_changes keeps that time, since
-  # plantimestamp() moves with every plan. A fixed time works as well:
-  # "2026-12-01 09:00:00" in the provider's time_zone, or RFC 3339 with an
-  # offset ("2026-12-01T09:00:00+02:00").
+  # plantimestamp() moves with every plan. A fixed time in the next 30 days
+  # works as well: "yyyy-mm-dd hh:mm:ss" in the provider's time_zone, or
+  # RFC 3339 with an offset ("yyyy-mm-ddThh:mm:ss+02:00").
   start_at       = timeadd(plantimestamp(), "24h")
   validity_hours = 48
 

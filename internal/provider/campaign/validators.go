@@ -81,9 +81,20 @@ func checkTime(p path.Path, value string, d *diag.Diagnostics) {
 		return
 	}
 	if _, err := parseAccountTime(value, time.UTC); err != nil {
+		local, offset := timeExamples(time.Now())
 		d.AddAttributeError(p, "Invalid Time",
-			fmt.Sprintf("Attribute %s: %s. Write it like 2026-12-01 09:00:00 (in the provider's time_zone) or 2026-12-01T11:00:00+02:00.", p, err))
+			fmt.Sprintf("Attribute %s: %s. Write it like %s (in the provider's time_zone) or %s.", p, err, local, offset))
 	}
+}
+
+// timeExamples are the two spellings of a time, for an error's hint: 09:00
+// two days after now, which a new campaign's start_at accepts in every time
+// zone (the hint works when copied).
+func timeExamples(now time.Time) (local, offset string) {
+	day := now.UTC().AddDate(0, 0, 2)
+	local = time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, time.UTC).Format(apiTimeLayout)
+	offset = time.Date(day.Year(), day.Month(), day.Day(), 11, 0, 0, 0, time.FixedZone("", 2*3600)).Format(time.RFC3339)
+	return local, offset
 }
 
 // listSizeWarning warns about a list size in a band the sources disagree
