@@ -200,3 +200,7 @@ func Actions(plan map[string]any) map[string]int {
 	}
 	return out
 }
+
+// Setenv sets an environment variable ("NAME=value") for the commands run
+// after it.
+func (c *CLI) Setenv(kv string) { c.env = append(c.env, kv) }

@@ -1,2 +1,2 @@
 # A campaign is imported by the numeric id One-API returned when it was created.
-terraform import oneapi_campaign.example 53708808
+terraform import oneapi_campaign.example 53708807

@@ -4,3 +4,7 @@ import {
   to       = oneapi_contact.tester
   identity = { id = "248452739" }
 }
+
+resource "oneapi_contact" "tester" {
+  phone = "380661231239"
+}
