@@ -97,3 +97,20 @@ func TestAccExamples_contactBook(t *testing.T) {
 		}},
 	})
 }
+
+// TestDocsSayWhatStatisticsCount: every page that shows the statistics
+// says what sent and delivered count, and that delivered can exceed sent
+// (READ counts in delivered only).
+func TestDocsSayWhatStatisticsCount(t *testing.T) {
+	for _, page := range []string{"resources/campaign.md", "data-sources/campaign.md", "data-sources/campaigns.md"} {
+		b, err := os.ReadFile("../../docs/" + page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"READ messages are not counted here but are in `delivered`, so `delivered` can exceed `sent`", "Messages in DELIVERED or READ"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("docs/%s does not say %q", page, want)
+			}
+		}
+	}
+}

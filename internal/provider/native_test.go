@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -223,5 +224,60 @@ func TestAccNative_everyExampleDirectoryPlans(t *testing.T) {
 	}
 	if planned < 14 {
 		t.Errorf("%d example directories planned; the glob found too few", planned)
+	}
+}
+
+// TestAccNative_guideSamplesAreTheRealText: the CLI output the guides quote
+// is what the CLI prints, run as the guides describe (campaign 53708808,
+// sending).
+func TestAccNative_guideSamplesAreTheRealText(t *testing.T) {
+	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708808})
+	sb.SeedCampaigns(1, false, "rcs_sender")
+	sb.Advance(20 * time.Second)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+import {
+  to = oneapi_campaign.runaway
+  id = "53708808"
+}
+
+resource "oneapi_campaign" "runaway" {
+  desired_state = "stopped"
+}
+`)
+	cli.Init()
+	requireSamples(t, "guides/stopping-campaigns-gitops.md", "Warning: Stopping a Campaign Is Irreversible", cli.MustRun("plan", "-no-color"))
+
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+readExample(t, "guides/incident/one-campaign.tf"))
+	requireSamples(t, "guides/stopping-campaigns-in-an-incident.md", "Action action.oneapi_campaign_stop.runaway",
+		cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-var", "campaign_id=53708808", "-auto-approve", "-no-color"))
+}
+
+// requireSamples checks that every line of the code block of doc (under
+// docs/) that starts with first appears in out, white space aside (the
+// CLI wraps lines).
+func requireSamples(t *testing.T, doc, first, out string) {
+	t.Helper()
+	b, err := os.ReadFile("../../docs/" + doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	got := squash(out)
+	found := false
+	for _, block := range strings.Split(string(b), "```")[1:] {
+		block = strings.TrimPrefix(block, "\n")
+		if !strings.HasPrefix(block, first) {
+			continue
+		}
+		found = true
+		for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+			if want := squash(line); !strings.Contains(got, want) {
+				t.Errorf("%s quotes %q, which the CLI did not print:\n%s", doc, want, out)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%s has no sample that starts with %q", doc, first)
 	}
 }

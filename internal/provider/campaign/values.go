@@ -106,8 +106,9 @@ func normalizeStartAt(s string, zone *time.Location) (string, error) {
 // statisticsFields are the short statistics of a campaign (and of its SMS
 // fallback), as every read answers them.
 var statisticsFields = []computedField{
-	{"sent", "Messages in DELIVERED, SENT, ACCEPTED, SENDING, UNDELIVERED, FAILED, EXPIRED or UNKNOWN."},
-	{"delivered", "Messages in DELIVERED or READ."},
+	{"sent", "Messages in DELIVERED, SENT, ACCEPTED, SENDING, UNDELIVERED, FAILED, EXPIRED or UNKNOWN, as the " +
+		"platform counts them. READ messages are not counted here but are in `delivered`, so `delivered` can exceed `sent`."},
+	{"delivered", "Messages in DELIVERED or READ (see `sent`: it can be the larger number)."},
 }
 
 var statisticsAttrTypes = int64AttrTypes(statisticsFields)
