@@ -1,6 +1,7 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
@@ -50,4 +51,15 @@ data "oneapi_campaign" "test" {
   id = %q
 }
 `, id)
+}
+
+// Verify is a state check that runs f: a check of the stand-in after a
+// step, where terraform-plugin-testing's Check cannot read the state
+// (instances keyed by for_each).
+func Verify(f func() error) statecheck.StateCheck { return verify(f) }
+
+type verify func() error
+
+func (f verify) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f()
 }

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,9 +11,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
@@ -92,4 +95,68 @@ func TestAccGuide_preconditionRefusesACampaignBeyondTheBalance(t *testing.T) {
 	if n := sb.CountCreates(); n != 0 {
 		t.Errorf("campaign creates = %d, want 0", n)
 	}
+}
+
+// TestAccGuide_bulkStop applies the GitOps guide's bulk stop
+// (examples/guides/bulk-stop) as written: one stop per campaign of the
+// sender, none for another sender's; the next plan destroys the imported
+// resources, as the guide says, and that destroy calls nothing.
+func TestAccGuide_bulkStop(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	ours := sb.SeedCampaigns(2, false, "rcs_sender")
+	other := sb.SeedCampaigns(1, false, "other_agent")
+	sb.Advance(20 * time.Second)
+	config := sb.ProviderBlock() + readExample(t, "guides/bulk-stop/main.tf")
+	addr := func(id int64) string { return fmt.Sprintf("oneapi_campaign.runaway[%q]", strconv.FormatInt(id, 10)) }
+	statuses := func(want string) error {
+		for _, id := range ours {
+			if got := sb.Status(id); got != want {
+				return fmt.Errorf("campaign %d is %s, want %s", id, got, want)
+			}
+		}
+		if got := sb.Status(other[0]); got != "sending" {
+			return fmt.Errorf("the other sender's campaign is %s, want sending", got)
+		}
+		return nil
+	}
+	acctest.Test(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
+		CheckDestroy:           func(*terraform.State) error { return statuses("stopped") },
+		Steps: []resource.TestStep{
+			{
+				PreConfig: sb.ResetCounters,
+				Config:    config,
+				// What the guide says: once stopped, the campaigns leave the
+				// filter, and the next plan destroys them.
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr(ours[0]), plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(addr(ours[1]), plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error {
+					if n := sb.StopsAndRenews(); n != 2 {
+						return fmt.Errorf("%d stops, want 2", n)
+					}
+					return statuses("stopped")
+				})},
+			},
+			{
+				PreConfig: sb.ResetCounters,
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr(ours[0]), plancheck.ResourceActionDestroy),
+					plancheck.ExpectResourceAction(addr(ours[1]), plancheck.ResourceActionDestroy),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error {
+					for key := range sb.Counters() {
+						if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
+							return fmt.Errorf("destroying the stopped campaigns called %s", key)
+						}
+					}
+					return nil
+				})},
+			},
+		},
+	})
 }
