@@ -5,6 +5,7 @@ package campaign_test
 // default that reads as a fact.
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -66,5 +67,51 @@ func TestAccCampaign_importedPriceIsNullNotZero(t *testing.T) {
 			},
 			Check: func(*terraform.State) error { sb.Advance(20 * time.Second); return nil },
 		}},
+	})
+}
+
+// TestAccCampaign_stopPlansOnlyWhatAStopChanges: the plan of a stop shows
+// status, statistics and finished_at as known after apply, and keeps what a
+// stop cannot change: when sending really started, and the fallback
+// statistics of a campaign without a fallback (null). The apply's result
+// agrees with the plan.
+func TestAccCampaign_stopPlansOnlyWhatAStopChanges(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	existing := sb.CreateRCSCampaign("380661231231", "380661231232")
+	acctest.Force("sending")(sb, existing.ID)
+	var started string
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckDestroyed("stopped"),
+		Steps: []resource.TestStep{
+			{
+				Config: sb.ImportConfig(existing.ID, ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(acctest.CampaignAddr, tfjsonpath.New("real_start_at"), acctest.StringSaved(&started)),
+					acctest.StateValue(acctest.CampaignAddr, "sms_fallback_statistics", knownvalue.Null()),
+				},
+			},
+			{
+				Config: sb.ImportConfig(existing.ID, `desired_state = "stopped"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acctest.CampaignAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(acctest.CampaignAddr, tfjsonpath.New("status")),
+					plancheck.ExpectUnknownValue(acctest.CampaignAddr, tfjsonpath.New("finished_at")),
+					plancheck.ExpectKnownValue(acctest.CampaignAddr, tfjsonpath.New("real_start_at"), knownvalue.NotNull()),
+					plancheck.ExpectKnownValue(acctest.CampaignAddr, tfjsonpath.New("sms_fallback_statistics"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(acctest.CampaignAddr, tfjsonpath.New("message_type"), knownvalue.StringExact("rcs")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateValue(acctest.CampaignAddr, "status", knownvalue.StringExact("stopped")),
+					acctest.StateValue(acctest.CampaignAddr, "finished_at", knownvalue.NotNull()),
+					acctest.Verify(func() error {
+						if started == "" {
+							return fmt.Errorf("real_start_at was not known before the stop")
+						}
+						return nil
+					}),
+				},
+			},
+		},
 	})
 }

@@ -361,9 +361,17 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 		return
 	}
 	markObservedUnknown(plan)
-	// The price estimate and its currency are kept from the create answer:
-	// a stop or renew does not change them.
+	// What a stop or renew cannot change stays as it is: the price estimate
+	// and its currency (from the create answer), the time sending really
+	// started once it has, and the fallback statistics of a campaign that
+	// has no fallback. Update keeps these planned values.
 	plan.CalculatedPrice, plan.Currency = state.CalculatedPrice, state.Currency
+	if framework.Known(state.RealStartAt) {
+		plan.RealStartAt = state.RealStartAt
+	}
+	if plan.SMSFallback.IsNull() && state.SMSFallbackStatistics.IsNull() {
+		plan.SMSFallbackStatistics = state.SMSFallbackStatistics
+	}
 }
 
 // recordedEditWarning says that a content edit under desired_state =

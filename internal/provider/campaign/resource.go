@@ -264,12 +264,20 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if c != nil {
 		campaignFromAPI(c, &result, r.Zone())
-		// As planned: the estimate and its currency stay those of the create.
+		// As planned (planUpdate): what a stop or renew cannot change is
+		// kept, and the next refresh records anything the platform says
+		// otherwise.
 		if !plan.CalculatedPrice.IsUnknown() {
 			result.CalculatedPrice = plan.CalculatedPrice
 		}
 		if !plan.Currency.IsUnknown() {
 			result.Currency = plan.Currency
+		}
+		if !plan.RealStartAt.IsUnknown() {
+			result.RealStartAt = plan.RealStartAt
+		}
+		if !plan.SMSFallbackStatistics.IsUnknown() {
+			result.SMSFallbackStatistics = plan.SMSFallbackStatistics
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
