@@ -325,10 +325,18 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 	if len(changed) > 0 {
 		recordedEditWarning(resp, id, status, changed, action)
 	}
-	switch {
-	case plan.DesiredState.IsUnknown():
+	if plan.DesiredState.IsUnknown() {
 		markObservedUnknown(plan)
 		return
+	}
+	stateChangeWarning(resp, id, status, from, to, action)
+	planObserved(plan, state, action)
+}
+
+// stateChangeWarning says what a change of desired_state does to a campaign
+// in its status: nothing (and why), or the stop or renew it sends.
+func stateChangeWarning(resp *resource.ModifyPlanResponse, id, status, from, to string, action stateAction) {
+	switch {
 	case to == desiredStopped && from != desiredStopped && status == client.StatusDone:
 		resp.Diagnostics.AddWarning("Campaign Already Done",
 			fmt.Sprintf("Campaign %s is done: every message was already sent, so there is nothing left to stop. "+
@@ -356,6 +364,12 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 				"desired_state = \"active\": applying resumes it through PUT /api/campaigns/%s/renew, "+
 				"and sending continues at the account's cost.", id, id))
 	}
+}
+
+// planObserved plans the observed attributes: as they are when nothing is
+// sent, unknown after a stop or renew, except what a stop or renew cannot
+// change.
+func planObserved(plan *campaignResourceModel, state campaignResourceModel, action stateAction) {
 	if action == actionNone {
 		keepObserved(plan, state)
 		return
