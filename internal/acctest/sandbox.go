@@ -188,6 +188,17 @@ resource "oneapi_campaign" "test" {
 `, id, extra)
 }
 
+// Balance reads the account's balance through the API, as the
+// oneapi_balance data source does.
+func (s *Sandbox) Balance() float64 {
+	s.t.Helper()
+	b, err := s.Client().GetBalance(context.Background())
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return b.Balance
+}
+
 // AdvanceWhenRead moves the clock once the stand-in has served n reads of
 // campaigns, while the provider is waiting: it lets a test see the
 // provider wait out the "creation" status without touching wall time.

@@ -2,7 +2,9 @@ package provider_test
 
 import (
 	"context"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -112,5 +114,35 @@ func TestDocsSayWhatStatisticsCount(t *testing.T) {
 				t.Errorf("docs/%s does not say %q", page, want)
 			}
 		}
+	}
+}
+
+// TestDocsNameNoFixedStartTime: a start_at written as a date in the docs or
+// the examples is past one day, and a copied example then fails the
+// 30-day check; they compute it (timeadd(plantimestamp(), ...)).
+func TestDocsNameNoFixedStartTime(t *testing.T) {
+	fixed := regexp.MustCompile(`start_at\s*=\s*"\d{4}-\d{2}-\d{2}`)
+	checked := 0
+	for _, root := range []string{"../../docs", "../../examples", "../../templates"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			checked++
+			for _, m := range fixed.FindAllString(string(b), -1) {
+				t.Errorf("%s: %s... is a fixed date: compute it from plantimestamp()", path, m)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if checked < 30 {
+		t.Errorf("checked %d files; the walk found too few", checked)
 	}
 }

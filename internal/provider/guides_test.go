@@ -89,11 +89,47 @@ func TestAccGuide_preconditionRefusesACampaignBeyondTheBalance(t *testing.T) {
 		CheckDestroy: sb.CheckContactsGone(),
 		Steps: []resource.TestStep{{
 			Config:      sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf"),
-			ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost.*more\s+than\s+the\s+account's`),
+			ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost\s+0\.045\s+USD,\s+more\s+than\s+the\s+account\s+had:\s+balance\s+0\.01\s+plus\s+credit\s+0`),
 		}},
 	})
 	if n := sb.CountCreates(); n != 0 {
 		t.Errorf("campaign creates = %d, want 0", n)
+	}
+}
+
+// TestAccGuide_preconditionHoldsAfterTheCampaignSpendsTheBalance: the
+// balance covers the campaign once; once its messages are sent, what is
+// left (0.015) is less than its price (0.045). The next plan checks the
+// values recorded when the campaign was sent, not today's balance: it is
+// empty, where a check of the balance itself would fail every plan.
+func TestAccGuide_preconditionHoldsAfterTheCampaignSpendsTheBalance(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.06})
+	config := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckContactsGone(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateValue(guideCampaign, "status", knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("terraform_data.sale_budget", tfjsonpath.New("output").AtMapKey("balance"), knownvalue.Float64Exact(0.06)),
+				},
+			},
+			{
+				PreConfig: func() {
+					sb.Advance(3 * time.Minute) // every message sent and charged
+					if got := sb.Balance(); got >= 0.045 {
+						t.Fatalf("balance %v after the campaign, want less than its price 0.045", got)
+					}
+				},
+				Config:           config,
+				ConfigPlanChecks: acctest.EmptyPlan(),
+			},
+		},
+	})
+	if n := sb.CountCreates(); n != 1 {
+		t.Errorf("campaign creates = %d, want 1", n)
 	}
 }
 

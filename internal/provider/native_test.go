@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -280,4 +281,35 @@ func requireSamples(t *testing.T, doc, first, out string) {
 	if !found {
 		t.Errorf("%s has no sample that starts with %q", doc, first)
 	}
+}
+
+// TestAccNative_costGuideAdviceIsFollowed: a campaign beyond the balance is
+// refused before it is sent; after a top-up, the plain apply still checks
+// the values recorded at the refusal, and the error's advice (apply
+// -replace=terraform_data.sale_budget) checks again and sends it, once.
+func TestAccNative_costGuideAdviceIsFollowed(t *testing.T) {
+	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.01})
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+readExample(t, "guides/preconditions/main.tf"))
+	cli.Init()
+	refused := regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost\s+0\.045\s+USD.*terraform\s+apply\s+-replace=terraform_data\.sale_budget`)
+	out, err := cli.Run("apply", "-auto-approve", "-no-color")
+	if err == nil || !refused.MatchString(out) {
+		t.Fatalf("apply beyond the balance: err %v, want the precondition's refusal:\n%s", err, out)
+	}
+	sb.SetBalance(100, 0)
+	if out, err := cli.Run("apply", "-auto-approve", "-no-color"); err == nil || !refused.MatchString(out) {
+		t.Fatalf("apply after the top-up without -replace: err %v, want the recorded values refused again:\n%s", err, out)
+	}
+	if n := sb.CountCreates(); n != 0 {
+		t.Fatalf("%d campaign creates before the check passed, want 0", n)
+	}
+	out = cli.MustRun("apply", "-replace=terraform_data.sale_budget", "-auto-approve", "-no-color")
+	if !strings.Contains(out, "oneapi_campaign.sale: Creation complete") {
+		t.Errorf("following the advice did not create the campaign:\n%s", out)
+	}
+	if n := sb.CountCreates(); n != 1 {
+		t.Errorf("campaign creates = %d, want 1", n)
+	}
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
 }

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 )
 
@@ -32,11 +33,46 @@ func (s *Sandbox) handleSenders(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": data, "total": len(data)})
 }
 
-// handleBalance serves GET /api/accounts/balance.
+// handleBalance serves GET /api/accounts/balance: the balance set (Config
+// or SetBalance) less what every campaign has cost so far, as the campaigns'
+// total_price counts it, so a campaign's messages spend the balance as they
+// are sent. It may be negative, as the documentation allows; the stand-in
+// does not pause a campaign when it runs out (SetStatus does).
 func (s *Sandbox) handleBalance(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	balance, credit := s.cfg.Balance, s.cfg.Credit
+	now := s.clock.Now()
+	for _, c := range s.campaigns {
+		c.step(now)
+		balance -= c.charge(c.buckets(now))
+	}
+	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{
-		"balance": s.cfg.Balance, "currency": "USD", "credit": s.cfg.Credit,
+		"balance": math.Round(balance*1e4) / 1e4, "currency": "USD", "credit": credit,
 	}})
+}
+
+// SetBalance sets the balance before what the campaigns have cost, and the
+// credit, as a top-up or a change of credit limit would.
+func (s *Sandbox) SetBalance(balance, credit float64) {
+	s.mu.Lock()
+	s.cfg.Balance, s.cfg.Credit = balance, credit
+	s.mu.Unlock()
+}
+
+// handleSetBalance serves the control PUT /_sandbox/balance
+// {"balance": n, "credit": n}.
+func (s *Sandbox) handleSetBalance(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Balance *float64 `json:"balance"`
+		Credit  float64  `json:"credit"`
+	}
+	if json.NewDecoder(r.Body).Decode(&req) != nil || req.Balance == nil || req.Credit < 0 {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "want {\"balance\": n, \"credit\": n >= 0}"})
+		return
+	}
+	s.SetBalance(*req.Balance, req.Credit)
+	writeJSON(w, http.StatusOK, req)
 }
 
 // handlePrice serves POST /api/campaigns/price: the SMS price of a

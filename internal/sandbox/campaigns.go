@@ -222,16 +222,23 @@ func (s *Sandbox) view(c *campaign, now time.Time, createAnswer bool) map[string
 	return v
 }
 
+// charge is what the campaign has cost so far, from its buckets: RCS
+// messages that reached delivered (or read) and the SMS fallback messages
+// sent; SMS messages once handed to the operator.
+func (c *campaign) charge(b buckets) float64 {
+	if c.kind == kindSMS {
+		return float64(b.delivered+b.read+b.sent+b.undelivered) * smsPrice
+	}
+	return float64(b.delivered+b.read)*rcsPrice + float64(b.fallbackSent)*smsPrice
+}
+
 func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
 	b := c.buckets(now)
 	startAt := c.startAt
 	if startAt.IsZero() {
 		startAt = c.createdAt
 	}
-	price := float64(b.delivered+b.read)*rcsPrice + float64(b.fallbackSent)*smsPrice
-	if c.kind == kindSMS {
-		price = float64(b.delivered+b.read+b.sent+b.undelivered) * smsPrice
-	}
+	price := c.charge(b)
 	var alt any = []any{}
 	if c.fallback {
 		full := buckets{delivered: b.fallbackDelivered, sent: b.fallbackSent - b.fallbackDelivered}

@@ -16,6 +16,7 @@ import (
 //	GET  /_sandbox/counters       {"counters": {...}, "injected": {...}}
 //	POST /_sandbox/reset-counters                               zero the counters
 //	POST /_sandbox/revoke-tokens                                401 for every JWT issued so far
+//	PUT  /_sandbox/balance        {"balance": n, "credit": n}  top up (before what campaigns cost)
 func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /_sandbox/clock", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -68,6 +69,7 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		s.ResetCounters()
 		w.WriteHeader(http.StatusNoContent)
 	})
+	mux.HandleFunc("PUT /_sandbox/balance", s.handleSetBalance)
 	mux.HandleFunc("POST /_sandbox/revoke-tokens", func(w http.ResponseWriter, _ *http.Request) {
 		s.RevokeTokens()
 		w.WriteHeader(http.StatusNoContent)

@@ -546,3 +546,53 @@ func TestMessagesAsDocumented(t *testing.T) {
 		t.Errorf("message %v", m)
 	}
 }
+
+// TestCampaignsSpendTheBalance: the balance falls by what the campaigns'
+// messages cost as they are sent (the detail's total_price), and the
+// control surface tops it up.
+func TestCampaignsSpendTheBalance(t *testing.T) {
+	h := newHarness(t)
+	balance := func() float64 {
+		h.t.Helper()
+		code, out := h.call("GET", "/api/accounts/balance", "")
+		if code != 200 {
+			t.Fatalf("balance: %d %v", code, out)
+		}
+		return out["data"].(map[string]any)["balance"].(float64)
+	}
+	if got := balance(); got != 100 {
+		t.Fatalf("balance %v before any campaign, want the configured 100", got)
+	}
+	id := h.create(simple)
+	if got := balance(); got != 100 {
+		t.Errorf("balance %v before anything was sent, want 100", got)
+	}
+	h.sb.Advance(2 * time.Minute) // every message delivered or read
+	_, out := h.call("GET", fmt.Sprintf("/api/campaigns/%d/detail", id), "")
+	price := out["data"].(map[string]any)["total_price"].(string)
+	if price == "0.00" {
+		t.Fatalf("the campaign cost nothing after two minutes: %v", out)
+	}
+	if got, want := balance(), 100-mustFloat(t, price); fmt.Sprintf("%.2f", got) != fmt.Sprintf("%.2f", want) {
+		t.Errorf("balance %v after the campaign cost %s, want %v", got, price, want)
+	}
+	req, _ := http.NewRequest("PUT", h.url+"/_sandbox/balance", strings.NewReader(`{"balance": 500, "credit": 20}`))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("top-up: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	_, out = h.call("GET", "/api/accounts/balance", "")
+	if got := out["data"].(map[string]any); fmt.Sprintf("%.2f %v", got["balance"], got["credit"]) != fmt.Sprintf("%.2f 20", 500-mustFloat(t, price)) {
+		t.Errorf("after the top-up: %v, want balance 500 less %s and credit 20", got, price)
+	}
+}
+
+func mustFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	var f float64
+	if _, err := fmt.Sscan(s, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}

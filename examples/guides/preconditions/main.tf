@@ -30,20 +30,48 @@ data "oneapi_senders" "sms" {
 
 data "oneapi_balance" "current" {}
 
+locals {
+  # What the campaign sends, and to whom: the estimate and the campaign read
+  # the same values.
+  sale = {
+    groups = [oneapi_contact_list.vip.id]
+    sender = var.sender
+    text   = "Friday sale: 20% off everything"
+  }
+}
+
 # The estimate counts the list's contacts, so it is read after they exist.
 data "oneapi_campaign_price" "sale" {
-  recipients = { groups = [oneapi_contact_list.vip.id] }
-  sender     = var.sender
-  text       = "Friday sale: 20% off everything"
+  recipients = { groups = local.sale.groups }
+  sender     = local.sale.sender
+  text       = local.sale.text
 
   depends_on = [oneapi_contact.vip]
 }
 
+# The price and what the account could pay, recorded when the campaign is
+# about to be sent. Once sent, the campaign has spent that balance: a check
+# of today's balance would fail on every later plan. A new campaign (other
+# content or recipients) is checked again with the values of its own time.
+resource "terraform_data" "sale_budget" {
+  triggers_replace = local.sale
+  input = {
+    price    = data.oneapi_campaign_price.sale.price
+    currency = data.oneapi_campaign_price.sale.currency
+    balance  = data.oneapi_balance.current.balance
+    credit   = data.oneapi_balance.current.credit
+  }
+
+  lifecycle {
+    ignore_changes = [input]
+  }
+}
+
 resource "oneapi_campaign" "sale" {
-  recipients = { groups = [oneapi_contact_list.vip.id] }
+  recipients = { groups = local.sale.groups }
   sms = {
-    sender = var.sender
-    text   = "Friday sale: 20% off everything"
+    sender = local.sale.sender
+    text   = local.sale.text
   }
 
   lifecycle {
@@ -52,8 +80,8 @@ resource "oneapi_campaign" "sale" {
       error_message = "SMS sender ${var.sender} is not registered and active for this account."
     }
     precondition {
-      condition     = data.oneapi_campaign_price.sale.price <= data.oneapi_balance.current.balance + data.oneapi_balance.current.credit
-      error_message = "The campaign would cost ${data.oneapi_campaign_price.sale.price} ${data.oneapi_campaign_price.sale.currency}, more than the account's ${data.oneapi_balance.current.balance} plus credit."
+      condition     = terraform_data.sale_budget.output.price <= terraform_data.sale_budget.output.balance + terraform_data.sale_budget.output.credit
+      error_message = "The campaign would cost ${terraform_data.sale_budget.output.price} ${terraform_data.sale_budget.output.currency}, more than the account had: balance ${terraform_data.sale_budget.output.balance} plus credit ${terraform_data.sale_budget.output.credit}. Top up or reduce the audience, then check again with: terraform apply -replace=terraform_data.sale_budget"
     }
   }
 }

@@ -348,8 +348,10 @@ func stateChangeWarning(resp *resource.ModifyPlanResponse, id, status, from, to 
 	case to == desiredActive && status == client.StatusStopped:
 		resp.Diagnostics.AddWarning("Stopped Campaign Cannot Be Resumed",
 			fmt.Sprintf("Campaign %s is stopped, and a stop is irreversible: Terraform cannot make it active again. "+
-				"desired_state = \"active\" is recorded and no API call is made. Set desired_state = \"stopped\" to "+
-				"match, or send the campaign again as a new one: terraform apply -replace=ADDRESS.", id))
+				"Unless this plan replaces it, desired_state = \"active\" is recorded and no API call is made. Set "+
+				"desired_state = \"stopped\" to match, or send the campaign again as a new one: terraform apply "+
+				"-replace=ADDRESS (whose plan shows this warning too: Terraform plans the campaign as it is before it "+
+				"plans the replacement).", id))
 	case to == desiredActive && from != desiredActive && status == client.StatusDone:
 		resp.Diagnostics.AddWarning("Campaign Already Done",
 			fmt.Sprintf("Campaign %s is done, a final status: there is nothing left to resume. desired_state is "+
