@@ -125,10 +125,22 @@ func (s *Sandbox) groupPhones(ids map[int64]bool) []string {
 	return out
 }
 
+// groupStopListed counts the list's contacts whose phone is on a stop
+// list; the caller holds s.mu.
+func (s *Sandbox) groupStopListed(id int64) int {
+	n := 0
+	for _, ct := range s.contacts {
+		if ct.groups[id] && s.stopList[ct.phone] != nil {
+			n++
+		}
+	}
+	return n
+}
+
 func (s *Sandbox) groupView(g *group) map[string]any {
 	return map[string]any{
 		"id": g.id, "name": g.name, "description": g.description, "default": g.def,
-		"created_at": s.accountTime(g.createdAt), "items": s.groupSize(g.id), "stop_list_count": 0,
+		"created_at": s.accountTime(g.createdAt), "items": s.groupSize(g.id), "stop_list_count": s.groupStopListed(g.id),
 	}
 }
 
@@ -489,7 +501,7 @@ func (s *Sandbox) Recipients(campaignID int64) []string {
 	defer s.mu.Unlock()
 	var out []string
 	for _, m := range s.messages {
-		if m.campaignID == campaignID {
+		if m.campaignID == campaignID && !m.skipped {
 			out = append(out, m.phone)
 		}
 	}

@@ -52,6 +52,9 @@ type createSpec struct {
 	fallback     bool
 	startAt      time.Time
 	rcp          recipients
+	// stopList is the channel whose stop list the campaign skips: rcs for
+	// an RCS campaign unless check_stop_list is false, sms for an SMS one.
+	stopList string
 }
 
 // checkCreate checks a create request's fields as the send pages document
@@ -72,7 +75,23 @@ func (s *Sandbox) checkCreate(c *checker, b body, kind string, groups bool, now 
 	checkTariff(c, b, kind, groups)
 	c.boolean(b, "add_to_contact_book", "add_to_contact_book")
 	c.boolean(b, "check_stop_list", "check_stop_list")
+	spec.stopList = kindSMS
+	if kind == kindRCS {
+		spec.stopList = ""
+		if flag(b, "check_stop_list", true) {
+			spec.stopList = kindRCS
+		}
+	}
 	return spec
+}
+
+// flag is a boolean field's value, def when it is absent or not a boolean.
+func flag(b body, field string, def bool) bool {
+	var v bool
+	if raw, ok := b[field]; ok && present(raw) && json.Unmarshal(raw, &v) == nil {
+		return v
+	}
+	return def
 }
 
 // commit creates the campaign and its messages and returns the create's
@@ -83,8 +102,16 @@ func (s *Sandbox) commit(spec createSpec, now time.Time) map[string]any {
 			s.references[ref] = true
 		}
 	}
+	// A stop-listed phone is skipped: its message is kept (with its
+	// reference_id) but never sent, counted or charged.
+	skipped := map[int]bool{}
+	for i, phone := range spec.rcp.phones {
+		if spec.stopList != "" && s.stopListed(phone, spec.stopList) {
+			skipped[i] = true
+		}
+	}
 	cp := &campaign{
-		id: s.nextID, kind: spec.kind, sender: spec.sender, messages: spec.rcp.count, fallback: spec.fallback,
+		id: s.nextID, kind: spec.kind, sender: spec.sender, messages: spec.rcp.count - len(skipped), fallback: spec.fallback,
 		startAt: spec.startAt, createdAt: now, status: "creation", phaseStart: now,
 	}
 	cp.price = float64(cp.messages) * rcsPrice
@@ -94,7 +121,7 @@ func (s *Sandbox) commit(spec createSpec, now time.Time) map[string]any {
 	s.nextID++
 	s.campaigns[cp.id] = cp
 	for i, phone := range spec.rcp.phones {
-		s.messages = append(s.messages, message{id: s.nextMsgID, campaignID: cp.id, phone: phone, referenceID: spec.rcp.refs[i]})
+		s.messages = append(s.messages, message{id: s.nextMsgID, campaignID: cp.id, phone: phone, referenceID: spec.rcp.refs[i], skipped: skipped[i]})
 		s.nextMsgID++
 	}
 	s.order = append(s.order, cp.id)

@@ -11,6 +11,7 @@ type message struct {
 	campaignID  int64
 	phone       string
 	referenceID string
+	skipped     bool // stop-listed: never sent
 }
 
 // handleMessages serves GET /api/messages (messages a campaign sent by the API have source
@@ -60,10 +61,14 @@ func (s *Sandbox) handleMessages(w http.ResponseWriter, r *http.Request) {
 			ref = m.referenceID
 		}
 		phone, _ := strconv.ParseInt(m.phone, 10, 64)
+		status, amount := "scheduled", "0.0200000"
+		if m.skipped { // the stand-in's wording: no page documents one
+			status, amount = "rejected", "0.0000000"
+		}
 		data = append(data, map[string]any{
 			"id": m.id, "campaign_id": m.campaignID, "reference_id": ref, "type": cp.kind, "source": "rest",
-			"phone": phone, "validity": 72, "status": "scheduled", "sender": cp.sender,
-			"amount":     map[string]string{"value": "0.0200000", "currency": "USD"},
+			"phone": phone, "validity": 72, "status": status, "sender": cp.sender,
+			"amount":     map[string]string{"value": amount, "currency": "USD"},
 			"created_at": s.accountTime(cp.createdAt), "sent_at": nil, "delivered_at": nil,
 		})
 	}

@@ -86,6 +86,10 @@ type Sandbox struct {
 	nextContactID int64
 	phones        map[string]int64
 
+	stopList     map[string]*stopEntry // by phone
+	nextStopID   int64
+	recentWrites map[string]time.Time
+
 	messages   []message
 	nextMsgID  int64
 	arrivals   []time.Time
@@ -143,6 +147,9 @@ func New(cfg Config) *Sandbox {
 		contacts:      map[int64]*contact{},
 		nextContactID: 248_460_001,
 		phones:        map[string]int64{},
+		stopList:      map[string]*stopEntry{},
+		nextStopID:    24_142_001,
+		recentWrites:  map[string]time.Time{},
 	}
 	s.seedContactBook()
 	if cfg.RateLimit > 0 {
@@ -184,6 +191,10 @@ var apiRoutes = []struct {
 	{"GET /api/accounts/balance", true},
 	{"POST /api/campaigns/price", true},
 	{"POST /api/campaigns/sms/send-groups", true},
+	{"POST /api/stoplist/attach", true},
+	{"POST /api/stoplist/detach", true},
+	{"GET /api/stoplist", true},
+	{"GET /api/stoplist/search", true},
 }
 
 func (s *Sandbox) routes() {
@@ -215,6 +226,10 @@ func (s *Sandbox) routes() {
 		"GET /api/senders":                    s.handleSenders,
 		"GET /api/accounts/balance":           s.handleBalance,
 		"POST /api/campaigns/price":           s.handlePrice,
+		"POST /api/stoplist/attach":           s.handleStopAttach,
+		"POST /api/stoplist/detach":           s.handleStopDetach,
+		"GET /api/stoplist":                   s.handleStopList,
+		"GET /api/stoplist/search":            s.handleStopSearch,
 	}
 	mux := http.NewServeMux()
 	allowed := map[string][]string{}

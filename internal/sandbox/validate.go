@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -24,6 +25,17 @@ func decodeBody(w http.ResponseWriter, r *http.Request) (body, bool) {
 		return nil, false
 	}
 	return b, true
+}
+
+// decodeBodyRaw is decodeBody that also returns the body's bytes.
+func decodeBodyRaw(w http.ResponseWriter, r *http.Request) (body, []byte, bool) {
+	raw, err := io.ReadAll(r.Body)
+	var b body
+	if err != nil || json.Unmarshal(raw, &b) != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Invalid JSON"})
+		return nil, nil, false
+	}
+	return b, raw, true
 }
 
 func (c *checker) add(field, format string, args ...any) {
