@@ -27,6 +27,7 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/contactbook"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/stoplist"
 )
 
 // Environment variables the provider reads when an attribute is not set
@@ -257,7 +258,7 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{campaign.NewResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource}
+	return []func() resource.Resource{campaign.NewResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource, stoplist.NewEntriesResource}
 }
 
 func (p *oneAPIProvider) Actions(_ context.Context) []func() action.Action {
@@ -270,7 +271,7 @@ func (p *oneAPIProvider) ListResources(_ context.Context) []func() list.ListReso
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		campaign.NewDataSource, campaign.NewCampaignsDataSource, contactbook.NewContactListsDataSource, account.NewSendersDataSource,
+		campaign.NewDataSource, campaign.NewCampaignsDataSource, contactbook.NewContactListsDataSource, account.NewSendersDataSource, stoplist.NewStopListDataSource,
 		account.NewBalanceDataSource, campaign.NewPriceDataSource,
 	}
 }

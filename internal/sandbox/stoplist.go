@@ -44,9 +44,6 @@ type stopEntry struct {
 	channels  map[string]bool // sms, viber, rcs
 }
 
-// stopChannels are the channels an entry has a flag for.
-var stopChannels = []string{"sms", "viber", "rcs"}
-
 const (
 	duplicateWindow = 5 * time.Second
 	msgDuplicate    = "Too many duplicate request detected"
@@ -67,9 +64,8 @@ func (s *Sandbox) stopListed(phone, channel string) bool {
 }
 
 func (s *Sandbox) stopEntryView(e *stopEntry) map[string]any {
-	var phone json.Number = json.Number(e.phone)
 	return map[string]any{
-		"id": e.id, "phone": phone, "created_at": s.accountTime(e.createdAt),
+		"id": e.id, "phone": json.Number(e.phone), "created_at": s.accountTime(e.createdAt),
 		"sms_stoplist": e.channels["sms"], "viber_stoplist": e.channels["viber"], "rcs_stoplist": e.channels["rcs"],
 	}
 }
@@ -94,6 +90,24 @@ func stopTypes(c *checker, b body) []string {
 	return out
 }
 
+// stopPhones reads the phones of an attach: 1 to 1,000 integers of 9 to
+// 15 digits.
+func stopPhones(c *checker, b body) []string {
+	items, ok := c.array(b, "phones", "phones", 1, 1000)
+	if !ok {
+		c.add("phones", "This value should not be blank.")
+	}
+	var phones []string
+	for i, item := range items {
+		path := fmt.Sprintf("phones.%d", i)
+		if phone := phoneField(c, body{"number": item}, path, kindSMS); phone != "" {
+			c.phoneNumber(path, phone)
+			phones = append(phones, phone)
+		}
+	}
+	return phones
+}
+
 // duplicate reports an identical write within duplicateWindow, and records
 // this one; the caller holds s.mu.
 func (s *Sandbox) duplicate(route string, raw []byte) bool {
@@ -111,18 +125,7 @@ func (s *Sandbox) handleStopAttach(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &checker{}
-	items, ok := c.array(b, "phones", "phones", 1, 1000)
-	if !ok {
-		c.add("phones", "This value should not be blank.")
-	}
-	var phones []string
-	for i, item := range items {
-		path := fmt.Sprintf("phones.%d", i)
-		if phone := phoneField(c, body{"number": item}, path, kindSMS); phone != "" {
-			c.phoneNumber(path, phone)
-			phones = append(phones, phone)
-		}
-	}
+	phones := stopPhones(c, b)
 	types := stopTypes(c, b)
 	if c.errs != nil {
 		writeValidation(w, c.errs)

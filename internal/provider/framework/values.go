@@ -86,3 +86,27 @@ func ListElems(v attr.Value) []attr.Value {
 	}
 	return nil
 }
+
+// SetStrings are the known strings of a set of strings, in the set's order;
+// nil for a null or unknown set.
+func SetStrings(s types.Set) []string {
+	if !Known(s) {
+		return nil
+	}
+	out := make([]string, 0, len(s.Elements()))
+	for _, e := range s.Elements() {
+		if v, ok := e.(types.String); ok && Known(v) {
+			out = append(out, v.ValueString())
+		}
+	}
+	return out
+}
+
+// StringSet is a set of these strings (empty, not null, for none).
+func StringSet(values []string) types.Set {
+	elems := make([]attr.Value, len(values))
+	for i, v := range values {
+		elems[i] = types.StringValue(v)
+	}
+	return types.SetValueMust(types.StringType, elems)
+}

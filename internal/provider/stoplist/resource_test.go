@@ -1,0 +1,269 @@
+package stoplist_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+)
+
+const addr = "oneapi_stop_list_entries.sms"
+
+// entries is a configuration of the sms stop list with these phones.
+func entries(sb *acctest.Sandbox, extra string, phones ...string) string {
+	return sb.ProviderBlock() + fmt.Sprintf(`
+resource "oneapi_stop_list_entries" "sms" {
+  channel = "sms"
+  phones  = [%s]
+  %s
+}
+`, quoted(phones), extra)
+}
+
+func quoted(phones []string) string {
+	q := make([]string, len(phones))
+	for i, p := range phones {
+		q[i] = fmt.Sprintf("%q", p)
+	}
+	return strings.Join(q, ", ")
+}
+
+// attach puts phones on channels' stop lists through the API, as a
+// subscriber's opt-out or the web interface would.
+func attach(t *testing.T, sb *acctest.Sandbox, channels []string, phones ...string) {
+	t.Helper()
+	if _, err := sb.Client().AttachStopList(context.Background(), phones, channels); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// listed checks which phones are on channel's stop list.
+func listed(sb *acctest.Sandbox, channel string, on bool, phones ...string) error {
+	for _, p := range phones {
+		if sb.StopListed(p, channel) != on {
+			return fmt.Errorf("%s on the %s stop list: %v, want %v", p, channel, !on, on)
+		}
+	}
+	return nil
+}
+
+const (
+	phoneA = "380661231231"
+	phoneB = "380661231232"
+	phoneC = "380661231233" // a subscriber's own opt-out
+	phoneD = "380661231234"
+)
+
+// TestAccStopList_lifecycle: create puts the phones on the sms stop list;
+// an edit adds and removes in place, detaching only the removed phone and
+// only from sms; the next plan is empty; destroy keeps every phone opted
+// out. A subscriber's own opt-out and another channel's entry are never
+// touched.
+func TestAccStopList_lifecycle(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	attach(t, sb, []string{"sms"}, phoneC)
+	attach(t, sb, []string{"viber"}, phoneB)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: func(*terraform.State) error {
+			return listed(sb, "sms", true, phoneA, phoneC, phoneD)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: entries(sb, "", phoneA, phoneB),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateValue(addr, "id", knownvalue.StringExact("sms")),
+					acctest.StateValue(addr, "phones", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(phoneA), knownvalue.StringExact(phoneB)})),
+					acctest.StateValue(addr, "detach_on_destroy", knownvalue.Bool(false)),
+					acctest.Verify(func() error { return listed(sb, "sms", true, phoneA, phoneB, phoneC) }),
+				},
+			},
+			{
+				PreConfig: sb.ResetCounters,
+				Config:    entries(sb, "", phoneA, phoneD),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Verify(func() error {
+						if err := listed(sb, "sms", false, phoneB); err != nil {
+							return err
+						}
+						if err := listed(sb, "viber", true, phoneB); err != nil {
+							return fmt.Errorf("another channel's entry was detached: %w", err)
+						}
+						if n := sb.Count("POST /api/stoplist/detach") + sb.Count("POST /api/stoplist/attach"); n != 2 {
+							return fmt.Errorf("%d writes, want one attach and one detach", n)
+						}
+						return listed(sb, "sms", true, phoneA, phoneC, phoneD)
+					}),
+				},
+			},
+			{Config: entries(sb, "", phoneA, phoneD), ConfigPlanChecks: acctest.EmptyPlan()},
+		},
+	})
+}
+
+// TestAccStopList_detachOnDestroy: with detach_on_destroy, destroy takes
+// the resource's phones off the sms stop list, and nothing else.
+func TestAccStopList_detachOnDestroy(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	attach(t, sb, []string{"sms"}, phoneC)
+	attach(t, sb, []string{"rcs"}, phoneA)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: func(*terraform.State) error {
+			if err := listed(sb, "sms", false, phoneA, phoneB); err != nil {
+				return err
+			}
+			if err := listed(sb, "rcs", true, phoneA); err != nil {
+				return err
+			}
+			return listed(sb, "sms", true, phoneC)
+		},
+		Steps: []resource.TestStep{{
+			Config: entries(sb, "detach_on_destroy = true", phoneA, phoneB),
+		}},
+	})
+}
+
+// TestAccStopList_driftIsPutBack: a phone taken off the stop list outside
+// Terraform is planned back on (an update), and the apply puts it back.
+func TestAccStopList_driftIsPutBack(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: entries(sb, "", phoneA, phoneB)},
+			{
+				PreConfig: func() {
+					byPhone, err := sb.Client().StopListByPhone(context.Background())
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := sb.Client().DetachStopList(context.Background(), []int64{byPhone[phoneB].ID}, []string{"sms"}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: entries(sb, "", phoneA, phoneB),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error { return listed(sb, "sms", true, phoneB) })},
+			},
+		},
+	})
+}
+
+// TestAccStopList_import: importing a channel brings every phone its stop
+// list has under the resource; the configuration that lists them plans
+// empty.
+func TestAccStopList_import(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	attach(t, sb, []string{"sms"}, phoneA, phoneC)
+	attach(t, sb, []string{"viber"}, phoneB)
+	config := entries(sb, "", phoneA, phoneC)
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:        config,
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: "sms",
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 || states[0].Attributes["phones.#"] != "2" || states[0].Attributes["detach_on_destroy"] != "false" {
+						return fmt.Errorf("imported %v, want the sms list's two phones", states)
+					}
+					return nil
+				},
+			},
+			{
+				Config:             config,
+				ImportState:        true,
+				ImportStatePersist: true,
+				ResourceName:       addr,
+				ImportStateId:      "sms",
+			},
+			{Config: config, ConfigPlanChecks: acctest.EmptyPlan()},
+		},
+	})
+}
+
+// TestAccStopList_lostAnswers: an attach whose answer is lost (the
+// connection dropped after the platform made the entries), or that is
+// answered 429, is checked by reading the stop list: the apply succeeds
+// with one attach and the phones in the state.
+func TestAccStopList_lostAnswers(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []string{"drop", "429", "500"} {
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t)
+			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
+			acctest.Test(t, resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: entries(sb, "", phoneA, phoneB),
+					ConfigStateChecks: []statecheck.StateCheck{
+						acctest.StateValue(addr, "phones", knownvalue.SetSizeExact(2)),
+						acctest.Verify(func() error {
+							if n := sb.Count("POST /api/stoplist/attach"); n != 1 {
+								return fmt.Errorf("%d attach requests, want 1: the write is sent once", n)
+							}
+							return listed(sb, "sms", true, phoneA, phoneB)
+						}),
+					},
+				}},
+			})
+		})
+	}
+}
+
+// TestAccStopList_lostAnswerThatTookNoEffect: an attach dropped before the
+// platform acted fails naming what the stop list shows, and writes no
+// state; applying again puts the phones on.
+func TestAccStopList_lostAnswerThatTookNoEffect(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	sb.SetFaults(acctest.FaultsCreateAfterCommit("drop_before"))
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:      entries(sb, "", phoneA),
+				ExpectError: acctest.WrappedRE(`change did not take effect for 380661231231 \(not on it\).*apply again`),
+			},
+			{
+				Config:            entries(sb, "", phoneA),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error { return listed(sb, "sms", true, phoneA) })},
+			},
+		},
+	})
+}
+
+// TestAccStopList_invalidConfigurations are refused at plan, before any
+// request.
+func TestAccStopList_invalidConfigurations(t *testing.T) {
+	t.Parallel()
+	acctest.InvalidConfigs(t, `resource "oneapi_stop_list_entries" "x"`, []acctest.InvalidCase{
+		{Name: "channel missing", Body: `phones = ["380661231231"]`, Want: `"channel" is required`},
+		{Name: "phones missing", Body: `channel = "sms"`, Want: `"phones" is required`},
+		{Name: "unknown channel", Body: `channel = "fax"` + "\n" + `phones = ["380661231231"]`, Want: `"fax" is not a stop list: use sms, viber or rcs`},
+		{Name: "upper case", Body: `channel = "SMS"` + "\n" + `phones = ["380661231231"]`, Want: `"SMS" is written in lower case: "sms"`},
+		{Name: "whatsapp", Body: `channel = "whatsapp"` + "\n" + `phones = ["380661231231"]`, Want: `carry no WhatsApp flag`},
+		{Name: "plus", Body: `channel = "sms"` + "\n" + `phones = ["+380661231231"]`, Want: `"\+380661231231", which is not a phone number`},
+		{Name: "short", Body: `channel = "sms"` + "\n" + `phones = ["38066"]`, Want: `"38066", which is not a phone number`},
+		{Name: "long", Body: `channel = "sms"` + "\n" + `phones = ["3806612312311234"]`, Want: `"3806612312311234", which is not a phone number`},
+		{Name: "letters", Body: `channel = "sms"` + "\n" + `phones = ["38066123123a"]`, Want: `"38066123123a", which is not a phone number`},
+		{Name: "spaces", Body: `channel = "sms"` + "\n" + `phones = ["380 66 123 12 31"]`, Want: `which is not a phone number`},
+		{Name: "empty phone", Body: `channel = "sms"` + "\n" + `phones = [""]`, Want: `"", which is not a phone number`},
+		{Name: "detach not a bool", Body: `channel = "sms"` + "\n" + `phones = ["380661231231"]` + "\n" + `detach_on_destroy = "maybe"`, Want: `bool required|a bool is required`},
+	})
+}
