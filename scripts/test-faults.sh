@@ -2,7 +2,8 @@
 # make test-faults: the reliability suite at full size. Through the real
 # Terraform CLI against the stand-in with faults on: 200 creates then 100
 # stops (10% 503s, 429 bursts with Retry-After, 200 ms jitter, 60 s JWTs,
-# lost create answers), lost-answer and interrupt scenarios, a 300-campaign
+# lost create answers), stop-list attaches and detaches under 429s and lost
+# answers (TestAccFaultSuiteStopList: the list must end exactly as configured), lost-answer and interrupt scenarios, a 300-campaign
 # apply under a rate budget; the hostile-API suite (a front server that
 # redirects elsewhere, answers empty or foreign objects, HTML, truncated
 # JSON, huge numbers, slow, 401, 429 and 503 answers: TestAccHostile_*,
@@ -19,7 +20,7 @@ echo "== acceptance scenarios with faults (ONEAPI_FAULT_SUITE_N=${ONEAPI_FAULT_S
 ONEAPI_FAULT_SUITE_N="${ONEAPI_FAULT_SUITE_N:-200}" ONEAPI_RATE_BUDGET_N="${ONEAPI_RATE_BUDGET_N:-300}" \
   TF_ACC=1 TF_ACC_TERRAFORM_PATH="$terraform" \
   go test ./internal/provider/... -count=1 -timeout 60m -v \
-  -run 'TestAccFaultSuite|TestAccRateBudget|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped|TestAccCampaign_interrupted|TestAccCampaign_lostCreateIsNeverSentAgain|TestAccCampaign_unresolvedCreate|TestAccHostile' \
+  -run 'TestAccFaultSuite|TestAccStopList_lostAnswers|TestAccStopList_failedWrite|TestAccRateBudget|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped|TestAccCampaign_interrupted|TestAccCampaign_lostCreateIsNeverSentAgain|TestAccCampaign_unresolvedCreate|TestAccHostile' \
   | tee "$log" | grep -E '^(--- |ok|FAIL|rate budget|secret scan)'
 
 echo "== the client on a hostile wire"

@@ -62,9 +62,6 @@ const (
 	createsCampaign    = "a campaign"
 	createsContactList = "a contact list"
 	createsContact     = "a contact"
-	// changesStopList is an attach or detach: not a create, but sent once
-	// all the same (the API answers a repeat 429).
-	changesStopList = "the stop list"
 )
 
 // AmbiguousCreateError says that a create request may have reached One-API
@@ -93,12 +90,8 @@ func (e *AmbiguousCreateError) Error() string {
 	if e.Object == createsCampaign {
 		why = ", so that no messages are sent twice"
 	}
-	effect := "created " + e.Object
-	if e.Object == changesStopList {
-		effect = "changed " + e.Object
-	}
-	msg := fmt.Sprintf("%s %s may have reached One-API and %s, but no answer was read (%v); "+
-		"it was not sent blindly again%s", e.Method, e.Path, effect, e.Err, why)
+	msg := fmt.Sprintf("%s %s may have reached One-API and created %s, but no answer was read (%v); "+
+		"it was not sent blindly again%s", e.Method, e.Path, e.Object, e.Err, why)
 	if e.Detail != "" {
 		msg += "; " + e.Detail
 	}

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -21,10 +22,12 @@ import (
 //   - An entry detached from every channel may stay listed with every flag
 //     false, or be gone: either reads as not stop-listed.
 //
-// Attach and detach are sent once: a repeat of the same write is answered
-// 429 "Too many duplicate request detected", so a write whose answer was
-// lost, or that was refused so, is an AmbiguousCreateError, and the caller
-// reads the list to learn what took effect.
+// Attach and detach change nothing when repeated, so they are retried
+// like reads. The API's one documented 429, "Too many duplicate request
+// detected", reads as a rate limit (a retry helps) or as a guard against
+// the same write twice (it took effect the first time): a write that still
+// fails in a way that may have taken effect (MayHaveTakenEffect) is
+// checked by its caller, who reads the list to learn what did.
 
 // StopListChannels are the channels an entry has a flag for.
 var StopListChannels = []string{"sms", "viber", "rcs"}
@@ -90,7 +93,7 @@ func (c *Client) AttachStopList(ctx context.Context, phones, channels []string) 
 		}
 		body := map[string]any{"phones": numbers, "types": channels}
 		var page listPage[StopListEntry]
-		err := c.do(ctx, request{method: http.MethodPost, path: "/api/stoplist/attach", body: body, creates: changesStopList}, &page)
+		err := c.do(ctx, request{method: http.MethodPost, path: "/api/stoplist/attach", body: body}, &page)
 		if err != nil {
 			return out, err
 		}
@@ -104,7 +107,7 @@ func (c *Client) AttachStopList(ctx context.Context, phones, channels []string) 
 func (c *Client) DetachStopList(ctx context.Context, ids []int64, channels []string) error {
 	for chunk := range slices.Chunk(ids, stopDetachMax) {
 		body := map[string]any{"ids": chunk, "types": channels}
-		if err := c.do(ctx, request{method: http.MethodPost, path: "/api/stoplist/detach", body: body, creates: changesStopList}, nil); err != nil {
+		if err := c.do(ctx, request{method: http.MethodPost, path: "/api/stoplist/detach", body: body}, nil); err != nil {
 			return err
 		}
 	}
@@ -125,4 +128,17 @@ func (c *Client) StopListByPhone(ctx context.Context) (map[string]StopListEntry,
 		return true
 	})
 	return out, err
+}
+
+// MayHaveTakenEffect reports an error after which a write may have been
+// carried out: no answer, an answer that could not be read, a 5xx or a
+// 429. A refusal (4xx), a login failure or a connection that never opened
+// took no effect.
+func MayHaveTakenEffect(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode >= 500 || apiErr.StatusCode == http.StatusTooManyRequests
+	}
+	var loginErr *LoginError
+	return err != nil && !errors.As(err, &loginErr) && !IsConnectionError(err)
 }

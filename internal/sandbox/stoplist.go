@@ -298,3 +298,17 @@ func (s *Sandbox) handleStopSearch(w http.ResponseWriter, r *http.Request) {
 		"search": map[string]any{"field": field, "operator": operator, "value": value},
 	}})
 }
+
+// StopListPhones lists the phones on channel's stop list, one per entry.
+func (s *Sandbox) StopListPhones(channel string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, e := range s.stopList {
+		if e.channels[channel] {
+			out = append(out, e.phone)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -230,9 +230,10 @@ func (r *entriesResource) Delete(ctx context.Context, req resource.DeleteRequest
 	r.change(ctx, state.Channel.ValueString(), nil, state.phones(), "Unable to Take Phones off the Stop List", &resp.Diagnostics)
 }
 
-// change puts add on channel's stop list and takes remove off it, sending
-// each write once. A write whose answer was lost (or that the API answered
-// "duplicate") is checked by reading the stop list: what it shows decides.
+// change puts add on channel's stop list and takes remove off it. A write
+// that failed in a way that may have taken effect (no answer, a 5xx, the
+// API's "duplicate" 429) is checked by reading the stop list: what it
+// shows decides.
 func (r *entriesResource) change(ctx context.Context, channel string, add, remove []string, summary string, diags *diag.Diagnostics) bool {
 	var err error
 	if len(add) > 0 {
@@ -244,7 +245,7 @@ func (r *entriesResource) change(ctx context.Context, channel string, add, remov
 	if err == nil {
 		return true
 	}
-	if !client.IsAmbiguousCreate(err) {
+	if !client.MayHaveTakenEffect(err) {
 		diags.Append(framework.ObjectErrorDiagnostic(summary, r.Client, stopListObject(channel), err))
 		return false
 	}
