@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -192,6 +194,96 @@ func TestAccGuide_bulkStop(t *testing.T) {
 					}
 					return nil
 				})},
+			},
+		},
+	})
+}
+
+// The guide "Opt-outs as code" (examples/guides/opt-outs/main.tf), applied
+// as written.
+
+// TestAccGuide_optOutsRefuseAnOptedOutPhone: a customer on the SMS stop
+// list (a subscriber's own opt-out) fails the plan naming the phone, and
+// nothing is sent; following the message (taking the phone out of
+// var.customers) sends the campaign to the others.
+func TestAccGuide_optOutsRefuseAnOptedOutPhone(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	if _, err := sb.Client().AttachStopList(context.Background(), []string{"380661231232"}, []string{"sms"}); err != nil {
+		t.Fatal(err)
+	}
+	guide := sb.ProviderBlock() + readExample(t, "guides/opt-outs/main.tf")
+	var id int64
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckDestroyed("stopped", "done"),
+		Steps: []resource.TestStep{
+			{
+				Config:      guide,
+				ExpectError: acctest.WrappedRE(`Resource precondition failed.*must not be messaged: 380661231232\. Take them out of var\.customers`),
+			},
+			{
+				PreConfig: func() {
+					if n := sb.CountCreates(); n != 0 {
+						t.Errorf("%d campaign creates after the refusal, want 0", n)
+					}
+				},
+				Config:          guide,
+				ConfigVariables: config.Variables{"customers": config.ListVariable(config.StringVariable("380661231231"), config.StringVariable("380661231233"))},
+				Check:           acctest.IDOf(guideOptOutCampaign, &id),
+			},
+			{
+				PreConfig: func() {
+					if got := sb.Recipients(id); !slices.Equal(got, []string{"380661231231", "380661231233"}) {
+						t.Errorf("the campaign went to %v", got)
+					}
+					sb.Advance(16 * time.Second)
+				},
+				Config:           guide,
+				ConfigVariables:  config.Variables{"customers": config.ListVariable(config.StringVariable("380661231231"), config.StringVariable("380661231233"))},
+				ConfigPlanChecks: acctest.EmptyPlan(),
+			},
+		},
+	})
+}
+
+const guideOptOutCampaign = "oneapi_campaign.promo"
+
+// TestAccGuide_optOutAfterTheSendDoesNotBlock: a customer who opts out
+// after the campaign was sent does not fail later plans: the next plan is
+// empty, and the campaign can still be stopped.
+func TestAccGuide_optOutAfterTheSendDoesNotBlock(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	guide := sb.ProviderBlock() + readExample(t, "guides/opt-outs/main.tf")
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckDestroyed("stopped", "done"),
+		Steps: []resource.TestStep{
+			{
+				Config: guide,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Verify(func() error {
+						if !sb.StopListed("380661231239", "sms") {
+							return fmt.Errorf("the guide's own opt-out is not on the SMS stop list")
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				PreConfig: func() {
+					if _, err := sb.Client().AttachStopList(context.Background(), []string{"380661231231"}, []string{"sms"}); err != nil {
+						t.Fatal(err)
+					}
+					sb.Advance(16 * time.Second)
+				},
+				Config:           guide,
+				ConfigPlanChecks: acctest.EmptyPlan(),
+			},
+			{
+				Config: strings.Replace(guide, "text   = \"Spring sale: 20% off\"\n  }\n", "text   = \"Spring sale: 20% off\"\n  }\n  desired_state = \"stopped\"\n", 1),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateValue(guideOptOutCampaign, "status", knownvalue.StringExact("stopped")),
+				},
 			},
 		},
 	})
