@@ -59,9 +59,10 @@ func hasStatus(err error, code int) bool {
 
 // What a create request makes, as AmbiguousCreateError names it.
 const (
-	createsCampaign    = "a campaign"
-	createsContactList = "a contact list"
-	createsContact     = "a contact"
+	createsCampaign     = "a campaign"
+	createsContactList  = "a contact list"
+	createsContact      = "a contact"
+	createsContactField = "a contact field"
 )
 
 // AmbiguousCreateError says that a create request may have reached One-API

@@ -322,6 +322,8 @@ func (s *Sandbox) checkContactBody(c *checker, b body) (string, map[int64]bool, 
 	groups := s.groupIDs(c, items)
 	fields := map[string]string{}
 	list, _ := c.array(b, "fields", "fields", 0, 1000)
+	ids := make([]int64, len(list))
+	defer func() { s.checkContactFields(c, ids) }()
 	for i, raw := range list {
 		path := fmt.Sprintf("fields.%d", i)
 		f, ok := c.objectAt(raw, path)
@@ -332,6 +334,7 @@ func (s *Sandbox) checkContactBody(c *checker, b body) (string, map[int64]bool, 
 		if json.Unmarshal(f["id"], &id) != nil || id < 1 {
 			c.add(path+".id", "This value should be a field id.")
 		}
+		ids[i] = id
 		value, _ := c.str(f, "value", path+".value", false)
 		fields[strconv.FormatInt(id, 10)] = value
 	}

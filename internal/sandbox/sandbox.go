@@ -86,6 +86,9 @@ type Sandbox struct {
 	nextContactID int64
 	phones        map[string]int64
 
+	fields      map[int64]*field
+	nextFieldID int64
+
 	stopList     map[string]*stopEntry // by phone
 	nextStopID   int64
 	recentWrites map[string]time.Time
@@ -147,11 +150,13 @@ func New(cfg Config) *Sandbox {
 		contacts:      map[int64]*contact{},
 		nextContactID: 248_460_001,
 		phones:        map[string]int64{},
+		fields:        map[int64]*field{},
 		stopList:      map[string]*stopEntry{},
 		nextStopID:    24_142_001,
 		recentWrites:  map[string]time.Time{},
 	}
 	s.seedContactBook()
+	s.seedFields()
 	if cfg.RateLimit > 0 {
 		s.limiter = rate.NewLimiter(rate.Limit(cfg.RateLimit), int(max(1, cfg.RateLimit)))
 	}
@@ -195,6 +200,12 @@ var apiRoutes = []struct {
 	{"POST /api/stoplist/detach", true},
 	{"GET /api/stoplist", true},
 	{"GET /api/stoplist/search", true},
+	{"GET /api/contacts/fields", true},
+	{"POST /api/contacts/fields", true},
+	{"PATCH /api/contacts/fields/{id}", true},
+	{"POST /api/contacts/fields/delete", true},
+	{"POST /api/groups/attach", true},
+	{"POST /api/groups/detach", true},
 }
 
 func (s *Sandbox) routes() {
@@ -230,6 +241,12 @@ func (s *Sandbox) routes() {
 		"POST /api/stoplist/detach":           s.handleStopDetach,
 		"GET /api/stoplist":                   s.handleStopList,
 		"GET /api/stoplist/search":            s.handleStopSearch,
+		"GET /api/contacts/fields":            s.handleFields,
+		"POST /api/contacts/fields":           s.handleCreateField,
+		"PATCH /api/contacts/fields/{id}":     forID(s, s.fields, writeNotFound, s.handleUpdateField),
+		"POST /api/contacts/fields/delete":    s.handleDeleteFields,
+		"POST /api/groups/attach":             s.handleMembership(true),
+		"POST /api/groups/detach":             s.handleMembership(false),
 	}
 	mux := http.NewServeMux()
 	allowed := map[string][]string{}
