@@ -258,7 +258,7 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{campaign.NewResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource, stoplist.NewEntriesResource}
+	return []func() resource.Resource{campaign.NewResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource, contactbook.NewContactFieldResource, contactbook.NewContactListMembersResource, stoplist.NewEntriesResource}
 }
 
 func (p *oneAPIProvider) Actions(_ context.Context) []func() action.Action {

@@ -39,8 +39,6 @@ type field struct {
 	visible     bool
 }
 
-const msgFieldNotFound = "Contact field is not found"
-
 func (s *Sandbox) seedFields() {
 	desc := "The country name"
 	s.fields[387714] = &field{id: 387714, name: "country", description: &desc, typ: "text", visible: true}
@@ -256,4 +254,31 @@ func (s *Sandbox) checkContactFields(c *checker, ids []int64) {
 			c.add(fmt.Sprintf("fields.%d.id", i), "The selected fields.%d.id is invalid.", i)
 		}
 	}
+}
+
+// FieldNames lists the account's custom fields by id.
+func (s *Sandbox) FieldNames() map[int64]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[int64]string{}
+	for id, f := range s.fields {
+		out[id] = f.name
+	}
+	return out
+}
+
+// ContactFieldValues are the custom field values of the contact with this
+// phone, by field id (nil when the contact book has no such contact).
+func (s *Sandbox) ContactFieldValues(phone string) map[string]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ct := s.contacts[s.phones[phone]]
+	if ct == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for k, v := range ct.fields {
+		out[k] = v
+	}
+	return out
 }

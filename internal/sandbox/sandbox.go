@@ -208,8 +208,9 @@ var apiRoutes = []struct {
 	{"POST /api/groups/detach", true},
 }
 
-func (s *Sandbox) routes() {
-	handlers := map[string]http.HandlerFunc{
+// handlers are the handlers of apiRoutes, by pattern.
+func (s *Sandbox) handlers() map[string]http.HandlerFunc {
+	return map[string]http.HandlerFunc{
 		"POST /api/auth/login":                s.handleLogin,
 		"POST /api/auth/refresh":              s.handleRefresh,
 		"GET /api/campaigns":                  s.handleList,
@@ -248,6 +249,10 @@ func (s *Sandbox) routes() {
 		"POST /api/groups/attach":             s.handleMembership(true),
 		"POST /api/groups/detach":             s.handleMembership(false),
 	}
+}
+
+func (s *Sandbox) routes() {
+	handlers := s.handlers()
 	mux := http.NewServeMux()
 	allowed := map[string][]string{}
 	for _, rt := range apiRoutes {

@@ -81,10 +81,14 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			},
 			"contact_lists": schema.SetAttribute{
 				MarkdownDescription: "Ids of the contact lists the contact belongs to, at most 100 (for example " +
-					"`[oneapi_contact_list.staff.id]`). Omitted or empty: the contact belongs to no list.",
-				ElementType: types.Int64Type,
-				Optional:    true,
-				Validators:  []validator.Set{setvalidator.SizeAtMost(100), framework.IDsAre("contact list")},
+					"`[oneapi_contact_list.staff.id]`); every other list loses it, and `[]` takes it out of every list. " +
+					"Omitted: Terraform leaves its lists as they are (the state shows them), so that " +
+					"`oneapi_contact_list_members` or the web interface can manage them; use one or the other for a contact.",
+				ElementType:   types.Int64Type,
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Set{listsLeftAloneWhenOmitted{}},
+				Validators:    []validator.Set{setvalidator.SizeAtMost(100), framework.IDsAre("contact list")},
 			},
 			"fields": schema.MapAttribute{
 				MarkdownDescription: "Custom fields: the field's numeric id (from the platform's contact book settings) to its value. Omitted or empty: none.",
@@ -102,10 +106,36 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
+// listsLeftAloneWhenOmitted plans an omitted contact_lists as the state
+// has it (none for a new contact): the lists are someone else's to manage.
+type listsLeftAloneWhenOmitted struct{}
+
+func (listsLeftAloneWhenOmitted) Description(context.Context) string {
+	return "omitted: the contact's lists stay as they are"
+}
+
+func (m listsLeftAloneWhenOmitted) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (listsLeftAloneWhenOmitted) PlanModifySet(_ context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if req.StateValue.IsNull() || req.State.Raw.IsNull() {
+		resp.PlanValue = types.SetNull(types.Int64Type)
+		return
+	}
+	resp.PlanValue = req.StateValue
+}
+
+// request is the contact's create or update body. Lists that the
+// configuration omits (null) are sent as current (the lists of the
+// contact as last read, none for a new one).
 func (m contactModel) request(ctx context.Context) (client.ContactRequest, diag.Diagnostics) {
 	req := client.ContactRequest{Phone: json.Number(m.Phone.ValueString()), Groups: []int64{}, Fields: []client.ContactField{}}
 	var diags diag.Diagnostics
-	if !m.ContactLists.IsNull() {
+	if framework.Known(m.ContactLists) {
 		diags.Append(m.ContactLists.ElementsAs(ctx, &req.Groups, false)...)
 		sort.Slice(req.Groups, func(i, j int) bool { return req.Groups[i] < req.Groups[j] })
 	}
@@ -187,8 +217,23 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	body, diags := plan.request(ctx)
 	resp.Diagnostics.Append(diags...)
+	var lists types.Set
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("contact_lists"), &lists)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if lists.IsNull() {
+		// Lists left alone: send them as they are now, not as last read, so
+		// that a change made meanwhile (oneapi_contact_list_members) stays.
+		current, err := r.Client.GetContact(ctx, id)
+		if err != nil {
+			resp.Diagnostics.Append(contactWriteError("Unable to Update Contact", r.Client, plan.ID.ValueString(), err)...)
+			return
+		}
+		body.Groups = body.Groups[:0]
+		for _, g := range current.Groups {
+			body.Groups = append(body.Groups, g.ID)
+		}
 	}
 	ct, err := r.Client.UpdateContact(ctx, id, body)
 	if err != nil {

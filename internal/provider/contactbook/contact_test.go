@@ -54,12 +54,13 @@ func TestAccContact_lifecycle(t *testing.T) {
 				Check: resource.TestCheckResourceAttrWith(contactAddr, "id", func(v string) error { id = v; return nil }),
 			},
 			{
-				Config: contactConfig(sb, `  phone = "380661231232"`),
+				Config: contactConfig(sb, `  phone = "380661231232"
+  contact_lists = []`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(contactAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.StateValue(contactAddr, "contact_lists", knownvalue.Null()),
+					acctest.StateValue(contactAddr, "contact_lists", knownvalue.SetSizeExact(0)),
 					acctest.StateValue(contactAddr, "fields", knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {

@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -100,6 +101,18 @@ func IDsAre(kind string) validator.Set {
 		if n, ok := e.(types.Int64); ok && n.ValueInt64() < 1 {
 			d.AddAttributeError(p, "Invalid "+TitleCase(kind)+" Id", fmt.Sprintf("Attribute %s has %d, which is not a %s id: "+
 				"ids are whole numbers from 1 up (oneapi_contact_list.NAME.id, or the oneapi_contact_lists data source).", p, n.ValueInt64(), kind))
+		}
+	}}
+}
+
+// StringIDsAre requires every element of a set of strings to be an object's
+// id as the provider writes it (digits, 1 or more: oneapi_contact.NAME.id).
+func StringIDsAre(kind string) validator.Set {
+	return setRule{"each must be a " + kind + " id (digits)", func(p path.Path, e attr.Value, d *diag.Diagnostics) {
+		if s, ok := e.(types.String); ok && !IDPattern.MatchString(s.ValueString()) {
+			d.AddAttributeError(p, "Invalid "+TitleCase(kind)+" Id", fmt.Sprintf("Attribute %s has %q, which is not a %s id: "+
+				"ids are the platform's whole numbers from 1 up, written as strings (oneapi_%s.NAME.id).", p, s.ValueString(), kind,
+				strings.ReplaceAll(kind, " ", "_")))
 		}
 	}}
 }

@@ -155,7 +155,7 @@ func (r *entriesResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() || !framework.Known(plan.Phones) || plan.Channel.ValueString() != channel {
 		return
 	}
-	if removed := minus(state.phones(), plan.phones()); len(removed) > 0 {
+	if removed := framework.Without(state.phones(), plan.phones()); len(removed) > 0 {
 		reachableWarning(&resp.Diagnostics, "Removing them from phones", channel, removed)
 	}
 }
@@ -183,17 +183,6 @@ func phoneList(phones []string) string {
 	return strings.Join(sorted, ", ")
 }
 
-// minus are the phones of a that b lacks.
-func minus(a, b []string) []string {
-	var out []string
-	for _, p := range a {
-		if !slices.Contains(b, p) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 func (r *entriesResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan entriesModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -214,7 +203,7 @@ func (r *entriesResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	add, remove := minus(plan.phones(), state.phones()), minus(state.phones(), plan.phones())
+	add, remove := framework.Without(plan.phones(), state.phones()), framework.Without(state.phones(), plan.phones())
 	if !r.change(ctx, plan.Channel.ValueString(), add, remove, "Unable to Change the Stop List", &resp.Diagnostics) {
 		return
 	}

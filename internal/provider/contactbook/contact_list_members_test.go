@@ -1,0 +1,222 @@
+package contactbook_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
+
+const membersAddr = "oneapi_contact_list_members.vip"
+
+// membersConfig is a list, three contacts and the members resource with
+// the contacts of these indexes.
+func membersConfig(sb *acctest.Sandbox, members string) string {
+	return sb.ProviderBlock() + `
+resource "oneapi_contact_list" "vip" {
+  name = "VIP"
+}
+
+resource "oneapi_contact" "c" {
+  count = 3
+  phone = format("38066123124%d", count.index)
+}
+
+resource "oneapi_contact_list_members" "vip" {
+  contact_list_id = oneapi_contact_list.vip.id
+  contact_ids     = [` + members + `]
+}
+`
+}
+
+// listPhones are the phones of a contact list's contacts, sorted.
+func listPhones(t *testing.T, sb *acctest.Sandbox, st *terraform.State) []string {
+	t.Helper()
+	id, _ := strconv.ParseInt(st.RootModule().Resources["oneapi_contact_list.vip"].Primary.ID, 10, 64)
+	var phones []string
+	if err := sb.Client().EachContact(context.Background(), id, func(ct *client.Contact) bool {
+		phones = append(phones, ct.Phone.String())
+		return true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(phones)
+	return phones
+}
+
+// TestAccContactListMembers_lifecycle: members attached in the same apply
+// as the contacts; one swapped for another in place (one attach, one
+// detach); a contact added to the list in the web interface is left alone;
+// import by the list's id; destroy takes the members out and keeps them in
+// the contact book.
+func TestAccContactListMembers_lifecycle(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	var outsider int64
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckContactsGone(),
+		Steps: []resource.TestStep{
+			{
+				Config: membersConfig(sb, `oneapi_contact.c[0].id, oneapi_contact.c[1].id`),
+				Check: func(st *terraform.State) error {
+					if got := listPhones(t, sb, st); !slices.Equal(got, []string{"380661231240", "380661231241"}) {
+						return fmt.Errorf("the list has %v", got)
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig: func() {
+					ct, err := sb.Client().CreateContact(context.Background(), client.ContactRequest{Phone: "380661231249", Groups: []int64{}, Fields: []client.ContactField{}})
+					if err != nil {
+						t.Fatal(err)
+					}
+					outsider = ct.ID
+					lists, _ := sb.Client().ListContactLists(context.Background())
+					for _, l := range lists {
+						if l.Name == "VIP" {
+							if err := sb.Client().AttachContacts(context.Background(), []int64{outsider}, []int64{l.ID}); err != nil {
+								t.Fatal(err)
+							}
+						}
+					}
+					sb.ResetCounters()
+				},
+				Config: membersConfig(sb, `oneapi_contact.c[0].id, oneapi_contact.c[2].id`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(membersAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(st *terraform.State) error {
+					if got := listPhones(t, sb, st); !slices.Equal(got, []string{"380661231240", "380661231242", "380661231249"}) {
+						return fmt.Errorf("the list has %v, want c[0], c[2] and the contact added outside", got)
+					}
+					if a, d := sb.Count("POST /api/groups/attach"), sb.Count("POST /api/groups/detach"); a != 1 || d != 1 {
+						return fmt.Errorf("%d attaches and %d detaches, want one each", a, d)
+					}
+					return nil
+				},
+			},
+			{Config: membersConfig(sb, `oneapi_contact.c[0].id, oneapi_contact.c[2].id`), ConfigPlanChecks: acctest.EmptyPlan()},
+			{
+				ResourceName: membersAddr, ImportState: true,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 || states[0].Attributes["contact_ids.#"] != "3" {
+						return fmt.Errorf("imported %v, want the list's three contacts", states)
+					}
+					return nil
+				},
+			},
+		},
+	})
+	if err := sb.Client().DeleteContact(context.Background(), outsider); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAccContactListMembers_destroyTakesOnlyItsMembersOut: destroying the
+// resource takes its contacts out of a list managed elsewhere (seeded
+// list 101, three contacts); the third stays in the list, and all three in
+// the contact book.
+func TestAccContactListMembers_destroyTakesOnlyItsMembersOut(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	var members []string
+	if err := sb.Client().EachContact(context.Background(), 101, func(ct *client.Contact) bool {
+		members = append(members, strconv.FormatInt(ct.ID, 10))
+		return true
+	}); err != nil || len(members) != 3 {
+		t.Fatalf("list 101 has %v (%v)", members, err)
+	}
+	inList := func() (n int) {
+		_ = sb.Client().EachContact(context.Background(), 101, func(*client.Contact) bool { n++; return true })
+		return n
+	}
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: func(*terraform.State) error {
+			if n := inList(); n != 1 {
+				return fmt.Errorf("list 101 has %d contacts after the destroy, want the one the resource did not list", n)
+			}
+			if n := len(sb.ContactPhones()); n < 3 {
+				return fmt.Errorf("the contact book lost contacts: %d left", n)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderBlock() + fmt.Sprintf(`
+resource "oneapi_contact_list_members" "vip" {
+  contact_list_id = "101"
+  contact_ids     = [%q, %q]
+}
+`, members[0], members[1]),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.StateValue(membersAddr, "id", knownvalue.StringExact("101"))},
+		}},
+	})
+}
+
+// TestAccContactListMembers_driftIsPutBack: a member taken out outside
+// Terraform is planned back in.
+func TestAccContactListMembers_driftIsPutBack(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	config := membersConfig(sb, `oneapi_contact.c[0].id`)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckContactsGone(),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					st := sb.Client()
+					lists, _ := st.ListContactLists(context.Background())
+					for _, l := range lists {
+						if l.Name == "VIP" {
+							_ = st.EachContact(context.Background(), l.ID, func(ct *client.Contact) bool {
+								if err := st.DetachContacts(context.Background(), []int64{ct.ID}, []int64{l.ID}); err != nil {
+									t.Fatal(err)
+								}
+								return true
+							})
+						}
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(membersAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.StateValue(membersAddr, "contact_ids", knownvalue.SetSizeExact(1))},
+				Check: func(st *terraform.State) error {
+					if got := listPhones(t, sb, st); !slices.Equal(got, []string{"380661231240"}) {
+						return fmt.Errorf("the list has %v", got)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccContactListMembers_invalidConfigurations are refused at plan.
+func TestAccContactListMembers_invalidConfigurations(t *testing.T) {
+	t.Parallel()
+	acctest.InvalidConfigs(t, `resource "oneapi_contact_list_members" "x"`, []acctest.InvalidCase{
+		{Name: "no list", Body: `contact_ids = ["248460001"]`, Want: `"contact_list_id" is required`},
+		{Name: "no contacts", Body: `contact_list_id = "101"`, Want: `"contact_ids" is required`},
+		{Name: "list not a number", Body: `contact_list_id = "vip"` + "\n" + `contact_ids = ["248460001"]`, Want: `contact_list_id`},
+		{Name: "list zero", Body: `contact_list_id = "0"` + "\n" + `contact_ids = ["248460001"]`, Want: `contact_list_id`},
+		{Name: "list negative", Body: `contact_list_id = "-3"` + "\n" + `contact_ids = ["248460001"]`, Want: `contact_list_id`},
+		{Name: "contact not a number", Body: `contact_list_id = "101"` + "\n" + `contact_ids = ["ilya"]`, Want: `"ilya", which is not a contact id`},
+		{Name: "contact zero", Body: `contact_list_id = "101"` + "\n" + `contact_ids = ["0"]`, Want: `"0", which is not a contact id`},
+		{Name: "contact phone with plus", Body: `contact_list_id = "101"` + "\n" + `contact_ids = ["+380661231231"]`, Want: `which is not a contact id`},
+		{Name: "contact empty", Body: `contact_list_id = "101"` + "\n" + `contact_ids = [""]`, Want: `"", which is not a contact id`},
+		{Name: "contact with spaces", Body: `contact_list_id = "101"` + "\n" + `contact_ids = ["248 460 001"]`, Want: `which is not a contact id`},
+	})
+}
