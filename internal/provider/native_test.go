@@ -156,7 +156,10 @@ func TestAccNative_examplesOfActionsAndListResources(t *testing.T) {
 	for _, name := range []string{"oneapi_campaign_renew", "oneapi_campaign_stop"} {
 		cli.Write(name+".tf", strings.ReplaceAll(readExample(t, "actions/"+name+"/action.tf"), "53708808", id))
 	}
-	for _, name := range []string{"oneapi_campaign", "oneapi_contact_list", "oneapi_contact"} {
+	if _, err := sb.Client().AttachStopList(context.Background(), []string{"380661231239"}, []string{"sms"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"oneapi_campaign", "oneapi_contact_list", "oneapi_contact", "oneapi_contact_field", "oneapi_contact_list_members", "oneapi_stop_list_entries"} {
 		example := strings.ReplaceAll(readExample(t, "list-resources/"+name+"/list-resource.tfquery.hcl"), "1864620", "101")
 		cli.Write(name+".tfquery.hcl", strings.ReplaceAll(example, "2026-06-01 00:00:00", sb.Now().AddDate(0, -1, 0).Format("2006-01-02 15:04:05")))
 	}
@@ -167,7 +170,8 @@ func TestAccNative_examplesOfActionsAndListResources(t *testing.T) {
 		t.Errorf("status %s after renew and stop, want stopped", sb.Status(ids[0]))
 	}
 	out := cli.MustRun("query", "-no-color")
-	for _, want := range []string{"list.oneapi_contact.vip ", fmt.Sprintf("list.oneapi_campaign.agent   id=%d ", ids[1])} {
+	for _, want := range []string{"list.oneapi_contact.vip ", fmt.Sprintf("list.oneapi_campaign.agent   id=%d ", ids[1]),
+		"list.oneapi_contact_field.all   id=387714 ", "list.oneapi_contact_list_members.vip   id=101 ", "list.oneapi_stop_list_entries.sms   id=sms "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the query examples found no %s:\n%s", want, out)
 		}

@@ -266,7 +266,8 @@ func (p *oneAPIProvider) Actions(_ context.Context) []func() action.Action {
 }
 
 func (p *oneAPIProvider) ListResources(_ context.Context) []func() list.ListResource {
-	return []func() list.ListResource{campaign.NewListResource, contactbook.NewListOfContactLists, contactbook.NewListOfContacts}
+	return []func() list.ListResource{campaign.NewListResource, contactbook.NewListOfContactLists, contactbook.NewListOfContacts,
+		contactbook.NewListOfContactFields, contactbook.NewListOfContactListMembers, stoplist.NewListResource}
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {

@@ -6,6 +6,8 @@ package contactbook
 
 import (
 	"context"
+	"slices"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -102,4 +104,95 @@ func inList(ct *client.Contact, list int64) bool {
 		}
 	}
 	return false
+}
+
+// NewListOfContactFields returns the oneapi_contact_field list resource.
+func NewListOfContactFields() list.ListResource {
+	return &framework.ListResource[contactFieldFilter, contactFieldModel, client.CustomField]{Listing: framework.Listing[contactFieldFilter, contactFieldModel, client.CustomField]{
+		Suffix: "_contact_field", Kind: "contact field",
+		Doc: "Finds the account's custom contact fields for `terraform query` (`GET /api/contacts/fields`), each with its " +
+			"identity (`id`) and, with `include_resource = true`, the field as a refresh writes it.",
+		Filters: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Only fields of exactly this name.",
+				Optional:            true,
+				Validators:          []validator.String{framework.UTF16LengthBetween(1, 30)},
+			},
+		},
+		Each: func(ctx context.Context, c *client.Client, f contactFieldFilter, yield func(*client.CustomField) bool) error {
+			all, err := c.ListCustomFields(ctx)
+			for i := range all {
+				if (f.Name.IsNull() || all[i].Name == f.Name.ValueString()) && !yield(&all[i]) {
+					break
+				}
+			}
+			return err
+		},
+		FromAPI:     (*contactFieldModel).fromAPI,
+		DisplayName: func(f *client.CustomField) string { return f.Name },
+	}}
+}
+
+type contactFieldFilter struct {
+	Name types.String `tfsdk:"name"`
+}
+
+// NewListOfContactListMembers returns the oneapi_contact_list_members list
+// resource: one result per contact list, with every contact it has.
+func NewListOfContactListMembers() list.ListResource {
+	return &framework.ListResource[membersFilter, membersModel, listMembers]{Listing: framework.Listing[membersFilter, membersModel, listMembers]{
+		Suffix: "_contact_list_members", Kind: "contact list member",
+		Doc: "Finds the members of the account's contact lists for `terraform query`: one result per list (`GET /api/groups`), " +
+			"with every contact it has (`GET /api/contacts` with `groups[]`, 500 a page) when `include_resource = true`.",
+		Filters: map[string]schema.Attribute{
+			"contact_list_id": schema.StringAttribute{
+				MarkdownDescription: "Only this contact list (`oneapi_contact_list.x.id`).",
+				Optional:            true,
+				Validators:          []validator.String{framework.IDValidator("contact list")},
+			},
+		},
+		Each:        eachListMembers,
+		FromAPI:     (*membersModel).fromListing,
+		DisplayName: func(l *listMembers) string { return l.list.Name },
+	}}
+}
+
+type membersFilter struct {
+	ContactListID types.String `tfsdk:"contact_list_id"`
+}
+
+// listMembers is a contact list with its contacts' ids.
+type listMembers struct {
+	list     client.ContactList
+	contacts []string
+}
+
+func eachListMembers(ctx context.Context, c *client.Client, f membersFilter, yield func(*listMembers) bool) error {
+	var lists []client.ContactList
+	err := c.EachContactList(ctx, func(l *client.ContactList) bool {
+		if f.ContactListID.IsNull() || strconv.FormatInt(l.ID, 10) == f.ContactListID.ValueString() {
+			lists = append(lists, *l)
+		}
+		return true
+	})
+	for _, l := range lists {
+		if err != nil {
+			break
+		}
+		m := &listMembers{list: l}
+		err = c.EachContact(ctx, l.ID, func(ct *client.Contact) bool {
+			m.contacts = append(m.contacts, strconv.FormatInt(ct.ID, 10))
+			return true
+		})
+		if err == nil && !yield(m) {
+			break
+		}
+	}
+	return err
+}
+
+func (m *membersModel) fromListing(l *listMembers) {
+	id := types.StringValue(strconv.FormatInt(l.list.ID, 10))
+	slices.Sort(l.contacts)
+	m.ID, m.ListID, m.ContactIDs = id, id, framework.StringSet(l.contacts)
 }

@@ -181,3 +181,125 @@ resource "oneapi_contact_list" "list" {
 		t.Errorf("a bad identity was not refused as it should be (%v):\n%s", err, out)
 	}
 }
+
+// TestAccNative_fieldsAndMembersQueryImportsWhatAnotherWorkspaceMade: a
+// field, a list's members and the SMS stop list made by one workspace are
+// found by terraform query in another; the generated configuration plans
+// three imports and nothing else, then no changes, with no write.
+func TestAccNative_fieldsAndMembersQueryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	other := acctest.NewCLI(t, nil)
+	other.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+resource "oneapi_contact_field" "city" {
+  name = "city"
+  type = "text"
+}
+resource "oneapi_contact_list" "vip" {
+  name = "VIP"
+}
+resource "oneapi_contact" "member" {
+  for_each = toset(["380661231231", "380661231232"])
+  phone    = each.value
+  fields   = { (oneapi_contact_field.city.id) = "Kyiv" }
+}
+resource "oneapi_contact_list_members" "vip" {
+  contact_list_id = oneapi_contact_list.vip.id
+  contact_ids     = [for c in oneapi_contact.member : c.id]
+}
+resource "oneapi_stop_list_entries" "sms" {
+  channel = "sms"
+  phones  = ["380661231239"]
+}
+output "list_id" { value = oneapi_contact_list.vip.id }
+`)
+	other.Init()
+	other.MustRun("apply", "-auto-approve", "-no-color")
+	listID := strings.TrimSpace(other.MustRun("output", "-raw", "list_id"))
+
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock())
+	cli.Write("main.tfquery.hcl", fmt.Sprintf(`
+list "oneapi_contact_field" "city" {
+  provider         = oneapi
+  include_resource = true
+  config {
+    name = "city"
+  }
+}
+list "oneapi_contact_list_members" "vip" {
+  provider         = oneapi
+  include_resource = true
+  config {
+    contact_list_id = %q
+  }
+}
+list "oneapi_stop_list_entries" "sms" {
+  provider         = oneapi
+  include_resource = true
+  config {
+    channel = "sms"
+  }
+}
+`, listID))
+	cli.Init()
+	sb.ResetCounters()
+	out := cli.MustRun("query", "-no-color", "-generate-config-out=generated.tf")
+	for _, want := range []string{"list.oneapi_contact_field.city ", "list.oneapi_contact_list_members.vip   id=" + listID, "list.oneapi_stop_list_entries.sms   id=sms"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the query did not find %q:\n%s", want, out)
+		}
+	}
+	plan := acctest.Actions(cli.PlanJSON())
+	if plan["import"] != 3 || plan["create"] != 0 || plan["update"] != 0 || plan["delete"] != 0 {
+		t.Errorf("the generated configuration plans %v, want 3 imports and nothing else:\n%s", plan, cli.Read("generated.tf"))
+	}
+	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
+	if after := acctest.Actions(cli.PlanJSON()); after["no-op"] != 3 || len(after) != 1 {
+		t.Errorf("the plan after the import is %v, want 3 no-ops:\n%s", after, cli.Read("generated.tf"))
+	}
+	for key := range sb.Counters() {
+		if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
+			t.Errorf("the query and its import wrote: %s", key)
+		}
+	}
+}
+
+// TestAccNative_fieldAndMembersPlansSayWhatIsLost: destroying a field
+// warns that every contact loses its values; taking a contact out of the
+// members names it.
+func TestAccNative_fieldAndMembersPlansSayWhatIsLost(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	config := func(members string) string {
+		return acctest.RequiredProviders + sb.ProviderBlock() + `
+resource "oneapi_contact_field" "city" {
+  name = "city"
+  type = "text"
+}
+resource "oneapi_contact" "c" {
+  count = 2
+  phone = format("38066123125%d", count.index)
+}
+resource "oneapi_contact_list_members" "staff" {
+  contact_list_id = "101"
+  contact_ids     = [` + members + `]
+}
+output "removed" { value = oneapi_contact.c[1].id }
+`
+	}
+	cli.Write("main.tf", config("oneapi_contact.c[0].id, oneapi_contact.c[1].id"))
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	removed := strings.TrimSpace(cli.MustRun("output", "-raw", "removed"))
+	cli.Write("main.tf", config("oneapi_contact.c[0].id"))
+	out := cli.MustRun("plan", "-no-color")
+	if !acctest.WrappedRE(regexp.QuoteMeta("Warning: Contacts Leave the List")).MatchString(out) ||
+		!acctest.WrappedRE(regexp.QuoteMeta("Removing them from contact_ids takes 1 contact(s) out of contact list 101: "+removed+". They stay in the contact book")).MatchString(out) {
+		t.Errorf("the plan does not name the contact leaving the list:\n%s", out)
+	}
+	out = cli.MustRun("plan", "-destroy", "-no-color")
+	if !acctest.WrappedRE(`Warning: Contacts Lose the Field's Values.*Destroying deletes contact field [0-9]+ \("city"\): every contact of the account loses its value of it`).MatchString(out) {
+		t.Errorf("the destroy plan does not warn about the field's values:\n%s", out)
+	}
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
+}
