@@ -192,6 +192,9 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	if req.State.Raw.IsNull() {
 		planCreate(plan, r.Zone(), r.clock.Now(), resp)
+		if r.Client != nil && !resp.Diagnostics.HasError() {
+			checkPlaceholders(ctx, r.Client, plan, &resp.Diagnostics)
+		}
 		if t := contentType(plan); t != "" && plan.MessageType.IsUnknown() {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("message_type"), t)...)
 		}

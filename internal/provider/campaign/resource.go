@@ -113,6 +113,11 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(diags...)
 	createReq, diags := campaignToCreateRequest(ctx, plan, r.Zone())
 	resp.Diagnostics.Append(diags...)
+	// Texts unknown at plan (naming a field made in this apply) are checked
+	// now, before anything is sent; the plan already warned of the rest.
+	var placeholderDiags diag.Diagnostics
+	checkPlaceholders(ctx, r.Client, plan, &placeholderDiags)
+	resp.Diagnostics.Append(placeholderDiags.Errors()...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

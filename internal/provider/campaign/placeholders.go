@@ -1,0 +1,106 @@
+package campaign
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+// A text sent to contact lists may name a contact's custom field as
+// {field_id} (the send-groups pages): the platform fills in each
+// contact's value. A placeholder that names no field of the account would
+// go out as written to every recipient, so a new campaign's known texts
+// are checked against the account's fields (one GET /api/contacts/fields,
+// only when a text has a placeholder) at plan, and again just before the
+// create for texts that were not known at plan (a field made in the same
+// apply). To phones, no page says that placeholders are filled: a warning.
+
+var placeholderPattern = regexp.MustCompile(`\{([1-9][0-9]{0,18})\}`)
+
+// placeholder is one {field_id} of a text.
+type placeholder struct {
+	at path.Path
+	id string
+}
+
+// placeholders are the {field_id}s of the campaign's known texts.
+func placeholders(plan campaignResourceModel) []placeholder {
+	var out []placeholder
+	add := func(at path.Path, v attr.Value) {
+		if s, ok := v.(types.String); ok && framework.Known(s) {
+			for _, m := range placeholderPattern.FindAllStringSubmatch(s.ValueString(), -1) {
+				out = append(out, placeholder{at: at, id: m[1]})
+			}
+		}
+	}
+	for _, block := range []struct {
+		name string
+		obj  types.Object
+	}{{"rcs", plan.RCS}, {"sms", plan.SMS}, {"sms_fallback", plan.SMSFallback}} {
+		attrs := framework.ObjectAttrs(block.obj)
+		add(path.Root(block.name).AtName("text"), attrs["text"])
+		for i, card := range framework.ListElems(attrs["cards"]) {
+			cardAttrs := framework.ObjectAttrs(card)
+			add(path.Root(block.name).AtName("cards").AtListIndex(i).AtName("title"), cardAttrs["title"])
+			add(path.Root(block.name).AtName("cards").AtListIndex(i).AtName("text"), cardAttrs["text"])
+		}
+	}
+	return out
+}
+
+// checkPlaceholders refuses a placeholder that names no field of the
+// account, and warns about placeholders in a campaign to phones. Nothing
+// is asked of the API when no text has a placeholder.
+func checkPlaceholders(ctx context.Context, c *client.Client, plan campaignResourceModel, diags *diag.Diagnostics) {
+	found := placeholders(plan)
+	if len(found) == 0 {
+		return
+	}
+	groups, _ := framework.ObjectAttrs(plan.Recipients)["groups"].(types.Set)
+	if !framework.Known(groups) || len(groups.Elements()) == 0 {
+		if phones, _ := framework.ObjectAttrs(plan.Recipients)["phones"].(types.Set); framework.Known(phones) {
+			diags.AddAttributeWarning(found[0].at, "Placeholders May Be Sent As Written",
+				fmt.Sprintf("Attribute %s names {%s}. One-API documents {field_id} placeholders for campaigns to contact lists "+
+					"(recipients.groups), whose contacts have the fields; no page says that a campaign to phones fills them in, "+
+					"so each phone may receive the text as written. Send to a contact list to fill them in.", found[0].at, found[0].id))
+		}
+		return
+	}
+	fields, err := c.ListCustomFields(ctx)
+	if err != nil {
+		diags.AddAttributeWarning(found[0].at, "Placeholders Not Checked",
+			fmt.Sprintf("The texts name contact fields ({%s}), but the account's fields could not be read to check them: %s", found[0].id, err))
+		return
+	}
+	known := make([]string, 0, len(fields))
+	ids := map[string]bool{}
+	for _, f := range fields {
+		id := fmt.Sprint(f.ID)
+		ids[id] = true
+		known = append(known, fmt.Sprintf("%s (%s)", id, f.Name))
+	}
+	slices.Sort(known)
+	for _, p := range found {
+		if ids[p.id] {
+			continue
+		}
+		has := "none"
+		if len(known) > 0 {
+			has = strings.Join(known, ", ")
+		}
+		diags.AddAttributeError(p.at, "Unknown Contact Field",
+			fmt.Sprintf("Attribute %s names {%s}, but the account has no contact field %s, so every recipient would receive "+
+				"\"{%s}\" as written. The account's fields: %s. Name one of them, or a field of this configuration as "+
+				"{${oneapi_contact_field.NAME.id}}, or remove the placeholder. Nothing was sent.", p.at, p.id, p.id, p.id, has))
+	}
+}

@@ -1,0 +1,77 @@
+package campaign_test
+
+import (
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+)
+
+// smsToList is an SMS campaign to the stand-in's list 101 with this text,
+// after a field "city".
+func smsToList(sb *acctest.Sandbox, text string) string {
+	return sb.ProviderBlock() + `
+resource "oneapi_contact_field" "city" {
+  name = "city"
+  type = "text"
+}
+
+resource "oneapi_campaign" "test" {
+  recipients = { groups = [101] }
+  sms = {
+    sender = "Shop"
+    text   = "` + text + `"
+  }
+}
+`
+}
+
+// TestAccCampaign_placeholderOfNoFieldIsRefused: a known text naming a
+// field the account lacks fails the plan on its attribute, and nothing is
+// created; a text naming a field of this configuration, unknown at plan,
+// is checked before the create, which is refused the same way.
+func TestAccCampaign_placeholderOfNoFieldIsRefused(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
+		Steps: []resource.TestStep{
+			{
+				Config:      smsToList(sb, "Hello from {424242}"),
+				ExpectError: acctest.WrappedRE(`Unknown Contact Field.*sms\.text names \{424242\}, but the account has no contact field 424242.*387714 \(country\)`),
+			},
+			{
+				Config:      smsToList(sb, "Hello from {${oneapi_contact_field.city.id}0}"),
+				ExpectError: regexp.MustCompile(`(?s)Unknown Contact Field.*Nothing was sent`),
+			},
+		},
+	})
+	if n := sb.CountCreates(); n != 0 {
+		t.Errorf("%d campaign creates, want 0", n)
+	}
+}
+
+// TestAccCampaign_placeholderOfAFieldIsSent: a text naming the example
+// field, and one naming a field made in the same apply, are sent.
+func TestAccCampaign_placeholderOfAFieldIsSent(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
+		Steps: []resource.TestStep{{
+			PreConfig: func() { sb.Advance(time.Second) },
+			Config:    smsToList(sb, "Hello {387714} from {${oneapi_contact_field.city.id}}"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue(acctest.CampaignAddr, "message_type", knownvalue.StringExact("sms")),
+			},
+		}},
+	})
+	if n := sb.CountCreates(); n != 1 {
+		t.Errorf("%d campaign creates, want 1", n)
+	}
+}
