@@ -20,7 +20,7 @@ echo "== acceptance scenarios with faults (ONEAPI_FAULT_SUITE_N=${ONEAPI_FAULT_S
 ONEAPI_FAULT_SUITE_N="${ONEAPI_FAULT_SUITE_N:-200}" ONEAPI_RATE_BUDGET_N="${ONEAPI_RATE_BUDGET_N:-300}" \
   TF_ACC=1 TF_ACC_TERRAFORM_PATH="$terraform" \
   go test ./internal/provider/... -count=1 -timeout 60m -v \
-  -run 'TestAccFaultSuite|TestAccStopList_lostAnswers|TestAccStopList_failedWrite|TestAccRateBudget|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped|TestAccCampaign_interrupted|TestAccCampaign_lostCreateIsNeverSentAgain|TestAccCampaign_unresolvedCreate|TestAccHostile' \
+  -run 'TestAccFaultSuite|TestAccStopList_lostAnswers|TestAccStopList_failedWrite|TestAccContactListMembers_lostAnswers|TestAccContactField_lostCreateAnswer|TestAccRateBudget|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped|TestAccCampaign_interrupted|TestAccCampaign_lostCreateIsNeverSentAgain|TestAccCampaign_unresolvedCreate|TestAccHostile' \
   | tee "$log" | grep -E '^(--- |ok|FAIL|rate budget|secret scan)'
 
 echo "== the client on a hostile wire"

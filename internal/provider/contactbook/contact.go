@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ var (
 	_ resource.Resource                = (*contactResource)(nil)
 	_ resource.ResourceWithConfigure   = (*contactResource)(nil)
 	_ resource.ResourceWithImportState = (*contactResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*contactResource)(nil)
 )
 
 func NewContactResource() resource.Resource {
@@ -259,4 +261,38 @@ func contactWriteError(summary string, c *client.Client, id string, err error) d
 		}
 		return path.Empty(), false
 	}, nil)
+}
+
+// ModifyPlan warns when contact_lists takes the contact out of lists that
+// something else put it in (oneapi_contact_list_members, the web
+// interface): the one place the provider can tell that two configurations
+// manage the same membership. Omitting contact_lists leaves them alone.
+func (r *contactResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, state contactModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !framework.Known(plan.ContactLists) || !framework.Known(state.ContactLists) {
+		return
+	}
+	var want, had []int64
+	resp.Diagnostics.Append(plan.ContactLists.ElementsAs(ctx, &want, false)...)
+	resp.Diagnostics.Append(state.ContactLists.ElementsAs(ctx, &had, false)...)
+	var leaving []string
+	for _, id := range had {
+		if !slices.Contains(want, id) {
+			leaving = append(leaving, strconv.FormatInt(id, 10))
+		}
+	}
+	if len(leaving) == 0 {
+		return
+	}
+	slices.Sort(leaving)
+	resp.Diagnostics.AddAttributeWarning(path.Root("contact_lists"), "Contact Leaves Lists",
+		fmt.Sprintf("contact_lists takes contact %s out of contact list(s) %s, which its state has. If an "+
+			"oneapi_contact_list_members resource or the web interface put it there, the two will undo each other on every "+
+			"apply: manage this contact's lists in one place, and omit contact_lists to leave them to the other.",
+			state.ID.ValueString(), strings.Join(leaving, ", ")))
 }

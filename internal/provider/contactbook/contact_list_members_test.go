@@ -220,3 +220,44 @@ func TestAccContactListMembers_invalidConfigurations(t *testing.T) {
 		{Name: "contact with spaces", Body: `contact_list_id = "101"` + "\n" + `contact_ids = ["248 460 001"]`, Want: `which is not a contact id`},
 	})
 }
+
+// TestAccContactListMembers_lostAnswers: an attach whose answer is lost,
+// or answered 500 or 429 after it took effect, is repeated (a repeat
+// changes nothing) and, when still failing, checked by reading the list:
+// the apply succeeds with the contacts in the list.
+func TestAccContactListMembers_lostAnswers(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []string{"drop", "drop_before", "500", "429"} {
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t)
+			var ids []string
+			_ = sb.Client().EachContact(context.Background(), 102, func(ct *client.Contact) bool {
+				ids = append(ids, strconv.FormatInt(ct.ID, 10))
+				return len(ids) < 2
+			})
+			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
+			acctest.Test(t, resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderBlockWith("max_retries = 1") + fmt.Sprintf(`
+resource "oneapi_contact_list_members" "vip" {
+  contact_list_id = "101"
+  contact_ids     = [%q, %q]
+}
+`, ids[0], ids[1]),
+					Check: func(*terraform.State) error {
+						n := 0
+						_ = sb.Client().EachContact(context.Background(), 101, func(*client.Contact) bool { n++; return true })
+						if n != 5 {
+							return fmt.Errorf("list 101 has %d contacts, want its 3 and the 2 attached", n)
+						}
+						if a := sb.Count("POST /api/groups/attach"); a < 1 || a > 2 {
+							return fmt.Errorf("%d attach requests, want 1 or 2 (max_retries = 1)", a)
+						}
+						return nil
+					},
+				}},
+			})
+		})
+	}
+}
