@@ -160,51 +160,28 @@ func (r *membersResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 }
 
-// change attaches add to the list and detaches remove. Both change nothing
-// when repeated, so the client retries them like reads; one that still
-// fails in a way that may have taken effect is checked by reading the
-// list's contacts.
+// change attaches add to the list and detaches remove
+// (framework.MembershipChange: a write that may have taken effect without
+// an answer is checked by reading the list's contacts).
 func (r *membersResource) change(ctx context.Context, listID string, add, remove []string, diags *diag.Diagnostics) bool {
 	list, _ := strconv.ParseInt(listID, 10, 64)
-	var err error
-	if len(add) > 0 {
-		err = r.Client.AttachContacts(ctx, ids(add), []int64{list})
-	}
-	if err == nil && len(remove) > 0 {
-		err = r.Client.DetachContacts(ctx, ids(remove), []int64{list})
-	}
-	if err == nil {
-		return true
-	}
 	summary := "Unable to Change Contact List Members"
-	if !client.MayHaveTakenEffect(err) {
-		diags.Append(contactListWriteError(summary, r.Client, listID, err)...)
-		return false
-	}
-	members, readErr := r.members(ctx, list)
-	var wrong []string
-	for _, id := range add {
-		if !members[id] {
-			wrong = append(wrong, id+" (not in it)")
-		}
-	}
-	for _, id := range remove {
-		if members[id] {
-			wrong = append(wrong, id+" (still in it)")
-		}
-	}
-	switch {
-	case readErr != nil:
-		diags.AddError(summary, fmt.Sprintf("%s\n\nReading the list's contacts to learn what took effect failed too: %s. "+
-			"Nothing was written to the state; apply again: adding a contact twice, or removing it twice, changes nothing.", err, readErr))
-	case len(wrong) > 0:
-		diags.AddError(summary, fmt.Sprintf("%s\n\nContact list %s read afterwards shows that the change did not take effect "+
-			"for %s. Nothing was written to the state; apply again: adding a contact twice, or removing it twice, changes nothing.",
-			err, listID, strings.Join(wrong, ", ")))
-	default:
-		return true
-	}
-	return false
+	return framework.MembershipChange{
+		Summary: summary, Set: "contact list " + listID, Add: add, Remove: remove,
+		Write: func() error {
+			if len(add) > 0 {
+				if err := r.Client.AttachContacts(ctx, ids(add), []int64{list}); err != nil {
+					return err
+				}
+			}
+			if len(remove) > 0 {
+				return r.Client.DetachContacts(ctx, ids(remove), []int64{list})
+			}
+			return nil
+		},
+		Members: func() (map[string]bool, error) { return r.members(ctx, list) },
+		Refused: func(err error) diag.Diagnostics { return contactListWriteError(summary, r.Client, listID, err) },
+	}.Apply(diags)
 }
 
 // members are the ids of the list's contacts.

@@ -219,50 +219,35 @@ func (r *entriesResource) Delete(ctx context.Context, req resource.DeleteRequest
 	r.change(ctx, state.Channel.ValueString(), nil, state.phones(), "Unable to Take Phones off the Stop List", &resp.Diagnostics)
 }
 
-// change puts add on channel's stop list and takes remove off it. A write
-// that failed in a way that may have taken effect (no answer, a 5xx, the
-// API's "duplicate" 429) is checked by reading the stop list: what it
-// shows decides.
+// change puts add on channel's stop list and takes remove off it
+// (framework.MembershipChange: a write that may have taken effect without
+// an answer is checked by reading the stop list).
 func (r *entriesResource) change(ctx context.Context, channel string, add, remove []string, summary string, diags *diag.Diagnostics) bool {
-	var err error
-	if len(add) > 0 {
-		_, err = r.Client.AttachStopList(ctx, add, []string{channel})
-	}
-	if err == nil && len(remove) > 0 {
-		err = r.detach(ctx, channel, remove)
-	}
-	if err == nil {
-		return true
-	}
-	if !client.MayHaveTakenEffect(err) {
-		diags.Append(framework.ObjectErrorDiagnostic(summary, r.Client, stopListObject(channel), err))
-		return false
-	}
-	listed, readErr := r.Client.StopListByPhone(ctx)
-	if readErr != nil {
-		diags.AddError(summary, fmt.Sprintf("%s\n\nReading the stop list to learn what took effect failed too: %s. "+
-			"Nothing was written to the state; apply again: putting a phone on the stop list twice, or taking it off twice, "+
-			"changes nothing.", err, readErr))
-		return false
-	}
-	var wrong []string
-	for _, p := range add {
-		if e, ok := listed[p]; !ok || !e.On(channel) {
-			wrong = append(wrong, p+" (not on it)")
-		}
-	}
-	for _, p := range remove {
-		if e, ok := listed[p]; ok && e.On(channel) {
-			wrong = append(wrong, p+" (still on it)")
-		}
-	}
-	if len(wrong) > 0 {
-		diags.AddError(summary, fmt.Sprintf("%s\n\nThe %s stop list read afterwards shows that the change did not take "+
-			"effect for %s. Nothing was written to the state; apply again: putting a phone on the stop list twice, or "+
-			"taking it off twice, changes nothing.", err, channel, strings.Join(wrong, ", ")))
-		return false
-	}
-	return true
+	return framework.MembershipChange{
+		Summary: summary, Set: "the " + channel + " stop list", Add: add, Remove: remove,
+		Write: func() error {
+			if len(add) > 0 {
+				if _, err := r.Client.AttachStopList(ctx, add, []string{channel}); err != nil {
+					return err
+				}
+			}
+			if len(remove) > 0 {
+				return r.detach(ctx, channel, remove)
+			}
+			return nil
+		},
+		Members: func() (map[string]bool, error) {
+			listed, err := r.Client.StopListByPhone(ctx)
+			on := map[string]bool{}
+			for p, e := range listed {
+				on[p] = e.On(channel)
+			}
+			return on, err
+		},
+		Refused: func(err error) diag.Diagnostics {
+			return diag.Diagnostics{framework.ObjectErrorDiagnostic(summary, r.Client, stopListObject(channel), err)}
+		},
+	}.Apply(diags)
 }
 
 // detach takes phones off channel's stop list by their entries' ids; a

@@ -249,7 +249,7 @@ func TestAccStopList_failedWriteIsNotRecorded(t *testing.T) {
 			{
 				PreConfig:   func() { sb.SetFaults(sandbox.Faults{TooManyRequests: 1000, RetryAfter: time.Millisecond}) },
 				Config:      config,
-				ExpectError: acctest.WrappedRE(`Unable to Put Phones on the Stop List.*Reading the stop list to learn what took effect failed too.*apply again`),
+				ExpectError: acctest.WrappedRE(`Unable to Put Phones on the Stop List.*Reading the sms stop list to learn what took effect failed too.*apply again`),
 			},
 			{
 				PreConfig:         func() { sb.SetFaults(sandbox.Faults{}) },
