@@ -96,9 +96,9 @@ func TestAccAccountAsCode(t *testing.T) {
 				Config:           config,
 				ConfigPlanChecks: acctest.EmptyPlan(),
 			},
-			{Config: config, ResourceName: "oneapi_contact_field.first_name", ImportState: true, ImportStateVerify: true},
-			{Config: config, ResourceName: "oneapi_contact_list_members.customers", ImportState: true, ImportStateVerify: true},
-			{Config: config, ResourceName: "oneapi_stop_list_entries.sms", ImportState: true, ImportStateVerify: true},
+			{ResourceName: "oneapi_contact_field.first_name", ImportState: true, ImportStateVerify: true},
+			{ResourceName: "oneapi_contact_list_members.customers", ImportState: true, ImportStateVerify: true},
+			{ResourceName: "oneapi_stop_list_entries.sms", ImportState: true, ImportStateVerify: true},
 		},
 	})
 }

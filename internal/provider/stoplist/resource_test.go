@@ -170,9 +170,10 @@ func TestAccStopList_driftIsPutBack(t *testing.T) {
 	})
 }
 
-// TestAccStopList_import: importing a channel brings every phone its stop
-// list has under the resource; the configuration that lists them plans
-// empty.
+// TestAccStopList_import: an import block naming a channel brings every
+// phone its stop list has under the resource (here the configuration lists
+// them: the plan imports and changes nothing); a terraform import of the
+// same state reads the same; the next plan is empty.
 func TestAccStopList_import(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t)
@@ -182,24 +183,21 @@ func TestAccStopList_import(t *testing.T) {
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
-				Config:        config,
-				ResourceName:  addr,
-				ImportState:   true,
-				ImportStateId: "sms",
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if len(states) != 1 || states[0].Attributes["phones.#"] != "2" || states[0].Attributes["detach_on_destroy"] != "false" {
-						return fmt.Errorf("imported %v, want the sms list's two phones", states)
-					}
-					return nil
+				Config: config + `
+import {
+  to = oneapi_stop_list_entries.sms
+  id = "sms"
+}
+`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateValue(addr, "phones", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(phoneA), knownvalue.StringExact(phoneC)})),
+					acctest.StateValue(addr, "detach_on_destroy", knownvalue.Bool(false)),
 				},
 			},
-			{
-				Config:             config,
-				ImportState:        true,
-				ImportStatePersist: true,
-				ResourceName:       addr,
-				ImportStateId:      "sms",
-			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 			{Config: config, ConfigPlanChecks: acctest.EmptyPlan()},
 		},
 	})
