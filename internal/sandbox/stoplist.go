@@ -53,8 +53,7 @@ const (
 func (s *Sandbox) StopListed(phone, channel string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.stopList[phone]
-	return e != nil && e.channels[channel]
+	return s.stopListed(phone, channel)
 }
 
 // stopListed is StopListed for a caller that holds s.mu.
