@@ -8,8 +8,10 @@ import (
 )
 
 const (
-	kindRCS = "rcs"
-	kindSMS = "sms"
+	kindRCS      = "rcs"
+	kindSMS      = "sms"
+	kindViber    = "viber"
+	kindWhatsApp = "whatsapp"
 
 	timeLayout = "2006-01-02 15:04:05"
 
@@ -23,9 +25,21 @@ const (
 	reportAfter  = 3 * time.Second
 	readAfter    = 3 * time.Second
 
-	rcsPrice = 0.02
-	smsPrice = 0.015
+	rcsPrice      = 0.02
+	smsPrice      = 0.015
+	viberPrice    = 0.0175
+	whatsappPrice = 0.03
 )
+
+// unitPrice is the price of one message of a campaign's channel.
+var unitPrice = map[string]float64{kindRCS: rcsPrice, kindSMS: smsPrice, kindViber: viberPrice, kindWhatsApp: whatsappPrice}
+
+// hasMessenger is the stand-in's rule of who has the Viber and WhatsApp
+// apps (no page says how the platform finds out): every number except
+// those ending in 0. A message to a number without the app is not
+// delivered on its channel ("not_viber_user" in the detail's statistics)
+// and goes by the campaign's SMS fallback when it has one.
+func hasMessenger(phone string) bool { return phone == "" || phone[len(phone)-1] != '0' }
 
 // campaign is the stand-in's own record of a campaign.
 type campaign struct {
@@ -42,6 +56,9 @@ type campaign struct {
 	realStartAt time.Time
 	finishedAt  time.Time
 	price       float64
+	// noApp marks the messages (in order) whose recipient lacks the
+	// campaign's messenger app (Viber, WhatsApp): see hasMessenger.
+	noApp []bool
 }
 
 // step moves a campaign along its life cycle up to now:
@@ -107,6 +124,8 @@ func (c *campaign) elapsed(now time.Time) time.Duration {
 type buckets struct {
 	moderation, scheduled, sent, delivered, undelivered, read int64
 	fallbackSent, fallbackDelivered                           int64
+	// notUser counts the messages to recipients without the channel's app.
+	notUser int64
 }
 
 func (c *campaign) buckets(now time.Time) buckets {
@@ -135,6 +154,14 @@ func (c *campaign) buckets(now time.Time) buckets {
 			}
 		case e < at+reportAfter:
 			b.sent++
+		case i < len(c.noApp) && c.noApp[i]:
+			b.notUser++
+			if c.fallback {
+				b.fallbackSent++
+				if e >= at+reportAfter+readAfter {
+					b.fallbackDelivered++
+				}
+			}
 		case i%5 == 4:
 			b.undelivered++
 			if c.fallback {
@@ -159,11 +186,15 @@ func (b buckets) shortStatistics() map[string]int64 {
 	return map[string]int64{"sent": b.delivered + b.sent + b.undelivered, "delivered": b.delivered + b.read}
 }
 
-func (b buckets) fullStatistics() map[string]int64 {
+func (b buckets) fullStatistics(kind string) map[string]int64 {
+	var notViber int64
+	if kind == kindViber {
+		notViber = b.notUser
+	}
 	return map[string]int64{
 		"delivered": b.delivered, "sent": b.sent, "scheduled": b.scheduled, "moderation": b.moderation,
-		"accepted": 0, "sending": 0, "expired": 0, "failed": 0, "undelivered": b.undelivered,
-		"unknown": 0, "read": b.read, "not_viber_user": 0, "not_rcs_user": 0,
+		"accepted": 0, "sending": 0, "expired": 0, "failed": 0, "undelivered": b.undelivered + b.notUser - notViber,
+		"unknown": 0, "read": b.read, "not_viber_user": notViber, "not_rcs_user": 0,
 	}
 }
 
@@ -179,12 +210,12 @@ func (s *Sandbox) accountTimeOrNull(t time.Time) any {
 	return s.accountTime(t)
 }
 
+// namePrefix is how a campaign's name spells its channel ("Viber api
+// campaign / ..." in the viber/send example; WhatsApp's is not shown).
+var namePrefix = map[string]string{kindRCS: "RCS", kindSMS: "SMS", kindViber: "Viber", kindWhatsApp: "WhatsApp"}
+
 func (s *Sandbox) name(c *campaign) string {
-	prefix := "RCS"
-	if c.kind == kindSMS {
-		prefix = "SMS"
-	}
-	return fmt.Sprintf("%s api campaign / %s", prefix, s.accountTime(c.createdAt))
+	return fmt.Sprintf("%s api campaign / %s", namePrefix[c.kind], s.accountTime(c.createdAt))
 }
 
 // view renders the seed's answer elements. createAnswer adds the price
@@ -229,7 +260,7 @@ func (c *campaign) charge(b buckets) float64 {
 	if c.kind == kindSMS {
 		return float64(b.delivered+b.read+b.sent+b.undelivered) * smsPrice
 	}
-	return float64(b.delivered+b.read)*rcsPrice + float64(b.fallbackSent)*smsPrice
+	return float64(b.delivered+b.read)*unitPrice[c.kind] + float64(b.fallbackSent)*smsPrice
 }
 
 func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
@@ -242,7 +273,7 @@ func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
 	var alt any = []any{}
 	if c.fallback {
 		full := buckets{delivered: b.fallbackDelivered, sent: b.fallbackSent - b.fallbackDelivered}
-		alt = map[string]any{"sms": map[string]any{"statistics": full.fullStatistics()}}
+		alt = map[string]any{"sms": map[string]any{"statistics": full.fullStatistics(kindSMS)}}
 	}
 	return map[string]any{
 		"id":                   c.id,
@@ -254,7 +285,7 @@ func (s *Sandbox) detailView(c *campaign, now time.Time) map[string]any {
 		"actual_start_at":      s.accountTimeOrNull(c.realStartAt),
 		"finished_at":          s.accountTimeOrNull(c.finishedAt),
 		"created_at":           s.accountTime(c.createdAt),
-		"statistics":           b.fullStatistics(),
+		"statistics":           b.fullStatistics(c.kind),
 		"total_messages":       c.messages,
 		"total_phones":         c.messages,
 		"total_price":          strconv.FormatFloat(price, 'f', 2, 64),
@@ -304,6 +335,11 @@ func (s *Sandbox) handleDetail(w http.ResponseWriter, c *campaign, now time.Time
 // moderation, paused, sending or scheduled (the seed, the RCS cancel page),
 // an SMS campaign in creation, paused, sending or scheduled (the SMS cancel
 // pages, bsg.world). Anything else answers 422 "Invalid campaign status".
+//
+// No page names the statuses of a Viber or WhatsApp campaign's stop: the
+// stand-in takes the narrowest reading, the statuses both lists share, so
+// that a client which sends a stop too early is refused here as it may be
+// there.
 func stoppable(kind, status string) bool {
 	switch status {
 	case "paused", "sending", "scheduled":

@@ -16,6 +16,14 @@ type recipients struct {
 
 // handleCreate serves POST /api/campaigns/{rcs,sms}/{send,send-groups}.
 func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
+	return s.createWith(func(c *checker, b body, now time.Time) createSpec {
+		return s.checkCreate(c, b, kind, groups, now)
+	})
+}
+
+// createWith serves a create call whose request check makes its spec:
+// the faults, the reference_id rule and the commit are every create's.
+func (s *Sandbox) createWith(check func(c *checker, b body, now time.Time) createSpec) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		b, ok := decodeBody(w, r)
 		if !ok {
@@ -23,7 +31,7 @@ func (s *Sandbox) handleCreate(kind string, groups bool) http.HandlerFunc {
 		}
 		now := s.clock.Now()
 		c := &checker{}
-		spec := s.checkCreate(c, b, kind, groups, now)
+		spec := check(c, b, now)
 		if s.takeCreateFaultBefore() {
 			answerAfterCommit(w, "drop")
 			return
@@ -114,10 +122,14 @@ func (s *Sandbox) commit(spec createSpec, now time.Time) map[string]any {
 		id: s.nextID, kind: spec.kind, sender: spec.sender, messages: spec.rcp.count - len(skipped), fallback: spec.fallback,
 		startAt: spec.startAt, createdAt: now, status: "creation", phaseStart: now,
 	}
-	cp.price = float64(cp.messages) * rcsPrice
-	if spec.kind == kindSMS {
-		cp.price = float64(cp.messages) * smsPrice
+	if spec.kind == kindViber || spec.kind == kindWhatsApp {
+		for i, phone := range spec.rcp.phones {
+			if !skipped[i] {
+				cp.noApp = append(cp.noApp, !hasMessenger(phone))
+			}
+		}
 	}
+	cp.price = float64(cp.messages) * unitPrice[spec.kind]
 	s.nextID++
 	s.campaigns[cp.id] = cp
 	for i, phone := range spec.rcp.phones {
@@ -171,12 +183,13 @@ func checkTariff(c *checker, b body, kind string, groups bool) {
 	c.integer(b, "tariff_code", "tariff_code", 0, hi)
 }
 
-// checkPhones: 1..5000 unique numbers of 9..15 digits. RCS documents the
-// number as a string, SMS as an integer; reference_id is up to 32
-// alphanumerics and unique.
+// checkPhones: 1..5000 unique numbers of 9..15 digits (10,000 for SMS and
+// the cascade call). RCS, Viber and WhatsApp document the number as a
+// string, SMS as an integer, the cascade call both; reference_id is up to
+// 32 alphanumerics.
 func (s *Sandbox) checkPhones(c *checker, b body, kind string) recipients {
 	limit := 5000
-	if kind == kindSMS {
+	if kind == kindSMS || kind == kindAnyPhone {
 		limit = 10000
 	}
 	items, ok := c.array(b, "phones", "phones", 1, limit)
@@ -208,7 +221,12 @@ func (s *Sandbox) checkPhones(c *checker, b body, kind string) recipients {
 				c.add(path+".reference_id", "The reference_id has up to 32 alphanumeric characters.")
 			}
 			if seenRef[ref] {
-				c.add(path+".reference_id", "The reference_id values must be unique.")
+				// "Messages with duplicate reference_id will be rejected":
+				// the message is dropped, and the request stands (the
+				// cascade call's "Viber complete" example repeats one
+				// reference_id three times).
+				rcp.count--
+				continue
 			}
 			seenRef[ref] = true
 		}
@@ -224,8 +242,11 @@ func phoneField(c *checker, p body, path, kind string) string {
 		c.add(path, "This value should not be blank.")
 		return ""
 	}
+	var s string
+	if kind == kindAnyPhone && json.Unmarshal(raw, &s) == nil {
+		return s
+	}
 	if kind == kindRCS {
-		var s string
 		if json.Unmarshal(raw, &s) != nil {
 			c.add(path, "This value should be of type string.")
 			return ""

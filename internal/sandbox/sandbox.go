@@ -181,6 +181,10 @@ var apiRoutes = []struct {
 	{"POST /api/campaigns/rcs/send", true},
 	{"POST /api/campaigns/rcs/send-groups", true},
 	{"POST /api/campaigns/sms/send", true},
+	{"POST /api/campaigns/send", true},
+	{"POST /api/campaigns/viber/send", true},
+	{"POST /api/campaigns/whatsapp/send", true},
+	{"POST /api/campaigns/sms/send-individual", true},
 	{"GET /api/groups", true},
 	{"POST /api/groups", true},
 	{"GET /api/groups/{id}", true},
@@ -211,43 +215,47 @@ var apiRoutes = []struct {
 // handlers are the handlers of apiRoutes, by pattern.
 func (s *Sandbox) handlers() map[string]http.HandlerFunc {
 	return map[string]http.HandlerFunc{
-		"POST /api/auth/login":                s.handleLogin,
-		"POST /api/auth/refresh":              s.handleRefresh,
-		"GET /api/campaigns":                  s.handleList,
-		"GET /api/messages":                   s.handleMessages,
-		"GET /api/campaigns/{id}":             s.forCampaign(s.handleGet),
-		"GET /api/campaigns/{id}/detail":      s.forCampaign(s.handleDetail),
-		"PUT /api/campaigns/{id}/stop":        s.forCampaign(s.handleStop),
-		"PATCH /api/campaigns/{id}/stop":      s.forCampaign(s.handleStop),
-		"PUT /api/campaigns/{id}/renew":       s.forCampaign(s.handleRenew),
-		"POST /api/campaigns/rcs/send":        s.handleCreate(kindRCS, false),
-		"POST /api/campaigns/rcs/send-groups": s.handleCreate(kindRCS, true),
-		"POST /api/campaigns/sms/send":        s.handleCreate(kindSMS, false),
-		"POST /api/campaigns/sms/send-groups": s.handleCreate(kindSMS, true),
-		"GET /api/groups":                     s.handleGroups,
-		"POST /api/groups":                    s.handleCreateGroup,
-		"GET /api/groups/{id}":                forID(s, s.groups, writeNotFound, s.handleGetGroup),
-		"PUT /api/groups/{id}":                forID(s, s.groups, groupNotFound, s.handleUpdateGroup),
-		"DELETE /api/groups/{id}":             forID(s, s.groups, writeNotFound, s.handleDeleteGroup),
-		"GET /api/contacts":                   s.handleContacts,
-		"POST /api/contacts":                  s.handleCreateContact,
-		"GET /api/contacts/search":            s.handleSearchContacts,
-		"GET /api/contacts/{id}":              forID(s, s.contacts, invalidContact, s.handleGetContact),
-		"PUT /api/contacts/{id}":              forID(s, s.contacts, invalidContact, s.handleUpdateContact),
-		"DELETE /api/contacts/{id}":           forID(s, s.contacts, writeNotFound, s.handleDeleteContact),
-		"GET /api/senders":                    s.handleSenders,
-		"GET /api/accounts/balance":           s.handleBalance,
-		"POST /api/campaigns/price":           s.handlePrice,
-		"POST /api/stoplist/attach":           s.handleStopAttach,
-		"POST /api/stoplist/detach":           s.handleStopDetach,
-		"GET /api/stoplist":                   s.handleStopList,
-		"GET /api/stoplist/search":            s.handleStopSearch,
-		"GET /api/contacts/fields":            s.handleFields,
-		"POST /api/contacts/fields":           s.handleCreateField,
-		"PATCH /api/contacts/fields/{id}":     forID(s, s.fields, writeNotFound, s.handleUpdateField),
-		"POST /api/contacts/fields/delete":    s.handleDeleteFields,
-		"POST /api/groups/attach":             s.handleMembership(true),
-		"POST /api/groups/detach":             s.handleMembership(false),
+		"POST /api/auth/login":                    s.handleLogin,
+		"POST /api/auth/refresh":                  s.handleRefresh,
+		"GET /api/campaigns":                      s.handleList,
+		"GET /api/messages":                       s.handleMessages,
+		"GET /api/campaigns/{id}":                 s.forCampaign(s.handleGet),
+		"GET /api/campaigns/{id}/detail":          s.forCampaign(s.handleDetail),
+		"PUT /api/campaigns/{id}/stop":            s.forCampaign(s.handleStop),
+		"PATCH /api/campaigns/{id}/stop":          s.forCampaign(s.handleStop),
+		"PUT /api/campaigns/{id}/renew":           s.forCampaign(s.handleRenew),
+		"POST /api/campaigns/rcs/send":            s.handleCreate(kindRCS, false),
+		"POST /api/campaigns/rcs/send-groups":     s.handleCreate(kindRCS, true),
+		"POST /api/campaigns/sms/send":            s.handleCreate(kindSMS, false),
+		"POST /api/campaigns/sms/send-groups":     s.handleCreate(kindSMS, true),
+		"POST /api/campaigns/send":                s.createWith(s.checkCascade),
+		"POST /api/campaigns/viber/send":          s.createWith(s.checkViberSend),
+		"POST /api/campaigns/whatsapp/send":       s.createWith(s.checkWhatsAppSend),
+		"POST /api/campaigns/sms/send-individual": s.createWith(s.checkSendIndividual),
+		"GET /api/groups":                         s.handleGroups,
+		"POST /api/groups":                        s.handleCreateGroup,
+		"GET /api/groups/{id}":                    forID(s, s.groups, writeNotFound, s.handleGetGroup),
+		"PUT /api/groups/{id}":                    forID(s, s.groups, groupNotFound, s.handleUpdateGroup),
+		"DELETE /api/groups/{id}":                 forID(s, s.groups, writeNotFound, s.handleDeleteGroup),
+		"GET /api/contacts":                       s.handleContacts,
+		"POST /api/contacts":                      s.handleCreateContact,
+		"GET /api/contacts/search":                s.handleSearchContacts,
+		"GET /api/contacts/{id}":                  forID(s, s.contacts, invalidContact, s.handleGetContact),
+		"PUT /api/contacts/{id}":                  forID(s, s.contacts, invalidContact, s.handleUpdateContact),
+		"DELETE /api/contacts/{id}":               forID(s, s.contacts, writeNotFound, s.handleDeleteContact),
+		"GET /api/senders":                        s.handleSenders,
+		"GET /api/accounts/balance":               s.handleBalance,
+		"POST /api/campaigns/price":               s.handlePrice,
+		"POST /api/stoplist/attach":               s.handleStopAttach,
+		"POST /api/stoplist/detach":               s.handleStopDetach,
+		"GET /api/stoplist":                       s.handleStopList,
+		"GET /api/stoplist/search":                s.handleStopSearch,
+		"GET /api/contacts/fields":                s.handleFields,
+		"POST /api/contacts/fields":               s.handleCreateField,
+		"PATCH /api/contacts/fields/{id}":         forID(s, s.fields, writeNotFound, s.handleUpdateField),
+		"POST /api/contacts/fields/delete":        s.handleDeleteFields,
+		"POST /api/groups/attach":                 s.handleMembership(true),
+		"POST /api/groups/detach":                 s.handleMembership(false),
 	}
 }
 
@@ -379,7 +387,7 @@ func (s *Sandbox) Count(key string) int {
 	return s.counters[key]
 }
 
-// CountCreates sums the four create endpoints.
+// CountCreates sums the campaign create endpoints.
 func (s *Sandbox) CountCreates() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -393,6 +401,8 @@ func (s *Sandbox) CountCreates() int {
 var createKeys = []string{
 	"POST /api/campaigns/rcs/send", "POST /api/campaigns/rcs/send-groups",
 	"POST /api/campaigns/sms/send", "POST /api/campaigns/sms/send-groups",
+	"POST /api/campaigns/send", "POST /api/campaigns/viber/send", "POST /api/campaigns/whatsapp/send",
+	"POST /api/campaigns/sms/send-individual",
 }
 
 // ResetCounters sets every counter to zero.

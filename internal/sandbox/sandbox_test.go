@@ -30,7 +30,14 @@ func newHarness(t *testing.T) *harness {
 // frozen at 2026-01-01 12:00:00 UTC.
 func newHarnessIn(t *testing.T, zone *time.Location) *harness {
 	t.Helper()
-	sb := New(Config{APIKeys: []string{"test_key"}, Start: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC), AccountZone: zone})
+	return newHarnessWith(t, Config{Start: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC), AccountZone: zone})
+}
+
+// newHarnessWith starts a stand-in of cfg (its API key test_key) and logs in.
+func newHarnessWith(t *testing.T, cfg Config) *harness {
+	t.Helper()
+	cfg.APIKeys = []string{"test_key"}
+	sb := New(cfg)
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	h := &harness{t: t, sb: sb, url: srv.URL}
