@@ -33,18 +33,20 @@ func IsFinal(status string) bool { return status == StatusStopped || status == S
 // to stop: stopped and done (final), or spam (failed moderation).
 func IsSettled(status string) bool { return IsFinal(status) || status == StatusSpam }
 
-// MayStop reports whether a stop of a campaign of this message type (rcs or
-// sms) in this status is worth sending under some reading of the sources:
-// RCS in moderation, paused, sending or scheduled (the seed); SMS in
-// creation, paused, sending or scheduled (the SMS cancel pages), and in
-// moderation (the OpenAPI file's list, which names no channel). A refusal
-// (422) is then waited out, not reported: see the provider's stop.
+// MayStop reports whether a stop of a campaign of this message type in
+// this status is worth sending under some reading of the sources: RCS in
+// moderation, paused, sending or scheduled (the seed); SMS in creation,
+// paused, sending or scheduled (the SMS cancel pages), and in moderation
+// (the OpenAPI file's list, which names no channel). No page names the
+// statuses of a Viber or WhatsApp campaign's stop: they take every status
+// some reading allows, creation included. A refusal (422) is then waited
+// out, not reported: see the provider's stop.
 func MayStop(messageType, status string) bool {
 	switch status {
 	case StatusModeration, StatusPaused, StatusSending, StatusScheduled:
 		return true
 	case StatusCreation:
-		return messageType == "sms"
+		return messageType != "rcs"
 	}
 	return false
 }

@@ -171,6 +171,9 @@ type createSpec struct {
 	markKnown    bool
 	// started is when the create began, on our clock.
 	started time.Time
+	// lookOnly, when set, says why a lost answer is only looked for and
+	// never followed by the guarded second request.
+	lookOnly string
 }
 
 // PendingCreate is what is known of a campaign create whose outcome could
@@ -265,7 +268,7 @@ func withReferenceIDs(phones []Phone) ([]Phone, []string) {
 	refs := make([]string, len(phones))
 	for i, p := range phones {
 		if p.ReferenceID == "" {
-			sum := sha256.Sum256(append(append([]byte{}, nonce...), p.Number...))
+			sum := sha256.Sum256(fmt.Appendf(append([]byte{}, nonce...), "%d/%s", i, p.Number))
 			p.ReferenceID = hex.EncodeToString(sum[:16]) // 32 alphanumerics
 		}
 		out[i], refs[i] = p, p.ReferenceID

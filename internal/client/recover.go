@@ -49,6 +49,10 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 	if cp, err := c.findByReference(rctx, spec.refs[0], 3); cp != nil || err != nil {
 		return adopted(cp, "found by the reference_id of its first message"), err
 	}
+	if spec.lookOnly != "" {
+		amb.Detail = "no message with reference_id " + spec.refs[0] + " was found, and " + spec.lookOnly
+		return nil, amb
+	}
 	if ctx.Err() != nil {
 		// The apply was interrupted or ran out of time: only look, never send.
 		amb.Detail = "no message with reference_id " + spec.refs[0] + " was found, and since the apply was " +
