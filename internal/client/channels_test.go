@@ -62,8 +62,8 @@ func TestViberCascadeWireForm(t *testing.T) {
 	_, rec, url := newRecorded(t)
 	c := newClient(t, url)
 	cp, err := c.CreateViberCampaign(context.Background(), client.ViberCampaignRequest{
-		Phones: []client.Phone{{Number: "380661231231"}, {Number: "380661231230"}},
-		Viber:  client.ViberContent{Sender: "ViberShop", Text: "Sale", ButtonCaption: "Open", LinkURL: "https://example.com/sale"},
+		Phones:      []client.Phone{{Number: "380661231231"}, {Number: "380661231230"}},
+		Viber:       client.ViberContent{Sender: "ViberShop", Text: "Sale", ButtonCaption: "Open", LinkURL: "https://example.com/sale"},
 		SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale: https://example.com/sale"},
 	})
 	if err != nil {
