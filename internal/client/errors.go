@@ -164,6 +164,8 @@ var fieldNames = []string{
 	"alternative_channel", "add_to_contact_book", "validity_seconds", "check_stop_list", "postback_data",
 	"transliterate", "reference_id", "suggestions", "tariff_code", "start_at", "validity", "options", "message",
 	"messages", "phones", "groups", "sender", "number", "cards", "title", "media", "phone", "text", "type", "url", "sms",
+	"recipients", "channels", "channel", "viber", "rcs", "image_url", "button_caption", "link_url", "template", "language",
+	"code", "components", "sub_type", "index", "parameters", "payload", "name", "dry_run", "unsubscribe_caption", "short_links",
 }
 
 func init() {

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -53,7 +54,8 @@ type filterAttribute struct {
 
 // campaignFilters are the attributes of campaignFilter, for both schemas.
 var campaignFilters = map[string]filterAttribute{
-	"type":          {doc: "Only campaigns of this message type: `rcs` or `sms`.", str: []validator.String{stringvalidator.OneOf("rcs", "sms")}},
+	"type": {doc: "Only campaigns of this message type: `rcs`, `sms`, `viber` or `whatsapp`.",
+		str: []validator.String{stringvalidator.OneOf(campaignTypes...)}},
 	"status":        {doc: "Only campaigns in one of these statuses.", str: []validator.String{stringvalidator.OneOf(campaignStatuses...)}, many: true},
 	"sender":        {doc: "Only campaigns of exactly this sender.", str: []validator.String{framework.UTF16LengthUpTo(255)}},
 	"name_contains": {doc: "Only campaigns whose name contains this text (case-insensitive).", str: []validator.String{framework.UTF16LengthUpTo(255)}},
@@ -117,7 +119,8 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 			"`name_contains` are applied to its answer, because the sources disagree on the names of the API's search " +
 			"parameters (`search[field]` in the OpenAPI file, `filter[field]` on the RCS list page).\n\n" +
 			"The list pages document that `filter[type]` defaults to `sms` and that one query spans at most three months " +
-			"of creation time: without `type` the data source queries `rcs` and `sms` and merges them; a window longer " +
+			"of creation time: without `type` the data source queries `rcs`, `sms`, `viber` and `whatsapp` and merges them " +
+			"(a refusal of one of them, such as `viber`, which the OpenAPI file's filter leaves out, is a warning); a window longer " +
 			"than three months is read in consecutive windows. Without `created_from` and `created_to` the window is " +
 			"the API's default, **the last three months**.",
 		Attributes: attrs,
@@ -128,6 +131,10 @@ func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSou
 	var found []client.Campaign
 	for _, opts := range data.listOptions(c.TimeZone()) {
 		some, err := c.ListCampaigns(ctx, opts)
+		if data.typeNotListable(err) {
+			diags.Append(typeNotListedWarning(opts.Type, err))
+			continue
+		}
 		if err != nil {
 			diags.Append(apiErrorDiagnostic("Unable to List Campaigns", c, "", err))
 			return
@@ -150,11 +157,30 @@ func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSou
 	data.Campaigns = types.ListValueMust(types.ObjectType{AttrTypes: campaignSummaryAttrTypes}, items)
 }
 
+// campaignTypes are the message types a search lists when it names none:
+// filter[type] defaults to sms, so a list without it would miss the rest.
+// The OpenAPI file's filter[type] names sms, rcs and whatsapp; viber is
+// the campaign's own message_type, and is asked for too (typeNotListable).
+var campaignTypes = []string{"rcs", "sms", "viber", "whatsapp"}
+
+// typeNotListable reports a list of one of campaignTypes, asked for
+// without the configuration naming it, that the API refused (422): the
+// documented filter[type] values leave out viber, so a platform that holds
+// to them must not fail a search for the other types.
+func (m campaignFilter) typeNotListable(err error) bool {
+	return err != nil && m.Type.ValueString() == "" && client.IsUnprocessable(err)
+}
+
+func typeNotListedWarning(typ string, err error) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Campaign Type Not Listed", fmt.Sprintf("One-API refused to list %s campaigns "+
+		"(filter[type]=%s): %s. The other types are listed; %s campaigns are left out. The OpenAPI file documents filter[type] "+
+		"as sms, rcs or whatsapp only.", typ, typ, err, typ))
+}
+
 // listOptions are the list requests for a search: one per message type
-// (filter[type] defaults to sms, so a list without it would miss every RCS
-// campaign), each over the creation window.
+// (campaignTypes), each over the creation window.
 func (m campaignFilter) listOptions(zone *time.Location) []client.ListOptions {
-	kinds := []string{"rcs", "sms"}
+	kinds := campaignTypes
 	if t := m.Type.ValueString(); t != "" {
 		kinds = []string{t}
 	}

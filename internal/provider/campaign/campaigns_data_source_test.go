@@ -68,15 +68,16 @@ data "oneapi_campaigns" "none" {
 				},
 			},
 			{
-				// One read of the data source: without a type, both types
+				// One read of the data source: without a type, every type
 				// (filter[type] defaults to sms): 1005 RCS campaigns in 3
-				// pages of 500, 45 SMS campaigns in 1.
+				// pages of 500, 45 SMS campaigns in 1, and one (empty) page
+				// each of Viber and WhatsApp campaigns.
 				PreConfig: sb.ResetCounters,
 				Config:    all,
 				PlanOnly:  true,
 			},
 			{
-				PreConfig: func() { checkListPaging(t, sb.Journal(), 4) },
+				PreConfig: func() { checkListPaging(t, sb.Journal(), 6) },
 				Config:    filtered,
 				ConfigStateChecks: []statecheck.StateCheck{
 					size("sms", 45), size("bulk", 1000), size("stopped", 3), size("named", 45), size("recent", 50), size("none", 0),

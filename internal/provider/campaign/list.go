@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
@@ -76,6 +77,10 @@ func (l *campaignList) List(ctx context.Context, req list.ListRequest, stream *l
 				more = push(campaignResult(ctx, req, c, zone))
 				return more
 			})
+			if filter.typeNotListable(err) {
+				tflog.Warn(ctx, typeNotListedWarning(opts.Type, err).Detail())
+				continue
+			}
 			if err != nil {
 				result := req.NewListResult(ctx)
 				result.Diagnostics.Append(apiErrorDiagnostic("Unable to List Campaigns", l.Client, "", err))

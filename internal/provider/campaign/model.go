@@ -25,6 +25,9 @@ type campaignResourceModel struct {
 	RCS                   types.Object   `tfsdk:"rcs"`
 	SMS                   types.Object   `tfsdk:"sms"`
 	SMSFallback           types.Object   `tfsdk:"sms_fallback"`
+	Viber                 types.Object   `tfsdk:"viber"`
+	WhatsApp              types.Object   `tfsdk:"whatsapp"`
+	PersonalSMS           types.Object   `tfsdk:"personal_sms"`
 	StartAt               types.String   `tfsdk:"start_at"`
 	ValidityHours         types.Int64    `tfsdk:"validity_hours"`
 	ValiditySeconds       types.Int64    `tfsdk:"validity_seconds"`
@@ -95,11 +98,14 @@ var recipientsAttrTypes = map[string]attr.Type{
 
 var asOpts = basetypes.ObjectAsOptions{}
 
-// createRequest is what campaignToCreateRequest builds: exactly one of the
-// two is set.
+// createRequest is what campaignToCreateRequest builds: exactly one of
+// them is set.
 type createRequest struct {
-	rcs *client.RCSCampaignRequest
-	sms *client.SMSCampaignRequest
+	rcs      *client.RCSCampaignRequest
+	sms      *client.SMSCampaignRequest
+	viber    *client.ViberCampaignRequest
+	whatsapp *client.WhatsAppCampaignRequest
+	personal *client.PersonalSMSRequest
 }
 
 // missingContent refuses a new campaign without recipients or content
@@ -107,14 +113,15 @@ type createRequest struct {
 // ever let one through, before the create.
 func missingContent(m campaignResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if m.Recipients.IsNull() {
+	if m.Recipients.IsNull() && m.PersonalSMS.IsNull() {
 		diags.AddAttributeError(path.Root("recipients"), "Missing Recipients",
 			"Attribute recipients is required to create a campaign: set recipients.phones or recipients.groups. "+
-				"(Only an imported campaign may omit them.)")
+				"(Only an imported campaign, or a personal_sms one, may omit them.)")
 	}
-	if m.RCS.IsNull() && m.SMS.IsNull() {
+	if m.RCS.IsNull() && m.SMS.IsNull() && m.Viber.IsNull() && m.WhatsApp.IsNull() && m.PersonalSMS.IsNull() {
 		diags.AddAttributeError(path.Root("rcs"), "Missing Campaign Content",
-			"Attribute rcs or sms is required to create a campaign: an rcs block (sender and text or cards) or an sms block (sender and text). "+
+			"A content block is required to create a campaign: rcs (sender and text or cards), sms (sender and text), "+
+				"viber (sender and text), whatsapp (sender and template) or personal_sms (sender and messages). "+
 				"(Only an imported campaign may omit it.)")
 	}
 	return diags
@@ -128,16 +135,18 @@ func campaignToCreateRequest(ctx context.Context, m campaignResourceModel, zone 
 		return createRequest{}, diags
 	}
 	var rcp recipientsModel
-	diags.Append(m.Recipients.As(ctx, &rcp, asOpts)...)
-	sort.Strings(rcp.Phones)
-	sort.Slice(rcp.Groups, func(i, j int) bool { return rcp.Groups[i] < rcp.Groups[j] })
-	phones := make([]client.Phone, 0, len(rcp.Phones))
-	for _, p := range rcp.Phones {
-		phones = append(phones, client.Phone{Number: p})
+	if !m.Recipients.IsNull() {
+		diags.Append(m.Recipients.As(ctx, &rcp, asOpts)...)
 	}
+	phones := sortedPhones(rcp.Phones)
+	sort.Slice(rcp.Groups, func(i, j int) bool { return rcp.Groups[i] < rcp.Groups[j] })
 	startAt := ""
 	if s := m.StartAt.ValueString(); s != "" {
 		startAt, _ = normalizeStartAt(s, zone)
+	}
+	if req, ok, ds := channelRequest(ctx, m, phones, rcp.Groups, startAt); ok {
+		diags.Append(ds...)
+		return req, diags
 	}
 	if m.RCS.IsNull() {
 		var sms smsModel
@@ -160,15 +169,7 @@ func campaignToCreateRequest(ctx context.Context, m campaignResourceModel, zone 
 		AddToContactBook: m.AddToContactBook.ValueBoolPointer(),
 		CheckStopList:    m.CheckStopList.ValueBoolPointer(),
 	}
-	if !m.SMSFallback.IsNull() {
-		var fb smsFallbackModel
-		diags.Append(m.SMSFallback.As(ctx, &fb, asOpts)...)
-		req.SMSFallback = &client.SMSFallback{
-			Sender: fb.Sender.ValueString(), Text: fb.Text.ValueString(),
-			Validity: fb.ValidityHours.ValueInt64Pointer(), ValiditySeconds: fb.ValiditySeconds.ValueInt64Pointer(),
-			CheckStopList: fb.CheckStopList.ValueBoolPointer(),
-		}
-	}
+	req.SMSFallback = fallbackOf(ctx, m, &diags)
 	return createRequest{rcs: req}, diags
 }
 

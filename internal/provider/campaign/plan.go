@@ -31,8 +31,8 @@ import (
 // (withContentReplacement) and the plan's warnings (contentChanges) both
 // read this list. start_at is compared as an instant in ModifyPlan, which
 // knows the provider's time_zone; a schema's modifier cannot.
-var contentAttributes = []string{"recipients", "rcs", "sms", "sms_fallback", "start_at", "validity_hours",
-	"validity_seconds", "tariff_code", "check_stop_list", "add_to_contact_book"}
+var contentAttributes = []string{"recipients", "rcs", "sms", "sms_fallback", "viber", "whatsapp", "personal_sms", "start_at",
+	"validity_hours", "validity_seconds", "tariff_code", "check_stop_list", "add_to_contact_book"}
 
 // inPlaceAttributes are the configurable attributes that change without a
 // new campaign.
@@ -254,13 +254,13 @@ func unchangedPlan(ctx context.Context, req resource.ModifyPlanRequest) bool {
 // planCreate refuses what cannot be created, before any call. It also
 // plans each replacement's new campaign.
 // contentType is the message type the content decides (the endpoint it is
-// sent to): "rcs", "sms", or "" when neither is known.
+// sent to): "rcs", "sms", "viber", "whatsapp", or "" when none is known.
 func contentType(plan campaignResourceModel) string {
-	switch {
-	case !plan.RCS.IsNull() && !plan.RCS.IsUnknown():
-		return "rcs"
-	case !plan.SMS.IsNull() && !plan.SMS.IsUnknown():
-		return "sms"
+	for block, v := range map[string]types.Object{"rcs": plan.RCS, "sms": plan.SMS, "viber": plan.Viber,
+		"whatsapp": plan.WhatsApp, "personal_sms": plan.PersonalSMS} {
+		if framework.Known(v) {
+			return blockMessageType[block]
+		}
 	}
 	return ""
 }

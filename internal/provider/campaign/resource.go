@@ -132,9 +132,16 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	// One POST, never repeated: a second one would send every message again.
 	var c *client.Campaign
 	var err error
-	if createReq.rcs != nil {
+	switch {
+	case createReq.rcs != nil:
 		c, err = r.Client.CreateRCSCampaign(ctx, *createReq.rcs)
-	} else {
+	case createReq.viber != nil:
+		c, err = r.Client.CreateViberCampaign(ctx, *createReq.viber)
+	case createReq.whatsapp != nil:
+		c, err = r.Client.CreateWhatsAppCampaign(ctx, *createReq.whatsapp)
+	case createReq.personal != nil:
+		c, err = r.Client.CreatePersonalSMSCampaign(ctx, *createReq.personal)
+	default:
 		c, err = r.Client.CreateSMSCampaign(ctx, *createReq.sms)
 	}
 	var amb *client.AmbiguousCreateError
@@ -374,41 +381,86 @@ func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag
 	if apiErr == nil {
 		return diag.Diagnostics{apiErrorDiagnostic("Unable to Create Campaign", c, "", err)}
 	}
-	phones := []client.Phone(nil)
-	if req.rcs != nil {
-		phones = req.rcs.Phones
-	} else if req.sms != nil {
-		phones = req.sms.Phones
-	}
+	block, phones := req.block()
 	return framework.AttributeErrors("Unable to Create Campaign", "Nothing was sent. Correct the value and apply again.", apiErr,
-		func(field string) (path.Path, bool) { return apiFieldPath(field, req.rcs != nil) },
+		func(field string) (path.Path, bool) { return apiFieldPath(field, block) },
 		func(field string) string {
 			if n := phoneIndex(field); n >= 0 && n < len(phones) {
-				return fmt.Sprintf(" (phone %s)", phones[n].Number)
+				return fmt.Sprintf(" (phone %s)", phones[n])
 			}
 			return ""
 		})
 }
 
+// block is the content block a create request was built from, and its
+// phones in the request's order.
+func (r createRequest) block() (string, []string) {
+	numbers := func(phones []client.Phone) []string {
+		out := make([]string, 0, len(phones))
+		for _, p := range phones {
+			out = append(out, p.Number)
+		}
+		return out
+	}
+	switch {
+	case r.rcs != nil:
+		return "rcs", numbers(r.rcs.Phones)
+	case r.viber != nil:
+		return "viber", numbers(r.viber.Phones)
+	case r.whatsapp != nil:
+		return "whatsapp", numbers(r.whatsapp.Phones)
+	case r.personal != nil:
+		out := make([]string, 0, len(r.personal.Messages))
+		for _, m := range r.personal.Messages {
+			out = append(out, m.Phone)
+		}
+		return "personal_sms", out
+	case r.sms != nil:
+		return "sms", numbers(r.sms.Phones)
+	}
+	return "", nil
+}
+
 // apiFieldPath maps a field of a create request, as the API names it in a
 // 422 answer (undotted as documented, "phones3number",
 // "alternative_channelsmstext", or dotted, "phones.3.number"), to the
-// resource attribute it came from.
-func apiFieldPath(field string, rcs bool) (path.Path, bool) {
+// resource attribute it came from; block is the request's content block.
+func apiFieldPath(field string, block string) (path.Path, bool) {
 	parts := client.FieldPath(field)
-	content := "sms"
-	if rcs {
-		content = "rcs"
+	at := func(i int) string {
+		if i < len(parts) {
+			return parts[i]
+		}
+		return ""
 	}
 	switch parts[0] {
-	case "phones":
-		return path.Root("recipients").AtName("phones"), true
-	case "groups":
-		return path.Root("recipients").AtName("groups"), true
-	case "sender", "text", "transliterate":
-		return path.Root(content).AtName(parts[0]), true
+	case "phones", "groups":
+		return path.Root("recipients").AtName(parts[0]), true
+	case "recipients":
+		if at(1) == "phones" || at(1) == "groups" {
+			return path.Root("recipients").AtName(at(1)), true
+		}
+		return path.Root("recipients"), true
+	case "sender", "text", "transliterate", "image_url", "button_caption", "link_url":
+		return path.Root(block).AtName(parts[0]), true
+	case "viber":
+		if at(1) == "" {
+			return path.Root("viber"), true
+		}
+		return path.Root("viber").AtName(at(1)), true
+	case "sms":
+		if block == "viber" && (at(1) == "sender" || at(1) == "text") {
+			return path.Root("sms_fallback").AtName(at(1)), true
+		}
+		return path.Root(block), true
+	case "template", "type":
+		return path.Root("whatsapp").AtName("template"), true
+	case "messages":
+		return personalMessagePath(at(1), at(2))
+	case "channels", "channel":
+		return path.Root(block), true
 	case "options":
-		if len(parts) >= 2 && parts[1] == "text" {
+		if at(1) == "text" {
 			return path.Root("rcs").AtName("text"), true
 		}
 		return path.Root("rcs").AtName("cards"), true
@@ -429,9 +481,27 @@ func apiFieldPath(field string, rcs bool) (path.Path, bool) {
 	return path.Empty(), false
 }
 
+// personalMessagePath is the attribute of messages.<index>.<name>.
+func personalMessagePath(index, name string) (path.Path, bool) {
+	p := path.Root("personal_sms")
+	i, err := strconv.Atoi(index)
+	switch {
+	case err != nil:
+		return p.AtName("messages"), true
+	case name == "sender" || name == "transliterate":
+		return p.AtName(name), true
+	case name == "phone" || name == "text":
+		return p.AtName("messages").AtListIndex(i).AtName(name), true
+	}
+	return p.AtName("messages").AtListIndex(i), true
+}
+
 func phoneIndex(field string) int {
 	parts := client.FieldPath(field)
-	if len(parts) < 2 || parts[0] != "phones" {
+	if len(parts) >= 3 && parts[0] == "recipients" {
+		parts = parts[1:]
+	}
+	if len(parts) < 2 || (parts[0] != "phones" && parts[0] != "messages") {
 		return -1
 	}
 	n, err := strconv.Atoi(parts[1])

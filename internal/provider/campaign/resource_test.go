@@ -494,31 +494,42 @@ func TestAccCampaign_interruptedCreateLeavesNothingHalfDone(t *testing.T) {
 func TestAPIFieldPath(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		field string
-		rcs   bool
-		want  path.Path
+		field, block string
+		want         path.Path
 	}{
-		{"phones.3.number", true, path.Root("recipients").AtName("phones")},
-		{"phones", false, path.Root("recipients").AtName("phones")},
-		{"groups.0", true, path.Root("recipients").AtName("groups")},
-		{"sender", true, path.Root("rcs").AtName("sender")},
-		{"sender", false, path.Root("sms").AtName("sender")},
-		{"text", false, path.Root("sms").AtName("text")},
-		{"options.text", true, path.Root("rcs").AtName("text")},
-		{"options.cards.0.title", true, path.Root("rcs").AtName("cards")},
-		{"alternative_channel.sms.validity", true, path.Root("sms_fallback").AtName("validity_hours")},
-		{"alternative_channel.sms.text", true, path.Root("sms_fallback").AtName("text")},
-		{"validity", true, path.Root("validity_hours")},
-		{"validity_seconds", true, path.Root("validity_seconds")},
-		{"start_at", false, path.Root("start_at")},
+		{"phones.3.number", "rcs", path.Root("recipients").AtName("phones")},
+		{"phones", "sms", path.Root("recipients").AtName("phones")},
+		{"groups.0", "rcs", path.Root("recipients").AtName("groups")},
+		{"sender", "rcs", path.Root("rcs").AtName("sender")},
+		{"sender", "sms", path.Root("sms").AtName("sender")},
+		{"text", "sms", path.Root("sms").AtName("text")},
+		{"options.text", "rcs", path.Root("rcs").AtName("text")},
+		{"options.cards.0.title", "rcs", path.Root("rcs").AtName("cards")},
+		{"alternative_channel.sms.validity", "rcs", path.Root("sms_fallback").AtName("validity_hours")},
+		{"alternative_channel.sms.text", "rcs", path.Root("sms_fallback").AtName("text")},
+		{"validity", "rcs", path.Root("validity_hours")},
+		{"validity_seconds", "rcs", path.Root("validity_seconds")},
+		{"start_at", "sms", path.Root("start_at")},
+		// The cascade call (viber), undotted as the API writes them.
+		{"recipientsphones2number", "viber", path.Root("recipients").AtName("phones")},
+		{"viberbutton_caption", "viber", path.Root("viber").AtName("button_caption")},
+		{"smstext", "viber", path.Root("sms_fallback").AtName("text")},
+		{"channels1", "viber", path.Root("viber")},
+		// WhatsApp and personal SMS.
+		{"templatelanguagecode", "whatsapp", path.Root("whatsapp").AtName("template")},
+		{"sender", "whatsapp", path.Root("whatsapp").AtName("sender")},
+		{"alternative_channelsmssender", "whatsapp", path.Root("sms_fallback").AtName("sender")},
+		{"messages3text", "personal_sms", path.Root("personal_sms").AtName("messages").AtListIndex(3).AtName("text")},
+		{"messages0sender", "personal_sms", path.Root("personal_sms").AtName("sender")},
+		{"messages", "personal_sms", path.Root("personal_sms").AtName("messages")},
 	}
 	for _, tt := range tests {
-		got, ok := campaign.APIFieldPath(tt.field, tt.rcs)
+		got, ok := campaign.APIFieldPath(tt.field, tt.block)
 		if !ok || !got.Equal(tt.want) {
-			t.Errorf("%s -> %s, want %s", tt.field, got, tt.want)
+			t.Errorf("%s (%s) -> %s, want %s", tt.field, tt.block, got, tt.want)
 		}
 	}
-	if _, ok := campaign.APIFieldPath("something_new", true); ok {
+	if _, ok := campaign.APIFieldPath("something_new", "rcs"); ok {
 		t.Error("an unknown field must not be attached to an attribute")
 	}
 }

@@ -128,6 +128,9 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					},
 				},
 			},
+			"viber":        viberAttribute(),
+			"whatsapp":     whatsappAttribute(),
+			"personal_sms": personalSMSAttribute(),
 			"start_at": schema.StringAttribute{
 				MarkdownDescription: "When sending starts: `yyyy-mm-dd hh:mm:ss` in the provider's `time_zone` (sent as " +
 					"written), or RFC 3339 with an offset (sent converted into `time_zone`). Omit it to send at once; the " +

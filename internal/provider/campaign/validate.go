@@ -43,13 +43,8 @@ func (r *campaignResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if framework.Known(top["sms"]) {
 		validateSMSOnly(d, top)
 	}
-	if recipients := framework.ObjectAttrs(top["recipients"]); recipients != nil && framework.Known(top["rcs"]) {
-		if phones, ok := recipients["phones"].(types.Set); ok && framework.Known(phones) && len(phones.Elements()) > maxRCSPhones {
-			d.AddAttributeError(path.Root("recipients").AtName("phones"), "Too Many Phones",
-				fmt.Sprintf("Attribute recipients.phones has %d numbers; an RCS campaign takes at most %d (an SMS campaign %d). "+
-					"Split the numbers over several campaigns.", len(phones.Elements()), maxRCSPhones, maxSMSPhones))
-		}
-	}
+	validatePhoneCount(d, top)
+	validateChannels(d, top)
 
 	validateFallback(d, top)
 	if rcs := framework.ObjectAttrs(top["rcs"]); rcs != nil {
@@ -57,18 +52,46 @@ func (r *campaignResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
-// validateFallback checks that an SMS fallback goes with RCS content and
-// has one validity.
+// validatePhoneCount checks the number of phones against the channel's
+// limit: RCS and WhatsApp 5,000; SMS 10,000 (the set's validator); Viber
+// 10,000 through the cascade call (its recipients' schema), where the Viber
+// call's 5,000 makes 5,001 to 10,000 a disputed band that plans with a
+// warning.
+func validatePhoneCount(d *diag.Diagnostics, top map[string]attr.Value) {
+	recipients := framework.ObjectAttrs(top["recipients"])
+	phones, ok := recipients["phones"].(types.Set)
+	if !ok || !framework.Known(phones) {
+		return
+	}
+	n, p := len(phones.Elements()), path.Root("recipients").AtName("phones")
+	for _, block := range []string{"rcs", "whatsapp"} {
+		if framework.Known(top[block]) && n > maxRCSPhones {
+			d.AddAttributeError(p, "Too Many Phones",
+				fmt.Sprintf("Attribute recipients.phones has %d numbers; an %s campaign takes at most %d (an SMS campaign %d). "+
+					"Split the numbers over several campaigns.", n, map[string]string{"rcs": "RCS", "whatsapp": "WhatsApp"}[block],
+					maxRCSPhones, maxSMSPhones))
+		}
+	}
+	if framework.Known(top["viber"]) && n > maxRCSPhones {
+		d.AddAttributeWarning(p, "Disputed Limit",
+			fmt.Sprintf("Attribute recipients.phones has %d numbers. The sources disagree: the cascade call the provider "+
+				"sends Viber through takes 10,000 recipients, the Viber campaign call 5,000. One-API may refuse the campaign "+
+				"when it is created (nothing is sent then); at most 5,000 is safe under both readings.", n))
+	}
+}
+
+// validateFallback checks that an SMS fallback goes with RCS, Viber or
+// WhatsApp content and has one validity.
 func validateFallback(d *diag.Diagnostics, top map[string]attr.Value) {
 	switch fallback := top["sms_fallback"]; {
-	case framework.Known(fallback) && framework.Known(top["sms"]):
+	case framework.Known(fallback) && (framework.Known(top["sms"]) || framework.Known(top["personal_sms"])):
 		d.AddAttributeError(path.Root("sms_fallback"), "Invalid Attribute Combination",
-			"Attribute sms_fallback cannot be set together with sms: the fallback is the SMS sent when an RCS message cannot "+
-				"be delivered. For an SMS campaign use the sms block alone.")
-	case framework.Known(fallback) && framework.IsNull(top["rcs"]):
-		d.AddAttributeError(path.Root("sms_fallback"), "SMS Fallback Needs RCS Content",
-			"Attribute sms_fallback is the SMS sent when an RCS message cannot be delivered; it needs an rcs block. "+
-				"For an SMS campaign use the sms block alone.")
+			"Attribute sms_fallback cannot be set together with an SMS campaign (sms or personal_sms): the fallback is the "+
+				"SMS sent when an RCS, Viber or WhatsApp message cannot be delivered. For an SMS campaign use the SMS block alone.")
+	case framework.Known(fallback) && framework.IsNull(top["rcs"]) && framework.IsNull(top["viber"]) && framework.IsNull(top["whatsapp"]):
+		d.AddAttributeError(path.Root("sms_fallback"), "SMS Fallback Needs RCS, Viber or WhatsApp Content",
+			"Attribute sms_fallback is the SMS sent when an RCS, Viber or WhatsApp message cannot be delivered; it needs an "+
+				"rcs, viber or whatsapp block. For an SMS campaign use the sms block alone.")
 	}
 	if fallback := framework.ObjectAttrs(top["sms_fallback"]); fallback != nil {
 		p := path.Root("sms_fallback")
