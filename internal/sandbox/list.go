@@ -25,7 +25,11 @@ func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 	limit := queryInt(c, q.Get("page[limit]"), "page[limit]", 50, 30, 500)
 	sortBy := queryEnum(c, q.Get("sort"), "sort", "id", "id", "sender", "type", "date", "status")
 	way := queryEnum(c, q.Get("way"), "way", "asc", "asc", "desc")
-	typ := queryEnum(c, q.Get("filter[type]"), "filter[type]", kindSMS, "sms", "rcs", "whatsapp", "viber")
+	types := []string{"sms", "rcs", "whatsapp", "viber"}
+	if s.cfg.ListTypesAsDocumented {
+		types = types[:3]
+	}
+	typ := queryEnum(c, q.Get("filter[type]"), "filter[type]", kindSMS, types...)
 	field := queryEnum(c, q.Get("filter[field]"), "filter[field]", "", "sender", "taskname")
 	value := q.Get("filter[value]")
 	if len(value) > 255 {

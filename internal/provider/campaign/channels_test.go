@@ -16,6 +16,7 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
 // The channels beyond RCS and SMS, each through its whole life through the
@@ -389,4 +390,71 @@ func TestAccCampaign_invalidWhatsAppFailsAtPlan(t *testing.T) {
 func TestAccCampaign_invalidPersonalSMSFailsAtPlan(t *testing.T) {
 	t.Parallel()
 	acctest.InvalidConfigs(t, `resource "oneapi_campaign" "test"`, invalidPersonal)
+}
+
+// seedChannels makes one Viber and one WhatsApp campaign outside Terraform.
+func seedChannels(t *testing.T, sb *acctest.Sandbox) {
+	t.Helper()
+	ctx, c := context.Background(), sb.Client()
+	if _, err := c.CreateViberCampaign(ctx, client.ViberCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
+		Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateWhatsAppCampaign(ctx, client.WhatsAppCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
+		Sender: "whatsapp_sender", Template: client.WhatsAppTemplate{Name: "t", Language: client.WhatsAppLanguage{Code: "en"},
+			Components: []client.WhatsAppComponent{}}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAccCampaignsDataSource_listsEveryChannel: without a type the data
+// source lists the Viber and WhatsApp campaigns with the RCS and SMS ones;
+// type = "viber" lists only those.
+func TestAccCampaignsDataSource_listsEveryChannel(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	sb.SeedCampaigns(2, false, "rcs_sender")
+	sb.SeedCampaigns(1, true, "Shop")
+	seedChannels(t, sb)
+	acctest.Test(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: sb.ProviderBlock() + `
+data "oneapi_campaigns" "all" {}
+data "oneapi_campaigns" "viber" {
+  type = "viber"
+}
+data "oneapi_campaigns" "whatsapp" {
+  type = "whatsapp"
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.oneapi_campaigns.all", tfjsonpath.New("ids"), knownvalue.ListSizeExact(5)),
+			statecheck.ExpectKnownValue("data.oneapi_campaigns.viber", tfjsonpath.New("campaigns"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectPartial(map[string]knownvalue.Check{"message_type": knownvalue.StringExact("viber"), "sender": knownvalue.StringExact("ViberShop")}),
+			})),
+			statecheck.ExpectKnownValue("data.oneapi_campaigns.whatsapp", tfjsonpath.New("campaigns"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectPartial(map[string]knownvalue.Check{"message_type": knownvalue.StringExact("whatsapp")}),
+			})),
+		},
+	}}})
+}
+
+// TestAccCampaignsDataSource_viberRefusedAsDocumented: where the platform
+// holds to the OpenAPI file's filter[type] (sms, rcs, whatsapp), a search
+// without a type still lists the rest, with a warning, and type = "viber"
+// fails naming the refusal.
+func TestAccCampaignsDataSource_viberRefusedAsDocumented(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandboxWith(t, sandbox.Config{ListTypesAsDocumented: true})
+	sb.SeedCampaigns(1, true, "Shop")
+	seedChannels(t, sb)
+	acctest.Test(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: sb.ProviderBlock() + `data "oneapi_campaigns" "all" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			// The SMS and WhatsApp campaigns; the Viber one cannot be listed.
+			statecheck.ExpectKnownValue("data.oneapi_campaigns.all", tfjsonpath.New("ids"), knownvalue.ListSizeExact(2)),
+		},
+	}, {
+		Config:      sb.ProviderBlock() + "data \"oneapi_campaigns\" \"viber\" {\n  type = \"viber\"\n}\n",
+		ExpectError: regexp.MustCompile(`(?s)Unable to List Campaigns.*filter\[type\]`),
+	}}})
 }
