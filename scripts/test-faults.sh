@@ -2,7 +2,9 @@
 # make test-faults: the reliability suite at full size. Through the real
 # Terraform CLI against the stand-in with faults on: 200 creates then 100
 # stops (10% 503s, 429 bursts with Retry-After, 200 ms jitter, 60 s JWTs,
-# lost create answers), stop-list attaches and detaches under 429s and lost
+# lost create answers), 60 creates each of Viber-then-SMS, WhatsApp and
+# personal SMS campaigns under the same faults (TestAccFaultSuiteChannels),
+# stop-list attaches and detaches under 429s and lost
 # answers (TestAccFaultSuiteStopList: the list must end exactly as configured), lost-answer and interrupt scenarios, a 300-campaign
 # apply under a rate budget; the hostile-API suite (a front server that
 # redirects elsewhere, answers empty or foreign objects, HTML, truncated
@@ -16,15 +18,16 @@ fuzztime="${FUZZTIME:-30s}"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
-echo "== acceptance scenarios with faults (ONEAPI_FAULT_SUITE_N=${ONEAPI_FAULT_SUITE_N:-200}, ONEAPI_RATE_BUDGET_N=${ONEAPI_RATE_BUDGET_N:-300})"
-ONEAPI_FAULT_SUITE_N="${ONEAPI_FAULT_SUITE_N:-200}" ONEAPI_RATE_BUDGET_N="${ONEAPI_RATE_BUDGET_N:-300}" \
+echo "== acceptance scenarios with faults (ONEAPI_FAULT_SUITE_N=${ONEAPI_FAULT_SUITE_N:-200}, ONEAPI_CHANNEL_FAULT_SUITE_N=${ONEAPI_CHANNEL_FAULT_SUITE_N:-60}, ONEAPI_RATE_BUDGET_N=${ONEAPI_RATE_BUDGET_N:-300})"
+ONEAPI_FAULT_SUITE_N="${ONEAPI_FAULT_SUITE_N:-200}" ONEAPI_CHANNEL_FAULT_SUITE_N="${ONEAPI_CHANNEL_FAULT_SUITE_N:-60}" \
+  ONEAPI_RATE_BUDGET_N="${ONEAPI_RATE_BUDGET_N:-300}" \
   TF_ACC=1 TF_ACC_TERRAFORM_PATH="$terraform" \
   go test ./internal/provider/... -count=1 -timeout 60m -v \
   -run 'TestAccFaultSuite|TestAccStopList_lostAnswers|TestAccStopList_failedWrite|TestAccContactListMembers_lostAnswers|TestAccContactField_lostCreateAnswer|TestAccRateBudget|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped|TestAccCampaign_interrupted|TestAccCampaign_lostCreateIsNeverSentAgain|TestAccCampaign_unresolvedCreate|TestAccHostile' \
   | tee "$log" | grep -E '^(--- |ok|FAIL|rate budget|secret scan)'
 
 echo "== the client on a hostile wire"
-go test ./internal/client -count=1 -v -run 'Redirect|Answer|PendingCreate' | tee -a "$log" | grep -E '^(--- |ok|FAIL)'
+go test ./internal/client -count=1 -v -run 'Redirect|Answer|PendingCreate|LostPersonalSMS|LostViberAndWhatsApp' | tee -a "$log" | grep -E '^(--- |ok|FAIL)'
 
 echo "== fuzzing, $fuzztime per target"
 go test ./internal/client -run '^$' -fuzz '^FuzzDecodeResponse$' -fuzztime "$fuzztime" | tail -2

@@ -152,3 +152,54 @@ func TestAccRateBudget(t *testing.T) {
 		fmt.Printf("rate budget: at most %d requests in any second (budget %d), %d requests in all\n", peak, budget, len(sb.Journal()))
 	}
 }
+
+// channelBodies are the campaign bodies of TestAccFaultSuiteChannels, one
+// per new create call, for `count` instances.
+var channelBodies = map[string]string{
+	"viber_cascade": `
+  recipients   = { phones = [format("3806%08d", count.index)] }
+  viber        = { sender = "fault_suite", text = "Fault suite" }
+  sms_fallback = { sender = "Shop", text = "Fault suite" }
+  start_at     = "` + faultSuiteStartAt + `"`,
+	"whatsapp": `
+  recipients = { phones = [format("3806%08d", count.index)] }
+  whatsapp   = { sender = "fault_suite", template = { name = "fault_suite", language = "en", components = [] } }
+  start_at   = "` + faultSuiteStartAt + `"`,
+	// A personal SMS campaign cannot be scheduled: it goes out at once.
+	"personal_sms": `
+  personal_sms = { sender = "Shop", messages = [{ phone = format("3806%08d", count.index), text = "Fault suite" }] }`,
+}
+
+// TestAccFaultSuiteChannels creates N campaigns of each new create call
+// (Viber-then-SMS, WhatsApp, personal SMS) through the CLI against the
+// fault suite's stand-in: 10% 503s, 429 bursts, latency jitter, and three
+// creates per call whose answer is lost after the campaign was committed.
+// Each ends with exactly N campaigns at the stand-in, all in state: no
+// duplicate. make test-faults runs it at ONEAPI_CHANNEL_FAULT_SUITE_N=60.
+func TestAccFaultSuiteChannels(t *testing.T) {
+	n := suiteSize(t, "ONEAPI_CHANNEL_FAULT_SUITE_N", 12)
+	for name, body := range channelBodies {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			sb := startFaultySandbox(t, time.Hour)
+			sb.SetFaults(sandbox.Faults{
+				ErrorRate: 0.10, TooManyRequestsRate: 0.03, RetryAfter: time.Second,
+				LatencyJitter: 200 * time.Millisecond, CreateAfterCommit: "500", CreateAfterCommitCount: 3,
+			})
+			report := acctest.FaultReport{Scenario: "create " + name, Operations: fmt.Sprintf("%d creates", n), SB: sb}
+			defer report.Print(t)
+			config := fmt.Sprintf("provider \"oneapi\" {\n  endpoint = %q\n  max_retries = 10\n}\nresource \"oneapi_campaign\" \"c\" {\n  count = %d\n%s\n}\n",
+				sb.URL, n, body)
+			acctest.Test(t, resource.TestCase{
+				CheckDestroy: sb.CheckNothingLeftSending(),
+				Steps: []resource.TestStep{
+					{Config: config, Check: sb.CheckTruth(n, &report, false)},
+					{PreConfig: sb.FreezeClock, RefreshState: true, Check: sb.CheckTruth(n, &report, true)},
+				},
+			})
+			if got := sb.Injected(); got["create_500"] != 3 {
+				t.Errorf("the lost answers were not all exercised: %v", got)
+			}
+		})
+	}
+}
