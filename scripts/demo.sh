@@ -80,10 +80,11 @@ export ONEAPI_ENDPOINT="$endpoint" ONEAPI_API_KEY="$api_key"
 mkdir -p "$work/quickstart" && cp "$root/examples/quickstart/main.tf" "$work/quickstart/"
 pause
 
-say "terraform apply: creating two RCS campaigns with SMS fallback (one now, one scheduled), a contact list and an SMS campaign to it"
+say "terraform apply: creating two RCS campaigns with SMS fallback (one now, one scheduled), a Viber-then-SMS cascade, a contact list and an SMS campaign to it"
 tf apply -auto-approve
 echo "    campaign created: welcome  -> $(out welcome)"
 echo "    campaign created: reminder -> $(out reminder)"
+echo "    campaign created: spring_sale -> $(out spring_sale)"
 echo "    campaign created: staff_notice -> $(out staff_notice)"
 echo "    the account's demo_agent campaigns: $(out demo_agent_campaigns)"
 pause
@@ -100,6 +101,18 @@ for _ in $(seq 30); do
 done
 [ "$current" != "$first" ] || { echo "statistics did not move" >&2; exit 1; }
 echo "    statistics moved: \"$first\" -> \"$current\""
+pause
+
+say "The Viber-then-SMS cascade: the recipient without Viber (380661231240) is sent the SMS"
+cascade="$(out spring_sale)"
+for _ in $(seq 30); do
+  case "$cascade" in *"SMS fallback sent 0"*) ;; *) break ;; esac
+  sleep 1
+  refresh
+  cascade="$(out spring_sale)"
+done
+echo "    spring_sale -> $cascade"
+case "$cascade" in *"SMS fallback sent 0"*) echo "the SMS fallback was not sent" >&2; exit 1 ;; esac
 pause
 
 say "Setting desired_state = \"stopped\" on the scheduled campaign and applying (the plan warns: irreversible)"

@@ -1,6 +1,7 @@
 # Quickstart: two RCS campaigns to a handful of test numbers, one sent now
-# and one scheduled, both with an SMS fallback; an SMS campaign to a contact
-# list managed here too; and a look at the account's campaigns. `make demo` runs it against the local stand-in API:
+# and one scheduled, both with an SMS fallback; a Viber-then-SMS cascade;
+# an SMS campaign to a contact list managed here too; and a look at the
+# account's campaigns. `make demo` runs it against the local stand-in API:
 #   ONEAPI_ENDPOINT and ONEAPI_API_KEY point the provider at it.
 terraform {
   required_providers {
@@ -68,6 +69,27 @@ resource "oneapi_campaign" "reminder" {
   }
 }
 
+variable "viber_phones" {
+  description = "Numbers for the Viber campaign. On the local stand-in, numbers ending in 0 have no Viber: they get the SMS."
+  type        = list(string)
+  default     = ["380661231240", "380661231241", "380661231242"]
+}
+
+# A cascade: Viber first, and an SMS to every recipient Viber cannot reach.
+resource "oneapi_campaign" "spring_sale" {
+  recipients = { phones = var.viber_phones }
+  viber = {
+    sender         = "ViberShop"
+    text           = "Spring sale: 20% off everything until Sunday."
+    button_caption = "Open the shop"
+    link_url       = "https://example.com/sale"
+  }
+  sms_fallback = {
+    sender = "Demo"
+    text   = "Spring sale: 20% off everything until Sunday. https://example.com/sale"
+  }
+}
+
 variable "staff_phones" {
   description = "The staff's numbers, kept in a contact list of their own."
   type        = list(string)
@@ -108,6 +130,10 @@ output "welcome" {
 
 output "reminder" {
   value = "${oneapi_campaign.reminder.status} (starts ${oneapi_campaign.reminder.start_at})"
+}
+
+output "spring_sale" {
+  value = "${oneapi_campaign.spring_sale.status}: Viber sent ${oneapi_campaign.spring_sale.statistics.sent}, delivered ${oneapi_campaign.spring_sale.statistics.delivered}; SMS fallback sent ${try(oneapi_campaign.spring_sale.sms_fallback_statistics.sent, 0)}"
 }
 
 output "staff_notice" {
