@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
@@ -64,6 +65,43 @@ func TestAccExamples_campaign(t *testing.T) {
 				},
 			},
 		},
+	})
+}
+
+// TestAccExamples_channels applies the Viber cascade, WhatsApp and personal
+// SMS examples as written. Four seconds into sending, the cascade's
+// recipient without Viber (380661231230 on the stand-in) was sent the SMS.
+func TestAccExamples_channels(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderBlock() + readExample(t, "resources/oneapi_campaign/viber-cascade.tf") +
+		readExample(t, "resources/oneapi_campaign/whatsapp.tf") + readExample(t, "resources/oneapi_campaign/personal-sms.tf")
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckDestroyed("stopped"),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue("oneapi_campaign.spring_sale", "message_type", knownvalue.StringExact("viber")),
+				acctest.StateValue("oneapi_campaign.order_ready", "message_type", knownvalue.StringExact("whatsapp")),
+				acctest.StateValue("oneapi_campaign.vaccination_reminders", "message_type", knownvalue.StringExact("sms")),
+			},
+		}, {
+			PreConfig: func() { sb.Advance(19 * time.Second) },
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("oneapi_campaign.spring_sale", plancheck.ResourceActionNoop),
+				plancheck.ExpectResourceAction("oneapi_campaign.order_ready", plancheck.ResourceActionNoop),
+				plancheck.ExpectResourceAction("oneapi_campaign.vaccination_reminders", plancheck.ResourceActionNoop),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("spring_sale_sms", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"sent": knownvalue.Int64Exact(1), "delivered": knownvalue.Int64Exact(0)})),
+				statecheck.ExpectKnownOutputValue("spring_sale_viber", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"sent": knownvalue.Int64Exact(2), "delivered": knownvalue.Int64Exact(0)})),
+				acctest.StateValue("oneapi_campaign.order_ready", "sms_fallback_statistics", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"sent": knownvalue.Int64Exact(0), "delivered": knownvalue.Int64Exact(0)})),
+			},
+		}},
 	})
 }
 

@@ -288,3 +288,59 @@ func TestAccGuide_optOutAfterTheSendDoesNotBlock(t *testing.T) {
 		},
 	})
 }
+
+// TestAccGuide_cascade applies the multichannel cascade guide as written:
+// the cascade goes to the list's three members; the one without Viber
+// (380661231250) is the one sent the SMS; the guide's way to stop it stops
+// the one campaign, and the plan afterwards is empty. An unregistered
+// Viber sender is refused at plan, before any create.
+func TestAccGuide_cascade(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	guide := sb.ProviderBlock() + readExample(t, "guides/cascades/main.tf")
+	stopped := config.Variables{"sale_state": config.StringVariable("stopped")}
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckDestroyed("stopped"),
+		Steps: []resource.TestStep{{
+			Config:          guide,
+			ConfigVariables: config.Variables{"viber_sender": config.StringVariable("NotOurs")},
+			ExpectError:     acctest.WrappedRE(`Resource precondition failed.*The Viber sender NotOurs is not registered`),
+		}, {
+			PreConfig: func() {
+				if n := sb.CountCreates(); n != 0 {
+					t.Errorf("%d creates after the refusal, want 0", n)
+				}
+			},
+			Config: guide,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue("oneapi_campaign.members_sale", "message_type", knownvalue.StringExact("viber")),
+			},
+		}, {
+			// 9 seconds into sending: every message is reported, the
+			// campaign still sending. (The list's order decides which
+			// message is read and which SMS is delivered yet: not checked.)
+			PreConfig: func() { sb.Advance(24 * time.Second) },
+			Config:    guide,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("reach", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"status": knownvalue.StringExact("sending"),
+					"viber":  knownvalue.ObjectPartial(map[string]knownvalue.Check{"delivered": knownvalue.Int64Exact(2)}),
+					"sms":    knownvalue.ObjectPartial(map[string]knownvalue.Check{"sent": knownvalue.Int64Exact(1)}),
+				})),
+			},
+		}, {
+			Config:          guide,
+			ConfigVariables: stopped,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue("oneapi_campaign.members_sale", "status", knownvalue.StringExact("stopped")),
+				acctest.Verify(func() error { return sb.ExpectCountErr("PUT /api/campaigns/{id}/stop", 1) }),
+			},
+		}, {
+			Config:          guide,
+			ConfigVariables: stopped,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("oneapi_campaign.members_sale", plancheck.ResourceActionNoop),
+			}},
+		}},
+	})
+}

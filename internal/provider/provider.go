@@ -87,7 +87,7 @@ func (p *oneAPIProvider) Metadata(_ context.Context, _ provider.MetadataRequest,
 
 func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The oneapi provider manages RCS and SMS campaigns on the One-API messaging platform " +
+		MarkdownDescription: "The oneapi provider manages RCS, SMS, Viber and WhatsApp campaigns on the One-API messaging platform " +
 			"(served as `https://one-api.wwt.world` and `https://one-api.bsg.world`).",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{

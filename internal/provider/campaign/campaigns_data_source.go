@@ -92,7 +92,7 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 				"name":          str("Name the platform generated."),
 				"sender":        str("RCS agent or SMS sender."),
 				"status":        str("Current status."),
-				"message_type":  str("`rcs` or `sms`."),
+				"message_type":  str("`rcs`, `sms`, `viber` or `whatsapp`."),
 				"start_at":      str("When sending starts."),
 				"real_start_at": str("When sending really started; null before."),
 				"finished_at":   str("When the campaign finished or was stopped; null before."),

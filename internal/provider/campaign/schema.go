@@ -29,7 +29,8 @@ const smsSenderRule = "must be 1 to 11 Latin letters, digits, spaces and ASCII s
 
 func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "An RCS or SMS campaign on One-API. Creating the resource sends the campaign " +
+		MarkdownDescription: "An RCS, SMS, Viber or WhatsApp campaign on One-API, a Viber-then-SMS cascade, or personal SMS " +
+			"(a text per phone). Creating the resource sends the campaign " +
 			"(real messages, real cost); `desired_state = \"stopped\"` cancels it through " +
 			"`PUT /api/campaigns/{id}/stop`. Status and delivery statistics are read back on every refresh. " +
 			"Campaigns in the final statuses `stopped` and `done` can no longer be changed: no API call touches " +
@@ -46,8 +47,9 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"phones": schema.SetAttribute{
-						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5,000 for an RCS campaign " +
-							"and 10,000 for an SMS campaign (the send pages).",
+						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5,000 for an RCS or WhatsApp " +
+							"campaign and 10,000 for an SMS or Viber campaign (the send pages and the OpenAPI file; Viber above 5,000 " +
+							"plans with a warning).",
 						ElementType: types.StringType,
 						Optional:    true,
 						Validators: []validator.Set{
@@ -71,7 +73,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"rcs": schema.SingleNestedAttribute{
 				MarkdownDescription: "RCS content: the agent `sender` and exactly one of `text` or `cards`. " +
-					"Exactly one of `rcs` and `sms` is required to create.",
+					"Exactly one content block (`rcs`, `sms`, `viber`, `whatsapp` or `personal_sms`) is required to create.",
 				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"sender": schema.StringAttribute{
@@ -107,8 +109,10 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				},
 			},
 			"sms_fallback": schema.SingleNestedAttribute{
-				MarkdownDescription: "SMS sent to recipients the RCS message cannot reach (`alternative_channel.sms`). Only with `rcs`.",
-				Optional:            true,
+				MarkdownDescription: "SMS sent to recipients the first channel cannot reach: with `rcs` and `whatsapp` as " +
+					"`alternative_channel.sms`, with `viber` as the second channel of the cascade call (`channels = [\"viber\", \"sms\"]`, " +
+					"which takes only `sender` and `text`). Not with `sms` or `personal_sms`.",
+				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"sender": smsSenderAttribute(),
 					"text":   smsTextAttribute(),
@@ -145,29 +149,31 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:    []validator.String{timeValidator()},
 			},
 			"validity_hours": schema.Int64Attribute{
-				MarkdownDescription: "How long the messages may be delivered, 1 to 72 hours, for RCS and SMS campaigns alike (the API's default is 72).",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(1, 72)},
+				MarkdownDescription: "How long the messages may be delivered, 1 to 72 hours, for RCS, SMS and Viber campaigns (the API's " +
+					"default is 72). Not with `whatsapp`: its call takes no validity.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, 72)},
 			},
 			"validity_seconds": schema.Int64Attribute{
 				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`. " +
-					"RCS only: the SMS endpoints take no `validity_seconds`.",
+					"RCS only: the SMS, Viber and WhatsApp calls take no `validity_seconds`.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(30, 86400)},
 			},
 			"tariff_code": schema.Int64Attribute{
-				MarkdownDescription: "Tariff code, when the account has several; 0 to 9 for an SMS campaign (the SMS pages).",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+				MarkdownDescription: "Tariff code, when the account has several; 0 to 9 for an SMS campaign (the SMS pages). " +
+					"Not with `whatsapp`: its call takes none.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
 			"check_stop_list": schema.BoolAttribute{
-				MarkdownDescription: "Skip numbers on the account's RCS stop list (the API's default is true). RCS only: the " +
-					"SMS endpoints take no `check_stop_list`.",
+				MarkdownDescription: "Skip numbers on the account's stop list of the campaign's channel (the API's default is " +
+					"true). RCS, Viber and WhatsApp: the SMS calls take no `check_stop_list` (SMS campaigns always skip the SMS stop list).",
 				Optional: true,
 			},
 			"add_to_contact_book": schema.BoolAttribute{
-				MarkdownDescription: "Add the recipients to the contact book (the API's default is true). RCS only: the SMS " +
-					"endpoints take no `add_to_contact_book`.",
+				MarkdownDescription: "Add the recipients to the contact book (the API's default is true). RCS, Viber and " +
+					"WhatsApp: the SMS calls take no `add_to_contact_book`.",
 				Optional: true,
 			},
 			"desired_state": schema.StringAttribute{
@@ -195,7 +201,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Computed:            true,
 			},
 			"message_type": schema.StringAttribute{
-				MarkdownDescription: "`rcs` or `sms`.",
+				MarkdownDescription: "`rcs`, `sms`, `viber` or `whatsapp` (a personal SMS campaign is `sms`).",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
@@ -218,9 +224,10 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes:          statisticsAttributes(),
 			},
 			"sms_fallback_statistics": schema.SingleNestedAttribute{
-				MarkdownDescription: "Statistics of the SMS fallback (`alternative_channels.sms`); null without one.",
-				Computed:            true,
-				Attributes:          statisticsAttributes(),
+				MarkdownDescription: "Statistics of the SMS fallback, the cascade's second channel (`alternative_channels.sms`); " +
+					"null without one. `statistics` are the first channel's.",
+				Computed:   true,
+				Attributes: statisticsAttributes(),
 			},
 			"calculated_price": schema.StringAttribute{
 				MarkdownDescription: "The platform's price estimate, given when the campaign is created; kept afterwards. Null where the " +
