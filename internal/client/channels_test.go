@@ -19,7 +19,7 @@ type recorder struct {
 	bodies map[string][]map[string]any
 }
 
-func newRecorded(t *testing.T) (*sandbox.Sandbox, *recorder, string) {
+func newRecorded(t *testing.T) (*recorder, string) {
 	t.Helper()
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}})
 	rec := &recorder{bodies: map[string][]map[string]any{}}
@@ -37,7 +37,7 @@ func newRecorded(t *testing.T) (*sandbox.Sandbox, *recorder, string) {
 		sb.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return sb, rec, srv.URL
+	return rec, srv.URL
 }
 
 type readCloser struct{ *bytes.Reader }
@@ -59,7 +59,7 @@ func (r *recorder) only(t *testing.T, path string) map[string]any {
 // not the "RCS complete" example's `channel`), the phones as strings with
 // a reference_id each, and the SMS block beside the Viber one.
 func TestViberCascadeWireForm(t *testing.T) {
-	_, rec, url := newRecorded(t)
+	rec, url := newRecorded(t)
 	c := newClient(t, url)
 	cp, err := c.CreateViberCampaign(context.Background(), client.ViberCampaignRequest{
 		Phones:      []client.Phone{{Number: "380661231231"}, {Number: "380661231230"}},
@@ -97,7 +97,7 @@ func TestViberCascadeWireForm(t *testing.T) {
 // TestWhatsAppWireForm: a WhatsApp campaign is a template message
 // (type "template"), with its SMS fallback as alternative_channel.sms.
 func TestWhatsAppWireForm(t *testing.T) {
-	_, rec, url := newRecorded(t)
+	rec, url := newRecorded(t)
 	c := newClient(t, url)
 	_, err := c.CreateWhatsAppCampaign(context.Background(), client.WhatsAppCampaignRequest{
 		Phones: []client.Phone{{Number: "380661231231"}}, Sender: "whatsapp_sender",
@@ -121,7 +121,7 @@ func TestWhatsAppWireForm(t *testing.T) {
 // the sender, its own text and a reference_id of its own (the schema's
 // key).
 func TestPersonalSMSWireForm(t *testing.T) {
-	_, rec, url := newRecorded(t)
+	rec, url := newRecorded(t)
 	c := newClient(t, url)
 	_, err := c.CreatePersonalSMSCampaign(context.Background(), client.PersonalSMSRequest{Sender: "Vet klinika",
 		Messages: []client.PersonalSMS{{Phone: "380661231231", Text: "hello Jack"}, {Phone: "380661231232", Text: "hello Anna"}}})

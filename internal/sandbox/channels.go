@@ -26,28 +26,7 @@ var cascadeChannels = []string{kindSMS, kindRCS, kindViber, "voice", "telegram"}
 // example spells the list `channel`; the schema requires `channels`, as
 // every other example spells it: the stand-in takes either.
 func (s *Sandbox) checkCascade(c *checker, b body, now time.Time) createSpec {
-	key := "channels"
-	if _, ok := b["channels"]; !ok {
-		if _, ok := b["channel"]; ok {
-			key = "channel"
-		}
-	}
-	items, ok := c.array(b, key, "channels", 1, 2)
-	if !ok {
-		c.add("channels", "This value should not be blank.")
-	}
-	var channels []string
-	for i, raw := range items {
-		var ch string
-		if json.Unmarshal(raw, &ch) != nil || !slices.Contains(cascadeChannels, ch) {
-			c.add(fmt.Sprintf("channels.%d", i), "The channel must be one of sms, rcs, viber, voice, telegram.")
-			continue
-		}
-		if ch == "voice" || ch == "telegram" {
-			c.add(fmt.Sprintf("channels.%d", i), "The channel %s cannot send a campaign.", ch)
-		}
-		channels = append(channels, ch)
-	}
+	channels := checkChannels(c, b)
 	spec := createSpec{}
 	if len(channels) == 2 && (channels[1] != kindSMS || channels[0] == kindSMS) {
 		c.add("channels.1", "The second channel is the SMS sent where the first cannot deliver.")
@@ -92,6 +71,34 @@ func (s *Sandbox) checkCascade(c *checker, b body, now time.Time) createSpec {
 	}
 	spec.stopList = stopListOf(spec.kind, flag(b, "check_stop_list", true))
 	return spec
+}
+
+// checkChannels reads the cascade's channels (`channels`, or the one
+// example's `channel`).
+func checkChannels(c *checker, b body) []string {
+	key := "channels"
+	if _, ok := b["channels"]; !ok {
+		if _, ok := b["channel"]; ok {
+			key = "channel"
+		}
+	}
+	items, ok := c.array(b, key, "channels", 1, 2)
+	if !ok {
+		c.add("channels", "This value should not be blank.")
+	}
+	var channels []string
+	for i, raw := range items {
+		var ch string
+		if json.Unmarshal(raw, &ch) != nil || !slices.Contains(cascadeChannels, ch) {
+			c.add(fmt.Sprintf("channels.%d", i), "The channel must be one of sms, rcs, viber, voice, telegram.")
+			continue
+		}
+		if ch == "voice" || ch == "telegram" {
+			c.add(fmt.Sprintf("channels.%d", i), "The channel %s cannot send a campaign.", ch)
+		}
+		channels = append(channels, ch)
+	}
+	return channels
 }
 
 // stopListOf is the stop list a campaign of a channel skips: its own

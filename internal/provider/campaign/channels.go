@@ -317,7 +317,8 @@ func blockOf(top map[string]attr.Value) (string, []string) {
 // recipients each takes.
 func validateChannels(d *diag.Diagnostics, top map[string]attr.Value) {
 	_, set := blockOf(top)
-	if len(set) > 1 && !(len(set) == 2 && set[0] == "rcs" && set[1] == "sms") { // rcs with sms has its own error
+	rcsWithSMS := len(set) == 2 && set[0] == "rcs" && set[1] == "sms" // has its own error
+	if len(set) > 1 && !rcsWithSMS {
 		d.AddAttributeError(path.Root(set[1]), "Invalid Attribute Combination",
 			fmt.Sprintf("Attributes %s and %s cannot both be set: a campaign has one channel. For an SMS sent only where "+
 				"the first channel cannot deliver (a cascade), use sms_fallback.", set[0], set[1]))

@@ -108,6 +108,21 @@ type createRequest struct {
 	personal *client.PersonalSMSRequest
 }
 
+// send makes the one create call of the request's channel.
+func (r createRequest) send(ctx context.Context, c *client.Client) (*client.Campaign, error) {
+	switch {
+	case r.rcs != nil:
+		return c.CreateRCSCampaign(ctx, *r.rcs)
+	case r.viber != nil:
+		return c.CreateViberCampaign(ctx, *r.viber)
+	case r.whatsapp != nil:
+		return c.CreateWhatsAppCampaign(ctx, *r.whatsapp)
+	case r.personal != nil:
+		return c.CreatePersonalSMSCampaign(ctx, *r.personal)
+	}
+	return c.CreateSMSCampaign(ctx, *r.sms)
+}
+
 // missingContent refuses a new campaign without recipients or content
 // (only an imported campaign may omit them), at plan and, should a plan
 // ever let one through, before the create.

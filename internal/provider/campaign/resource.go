@@ -130,20 +130,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 
 	// One POST, never repeated: a second one would send every message again.
-	var c *client.Campaign
-	var err error
-	switch {
-	case createReq.rcs != nil:
-		c, err = r.Client.CreateRCSCampaign(ctx, *createReq.rcs)
-	case createReq.viber != nil:
-		c, err = r.Client.CreateViberCampaign(ctx, *createReq.viber)
-	case createReq.whatsapp != nil:
-		c, err = r.Client.CreateWhatsAppCampaign(ctx, *createReq.whatsapp)
-	case createReq.personal != nil:
-		c, err = r.Client.CreatePersonalSMSCampaign(ctx, *createReq.personal)
-	default:
-		c, err = r.Client.CreateSMSCampaign(ctx, *createReq.sms)
-	}
+	c, err := createReq.send(ctx, r.Client)
 	var amb *client.AmbiguousCreateError
 	if errors.As(err, &amb) && amb.Pending != nil {
 		keepPendingCreate(ctx, req.Plan.Raw, amb, resp)
@@ -433,6 +420,9 @@ func apiFieldPath(field string, block string) (path.Path, bool) {
 		}
 		return ""
 	}
+	if p, ok := channelFieldPath(parts[0], at(1), at(2), block); ok {
+		return p, true
+	}
 	switch parts[0] {
 	case "phones", "groups":
 		return path.Root("recipients").AtName(parts[0]), true
@@ -441,24 +431,8 @@ func apiFieldPath(field string, block string) (path.Path, bool) {
 			return path.Root("recipients").AtName(at(1)), true
 		}
 		return path.Root("recipients"), true
-	case "sender", "text", "transliterate", "image_url", "button_caption", "link_url":
+	case "sender", "text", "transliterate":
 		return path.Root(block).AtName(parts[0]), true
-	case "viber":
-		if at(1) == "" {
-			return path.Root("viber"), true
-		}
-		return path.Root("viber").AtName(at(1)), true
-	case "sms":
-		if block == "viber" && (at(1) == "sender" || at(1) == "text") {
-			return path.Root("sms_fallback").AtName(at(1)), true
-		}
-		return path.Root(block), true
-	case "template", "type":
-		return path.Root("whatsapp").AtName("template"), true
-	case "messages":
-		return personalMessagePath(at(1), at(2))
-	case "channels", "channel":
-		return path.Root(block), true
 	case "options":
 		if at(1) == "text" {
 			return path.Root("rcs").AtName("text"), true
@@ -477,6 +451,32 @@ func apiFieldPath(field string, block string) (path.Path, bool) {
 		return path.Root("validity_hours"), true
 	case "validity_seconds", "start_at", "tariff_code", "add_to_contact_book", "check_stop_list":
 		return path.Root(parts[0]), true
+	}
+	return path.Empty(), false
+}
+
+// channelFieldPath maps the fields of the Viber, WhatsApp, cascade and
+// personal SMS calls (first, second and third parts of the field's path).
+func channelFieldPath(first, second, third, block string) (path.Path, bool) {
+	switch first {
+	case "image_url", "button_caption", "link_url":
+		return path.Root("viber").AtName(first), true
+	case "viber":
+		if second == "" {
+			return path.Root("viber"), true
+		}
+		return path.Root("viber").AtName(second), true
+	case "sms":
+		if block == "viber" && (second == "sender" || second == "text") {
+			return path.Root("sms_fallback").AtName(second), true
+		}
+		return path.Root(block), true
+	case "template", "type":
+		return path.Root("whatsapp").AtName("template"), true
+	case "messages":
+		return personalMessagePath(second, third)
+	case "channels", "channel":
+		return path.Root(block), true
 	}
 	return path.Empty(), false
 }
