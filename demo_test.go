@@ -46,10 +46,13 @@ func TestDemo(t *testing.T) {
 		"campaign created: staff_notice -> creation, to contact list",
 		"with 2 contacts",
 		"statistics moved:",
+		"campaign created: spring_sale -> creation: Viber sent 0, delivered 0; SMS fallback sent 0",
+		"is sent the SMS",
+		"SMS fallback sent 1",
 		"reminder -> stopped",
 		"the stop took effect",
 		"the plan is empty: 0 to add, 0 to change, 0 to destroy",
-		"[8] Done",
+		"[9] Done",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the demo did not say %q:\n%s", want, text)
