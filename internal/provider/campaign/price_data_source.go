@@ -80,12 +80,12 @@ func priceSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 			"sender": schema.StringAttribute{
 				MarkdownDescription: "SMS sender, as in `oneapi_campaign`'s `sms.sender`.",
 				Required:            true,
-				Validators:          []validator.String{smsSenderValidator()},
+				Validators:          []validator.String{framework.SMSSenderValidator()},
 			},
 			"text": schema.StringAttribute{
 				MarkdownDescription: "SMS text, as in `oneapi_campaign`'s `sms.text`.",
 				Required:            true,
-				Validators:          []validator.String{smsTextValidator()},
+				Validators:          []validator.String{framework.SMSTextValidator()},
 			},
 			"tariff_code": schema.Int64Attribute{
 				MarkdownDescription: "Tariff code, 0 to 9, when the account has several.",

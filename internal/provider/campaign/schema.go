@@ -21,11 +21,8 @@ import (
 )
 
 var (
-	smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[ -~]{1,11})$`)
-	httpURLPattern   = regexp.MustCompile(`^https?://`)
+	httpURLPattern = regexp.MustCompile(`^https?://`)
 )
-
-const smsSenderRule = "must be 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits"
 
 func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	resp.Schema = schema.Schema{
@@ -266,7 +263,7 @@ func smsSenderAttribute() schema.StringAttribute {
 		MarkdownDescription: "SMS sender: 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits (the SMS " +
 			"pages). The OpenAPI file says at least 3: a shorter sender plans with a warning.",
 		Required:   true,
-		Validators: []validator.String{smsSenderValidator()},
+		Validators: []validator.String{framework.SMSSenderValidator()},
 	}
 }
 
@@ -275,7 +272,7 @@ func smsTextAttribute() schema.StringAttribute {
 		MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2 (the " +
 			"OpenAPI file; the SMS pages say 335, so 336 to 355 plan with a warning).",
 		Required:   true,
-		Validators: []validator.String{smsTextValidator()},
+		Validators: []validator.String{framework.SMSTextValidator()},
 	}
 }
 

@@ -1,0 +1,96 @@
+package framework
+
+// The SMS limits, shared by every family that sends SMS (campaigns, their
+// fallback, the price estimate, the single message action): the text's
+// length in GSM 7-bit or UCS-2, and the sender.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+var smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[ -~]{1,11})$`)
+
+const smsSenderRule = "must be 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits"
+
+// SMSTextValidator checks the documented SMS text limits: 765 characters in
+// GSM 7-bit (extension characters such as € and [ take two), or, when any
+// character is outside GSM 7-bit (UCS-2), 355 UTF-16 units (the OpenAPI
+// file) with a warning above 335 (the SMS pages' limit).
+func SMSTextValidator() validator.String {
+	return StringCheck("must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2 (warning above 335)", CheckSMSText)
+}
+
+// CheckSMSText is SMSTextValidator's check of one text at p, for rules
+// applied outside a schema (ValidateConfig).
+func CheckSMSText(p path.Path, value string, d *diag.Diagnostics) {
+	text := value
+	if text == "" {
+		d.AddAttributeError(p, "Empty SMS Text", fmt.Sprintf("Attribute %s must not be empty.", p))
+		return
+	}
+	n, gsm := SMSLength(text)
+	switch {
+	case gsm && n > 765:
+		d.AddAttributeError(p, "SMS Text Too Long",
+			fmt.Sprintf("Attribute %s is %d GSM 7-bit characters; One-API accepts at most 765. Shorten the text.", p, n))
+	case !gsm && n > 355:
+		d.AddAttributeError(p, "SMS Text Too Long",
+			fmt.Sprintf("Attribute %s needs UCS-2 (it has characters outside GSM 7-bit) and is %d characters; One-API accepts at most 355. "+
+				"Shorten the text or use only GSM 7-bit characters (then 765 are allowed).", p, n))
+	case !gsm && n > 335:
+		d.AddAttributeWarning(p, "Disputed Limit",
+			fmt.Sprintf("Attribute %s needs UCS-2 and is %d characters. The sources disagree: the SMS pages allow 335 "+
+				"(Cyrillic) characters, the OpenAPI file 355. One-API may refuse the campaign when it is created "+
+				"(nothing is sent then); at most 335 is safe under both readings.", p, n))
+	}
+}
+
+const (
+	gsm7Basic     = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+	gsm7Extension = "^{}\\[~]|€\f"
+)
+
+// SMSLength returns the length in GSM 7-bit septets and true, or in UTF-16
+// units and false when the text needs UCS-2.
+func SMSLength(text string) (int, bool) {
+	septets := 0
+	for _, r := range text {
+		switch {
+		case strings.ContainsRune(gsm7Basic, r):
+			septets++
+		case strings.ContainsRune(gsm7Extension, r):
+			septets += 2
+		default:
+			return len(utf16.Encode([]rune(text))), false
+		}
+	}
+	return septets, true
+}
+
+// SMSSenderValidator checks an SMS sender as the SMS pages document it: 1 to
+// 11 Latin letters, digits, spaces and printable ASCII symbols, or 1 to 15
+// digits. The OpenAPI file says at least 3: a shorter sender gets a warning.
+func SMSSenderValidator() validator.String {
+	return StringCheck(smsSenderRule, CheckSMSSender)
+}
+
+// CheckSMSSender is SMSSenderValidator's check of one sender at p.
+func CheckSMSSender(p path.Path, sender string, d *diag.Diagnostics) {
+	if !smsSenderPattern.MatchString(sender) {
+		d.AddAttributeError(p, "Invalid SMS Sender",
+			fmt.Sprintf("Attribute %s %s; %q is not. Use a sender registered for the account.", p, smsSenderRule, sender))
+		return
+	}
+	if len(sender) < 3 {
+		d.AddAttributeWarning(p, "Disputed Limit",
+			fmt.Sprintf("Attribute %s is %d characters. The SMS pages allow 1 to 11 (or 1 to 15 digits), the OpenAPI file "+
+				"3 to 11 (or 3 to 15): One-API may refuse the campaign when it is created (nothing is sent then).", p, len(sender)))
+	}
+}
