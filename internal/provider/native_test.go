@@ -44,7 +44,7 @@ func TestAccNative_schemaHasIdentitiesListsAndActions(t *testing.T) {
 	if got := keys(p.Lists); !slices.Equal(got, resources) {
 		t.Errorf("list resources %v, want %v", got, resources)
 	}
-	if got := keys(p.Actions); !slices.Equal(got, []string{"oneapi_campaign_renew", "oneapi_campaign_stop"}) {
+	if got := keys(p.Actions); !slices.Equal(got, []string{"oneapi_campaign_renew", "oneapi_campaign_stop", "oneapi_message_send"}) {
 		t.Errorf("actions %v", got)
 	}
 	for _, r := range resources {
@@ -168,6 +168,13 @@ func TestAccNative_examplesOfActionsAndListResources(t *testing.T) {
 	cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-auto-approve", "-no-color")
 	if sb.Status(ids[0]) != client.StatusStopped || sb.Count("PUT /api/campaigns/{id}/renew") != 1 {
 		t.Errorf("status %s after renew and stop, want stopped", sb.Status(ids[0]))
+	}
+	cli.Write("oneapi_message_send.tf", readExample(t, "actions/oneapi_message_send/action.tf"))
+	for range 2 { // as its comment says: the second invoke sends nothing
+		cli.MustRun("apply", "-invoke=action.oneapi_message_send.proof", "-auto-approve", "-no-color")
+	}
+	if n := sb.Count("POST /api/messages/send"); n != 1 {
+		t.Errorf("%d messages sent by two invokes of the proof example, want 1", n)
 	}
 	out := cli.MustRun("query", "-no-color")
 	for _, want := range []string{"list.oneapi_contact.vip ", fmt.Sprintf("list.oneapi_campaign.agent   id=%d ", ids[1]),

@@ -27,6 +27,7 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/contactbook"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/message"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/stoplist"
 )
 
@@ -262,7 +263,7 @@ func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource
 }
 
 func (p *oneAPIProvider) Actions(_ context.Context) []func() action.Action {
-	return []func() action.Action{campaign.NewStopAction(p.clock), campaign.NewRenewAction}
+	return []func() action.Action{campaign.NewStopAction(p.clock), campaign.NewRenewAction, message.NewSendAction}
 }
 
 func (p *oneAPIProvider) ListResources(_ context.Context) []func() list.ListResource {

@@ -6,6 +6,7 @@ package campaign_test
 // v1.16.0 (ONEAPI_ACC_NATIVE=1).
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -333,8 +334,8 @@ func queryCLI(t *testing.T, sb *acctest.Sandbox, body string) *acctest.CLI {
 }
 
 // TestAccNative_queryStreamsPages: the results go out page by page: a
-// query that wants 3 results reads one page of 500, not the 600 campaigns
-// of both types; without a limit every page of both types is read once.
+// query that wants 3 results reads one page of 500, not the 603 campaigns
+// of every type; without a limit every page of every type is read once.
 func TestAccNative_queryStreamsPages(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	sb.SeedCampaigns(600, false, "rcs_sender")
@@ -352,19 +353,25 @@ func TestAccNative_queryStreamsPages(t *testing.T) {
 	cli = queryCLI(t, sb, "  limit = 1000\n")
 	out = cli.MustRun("query", "-no-color")
 	if got := strings.Count(out, "list.oneapi_campaign.found"); got != 603 {
-		t.Errorf("%d results, want 603 (both types)", got)
+		t.Errorf("%d results, want 603 (every type)", got)
 	}
-	if n := sb.Count("GET /api/campaigns"); n != 3 {
-		t.Errorf("%d list requests, want 3 (2 pages of rcs, 1 of sms)", n)
+	if n := sb.Count("GET /api/campaigns"); n != 5 {
+		t.Errorf("%d list requests, want 5 (2 pages of rcs, 1 each of sms, viber and whatsapp)", n)
 	}
 }
 
-// TestAccNative_queryFilters: status, type, name and a creation window of
-// seven months (three windows per type).
+// TestAccNative_queryFilters: status, type (a Viber campaign too), name
+// and a creation window of seven months (three windows per type, of the
+// four types).
 func TestAccNative_queryFilters(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	rcs := sb.SeedCampaigns(2, false, "rcs_sender")
 	sms := sb.SeedCampaigns(1, true, "sms_sender")
+	viber, err := sb.Client().CreateViberCampaign(context.Background(), client.ViberCampaignRequest{
+		Phones: []client.Phone{{Number: "380661231231"}}, Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	acctest.Force(client.StatusStopped)(sb, rcs[1])
 	from := sb.Now().AddDate(0, -7, 0).UTC().Format(time.RFC3339)
 	for _, c := range []struct {
@@ -372,10 +379,11 @@ func TestAccNative_queryFilters(t *testing.T) {
 		want     []int64
 		requests int
 	}{
-		{`config { status = ["stopped"] }`, []int64{rcs[1]}, 2},
+		{`config { status = ["stopped"] }`, []int64{rcs[1]}, 4},
 		{`config { type = "sms" }`, []int64{sms[0]}, 1},
-		{`config { name_contains = "SMS" }`, []int64{sms[0]}, 2},
-		{fmt.Sprintf(`config { created_from = %q }`, from), []int64{rcs[0], rcs[1], sms[0]}, 6},
+		{`config { type = "viber" }`, []int64{viber.ID}, 1},
+		{`config { name_contains = "SMS" }`, []int64{sms[0]}, 4},
+		{fmt.Sprintf(`config { created_from = %q }`, from), []int64{rcs[0], rcs[1], sms[0], viber.ID}, 12},
 	} {
 		t.Run(c.body, func(t *testing.T) {
 			cli := queryCLI(t, sb, c.body)

@@ -1,0 +1,15 @@
+# Send the sale's text to a test phone before the campaign goes out:
+#
+#   terraform apply -invoke=action.oneapi_message_send.proof
+#
+# The fixed reference_id makes it send once: invoked again, it reports the
+# message already sent and sends nothing. Change it to send a new proof.
+action "oneapi_message_send" "proof" {
+  config {
+    channel      = "sms"
+    phone        = "380661231231"
+    sender       = "Shop"
+    text         = "Spring sale: 20% off everything until Sunday. example.com/sale"
+    reference_id = "springsaleproof1"
+  }
+}

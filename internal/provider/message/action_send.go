@@ -1,0 +1,201 @@
+package message
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
+)
+
+var (
+	_ action.ActionWithConfigure      = (*sendAction)(nil)
+	_ action.ActionWithValidateConfig = (*sendAction)(nil)
+)
+
+// referencePattern is a reference_id as the API takes it.
+var referencePattern = regexp.MustCompile(`^[a-zA-Z0-9]{1,32}$`)
+
+// NewSendAction returns the oneapi_message_send action.
+func NewSendAction() action.Action { return &sendAction{} }
+
+type sendAction struct {
+	framework.ActionBase
+}
+
+type sendModel struct {
+	Channel     types.String `tfsdk:"channel"`
+	Phone       types.String `tfsdk:"phone"`
+	Sender      types.String `tfsdk:"sender"`
+	Text        types.String `tfsdk:"text"`
+	ReferenceID types.String `tfsdk:"reference_id"`
+}
+
+func (a *sendAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_message_send"
+}
+
+func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Sends one proof message to one phone on a channel (`POST /api/messages/send`), for example to " +
+			"check a text on a test phone before a campaign goes out: `terraform apply -invoke=action.oneapi_message_send.NAME` " +
+			"(Terraform 1.14 or later). **It sends a real message and costs money.** The request is sent once and never " +
+			"repeated: when its answer is lost, the message is looked for by its `reference_id`, and if it cannot be found " +
+			"the action fails saying that it may have been sent. With a fixed `reference_id`, invoking the action again " +
+			"sends nothing: the message already sent with it is reported instead. Every setting is checked at plan, " +
+			"before any request.",
+		Attributes: map[string]schema.Attribute{
+			"channel": schema.StringAttribute{
+				MarkdownDescription: "`sms`, `rcs` or `viber`.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf("sms", "rcs", "viber")},
+			},
+			"phone": schema.StringAttribute{
+				MarkdownDescription: "The phone, 9 to 15 digits without a plus.",
+				Required:            true,
+				Validators: []validator.String{stringvalidator.RegexMatches(framework.PhonePattern,
+					"must be 9 to 15 digits with the country code, without a plus or spaces")},
+			},
+			"sender": schema.StringAttribute{
+				MarkdownDescription: "The sender: an SMS sender (1 to 11 Latin letters, digits, spaces and symbols, or 1 to " +
+					"15 digits), or the RCS agent's or Viber sender's name (1 to 40 characters).",
+				Required: true,
+			},
+			"text": schema.StringAttribute{
+				MarkdownDescription: "The text: for SMS at most 765 GSM 7-bit characters (355 in UCS-2), for RCS 160, for " +
+					"Viber 1000.",
+				Required: true,
+			},
+			"reference_id": schema.StringAttribute{
+				MarkdownDescription: "Up to 32 letters and digits that name this message. Set it to make the action send " +
+					"once however often it is invoked (`\"proof${var.release}\"`); omitted, each invoke sends a new message.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.RegexMatches(referencePattern, "must be 1 to 32 letters and digits")},
+			},
+		},
+	}
+}
+
+// textLimits are each channel's text and sender limits beyond SMS's.
+var textLimits = map[string]struct{ sender, text int }{"rcs": {40, 160}, "viber": {40, 1000}}
+
+// ValidateConfig checks the sender and text by the channel's limits.
+func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
+	var m sendModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || !framework.Known(m.Channel) {
+		return
+	}
+	channel := m.Channel.ValueString()
+	if channel == "sms" {
+		if framework.Known(m.Sender) {
+			framework.CheckSMSSender(path.Root("sender"), m.Sender.ValueString(), &resp.Diagnostics)
+		}
+		if framework.Known(m.Text) {
+			framework.CheckSMSText(path.Root("text"), m.Text.ValueString(), &resp.Diagnostics)
+		}
+		return
+	}
+	limit := textLimits[channel]
+	checkLength(&resp.Diagnostics, path.Root("sender"), m.Sender, limit.sender, channel)
+	checkLength(&resp.Diagnostics, path.Root("text"), m.Text, limit.text, channel)
+}
+
+func checkLength(d *diag.Diagnostics, p path.Path, v types.String, most int, channel string) {
+	if !framework.Known(v) {
+		return
+	}
+	if n := len(utf16.Encode([]rune(v.ValueString()))); n == 0 || n > most {
+		d.AddAttributeError(p, "Invalid Attribute Value Length",
+			fmt.Sprintf("Attribute %s must be 1 to %d characters for %s, got %d.", p, most, channel, n))
+	}
+}
+
+func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var m sendModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, framework.DefaultReadTimeout)
+	defer cancel()
+	phone, ref := m.Phone.ValueString(), m.ReferenceID.ValueString()
+	if ref != "" {
+		if done := a.alreadySent(ctx, ref, resp); done {
+			return
+		}
+	}
+	progress(resp, "Sending one %s message to %s.", m.Channel.ValueString(), phone)
+	sent, err := a.Client.SendMessage(ctx, client.MessageRequest{Channel: m.Channel.ValueString(), Phone: phone,
+		ReferenceID: ref, Sender: m.Sender.ValueString(), Text: m.Text.ValueString()})
+	switch {
+	case client.IsAmbiguousCreate(err):
+		resp.Diagnostics.AddError("Message May Have Been Sent", fmt.Sprintf("%s.\n\nIt was not sent again, so that the phone "+
+			"does not get it twice. Look for it in the platform's web interface, or invoke the action again with the same "+
+			"reference_id: a message found by it is reported, and nothing is sent.", err))
+	case framework.FieldErrorsOf(err) != nil:
+		resp.Diagnostics.Append(framework.AttributeErrors("Unable to Send Message", "Nothing was sent. Correct the value and "+
+			"invoke the action again.", framework.FieldErrorsOf(err), messageFieldPath, nil)...)
+	case err != nil:
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Send Message", a.Client,
+			framework.APIObject{Kind: "message", List: "GET /api/messages"}, err))
+	default:
+		how := ""
+		if sent.Recovered != "" {
+			how = " Its answer was lost; it was " + sent.Recovered + ", and not sent twice."
+		}
+		progress(resp, "Message %d to %s is %s.%s", sent.ID, phone, sent.Status, how)
+	}
+}
+
+// alreadySent reports a message sent before with the configured
+// reference_id: the invoke is then done, and sends nothing.
+func (a *sendAction) alreadySent(ctx context.Context, ref string, resp *action.InvokeResponse) bool {
+	msgs, err := a.Client.FindMessagesByReference(ctx, ref)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Send Message", fmt.Sprintf("Looking for a message sent before with reference_id "+
+			"%s failed, so nothing was sent (a message may exist): %s. Invoke the action again.", ref, err))
+		return true
+	}
+	if len(msgs) == 0 {
+		return false
+	}
+	progress(resp, "Message %d with reference_id %s was sent before (status %s): nothing was sent.", msgs[0].ID, ref, msgs[0].Status)
+	return true
+}
+
+func progress(resp *action.InvokeResponse, format string, args ...any) {
+	if resp.SendProgress != nil {
+		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
+	}
+}
+
+// messageFieldPath maps a 422 field of the send call to the attribute it
+// came from: phone.number, phone.reference_id, <channel>.sender and
+// <channel>.text (undotted as the API writes them, or dotted).
+func messageFieldPath(field string) (path.Path, bool) {
+	parts := client.FieldPath(field)
+	last := parts[len(parts)-1]
+	switch {
+	case parts[0] == "phone" && last == "reference_id":
+		return path.Root("reference_id"), true
+	case parts[0] == "phone":
+		return path.Root("phone"), true
+	case last == "sender" || last == "text":
+		return path.Root(last), true
+	case strings.HasPrefix(field, "channel"):
+		return path.Root("channel"), true
+	}
+	return path.Empty(), false
+}
