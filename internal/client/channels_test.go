@@ -209,3 +209,26 @@ func TestLostViberAndWhatsAppCreatesAreRecovered(t *testing.T) {
 		}
 	}
 }
+
+// TestLostViberGroupsCreateIsRecoveredByList: a Viber campaign to a
+// contact list has no reference_id; its lost answer is recovered by
+// listing the Viber campaigns (filter[type]=viber) created since, as an
+// RCS list campaign's is.
+func TestLostViberGroupsCreateIsRecoveredByList(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	req := client.ViberCampaignRequest{Groups: []int64{101}, Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"},
+		SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale"}}
+	if _, err := c.CreateViberCampaign(context.Background(), req); err != nil { // an older one of the same sender
+		t.Fatal(err)
+	}
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "500", CreateAfterCommitCount: 1})
+	cp, err := c.CreateViberCampaign(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := sb.CampaignIDs()
+	if len(ids) != 2 || cp.ID != ids[1] || sb.CountCreates() != 2 || cp.MessageType != "viber" {
+		t.Errorf("recovered %d (%s); campaigns %v; creates %d", cp.ID, cp.MessageType, ids, sb.CountCreates())
+	}
+}
