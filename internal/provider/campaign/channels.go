@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -297,26 +296,23 @@ func templateToAPI(t whatsappTemplateModel) client.WhatsAppTemplate {
 	return out
 }
 
-// blockOf is the content block a configuration sets ("" for none), and
-// whether more than one is set.
-func blockOf(top map[string]attr.Value) (string, []string) {
+// blocksOf are the content blocks a configuration sets, in contentBlocks'
+// order.
+func blocksOf(top map[string]attr.Value) []string {
 	var set []string
 	for _, name := range contentBlocks {
 		if framework.Known(top[name]) {
 			set = append(set, name)
 		}
 	}
-	if len(set) == 0 {
-		return "", nil
-	}
-	return set[0], set
+	return set
 }
 
 // validateChannels checks the rules of the new content blocks between
 // attributes: one content block; what each channel's call takes; the
 // recipients each takes.
 func validateChannels(d *diag.Diagnostics, top map[string]attr.Value) {
-	_, set := blockOf(top)
+	set := blocksOf(top)
 	rcsWithSMS := len(set) == 2 && set[0] == "rcs" && set[1] == "sms" // has its own error
 	if len(set) > 1 && !rcsWithSMS {
 		d.AddAttributeError(path.Root(set[1]), "Invalid Attribute Combination",
@@ -430,14 +426,4 @@ func validatePersonalSMS(d *diag.Diagnostics, top map[string]attr.Value) {
 		}
 		seen[phone.ValueString()] = i
 	}
-}
-
-// sortedPhones is the recipients' phones in a stable order.
-func sortedPhones(phones []string) []client.Phone {
-	sort.Strings(phones)
-	out := make([]client.Phone, 0, len(phones))
-	for _, p := range phones {
-		out = append(out, client.Phone{Number: p})
-	}
-	return out
 }

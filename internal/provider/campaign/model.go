@@ -188,6 +188,16 @@ func campaignToCreateRequest(ctx context.Context, m campaignResourceModel, zone 
 	return createRequest{rcs: req}, diags
 }
 
+// sortedPhones is the recipients' phones in a stable order.
+func sortedPhones(phones []string) []client.Phone {
+	sort.Strings(phones)
+	out := make([]client.Phone, 0, len(phones))
+	for _, p := range phones {
+		out = append(out, client.Phone{Number: p})
+	}
+	return out
+}
+
 func cardsToAPI(cards []cardModel) []client.Card {
 	var out []client.Card
 	for _, c := range cards {

@@ -321,7 +321,7 @@ func planUpdate(plan *campaignResourceModel, state campaignResourceModel, change
 		resp.Diagnostics.AddWarning("Replacing Campaign Sends a New Campaign",
 			fmt.Sprintf("The content of campaign %s (in status %q) changed (%s). Applying creates a new campaign, which "+
 				"sends its messages to %s%s. To keep the campaign and record the change without sending anything, "+
-				"set desired_state = \"stopped\".", id, status, pathList(changed), recipientsPhrase(plan.Recipients), replacementStopNote(state)))
+				"set desired_state = \"stopped\".", id, status, pathList(changed), recipientsPhrase(*plan), replacementStopNote(state)))
 		return
 	}
 	action := runStateActionFor(status, from, to)
@@ -417,8 +417,11 @@ func pathList(paths path.Paths) string {
 
 // recipientsPhrase says who a new campaign goes to, for the replacement
 // warning.
-func recipientsPhrase(recipients types.Object) string {
-	attrs := framework.ObjectAttrs(recipients)
+func recipientsPhrase(plan campaignResourceModel) string {
+	if messages := framework.ListElems(framework.ObjectAttrs(plan.PersonalSMS)["messages"]); len(messages) > 0 {
+		return fmt.Sprintf("the %d phone number(s) of personal_sms.messages", len(messages))
+	}
+	attrs := framework.ObjectAttrs(plan.Recipients)
 	if phones, ok := attrs["phones"].(types.Set); ok && framework.Known(phones) {
 		return fmt.Sprintf("%d phone number(s)", len(phones.Elements()))
 	}
