@@ -37,23 +37,42 @@ func RequireNative(t *testing.T) string {
 		t.Skip("an acceptance test (runs the Terraform CLI): run it with `make test` (TF_ACC=1)")
 	}
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	got, err := cliVersion(tf)
+	switch {
+	case err == nil && !got.LessThan(NativeVersion):
+		return tf
+	case os.Getenv("ONEAPI_ACC_NATIVE") == "1":
+		t.Fatalf("ONEAPI_ACC_NATIVE=1 but TF_ACC_TERRAFORM_PATH=%s is Terraform %v (%v): it needs 1.14 or later", tf, got, err)
+	default:
+		t.Skipf("needs Terraform 1.14 or later (this run has %v): make test runs it with scripts/terraform-native.sh", got)
+	}
+	return ""
+}
+
+// cliVersion is the version of the Terraform CLI at tf.
+func cliVersion(tf string) (*version.Version, error) {
 	out, err := exec.Command(tf, "version", "-json").Output() //nolint:gosec,noctx // the CLI under test
+	if err != nil {
+		return nil, err
+	}
 	var v struct {
 		Version string `json:"terraform_version"`
 	}
-	if err == nil {
-		err = json.Unmarshal(out, &v)
+	if err := json.Unmarshal(out, &v); err != nil {
+		return nil, err
 	}
-	got, verr := version.NewVersion(v.Version)
-	switch {
-	case err == nil && verr == nil && !got.LessThan(NativeVersion):
-		return tf
-	case os.Getenv("ONEAPI_ACC_NATIVE") == "1":
-		t.Fatalf("ONEAPI_ACC_NATIVE=1 but TF_ACC_TERRAFORM_PATH=%s is Terraform %q (%v): it needs 1.14 or later", tf, v.Version, err)
-	default:
-		t.Skipf("needs Terraform 1.14 or later (this run has %q): make test runs it with scripts/terraform-native.sh", v.Version)
+	return version.NewVersion(v.Version)
+}
+
+// nativeRun reports a run whose CLI has actions, list resources and
+// identities (Terraform 1.14 or later), or one that promised it
+// (ONEAPI_ACC_NATIVE=1, which RequireNative then holds it to).
+func nativeRun() bool {
+	if os.Getenv("ONEAPI_ACC_NATIVE") == "1" {
+		return true
 	}
-	return ""
+	got, err := cliVersion(os.Getenv("TF_ACC_TERRAFORM_PATH"))
+	return err == nil && !got.LessThan(NativeVersion)
 }
 
 // NativeTest is Test for a test of the Terraform 1.14 features.

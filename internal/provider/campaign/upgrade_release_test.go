@@ -21,7 +21,7 @@ import (
 // no diff, no replacement, no error. The new content blocks are null in
 // those states and in those configurations.
 func TestReleaseStatesPlanNoChange(t *testing.T) {
-	raw, err := os.ReadFile("testdata/release-state-before-channels.tfstate")
+	raw, err := os.ReadFile("testdata/release-state-before-channels.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,4 +6,4 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 
-func TestMain(m *testing.M) { acctest.Main(m) }
+func TestMain(m *testing.M) { acctest.MainNative(m) }
