@@ -17,8 +17,9 @@ import (
 )
 
 // A text sent to contact lists may name a contact's custom field as
-// {field_id} (the send-groups pages): the platform fills in each
-// contact's value. A placeholder that names no field of the account would
+// {field_id} (the send-groups pages; a Viber text to lists is checked the
+// same way, the cautious reading): the platform fills in each contact's
+// value. A placeholder that names no field of the account would
 // go out as written to every recipient, so a new campaign's known texts
 // are checked against the account's fields (one GET /api/contacts/fields,
 // only when a text has a placeholder) at plan, and again just before the
@@ -46,7 +47,7 @@ func placeholders(plan campaignResourceModel) []placeholder {
 	for _, block := range []struct {
 		name string
 		obj  types.Object
-	}{{"rcs", plan.RCS}, {"sms", plan.SMS}, {"sms_fallback", plan.SMSFallback}} {
+	}{{"rcs", plan.RCS}, {"sms", plan.SMS}, {"sms_fallback", plan.SMSFallback}, {"viber", plan.Viber}} {
 		attrs := framework.ObjectAttrs(block.obj)
 		add(path.Root(block.name).AtName("text"), attrs["text"])
 		for i, card := range framework.ListElems(attrs["cards"]) {

@@ -56,6 +56,29 @@ func TestAccCampaign_placeholderOfNoFieldIsRefused(t *testing.T) {
 	}
 }
 
+// TestAccCampaign_viberPlaceholderOfNoFieldIsRefused: a Viber cascade to a
+// list is checked as an SMS one is, in both its texts.
+func TestAccCampaign_viberPlaceholderOfNoFieldIsRefused(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	config := func(viber, sms string) string {
+		return sb.CampaignConfig(`
+  recipients   = { groups = [101] }
+  viber        = { sender = "ViberShop", text = "` + viber + `" }
+  sms_fallback = { sender = "Shop", text = "` + sms + `" }
+`)
+	}
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: config("Hello {424242}", "Hello"), ExpectError: acctest.WrappedRE(`Unknown Contact Field.*viber\.text names \{424242\}`)},
+			{Config: config("Hello {387714}", "Hello {424243}"), ExpectError: acctest.WrappedRE(`Unknown Contact Field.*sms_fallback\.text names \{424243\}`)},
+		},
+	})
+	if n := sb.CountCreates(); n != 0 {
+		t.Errorf("%d campaign creates, want 0", n)
+	}
+}
+
 // TestAccCampaign_placeholderOfAFieldIsSent: a text naming the example
 // field, and one naming a field made in the same apply, are sent.
 func TestAccCampaign_placeholderOfAFieldIsSent(t *testing.T) {
