@@ -49,6 +49,17 @@ func RequireNative(t *testing.T) string {
 	return ""
 }
 
+// CLIVersion is the version of the run's Terraform CLI
+// (TF_ACC_TERRAFORM_PATH).
+func CLIVersion(t *testing.T) *version.Version {
+	t.Helper()
+	v, err := cliVersion(os.Getenv("TF_ACC_TERRAFORM_PATH"))
+	if err != nil {
+		t.Fatalf("the version of TF_ACC_TERRAFORM_PATH: %v", err)
+	}
+	return v
+}
+
 // cliVersion is the version of the Terraform CLI at tf.
 func cliVersion(tf string) (*version.Version, error) {
 	out, err := exec.Command(tf, "version", "-json").Output() //nolint:gosec,noctx // the CLI under test
