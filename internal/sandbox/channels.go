@@ -28,47 +28,18 @@ var cascadeChannels = []string{kindSMS, kindRCS, kindViber, "voice", "telegram"}
 func (s *Sandbox) checkCascade(c *checker, b body, now time.Time) createSpec {
 	channels := checkChannels(c, b)
 	spec := createSpec{}
-	if len(channels) == 2 && (channels[1] != kindSMS || channels[0] == kindSMS) {
-		c.add("channels.1", "The second channel is the SMS sent where the first cannot deliver.")
-	}
 	if len(channels) > 0 {
 		spec.kind = channels[0]
 		spec.fallback = len(channels) == 2
 	}
 	spec.rcp = s.checkRecipients(c, b)
-	for _, ch := range []string{kindSMS, kindRCS, kindViber} {
-		block := c.object(b, ch, ch, slices.Contains(channels, ch))
-		if block == nil {
-			continue
-		}
-		if !slices.Contains(channels, ch) {
-			c.add(ch, "The %s block needs %s among the channels.", ch, ch)
-			continue
-		}
-		switch ch {
-		case kindViber:
-			sender := checkViber(c, block, "viber.")
-			spec.sender = sender
-		case kindRCS:
-			spec.sender = checkRCSBlock(c, block)
-		case kindSMS:
-			sender := checkCascadeSMS(c, block)
-			if spec.kind == kindSMS {
-				spec.sender = sender
-			}
-		}
-	}
+	spec.sender = checkChannelBlocks(c, b, channels)
 	spec.startAt = c.startAt(b, s.cfg.AccountZone, now)
 	c.integer(b, "tariff_code", "tariff_code", 0, 1<<31)
 	c.integer(b, "validity", "validity", 1, 72)
 	c.boolean(b, "add_to_contact_book", "add_to_contact_book")
 	c.boolean(b, "check_stop_list", "check_stop_list")
-	c.boolean(b, "dry_run", "dry_run")
-	if flag(b, "dry_run", false) {
-		// What a dry run answers is not documented (no example, no schema):
-		// the stand-in does not guess.
-		c.add("dry_run", "The stand-in does not implement dry_run: its answer is not documented.")
-	}
+	checkDryRun(c, b)
 	spec.stopList = stopListOf(spec.kind, flag(b, "check_stop_list", true))
 	return spec
 }
@@ -98,7 +69,42 @@ func checkChannels(c *checker, b body) []string {
 		}
 		channels = append(channels, ch)
 	}
+	if len(channels) == 2 && (channels[1] != kindSMS || channels[0] == kindSMS) {
+		c.add("channels.1", "The second channel is the SMS sent where the first cannot deliver.")
+	}
 	return channels
+}
+
+// checkChannelBlocks checks the content block of each channel (sms, rcs,
+// viber), required for a channel named and refused for one that is not,
+// and returns the sender of the first channel.
+func checkChannelBlocks(c *checker, b body, channels []string) (sender string) {
+	for _, ch := range []string{kindSMS, kindRCS, kindViber} {
+		block := c.object(b, ch, ch, slices.Contains(channels, ch))
+		switch {
+		case block == nil:
+		case !slices.Contains(channels, ch):
+			c.add(ch, "The %s block needs %s among the channels.", ch, ch)
+		case ch == kindViber:
+			sender = checkViber(c, block, "viber.")
+		case ch == kindRCS:
+			sender = checkRCSBlock(c, block)
+		case channels[0] == kindSMS:
+			sender = checkCascadeSMS(c, block)
+		default:
+			checkCascadeSMS(c, block) // the fallback's
+		}
+	}
+	return sender
+}
+
+// checkDryRun: what a dry run answers is not documented (no example, no
+// schema), so the stand-in does not guess and refuses one.
+func checkDryRun(c *checker, b body) {
+	c.boolean(b, "dry_run", "dry_run")
+	if flag(b, "dry_run", false) {
+		c.add("dry_run", "The stand-in does not implement dry_run: its answer is not documented.")
+	}
 }
 
 // stopListOf is the stop list a campaign of a channel skips: its own

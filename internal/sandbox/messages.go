@@ -3,7 +3,6 @@ package sandbox
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 	"strconv"
 	"time"
 )
@@ -170,29 +169,12 @@ func checkMessageContent(c *checker, b body) (kind, sender string) {
 		return kindWhatsApp, sender
 	}
 	channels := checkChannels(c, b)
-	for _, ch := range []string{kindSMS, kindRCS, kindViber} {
-		block := c.object(b, ch, ch, slices.Contains(channels, ch))
-		switch {
-		case block == nil:
-		case !slices.Contains(channels, ch):
-			c.add(ch, "The %s block needs %s among the channels.", ch, ch)
-		case ch == kindViber:
-			sender = checkViber(c, block, "viber.")
-		case ch == kindRCS:
-			sender = checkRCSBlock(c, block)
-		case channels[0] == kindSMS:
-			sender = checkCascadeSMS(c, block)
-		default:
-			checkCascadeSMS(c, block)
-		}
-	}
+	sender = checkChannelBlocks(c, b, channels)
 	c.validity(b, "")
 	c.integer(b, "tariff_code", "tariff_code", 0, 1<<31)
 	c.boolean(b, "add_to_contact_book", "add_to_contact_book")
 	c.boolean(b, "check_stop_list", "check_stop_list")
-	if flag(b, "dry_run", false) {
-		c.add("dry_run", "The stand-in does not implement dry_run: its answer is not documented.")
-	}
+	checkDryRun(c, b)
 	if len(channels) > 0 {
 		kind = channels[0]
 	}
