@@ -109,7 +109,7 @@ func (a *stopAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 			}
 			if status != last {
 				last = status
-				progress(resp, "Campaign %s is in status %q.", idText, status)
+				framework.Progress(resp, "Campaign %s is in status %q.", idText, status)
 			}
 		},
 		timeoutAdvice: "Invoke the action again, or raise timeouts.invoke.",
@@ -122,9 +122,9 @@ func (a *stopAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	case c == nil:
 		resp.Diagnostics.Append(actionNotFoundError(a.Client, "Stop", idText))
 	case client.IsSettled(first):
-		progress(resp, "Campaign %s was %s already: %s No stop request was sent.", idText, first, settledMeaning(first))
+		framework.Progress(resp, "Campaign %s was %s already: %s No stop request was sent.", idText, first, settledMeaning(first))
 	default:
-		progress(resp, "Campaign %s is %s.", idText, c.Status)
+		framework.Progress(resp, "Campaign %s is %s.", idText, c.Status)
 	}
 }
 
@@ -137,12 +137,6 @@ func settledMeaning(status string) string {
 		return "it has finished sending, and its status is final."
 	}
 	return "its status is final."
-}
-
-func progress(resp *action.InvokeResponse, format string, args ...any) {
-	if resp.SendProgress != nil {
-		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
-	}
 }
 
 func actionNotFoundError(c *client.Client, verb, id string) diag.Diagnostic {
@@ -202,11 +196,11 @@ func (a *renewAction) Invoke(ctx context.Context, req action.InvokeRequest, resp
 				idText, c.Status, statusAllows(c.Status)))
 		return
 	}
-	progress(resp, "Campaign %s is paused; resuming it.", idText)
+	framework.Progress(resp, "Campaign %s is paused; resuming it.", idText)
 	renewed, diags := campaignOps{client: a.Client}.renew(ctx, id, idText)
 	resp.Diagnostics.Append(diags...)
 	if renewed != nil && !diags.HasError() {
-		progress(resp, "Campaign %s is in status %q.", idText, renewed.Status)
+		framework.Progress(resp, "Campaign %s is in status %q.", idText, renewed.Status)
 	}
 }
 

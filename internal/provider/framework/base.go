@@ -83,6 +83,13 @@ func (b *ActionBase) Configure(_ context.Context, req action.ConfigureRequest, r
 	b.Client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
+// Progress reports one step of an action's invoke to the CLI.
+func Progress(resp *action.InvokeResponse, format string, args ...any) {
+	if resp.SendProgress != nil {
+		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
+	}
+}
+
 // ListBase is embedded by every list resource: Configure takes the
 // provider's client.
 type ListBase struct {

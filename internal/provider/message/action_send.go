@@ -136,7 +136,7 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 			return
 		}
 	}
-	progress(resp, "Sending one %s message to %s.", m.Channel.ValueString(), phone)
+	framework.Progress(resp, "Sending one %s message to %s.", m.Channel.ValueString(), phone)
 	sent, err := a.Client.SendMessage(ctx, client.MessageRequest{Channel: m.Channel.ValueString(), Phone: phone,
 		ReferenceID: ref, Sender: m.Sender.ValueString(), Text: m.Text.ValueString()})
 	switch {
@@ -155,7 +155,7 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 		if sent.Recovered != "" {
 			how = " Its answer was lost; it was " + sent.Recovered + ", and not sent twice."
 		}
-		progress(resp, "Message %d to %s is %s.%s", sent.ID, phone, sent.Status, how)
+		framework.Progress(resp, "Message %d to %s is %s.%s", sent.ID, phone, sent.Status, how)
 	}
 }
 
@@ -171,14 +171,8 @@ func (a *sendAction) alreadySent(ctx context.Context, ref string, resp *action.I
 	if len(msgs) == 0 {
 		return false
 	}
-	progress(resp, "Message %d with reference_id %s was sent before (status %s): nothing was sent.", msgs[0].ID, ref, msgs[0].Status)
+	framework.Progress(resp, "Message %d with reference_id %s was sent before (status %s): nothing was sent.", msgs[0].ID, ref, msgs[0].Status)
 	return true
-}
-
-func progress(resp *action.InvokeResponse, format string, args ...any) {
-	if resp.SendProgress != nil {
-		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
-	}
 }
 
 // messageFieldPath maps a 422 field of the send call to the attribute it
