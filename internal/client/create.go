@@ -254,6 +254,14 @@ func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error)
 	return cp, nil
 }
 
+// NewReferenceID is a reference_id of 32 alphanumerics, random, for one
+// message the caller must be able to look for again.
+func NewReferenceID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
 // withReferenceIDs gives every phone without one a reference_id made for
 // this create call: random per call, so that a campaign sent again on
 // purpose is never refused, and fixed within the call, so that the API's

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"time"
 )
 
 // Message is one message of GET /api/messages.
@@ -76,8 +75,7 @@ func (m *SentMessage) check(_ int64) string {
 func (c *Client) SendMessage(ctx context.Context, req MessageRequest) (*SentMessage, error) {
 	ref := req.ReferenceID
 	if ref == "" {
-		_, refs := withReferenceIDs([]Phone{{Number: req.Phone}})
-		ref = refs[0]
+		ref = NewReferenceID()
 	}
 	body := map[string]any{
 		"channels":  []string{req.Channel},
@@ -95,15 +93,9 @@ func (c *Client) SendMessage(ctx context.Context, req MessageRequest) (*SentMess
 	}
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recoverTimeout)
 	defer cancel()
-	for i := 0; i < 3; i++ {
-		msgs, ferr := c.FindMessagesByReference(rctx, ref)
-		if ferr == nil && len(msgs) > 0 {
-			return &SentMessage{ID: msgs[0].ID, ReferenceID: msgs[0].ReferenceID, Type: msgs[0].Type, Status: msgs[0].Status,
-				Sender: msgs[0].Sender, Recovered: "found by its reference_id " + ref}, nil
-		}
-		if c.clock.Sleep(rctx, time.Second) != nil {
-			break
-		}
+	if m := c.messageByReference(rctx, ref, 3, func(Message) bool { return true }); m != nil {
+		return &SentMessage{ID: m.ID, ReferenceID: m.ReferenceID, Type: m.Type, Status: m.Status, Sender: m.Sender,
+			Recovered: "found by its reference_id " + ref}, nil
 	}
 	amb.Detail = "no message with reference_id " + ref + " is listed; the message may still have been sent, and was not sent again"
 	return nil, amb

@@ -99,26 +99,34 @@ func (c *Client) checkGuardedCreate(ctx context.Context, spec createSpec, second
 	return nil, amb
 }
 
-// findByReference looks for a message by reference_id, a few times: the
-// platform may list messages a moment after the campaign exists.
+// findByReference looks for a campaign by the reference_id of one of its
+// messages (see messageByReference).
 func (c *Client) findByReference(ctx context.Context, ref string, tries int) (*Campaign, error) {
+	m := c.messageByReference(ctx, ref, tries, func(m Message) bool { return m.CampaignID != 0 })
+	if m == nil {
+		return nil, nil
+	}
+	return c.GetCampaign(ctx, m.CampaignID)
+}
+
+// messageByReference looks for a message by reference_id that want
+// accepts, a few times a second apart: the platform may list messages a
+// moment after it took them. An unanswered search is tried again; when
+// none finds one, or ctx ends, it returns nil and the caller reports what
+// is unknown.
+func (c *Client) messageByReference(ctx context.Context, ref string, tries int, want func(Message) bool) *Message {
 	for i := 0; i < tries; i++ {
 		msgs, err := c.FindMessagesByReference(ctx, ref)
-		if err != nil {
-			return nil, nil //nolint:nilerr // an unanswered search is not an answer: fall through to the next step
-		}
 		for _, m := range msgs {
-			if m.CampaignID != 0 {
-				return c.GetCampaign(ctx, m.CampaignID)
+			if err == nil && want(m) {
+				return &m
 			}
 		}
-		if i < tries-1 {
-			if sleepErr := c.clock.Sleep(ctx, time.Second); sleepErr != nil {
-				return nil, nil //nolint:nilerr // out of time: the caller reports the ambiguity
-			}
+		if i < tries-1 && c.clock.Sleep(ctx, time.Second) != nil {
+			return nil
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // recoverByList finds a contact-list campaign whose create answer was lost:

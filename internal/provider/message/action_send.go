@@ -135,6 +135,8 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 		if done := a.alreadySent(ctx, ref, resp); done {
 			return
 		}
+	} else {
+		ref = client.NewReferenceID() // known here, so that the advice of a lost answer can name it
 	}
 	framework.Progress(resp, "Sending one %s message to %s.", m.Channel.ValueString(), phone)
 	sent, err := a.Client.SendMessage(ctx, client.MessageRequest{Channel: m.Channel.ValueString(), Phone: phone,
@@ -142,8 +144,8 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	switch {
 	case client.IsAmbiguousCreate(err):
 		resp.Diagnostics.AddError("Message May Have Been Sent", fmt.Sprintf("%s.\n\nIt was not sent again, so that the phone "+
-			"does not get it twice. Look for it in the platform's web interface, or invoke the action again with the same "+
-			"reference_id: a message found by it is reported, and nothing is sent.", err))
+			"does not get it twice. Set reference_id = %q in the action's config and invoke it again: if the message "+
+			"went out, it is reported and nothing is sent; if it did not, it is sent once.", err, ref))
 	case framework.FieldErrorsOf(err) != nil:
 		resp.Diagnostics.Append(framework.AttributeErrors("Unable to Send Message", "Nothing was sent. Correct the value and "+
 			"invoke the action again.", framework.FieldErrorsOf(err), messageFieldPath, nil)...)

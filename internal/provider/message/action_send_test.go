@@ -96,6 +96,23 @@ func TestAccNative_messageSendLostAnswer(t *testing.T) {
 	if n := sb.Count(sendKey); n != 1 {
 		t.Errorf("%d send requests, want 1: never repeated", n)
 	}
+	// The advice, followed: the message was not taken, so it is sent once,
+	// and a further invoke sends nothing.
+	advice := regexp.MustCompile(`reference_id = "([a-f0-9]{32})"`).FindStringSubmatch(out)
+	if advice == nil {
+		t.Fatalf("the error names no reference_id to set:\n%s", out)
+	}
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+
+		"action \"oneapi_message_send\" \"it\" {\n  config {\n"+proof+"    reference_id = \""+advice[1]+"\"\n  }\n}\n")
+	sb.ResetCounters()
+	for i := range 2 {
+		if out, err := invoke(cli); err != nil {
+			t.Fatalf("invoke %d with the advised reference_id: %v\n%s", i+1, err, out)
+		}
+	}
+	if n := sb.Count(sendKey); n != 1 {
+		t.Errorf("%d send requests for two invokes with the advised reference_id, want 1", n)
+	}
 }
 
 // TestAccNative_messageSendIsCheckedAtPlan: bad settings fail before any
