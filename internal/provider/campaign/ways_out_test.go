@@ -1,6 +1,7 @@
 package campaign_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -37,16 +38,24 @@ func TestAccCampaign_destroyFromEveryState(t *testing.T) {
 		config  string                              // the configuration terraform destroy runs with
 		want    []string                            // the campaign's status afterwards
 		stops   bool                                // whether the destroy may stop it
+		create  string                              // the campaign created first (default: acctest.RCSCampaign)
 	}{
-		{"as created", func(*acctest.Sandbox, int64) {}, acctest.RCSCampaign(""), []string{"stopped"}, true},
-		{"sending, content edited and desired active", acctest.Force("sending"), editedCampaign(`desired_state = "active"`), []string{"stopped", "done"}, true},
-		{"paused, desired active", acctest.Force("paused"), acctest.RCSCampaign(`desired_state = "active"`), []string{"stopped"}, true},
-		{"stopped, desired active", acctest.Force("stopped"), acctest.RCSCampaign(`desired_state = "active"`), []string{"stopped"}, false},
-		{"stopped, content edited and desired active", acctest.Force("stopped"), editedCampaign(`desired_state = "active"`), []string{"stopped"}, false},
-		{"done, content edited", acctest.Force("done"), editedCampaign(""), []string{"done"}, false},
-		{"done, desired active", acctest.Force("done"), acctest.RCSCampaign(`desired_state = "active"`), []string{"done"}, false},
-		{"spam, desired stopped", acctest.Force("spam"), acctest.RCSCampaign(`desired_state = "stopped"`), []string{"spam"}, false},
-		{"not found at the endpoint", func(sb *acctest.Sandbox, id int64) { sb.Delete(id) }, acctest.RCSCampaign(`desired_state = "stopped"`), []string{""}, false},
+		{"as created", func(*acctest.Sandbox, int64) {}, acctest.RCSCampaign(""), []string{"stopped"}, true, ""},
+		{"sending, content edited and desired active", acctest.Force("sending"), editedCampaign(`desired_state = "active"`), []string{"stopped", "done"}, true, ""},
+		{"paused, desired active", acctest.Force("paused"), acctest.RCSCampaign(`desired_state = "active"`), []string{"stopped"}, true, ""},
+		{"stopped, desired active", acctest.Force("stopped"), acctest.RCSCampaign(`desired_state = "active"`), []string{"stopped"}, false, ""},
+		{"stopped, content edited and desired active", acctest.Force("stopped"), editedCampaign(`desired_state = "active"`), []string{"stopped"}, false, ""},
+		{"done, content edited", acctest.Force("done"), editedCampaign(""), []string{"done"}, false, ""},
+		{"done, desired active", acctest.Force("done"), acctest.RCSCampaign(`desired_state = "active"`), []string{"done"}, false, ""},
+		{"spam, desired stopped", acctest.Force("spam"), acctest.RCSCampaign(`desired_state = "stopped"`), []string{"spam"}, false, ""},
+		{"not found at the endpoint", func(sb *acctest.Sandbox, id int64) { sb.Delete(id) }, acctest.RCSCampaign(`desired_state = "stopped"`), []string{""}, false, ""},
+		// The new channels: no page names when a Viber or WhatsApp campaign
+		// may be stopped, and the stand-in refuses it until sending; the
+		// destroy waits that out.
+		{"viber cascade as created", func(*acctest.Sandbox, int64) {}, viberCascade, []string{"stopped"}, true, viberCascade},
+		{"viber cascade paused", acctest.Force("paused"), viberCascade, []string{"stopped"}, true, viberCascade},
+		{"whatsapp as created", func(*acctest.Sandbox, int64) {}, whatsappCampaign, []string{"stopped"}, true, whatsappCampaign},
+		{"personal SMS as created, desired stopped", func(*acctest.Sandbox, int64) {}, personalSMS + `desired_state = "stopped"`, []string{"stopped"}, true, personalSMS},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -65,7 +74,7 @@ func TestAccCampaign_destroyFromEveryState(t *testing.T) {
 					return fmt.Errorf("campaign %d is %q after the destroy, want one of %v", id, got, tc.want)
 				},
 				Steps: []resource.TestStep{
-					{Config: sb.CampaignConfig(acctest.RCSCampaign("")), Check: acctest.IDOf(acctest.CampaignAddr, &id)},
+					{Config: sb.CampaignConfig(cmp.Or(tc.create, acctest.RCSCampaign(""))), Check: acctest.IDOf(acctest.CampaignAddr, &id)},
 					{
 						PreConfig: func() {
 							tc.arrange(sb, id)
