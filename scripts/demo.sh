@@ -75,7 +75,7 @@ provider_installation {
 }
 RC
 export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0
-echo "    Terraform CLI: $("$terraform" version | head -1) ($terraform), provider from the local build (dev_overrides)"
+echo "    Terraform CLI: $("$terraform" version | sed -n 1p) ($terraform), provider from the local build (dev_overrides)"
 export ONEAPI_ENDPOINT="$endpoint" ONEAPI_API_KEY="$api_key"
 mkdir -p "$work/quickstart" && cp "$root/examples/quickstart/main.tf" "$work/quickstart/"
 pause

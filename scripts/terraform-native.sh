@@ -35,7 +35,9 @@ if [ "${TERRAFORM_BUILD:-}" != "1" ] && found=$(scripts/terraform-on-path.sh 14 
   exit 0
 fi
 
-if [ -x "$out" ] && "$out" version 2>/dev/null | grep -q "Terraform v$version"; then
+# Each CLI's version is read into a variable first: `cli version | grep -q`
+# under pipefail fails at random (grep quits, the CLI dies of SIGPIPE).
+if [ -x "$out" ] && [[ "$("$out" version 2>/dev/null || true)" == *"Terraform v$version"* ]]; then
   echo "$out"
   exit 0
 fi
@@ -63,5 +65,6 @@ for m in $(sed -n 's/^replace \(github.com\/hashicorp\/terraform\/[^ ]*\) => \.\
 done
 mkdir -p "$tools"
 CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" -o "$out" . >&2
-"$out" version | grep -q "Terraform v$version"
+built=$("$out" version)
+[[ "$built" == *"Terraform v$version"* ]] || { echo "$out reports $built, not Terraform v$version" >&2; exit 1; }
 echo "$out"

@@ -6,7 +6,9 @@ set -euo pipefail
 want="$1"
 command -v terraform >/dev/null 2>&1 || exit 1
 found=$(command -v terraform)
-v=$("$found" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p' | head -1)
+# No pipeline into head or grep -q: under pipefail the writer could die of
+# SIGPIPE. sed reads all of the CLI's output and prints the first match.
+v=$("$found" version -json 2>/dev/null | sed -n '0,/.*"terraform_version": *"\([0-9.]*\)".*/s//\1/p' || true)
 major=${v%%.*}; rest=${v#*.}; minor=${rest%%.*}
 if [ -n "$v" ] && { [ "$major" -gt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -ge "$want" ]; }; }; then
   echo "$found"

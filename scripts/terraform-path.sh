@@ -13,7 +13,7 @@ if [ "${TERRAFORM_BUILD:-}" != "1" ] && found=$(scripts/terraform-on-path.sh 5);
   exit 0
 fi
 
-if [ ! -x "$tools/terraform" ] || ! "$tools/terraform" version 2>/dev/null | grep -q "Terraform v$version"; then
+if [ ! -x "$tools/terraform" ] || [[ "$("$tools/terraform" version 2>/dev/null || true)" != *"Terraform v$version"* ]]; then
   echo "building Terraform v$version from the Go module proxy into tools/bin (about 5 minutes, once)" >&2
   mkdir -p "$tools"
   GOBIN="$tools" GOFLAGS=-mod=mod go install -ldflags "-X github.com/hashicorp/terraform/version.dev=no" \

@@ -57,12 +57,12 @@ SRC
 
 run_suite() { # name binary [extra env...]
   local name="$1" bin="$2"; shift 2
-  echo "== $name ($(env "$@" "$bin" version 2>/dev/null | head -1))"
+  echo "== $name ($(env "$@" "$bin" version 2>/dev/null | sed -n 1p || true))"
   if env "$@" TF_ACC=1 TF_ACC_TERRAFORM_PATH="$bin" go test ./... -count=1 -timeout 40m >"$results/$name.log" 2>&1; then
     echo "$name: PASS" | tee -a "$results/summary"
   else
     echo "$name: FAIL (see below)" | tee -a "$results/summary"
-    grep -E -A40 -- '^(--- FAIL|panic)' "$results/$name.log" | head -120
+    grep -E -A40 -- '^(--- FAIL|panic)' "$results/$name.log" | sed -n 1,120p
   fi
 }
 
@@ -81,7 +81,7 @@ run_suite "terraform-1.8.5" "$tf185"
 run_suite "terraform-1.14.5" "$tf1145" ONEAPI_ACC_NATIVE=1
 run_suite "terraform-1.16.0" "$tf1160" ONEAPI_ACC_NATIVE=1
 if machine="$(command -v terraform)"; then
-  v="$("$machine" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p' | head -1)"
+  v="$("$machine" version -json 2>/dev/null | sed -n '0,/.*"terraform_version": *"\([0-9.]*\)".*/s//\1/p' || true)"
   case "$v" in
     1.5.7 | 1.8.5 | 1.14.5 | 1.16.0 | "") ;;
     *) run_suite "terraform-$v" "$machine" ;;
