@@ -32,6 +32,7 @@ func Test(t *testing.T, tc resource.TestCase) {
 
 func run(t *testing.T, tc resource.TestCase) {
 	t.Helper()
+	terraformRuns.Add(1)
 	if tc.PreCheck == nil {
 		tc.PreCheck = func() { PreCheck(t) }
 	}

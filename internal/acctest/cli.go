@@ -50,9 +50,14 @@ func RequireNative(t *testing.T) string {
 }
 
 // CLIVersion is the version of the run's Terraform CLI
-// (TF_ACC_TERRAFORM_PATH).
+// (TF_ACC_TERRAFORM_PATH). Outside an acceptance run (no TF_ACC, as in
+// `make unit`) there is no CLI to ask: the test skips, as every acceptance
+// test does there.
 func CLIVersion(t *testing.T) *version.Version {
 	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("an acceptance test (runs the Terraform CLI): run it with `make test` (TF_ACC=1)")
+	}
 	v, err := cliVersion(os.Getenv("TF_ACC_TERRAFORM_PATH"))
 	if err != nil {
 		t.Fatalf("the version of TF_ACC_TERRAFORM_PATH: %v", err)
@@ -123,6 +128,7 @@ const RequiredProviders = `terraform {
 func NewCLI(t *testing.T, server func() tfprotov6.ProviderServer) *CLI {
 	t.Helper()
 	tf := RequireNative(t)
+	terraformRuns.Add(1)
 	if server == nil {
 		server = provider.NewProtocol6Server("test")
 	}
