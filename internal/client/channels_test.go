@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -214,7 +215,7 @@ func TestLostViberAndWhatsAppCreatesAreRecovered(t *testing.T) {
 // contact list has no reference_id; its lost answer is recovered by
 // listing the Viber campaigns (filter[type]=viber) created since, as an
 // RCS list campaign's is.
-func TestLostViberGroupsCreateIsRecoveredByList(t *testing.T) {
+func TestLostViberGroupsCreateNamesItsCandidate(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	c := newClient(t, url)
 	req := client.ViberCampaignRequest{Groups: []int64{101}, Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"},
@@ -223,12 +224,13 @@ func TestLostViberGroupsCreateIsRecoveredByList(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "500", CreateAfterCommitCount: 1})
-	cp, err := c.CreateViberCampaign(context.Background(), req)
-	if err != nil {
-		t.Fatal(err)
+	_, err := c.CreateViberCampaign(context.Background(), req)
+	var amb *client.AmbiguousCreateError
+	if !errors.As(err, &amb) {
+		t.Fatalf("want an unresolved create naming the candidate, got %v", err)
 	}
 	ids := sb.CampaignIDs()
-	if len(ids) != 2 || cp.ID != ids[1] || sb.CountCreates() != 2 || cp.MessageType != "viber" {
-		t.Errorf("recovered %d (%s); campaigns %v; creates %d", cp.ID, cp.MessageType, ids, sb.CountCreates())
+	if len(ids) != 2 || len(amb.Candidates) != 1 || amb.Candidates[0].ID != ids[1] || sb.CountCreates() != 2 || amb.Candidates[0].MessageType != "viber" {
+		t.Errorf("candidates %v; campaigns %v; creates %d", amb.Candidates, ids, sb.CountCreates())
 	}
 }

@@ -276,19 +276,26 @@ func TestLostCreateThatNeverCommittedIsSentOnceGuarded(t *testing.T) {
 	checkOneCampaign(t, sb, cp, 2, "guarded")
 }
 
-func TestLostGroupsCreateIsRecoveredByList(t *testing.T) {
+// TestLostGroupsCreateNamesItsCandidateAndAdoptsNothing: a campaign to
+// contact lists carries no reference_id, so even the only new campaign of
+// the sender may be another workspace's: it is named, never adopted.
+func TestLostGroupsCreateNamesItsCandidateAndAdoptsNothing(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	c := newClient(t, url)
 	createCampaign(t, c) // an older campaign of the same sender
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "500", CreateAfterCommitCount: 1})
 	req := client.RCSCampaignRequest{Groups: []int64{101}, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hi"}}
 	cp, err := c.CreateRCSCampaign(context.Background(), req)
-	if err != nil {
-		t.Fatal(err)
+	var amb *client.AmbiguousCreateError
+	if cp != nil || !errors.As(err, &amb) {
+		t.Fatalf("adopted %v, err %v: want an unresolved create", cp, err)
 	}
 	ids := sb.CampaignIDs()
-	if len(ids) != 2 || cp.ID != ids[1] || sb.CountCreates() != 2 {
-		t.Errorf("recovered %d; campaigns %v; creates %d", cp.ID, ids, sb.CountCreates())
+	if len(ids) != 2 || len(amb.Candidates) != 1 || amb.Candidates[0].ID != ids[1] || sb.CountCreates() != 2 || amb.Pending == nil {
+		t.Errorf("candidates %v; campaigns %v; creates %d; pending %v", amb.Candidates, ids, sb.CountCreates(), amb.Pending)
+	}
+	if !strings.Contains(err.Error(), "none is adopted") {
+		t.Errorf("the error does not say nothing was adopted: %v", err)
 	}
 }
 
@@ -305,12 +312,10 @@ func TestLostGroupsCreateListsTheTypeAndWindowOnly(t *testing.T) {
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
 	c2 := newClient(t, url, client.WithTransport(crowd{base: http.DefaultTransport, other: other, n: 40}))
 	req := client.RCSCampaignRequest{Groups: []int64{101}, Sender: "our_agent", Options: client.RCSOptions{Text: "Hi"}}
-	cp, err := c2.CreateRCSCampaign(context.Background(), req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cp.Sender != "our_agent" || cp.MessageType != "rcs" {
-		t.Errorf("adopted %+v", cp)
+	_, err := c2.CreateRCSCampaign(context.Background(), req)
+	var amb *client.AmbiguousCreateError
+	if !errors.As(err, &amb) || len(amb.Candidates) != 1 || amb.Candidates[0].Sender != "our_agent" || amb.Candidates[0].MessageType != "rcs" {
+		t.Fatalf("want our_agent's one rcs campaign named among 40 of another sender, got %v", err)
 	}
 	for _, r := range sb.Journal() {
 		if strings.HasPrefix(r, "GET /api/campaigns?") && (strings.Contains(r, "search") || strings.Contains(r, "field") || !strings.Contains(r, "filter%5Btype%5D=rcs")) {

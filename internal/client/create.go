@@ -193,6 +193,9 @@ type PendingCreate struct {
 	// Fingerprint is the SHA-256 of the request's body, reference_ids
 	// included: it names this one request.
 	Fingerprint string `json:"fingerprint"`
+	// Found is what the latest search for the campaign found, when it
+	// named none (the candidates of a contact-list create).
+	Found string `json:"found,omitempty"`
 }
 
 func (s createSpec) pending() *PendingCreate {
@@ -203,21 +206,19 @@ func (s createSpec) pending() *PendingCreate {
 }
 
 // FindPendingCreate looks for the campaign of a create whose outcome was
-// not known, as the create's own recovery does (by reference_id, or among
-// the sender's campaigns created since), and never sends anything. It
-// returns nil and what the search found when the campaign cannot be named.
+// not known, as the create's own recovery does, and never sends anything:
+// by reference_id, or, for a contact-list create (which nothing proves),
+// by naming the sender's campaigns created since without returning any.
+// It returns nil and what the search found when the campaign cannot be
+// named.
 func (c *Client) FindPendingCreate(ctx context.Context, p PendingCreate, tries int) (*Campaign, string, error) {
 	if len(p.ReferenceIDs) == 0 {
 		spec := createSpec{path: p.Path, sender: p.Sender, messageType: p.MessageType, latestBefore: p.LatestBefore,
 			markKnown: p.MarkKnown, started: p.Started}
+		// Nothing proves a contact-list campaign: the candidates are only
+		// named (recoverByList), never returned.
 		amb := &AmbiguousCreateError{}
-		cp, err := c.recoverByList(ctx, spec, amb)
-		if cp != nil {
-			return cp, "", nil
-		}
-		if err != nil && amb.Detail == "" {
-			return nil, "", err
-		}
+		_, _ = c.recoverByList(ctx, spec, amb)
 		return nil, amb.Detail, nil
 	}
 	// A few of the messages are looked for: one listed late may be
@@ -228,7 +229,7 @@ func (c *Client) FindPendingCreate(ctx context.Context, p PendingCreate, tries i
 			return nil, "", err
 		}
 		for _, m := range msgs {
-			if m.CampaignID != 0 {
+			if m.CampaignID != 0 && isReference(m, ref) {
 				cp, err := c.GetCampaign(ctx, m.CampaignID)
 				return adopted(cp, "found by the reference_id "+ref+" of one of its messages"), "", err
 			}
@@ -251,7 +252,7 @@ func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error)
 	if err != nil {
 		return nil, err
 	}
-	return cp, nil
+	return c.proveCreated(ctx, spec, cp)
 }
 
 // NewReferenceID is a reference_id of 32 alphanumerics, random, for one

@@ -26,10 +26,12 @@ const recoverTimeout = 30 * time.Second
 //     found and the apply is still running, the same request is sent once
 //     more; the API refuses reference_ids it has seen, so this creates the
 //     campaign only if the first request did not.
-//   - with contact lists there is no reference_id: the campaigns of the
-//     create's type made since the create started are listed, and exactly
-//     one of the sender's, newer than the newest campaign before the
-//     create, is adopted.
+//   - with contact lists there is no reference_id, and nothing in the
+//     API proves which campaign a request made: the campaigns of the
+//     create's type and sender made since it started are listed and named
+//     as candidates, and none is adopted (another workspace, pipeline or
+//     the web UI may have made it). The caller records the create as
+//     unresolved; the user imports the right one or replaces.
 //
 // Whether One-API refuses a whole request that repeats a reference_id, or
 // only drops the repeated messages, is not documented. Under the second
@@ -81,6 +83,10 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 // reference_id it had already seen: the first request did create a
 // campaign, and that one (found by the reference_id) is adopted.
 func (c *Client) checkGuardedCreate(ctx context.Context, spec createSpec, second *Campaign, amb *AmbiguousCreateError) (*Campaign, error) {
+	if why := spec.echoMismatch(second); why != "" {
+		amb.Detail = "the guarded second request's answer " + why + ", so it is not taken as this request's campaign either"
+		return nil, amb
+	}
 	if d, err := c.GetCampaignDetail(ctx, second.ID); err == nil && d.TotalMessages >= int64(len(spec.refs)) {
 		return adopted(second, "the first request had not created it; the guarded second request did"), nil
 	}
@@ -102,7 +108,7 @@ func (c *Client) checkGuardedCreate(ctx context.Context, spec createSpec, second
 // findByReference looks for a campaign by the reference_id of one of its
 // messages (see messageByReference).
 func (c *Client) findByReference(ctx context.Context, ref string, tries int) (*Campaign, error) {
-	m := c.messageByReference(ctx, ref, tries, func(m Message) bool { return m.CampaignID != 0 })
+	m := c.messageByReference(ctx, ref, tries, func(m Message) bool { return m.CampaignID != 0 && isReference(m, ref) })
 	if m == nil {
 		return nil, nil
 	}
@@ -129,10 +135,11 @@ func (c *Client) messageByReference(ctx context.Context, ref string, tries int, 
 	return nil
 }
 
-// recoverByList finds a contact-list campaign whose create answer was lost:
-// the campaigns of its type created since the create started (with a
-// margin for the server's clock), newest first, filtered here by sender and
-// by the mark taken before the create.
+// recoverByList names the candidates for a contact-list campaign whose
+// create answer was lost: the campaigns of its type created since the
+// create started (with a margin for the server's clock), newest first,
+// filtered here by sender and by the mark taken before the create. It
+// never returns a campaign: see recoverCreate.
 func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *AmbiguousCreateError) (*Campaign, error) {
 	var candidates []Campaign
 	var listErr error
@@ -154,16 +161,20 @@ func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *Ambigu
 		}
 	}
 	switch {
-	case len(candidates) == 1 && spec.markKnown:
-		return adopted(&candidates[0], fmt.Sprintf("the only %s campaign of sender %q created since campaign %d", spec.messageType, spec.sender, spec.latestBefore)), nil
 	case len(candidates) > 0:
+		// Never adopted, even when it is the only one: a campaign to
+		// contact lists carries no reference_id, so nothing proves it is
+		// this request's rather than another workspace's of the same
+		// sender (its destroy would stop the other's campaign).
 		ids := make([]string, 0, len(candidates))
 		for _, cp := range candidates {
 			ids = append(ids, strconv.FormatInt(cp.ID, 10))
 		}
 		sort.Strings(ids)
 		amb.Candidates = candidates
-		amb.Detail = fmt.Sprintf("campaign(s) %s of sender %q may be the one created", strings.Join(ids, ", "), spec.sender)
+		amb.Detail = fmt.Sprintf("campaign(s) %s of sender %q were created since and may be the one created, but a "+
+			"campaign to contact lists carries no reference_id, so nothing proves which one is this request's; none is "+
+			"adopted", strings.Join(ids, ", "), spec.sender)
 	case listErr != nil:
 		amb.Detail = "listing the account's recent campaigns to find it failed: " + listErr.Error()
 	default:
@@ -202,6 +213,12 @@ func refusedAsSeen(err error) bool {
 		}
 	}
 	return true
+}
+
+// isReference reports a message that carries the reference_id ref: an
+// answer that ignored the filter lists other messages, which prove nothing.
+func isReference(m Message, ref string) bool {
+	return m.ReferenceID != nil && *m.ReferenceID == ref
 }
 
 func adopted(cp *Campaign, how string) *Campaign {

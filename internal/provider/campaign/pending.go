@@ -74,12 +74,29 @@ func keepPendingCreate(ctx context.Context, plan tftypes.Value, amb *client.Ambi
 	resp.Diagnostics.AddWarning("Campaign Create Unresolved", fmt.Sprintf("%s.\n\nThe campaign may exist and be sending, so "+
 		"the request is not sent again, in this apply or any later one.%s The resource is in the state without an "+
 		"id, with what identifies the request (%s). The next plan shows it as an update: every refresh and apply looks "+
-		"for the campaign again and adopts it when found, sending nothing.\n\n%s", amb, candidates(amb), pendingName(amb.Pending), sendAnewAdvice))
+		"for the campaign again and adopts it when found, sending nothing.\n\n%s", amb, candidates(amb), pendingName(amb.Pending), wayOut(amb.Pending)))
 }
 
 // sendAnewAdvice is the one way to send an unresolved campaign again.
 const sendAnewAdvice = "To give up on it and send the campaign anew (its messages may then go out twice): " +
 	"terraform apply -replace=ADDRESS."
+
+// adoptAdvice is the way out of an unresolved create to contact lists,
+// which no search can resolve: the user names the campaign.
+const adoptAdvice = "A campaign to contact lists carries no reference_id, so no search can prove which campaign is " +
+	"this one, and the provider never adopts one by itself (it may be another workspace's, and a destroy would stop " +
+	"it). If one of the candidates is this resource's campaign (compare its lists and creation time in the web UI): " +
+	"terraform state rm ADDRESS, then terraform import ADDRESS ID, then terraform apply (which records the " +
+	"configuration's content and sends nothing). If none is: terraform apply -replace=ADDRESS sends it anew."
+
+// wayOut is the advice for a pending create: for contact lists, which no
+// search resolves, adopting or replacing; otherwise replacing.
+func wayOut(p *client.PendingCreate) string {
+	if len(p.ReferenceIDs) == 0 {
+		return adoptAdvice
+	}
+	return sendAnewAdvice
+}
 
 func candidates(amb *client.AmbiguousCreateError) string {
 	if len(amb.Candidates) == 0 {
@@ -105,7 +122,14 @@ func pendingName(p *client.PendingCreate) string {
 // timeouts.read): one search;
 // the campaign found is adopted, otherwise the state stays as it is.
 func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.PendingCreate, req resource.ReadRequest, resp *resource.ReadResponse) {
-	cp, _, err := r.Client.FindPendingCreate(ctx, *p, 1)
+	cp, found, err := r.Client.FindPendingCreate(ctx, *p, 1)
+	if cp == nil && err == nil && found != p.Found {
+		// The plan names what this search found (the candidates of a
+		// contact-list create).
+		p.Found = found
+		data, _ := json.Marshal(p)
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, data)...)
+	}
 	if err != nil {
 		resp.Diagnostics.AddWarning("Unable to Look for the Campaign", fmt.Sprintf("Looking for the campaign of the "+
 			"unresolved create (%s) failed: %s. The state is kept; the next refresh looks again.", pendingName(p), err))
@@ -138,8 +162,12 @@ func planPendingCreate(p *client.PendingCreate, plan *campaignResourceModel, rep
 		then = "The content changed, so applying replaces it: it is looked for once more (and stopped, with " +
 			"stop_on_destroy, if found), then a new campaign is sent."
 	}
+	found := "no campaign has been found for it yet"
+	if p.Found != "" {
+		found = "the last search found that " + p.Found
+	}
 	resp.Diagnostics.AddWarning("Campaign Create Unresolved", fmt.Sprintf("An earlier apply could not tell whether "+
-		"this campaign was created (%s): no campaign has been found for it yet. %s\n\n%s", pendingName(p), then, sendAnewAdvice))
+		"this campaign was created (%s): %s. %s\n\n%s", pendingName(p), found, then, wayOut(p)))
 }
 
 // updatePendingCreate is the apply of an unresolved create: it looks for
@@ -159,9 +187,13 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 			detail = "the search failed: " + err.Error()
 		}
 		resp.State.Raw = req.State.Raw
+		again := "Apply again later: the platform may list messages a while after sending them. "
+		if len(p.ReferenceIDs) == 0 {
+			again = "Applying again will not resolve it. "
+		}
 		resp.Diagnostics.AddError("Campaign Create Still Unresolved", fmt.Sprintf("The campaign of an earlier create "+
-			"(%s) was looked for again at %s, and %s. Nothing was sent, and the state is as it was.\n\nApply again "+
-			"later: the platform may list messages a while after sending them. %s", pendingName(p), r.Client.Endpoint(), detail, sendAnewAdvice))
+			"(%s) was looked for again at %s, and %s. Nothing was sent, and the state is as it was.\n\n%s%s",
+			pendingName(p), r.Client.Endpoint(), detail, again, wayOut(p)))
 		return
 	}
 	campaignFromAPI(cp, &plan, r.Zone())

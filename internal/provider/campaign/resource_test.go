@@ -376,8 +376,9 @@ func TestAccCampaign_lostCreateAnswerIsRecovered(t *testing.T) {
 		{"phones, connection dropped after commit", `recipients = { phones = ["380661231231", "380661231232"] }`, "drop"},
 		{"phones, 500 after commit", `recipients = { phones = ["380661231231"] }`, "500"},
 		{"phones, dropped before commit", `recipients = { phones = ["380661231231"] }`, "drop_before"},
-		{"groups, 429 after commit", `recipients = { groups = [101, 102] }`, "429"},
 	}
+	// A campaign to contact lists is never adopted by a search: see
+	// adoption_test.go.
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			sb := acctest.StartSandbox(t)
