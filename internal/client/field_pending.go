@@ -81,7 +81,7 @@ func (e *UnresolvedFieldError) CandidateIDs() string {
 // the candidates when there are several, or neither when none is listed.
 func (c *Client) FindPendingField(ctx context.Context, p PendingField, tries int) (*CustomField, []CustomField, error) {
 	delay := time.Second
-	for i := 0; i < tries; i++ {
+	for i := 0; i < tries && ctx.Err() == nil; i++ {
 		all, err := c.ListCustomFields(ctx)
 		if err != nil {
 			return nil, nil, err
@@ -94,8 +94,8 @@ func (c *Client) FindPendingField(ctx context.Context, p PendingField, tries int
 		default:
 			return nil, made, nil
 		}
-		if i < tries-1 && c.clock.Sleep(ctx, delay) != nil {
-			break
+		if i < tries-1 {
+			_ = c.clock.Sleep(ctx, delay) // an ended ctx ends the loop
 		}
 		delay = min(2*delay, fieldLagMax)
 	}

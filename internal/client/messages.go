@@ -187,13 +187,13 @@ func (c *Client) recoverMessage(ctx context.Context, req MessageRequest, amb *Am
 // findMessage looks for the message of ref a few times, a second apart;
 // an answer that cannot be read ends the search with its error.
 func (c *Client) findMessage(ctx context.Context, ref string, tries int) (*Message, error) {
-	for i := 0; i < tries; i++ {
+	for i := 0; i < tries && ctx.Err() == nil; i++ {
 		m, err := c.MessageByReference(ctx, ref)
 		if m != nil || err != nil {
 			return m, err
 		}
-		if i < tries-1 && c.clock.Sleep(ctx, time.Second) != nil {
-			break
+		if i < tries-1 {
+			_ = c.clock.Sleep(ctx, time.Second) // an ended ctx ends the loop
 		}
 	}
 	return nil, nil
