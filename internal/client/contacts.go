@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -444,12 +445,30 @@ func (c *Client) FindContact(ctx context.Context, phone string) (*Contact, error
 // EachContact streams the contact book's contacts (GET /api/contacts), or
 // those of one list (groups[]) when list is not 0, until yield returns
 // false.
+//
+// Each contact of a list's answer must show the list among its groups (the
+// API embeds them): a contact that does not was answered by a server that
+// ignored the filter, and adopting it would make a contact of another list
+// a member. Such an answer is an error.
 func (c *Client) EachContact(ctx context.Context, list int64, yield func(*Contact) bool) error {
 	q := url.Values{}
-	if list != 0 {
-		q.Set("groups[]", strconv.FormatInt(list, 10))
+	if list == 0 {
+		return eachItem(ctx, c, "/api/contacts", q, yield)
 	}
-	return eachItem(ctx, c, "/api/contacts", q, yield)
+	q.Set("groups[]", strconv.FormatInt(list, 10))
+	var bad error
+	err := eachItem(ctx, c, "/api/contacts", q, func(ct *Contact) bool {
+		if !slices.ContainsFunc(ct.Groups, func(g ContactList) bool { return g.ID == list }) {
+			bad = &BadAnswerError{Method: http.MethodGet, Path: "/api/contacts", Problem: fmt.Sprintf("contact %d is "+
+				"not in contact list %d (its groups do not name it): the answer ignores the groups[] filter", ct.ID, list)}
+			return false
+		}
+		return yield(ct)
+	})
+	if bad != nil {
+		return bad
+	}
+	return err
 }
 
 func contactPath(id int64) string { return "/api/contacts/" + strconv.FormatInt(id, 10) }

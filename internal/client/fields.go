@@ -82,64 +82,52 @@ func (c *Client) GetCustomField(ctx context.Context, id int64) (*CustomField, er
 		Message: fmt.Sprintf("the account has no contact field %d", id)}
 }
 
-// CreateCustomField creates a field. The request is not repeated once it
-// may have reached the server: field names are not documented as unique,
-// so a lost answer is recovered only by a field of that name and type that
-// the list did not have before the create; when there is none, the create
-// never took effect and is sent once more.
+// CreateCustomField creates a field, once. Field names are not documented
+// as unique and a create carries no key of the caller's, so the request is
+// never sent again once it may have reached the server. An answer that
+// does not describe what was asked (another name or type, or a field the
+// account had before) is not adopted: like a lost answer, it leaves the
+// field to be found in the list (field_pending.go), or the create
+// unresolved (an UnresolvedFieldError).
 func (c *Client) CreateCustomField(ctx context.Context, req CustomFieldRequest) (*CustomField, error) {
 	before, err := c.ListCustomFields(ctx)
 	if err != nil {
 		return nil, err
 	}
-	env := envelope[CustomField]{}
-	err = c.do(ctx, request{method: http.MethodPost, path: "/api/contacts/fields", body: req, creates: createsContactField}, &env)
-	var amb *AmbiguousCreateError
-	if err == nil || !errors.As(err, &amb) {
-		return env.Data, err
-	}
-	known := map[int64]bool{}
+	pending := PendingField{Name: req.Name, Type: req.Type, Started: c.clock.Now()}
 	for _, f := range before {
-		known[f.ID] = true
+		pending.Before = append(pending.Before, f.ID)
 	}
-	after, lerr := c.ListCustomFields(ctx)
-	if lerr != nil {
-		amb.Detail = fmt.Sprintf("listing the fields to find it failed too (%v)", lerr)
-		return nil, amb
-	}
-	var made []CustomField
-	for _, f := range after {
-		if !known[f.ID] && f.Name == req.Name && f.Type == req.Type {
-			made = append(made, f)
+	r := request{method: http.MethodPost, path: "/api/contacts/fields", body: req, creates: createsContactField}
+	env := envelope[CustomField]{}
+	err = c.do(ctx, r, &env)
+	if err == nil {
+		problem := pending.answerProblem(env.Data)
+		if problem == "" {
+			return env.Data, nil
 		}
+		err = &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: &BadAnswerError{Method: r.method, Path: r.path, Problem: problem}}
 	}
-	switch len(made) {
-	case 1:
-		made[0].Recovered = fmt.Sprintf("found as the one new field named %q", req.Name)
-		return &made[0], nil
-	case 0:
-		env = envelope[CustomField]{}
-		if err := c.do(ctx, request{method: http.MethodPost, path: "/api/contacts/fields", body: req, creates: createsContactField}, &env); err != nil {
-			amb.Detail = fmt.Sprintf("no new field named %q was found, and sending the create again failed too (%v)", req.Name, err)
-			return nil, amb
-		}
-		env.Data.Recovered = "created by a second request, after the first made none"
-		return env.Data, nil
+	var amb *AmbiguousCreateError
+	if !errors.As(err, &amb) {
+		return nil, err
 	}
-	ids := make([]string, len(made))
-	for i, f := range made {
-		ids[i] = strconv.FormatInt(f.ID, 10)
-	}
-	amb.Detail = fmt.Sprintf("%d new fields named %q appeared meanwhile (ids %v): import the one that is this resource's", len(made), req.Name, ids)
-	return nil, amb
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recoverTimeout)
+	defer cancel()
+	return c.resolveCustomField(rctx, pending, amb, fieldCreateTries)
 }
 
 // UpdateCustomField changes a field's name, description and visibility.
+// Its answer must be the field asked for, with the name sent.
 func (c *Client) UpdateCustomField(ctx context.Context, id int64, req CustomFieldRequest) (*CustomField, error) {
 	req.Type = ""
 	env := envelope[CustomField]{want: id}
 	if err := c.do(ctx, request{method: http.MethodPatch, path: fieldPath(id), body: req}, &env); err != nil {
 		return nil, err
+	}
+	if env.Data.Name != req.Name {
+		return nil, &BadAnswerError{Method: http.MethodPatch, Path: fieldPath(id), Problem: fmt.Sprintf("it names "+
+			"contact field %d %q, not %q as sent", id, env.Data.Name, req.Name)}
 	}
 	return env.Data, nil
 }

@@ -57,12 +57,27 @@ type Faults struct {
 	// finish sending just before the stop arrives, so the stop answers 422:
 	// the race between a stop and the end of a campaign.
 	CompleteBeforeStop int `json:"complete_before_stop"`
+	// MessagesAnswer makes every GET /api/messages answer a malformed 200
+	// while set: "null_data" answers {"data": null}, "no_data" answers {}.
+	MessagesAnswer string `json:"messages_answer"`
+	// HideNewFields makes the next N GET /api/contacts/fields leave out the
+	// fields created after the faults were set: a list that lags behind
+	// its creates.
+	HideNewFields int `json:"hide_new_fields"`
+	// FieldCreateAnswersOther answers the next N field creates, after the
+	// field is committed, with another field of the account (the oldest):
+	// an answer that describes something else than the request made.
+	FieldCreateAnswersOther int `json:"field_create_answers_other"`
+	// IgnoreContactListFilter makes GET /api/contacts ignore groups[] and
+	// answer every contact of the book.
+	IgnoreContactListFilter bool `json:"ignore_contact_list_filter"`
 }
 
 // SetFaults replaces the injected faults.
 func (s *Sandbox) SetFaults(f Faults) {
 	s.mu.Lock()
 	s.faults = f
+	s.fieldMark = s.nextFieldID
 	s.mu.Unlock()
 }
 
@@ -261,4 +276,50 @@ func answerAfterCommit(w http.ResponseWriter, mode string) {
 	default:
 		writeJSON(w, http.StatusInternalServerError, map[string]string{"message": "Server Error"})
 	}
+}
+
+// takeMalformedMessages is the malformed answer of this message search
+// (MessagesAnswer), or nil; the caller holds s.mu.
+func (s *Sandbox) takeMalformedMessages() map[string]any {
+	switch s.faults.MessagesAnswer {
+	case "null_data":
+		s.injected["messages_malformed"]++
+		return map[string]any{"data": nil}
+	case "no_data":
+		s.injected["messages_malformed"]++
+		return map[string]any{}
+	}
+	return nil
+}
+
+// takeHideNewFields reports whether this field list leaves out the fields
+// created since the faults were set, and from which id; the caller holds
+// s.mu.
+func (s *Sandbox) takeHideNewFields() (int64, bool) {
+	if s.faults.HideNewFields <= 0 {
+		return 0, false
+	}
+	s.faults.HideNewFields--
+	s.injected["fields_hidden"]++
+	return s.fieldMark, true
+}
+
+// takeFieldAnswersOther reports whether this field create is answered
+// with another field; the caller holds s.mu.
+func (s *Sandbox) takeFieldAnswersOther() bool {
+	if s.faults.FieldCreateAnswersOther <= 0 {
+		return false
+	}
+	s.faults.FieldCreateAnswersOther--
+	s.injected["field_answers_other"]++
+	return true
+}
+
+// ignoresContactListFilter reports whether GET /api/contacts ignores
+// groups[]; the caller holds s.mu.
+func (s *Sandbox) ignoresContactListFilter() bool {
+	if s.faults.IgnoreContactListFilter {
+		s.injected["contact_list_filter_ignored"]++
+	}
+	return s.faults.IgnoreContactListFilter
 }

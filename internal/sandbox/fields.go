@@ -58,8 +58,12 @@ func (s *Sandbox) handleFields(w http.ResponseWriter, _ *http.Request) {
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	mark, lagging := s.takeHideNewFields()
 	data := []any{}
 	for _, id := range ids {
+		if lagging && id >= mark {
+			continue
+		}
 		data = append(data, fieldView(s.fields[id]))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": data})
@@ -112,12 +116,30 @@ func (s *Sandbox) handleCreateField(w http.ResponseWriter, r *http.Request) {
 	s.nextFieldID++
 	s.fields[f.id] = f
 	view := fieldView(f)
+	if s.takeFieldAnswersOther() {
+		view = fieldView(s.oldestFieldBut(f.id))
+	}
 	s.mu.Unlock()
 	if mode := s.takeCreateFault(); mode != "" {
 		answerAfterCommit(w, mode)
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{"data": view})
+}
+
+// oldestFieldBut is the account's oldest field other than id (id itself
+// when it is the only one); the caller holds s.mu.
+func (s *Sandbox) oldestFieldBut(id int64) *field {
+	var oldest *field
+	for fid, f := range s.fields {
+		if fid != id && (oldest == nil || fid < oldest.id) {
+			oldest = f
+		}
+	}
+	if oldest == nil {
+		return s.fields[id]
+	}
+	return oldest
 }
 
 // handleUpdateField serves PATCH /api/contacts/fields/{id}.

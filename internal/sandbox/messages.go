@@ -47,6 +47,10 @@ func (s *Sandbox) handleMessages(w http.ResponseWriter, r *http.Request) {
 	now := s.clock.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if bad := s.takeMalformedMessages(); bad != nil {
+		writeJSON(w, http.StatusOK, bad)
+		return
+	}
 	var match []message
 	hidden := s.takeHideMessages()
 	for _, m := range s.messages {
@@ -197,4 +201,18 @@ func checkMessagePhone(c *checker, b body) (number, ref string) {
 		c.add("phone.reference_id", "The reference_id has up to 32 alphanumeric characters.")
 	}
 	return number, ref
+}
+
+// SingleMessages counts the single messages (POST /api/messages/send)
+// taken for each reference_id ("" for those sent without one).
+func (s *Sandbox) SingleMessages() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for _, m := range s.messages {
+		if m.single != nil {
+			out[m.referenceID]++
+		}
+	}
+	return out
 }

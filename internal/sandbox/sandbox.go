@@ -93,6 +93,8 @@ type Sandbox struct {
 
 	fields      map[int64]*field
 	nextFieldID int64
+	// fieldMark is nextFieldID when the faults were last set (HideNewFields).
+	fieldMark int64
 
 	stopList     map[string]*stopEntry // by phone
 	nextStopID   int64

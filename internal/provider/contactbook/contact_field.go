@@ -2,6 +2,7 @@ package contactbook
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -60,6 +61,13 @@ func (m contactFieldModel) ObjectID() types.String { return m.ID }
 
 func contactFieldObject(id string) framework.APIObject {
 	return framework.APIObject{Kind: "contact field", ID: id, List: "GET /api/contacts/fields"}
+}
+
+// Metadata is the skeleton's; the identity of an unresolved create is ""
+// until its field is found.
+func (r *contactFieldResource) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	r.Resource.Metadata(ctx, req, resp)
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (r *contactFieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -122,19 +130,36 @@ func (r *contactFieldResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	f, err := r.Client.CreateCustomField(ctx, plan.request())
+	var unresolved *client.UnresolvedFieldError
+	if errors.As(err, &unresolved) {
+		keepPendingField(ctx, plan, unresolved, resp)
+		return
+	}
 	if err != nil {
 		resp.Diagnostics.Append(contactFieldWriteError("Unable to Create Contact Field", r.Client, "", err)...)
 		return
 	}
 	if f.Recovered != "" {
-		resp.Diagnostics.AddWarning("Contact Field Recovered After a Lost Answer",
-			fmt.Sprintf("The answer to the create request was lost; contact field %d was %s, and is now in the state.", f.ID, f.Recovered))
+		resp.Diagnostics.Append(recoveredFieldWarning(f))
 	}
 	plan.fromAPI(f)
 	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
+// Read is the skeleton's, or the search of an unresolved create.
+func (r *contactFieldResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if p := pendingField(ctx, req.Private, &resp.Diagnostics); p != nil {
+		r.readPendingField(ctx, p, req, resp)
+		return
+	}
+	r.Resource.Read(ctx, req, resp)
+}
+
 func (r *contactFieldResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if p := pendingField(ctx, req.Private, &resp.Diagnostics); p != nil {
+		r.updatePendingField(ctx, p, req, resp)
+		return
+	}
 	plan, id, ok := framework.ModelAndID[contactFieldModel](ctx, req.Plan.Get, "contact field", &resp.Diagnostics)
 	if !ok {
 		return
@@ -146,6 +171,21 @@ func (r *contactFieldResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	plan.fromAPI(f)
 	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
+}
+
+// Delete is the skeleton's for a field with an id; an unresolved create
+// deletes only the field found as its own.
+func (r *contactFieldResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state contactFieldModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !state.ID.IsNull() {
+		r.Resource.Delete(ctx, req, resp)
+		return
+	}
+	r.deletePendingField(ctx, pendingField(ctx, req.Private, &resp.Diagnostics), resp)
 }
 
 // contactFieldWriteError attaches a refusal to its attribute.
@@ -172,6 +212,12 @@ func (r *contactFieldResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	var state contactFieldModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if state.ID.IsNull() {
+		if p := pendingField(ctx, req.Private, &resp.Diagnostics); p != nil {
+			planPendingField(ctx, p, req, resp)
+		}
+		return
+	}
 	what := "Destroying"
 	if !req.Plan.Raw.IsNull() {
 		var plan contactFieldModel

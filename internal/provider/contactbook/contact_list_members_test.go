@@ -3,6 +3,7 @@ package contactbook_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
 const membersAddr = "oneapi_contact_list_members.vip"
@@ -259,5 +261,53 @@ resource "oneapi_contact_list_members" "vip" {
 				}},
 			})
 		})
+	}
+}
+
+// TestAccContactListMembers_unfilteredAnswerIsRefused: a server that
+// ignores GET /api/contacts' groups[] answers contacts of other lists. An
+// import of list 101's members then fails, naming the ignored filter,
+// instead of adopting every contact of the book and detaching those the
+// configuration does not name from list 101; nothing is written.
+func TestAccContactListMembers_unfilteredAnswerIsRefused(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	var ids []string
+	if err := sb.Client().EachContact(context.Background(), 101, func(ct *client.Contact) bool {
+		ids = append(ids, strconv.FormatInt(ct.ID, 10))
+		return true
+	}); err != nil || len(ids) != 3 {
+		t.Fatalf("list 101 has %v (%v), want its three seeded contacts", ids, err)
+	}
+	others := 0
+	_ = sb.Client().EachContact(context.Background(), 102, func(*client.Contact) bool { others++; return true })
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				sb.SetFaults(sandbox.Faults{IgnoreContactListFilter: true})
+				sb.ResetCounters()
+			},
+			Config: sb.ProviderBlock() + fmt.Sprintf(`
+import {
+  to = oneapi_contact_list_members.vip
+  id = "101"
+}
+
+resource "oneapi_contact_list_members" "vip" {
+  contact_list_id = "101"
+  contact_ids     = [%q, %q, %q]
+}
+`, ids[0], ids[1], ids[2]),
+			ExpectError: regexp.MustCompile(`(?s)contact \d+ is\s+not in\s+contact list 101.*ignores the\s+groups\[\]\s+filter`),
+		}},
+	})
+	if n := sb.Count("POST /api/groups/detach") + sb.Count("POST /api/groups/attach"); n != 0 {
+		t.Errorf("%d attach or detach requests after an unfiltered answer, want 0", n)
+	}
+	sb.SetFaults(sandbox.Faults{})
+	n := 0
+	_ = sb.Client().EachContact(context.Background(), 102, func(*client.Contact) bool { n++; return true })
+	if others == 0 || n != others {
+		t.Errorf("list 102 has %d contacts, had %d", n, others)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
 // TestAccNative_contactListQuery: the query finds a list by name, with its
@@ -335,4 +336,46 @@ resource "oneapi_contact_list_members" "staff" {
 		t.Errorf("with contact_lists omitted the plan is not empty:\n%s", out)
 	}
 	cli.MustRun("destroy", "-auto-approve", "-no-color")
+}
+
+// TestAccNative_contactFieldUnresolvedWayOut: a field create lost before
+// the platform made it stays unresolved (the create is not sent again); a
+// plain apply looks again and fails, creating nothing; the advice it
+// gives, terraform apply -replace, creates the field once, and the plan
+// after it is empty.
+func TestAccNative_contactFieldUnresolvedWayOut(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+resource "oneapi_contact_field" "city" {
+  name = "city"
+  type = "text"
+}
+`)
+	cli.Init()
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+	out := cli.MustRun("apply", "-auto-approve", "-no-color")
+	for _, want := range []string{"Contact Field Create Unresolved", "terraform apply -replace=ADDRESS"} {
+		if !acctest.WrappedRE(regexp.QuoteMeta(want)).MatchString(out) {
+			t.Errorf("the apply did not say %q:\n%s", want, out)
+		}
+	}
+	out, err := cli.Run("apply", "-auto-approve", "-no-color")
+	if err == nil || !strings.Contains(out, "Contact Field Create Still Unresolved") {
+		t.Fatalf("a second apply of an unresolved field: %v\n%s", err, out)
+	}
+	if n := sb.Count("POST /api/contacts/fields"); n != 1 {
+		t.Fatalf("%d field creates after two applies, want 1", n)
+	}
+	cli.MustRun("apply", "-replace=oneapi_contact_field.city", "-auto-approve", "-no-color")
+	if n, names := sb.Count("POST /api/contacts/fields"), sb.FieldNames(); n != 2 || len(names) != 2 {
+		t.Errorf("after -replace: %d creates and fields %v, want 2 creates and the example and city", n, names)
+	}
+	if out := cli.MustRun("plan", "-detailed-exitcode", "-no-color"); !strings.Contains(out, "No changes") {
+		t.Errorf("the plan after -replace is not empty:\n%s", out)
+	}
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
+	if names := sb.FieldNames(); len(names) != 1 {
+		t.Errorf("fields after destroy: %v, want only the example", names)
+	}
 }

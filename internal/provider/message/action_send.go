@@ -2,6 +2,7 @@ package message
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -50,11 +51,14 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Sends one proof message to one phone on a channel (`POST /api/messages/send`), for example to " +
 			"check a text on a test phone before a campaign goes out: `terraform apply -invoke=action.oneapi_message_send.NAME` " +
-			"(Terraform 1.14 or later). **It sends a real message and costs money.** The request is sent once and never " +
-			"repeated: when its answer is lost, the message is looked for by its `reference_id`, and if it cannot be found " +
-			"the action fails saying that it may have been sent. With a fixed `reference_id`, invoking the action again " +
-			"sends nothing: the message already sent with it is reported instead. Every setting is checked at plan, " +
-			"before any request.",
+			"(Terraform 1.14 or later). **It sends a real message and costs money.** The message is never sent twice: " +
+			"its `reference_id` guards it, since One-API refuses a `reference_id` it has taken. When the answer is lost, " +
+			"the message is looked for by its `reference_id`; not listed, the request is sent once more with the same " +
+			"`reference_id`, which sends it only if the first did not. A refusal of the `reference_id` as already used " +
+			"means that a message with it went out: it is looked for (waiting for a list that shows it late) and " +
+			"reported, and nothing is sent. With a fixed `reference_id`, invoking the action again sends nothing: the " +
+			"message already sent with it is reported instead (one sent to another phone is an error). Every setting is " +
+			"checked at plan, before any request.",
 		Attributes: map[string]schema.Attribute{
 			"channel": schema.StringAttribute{
 				MarkdownDescription: "`sms`, `rcs` or `viber`.",
@@ -132,7 +136,7 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	defer cancel()
 	phone, ref := m.Phone.ValueString(), m.ReferenceID.ValueString()
 	if ref != "" {
-		if done := a.alreadySent(ctx, ref, resp); done {
+		if done := a.alreadySent(ctx, ref, phone, resp); done {
 			return
 		}
 	} else {
@@ -141,7 +145,10 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	framework.Progress(resp, "Sending one %s message to %s.", m.Channel.ValueString(), phone)
 	sent, err := a.Client.SendMessage(ctx, client.MessageRequest{Channel: m.Channel.ValueString(), Phone: phone,
 		ReferenceID: ref, Sender: m.Sender.ValueString(), Text: m.Text.ValueString()})
+	var before *client.MessageSentBeforeError
 	switch {
+	case errors.As(err, &before):
+		sentBeforeDiagnostic(before, resp)
 	case client.IsAmbiguousCreate(err):
 		resp.Diagnostics.AddError("Message May Have Been Sent", fmt.Sprintf("%s.\n\nIt was not sent again, so that the phone "+
 			"does not get it twice. Set reference_id = %q in the action's config and invoke it again: if the message "+
@@ -152,6 +159,9 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	case err != nil:
 		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Send Message", a.Client,
 			framework.APIObject{Kind: "message", List: "GET /api/messages"}, err))
+	case sent.SentBefore:
+		framework.Progress(resp, "Message %d to %s with reference_id %s was sent before (status %s): One-API refused the "+
+			"reference_id as already used, so nothing was sent now.", sent.ID, phone, ref, sent.Status)
 	default:
 		how := ""
 		if sent.Recovered != "" {
@@ -161,19 +171,37 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	}
 }
 
+// sentBeforeDiagnostic reports a reference_id used before: for another
+// phone an error (this message was not sent); otherwise a warning, since
+// a message with it went out and sending again would deliver it twice.
+func sentBeforeDiagnostic(e *client.MessageSentBeforeError, resp *action.InvokeResponse) {
+	if e.Other != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("reference_id"), "Reference Id Already Used", fmt.Sprintf("%s.\n\n"+
+			"A reference_id names one message. To send this one, set another reference_id.", e))
+		return
+	}
+	resp.Diagnostics.AddWarning("Message Sent Before", fmt.Sprintf("%s.\n\nDo not invoke the action with another "+
+		"reference_id for this message: the phone would get it twice. Invoke it again with reference_id = %q later to see "+
+		"the message and its status; nothing is sent then.", e, e.ReferenceID))
+}
+
 // alreadySent reports a message sent before with the configured
-// reference_id: the invoke is then done, and sends nothing.
-func (a *sendAction) alreadySent(ctx context.Context, ref string, resp *action.InvokeResponse) bool {
-	msgs, err := a.Client.FindMessagesByReference(ctx, ref)
-	if err != nil {
+// reference_id: the invoke is then done, and sends nothing. A message of
+// that reference_id to another phone is an error: nothing is sent.
+func (a *sendAction) alreadySent(ctx context.Context, ref, phone string, resp *action.InvokeResponse) bool {
+	msg, err := a.Client.MessageByReference(ctx, ref)
+	switch {
+	case err != nil:
 		resp.Diagnostics.AddError("Unable to Send Message", fmt.Sprintf("Looking for a message sent before with reference_id "+
 			"%s failed, so nothing was sent (a message may exist): %s. Invoke the action again.", ref, err))
 		return true
-	}
-	if len(msgs) == 0 {
+	case msg == nil:
 		return false
+	case msg.PhoneNumber() != phone:
+		sentBeforeDiagnostic(&client.MessageSentBeforeError{ReferenceID: ref, Phone: phone, Other: msg}, resp)
+		return true
 	}
-	framework.Progress(resp, "Message %d with reference_id %s was sent before (status %s): nothing was sent.", msgs[0].ID, ref, msgs[0].Status)
+	framework.Progress(resp, "Message %d with reference_id %s was sent before (status %s): nothing was sent.", msg.ID, ref, msg.Status)
 	return true
 }
 

@@ -86,15 +86,17 @@ func TestAccNative_messageSendLostAnswer(t *testing.T) {
 	if n := sb.Count(sendKey); n != 1 {
 		t.Errorf("%d send requests, want 1", n)
 	}
+	// Lost before it was taken, and the same again for the guarded second
+	// request: the invoke fails saying the message may have been sent.
 	sb.ResetCounters()
-	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 2})
 	out, err = invoke(cli)
 	if err == nil {
 		t.Fatalf("a lost send with nothing found succeeded:\n%s", out)
 	}
 	mustSay(t, out, "Message May Have Been Sent", "It was not sent again")
-	if n := sb.Count(sendKey); n != 1 {
-		t.Errorf("%d send requests, want 1: never repeated", n)
+	if n := sb.Count(sendKey); n != 2 {
+		t.Errorf("%d send requests, want 2: the send and one guarded by its reference_id", n)
 	}
 	// The advice, followed: the message was not taken, so it is sent once,
 	// and a further invoke sends nothing.
@@ -112,6 +114,115 @@ func TestAccNative_messageSendLostAnswer(t *testing.T) {
 	}
 	if n := sb.Count(sendKey); n != 1 {
 		t.Errorf("%d send requests for two invokes with the advised reference_id, want 1", n)
+	}
+	if n := sb.SingleMessages()[advice[1]]; n != 1 {
+		t.Errorf("%d messages with the advised reference_id, want 1", n)
+	}
+}
+
+// TestAccNative_messageSendLostBeforeTaken: an answer lost before the
+// platform took the message: not listed, the request is sent once more
+// with the same reference_id, and the phone gets it once.
+func TestAccNative_messageSendLostBeforeTaken(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := sendCLI(t, sb, proof+`    reference_id = "proof6"`)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+	out, err := invoke(cli)
+	if err != nil {
+		t.Fatalf("invoke: %v\n%s", err, out)
+	}
+	mustSay(t, out, "sent once more with the same reference_id", "and not sent twice.")
+	if n := sb.SingleMessages()["proof6"]; n != 1 {
+		t.Errorf("%d messages with reference_id proof6, want 1", n)
+	}
+}
+
+// TestAccNative_messageSendLaggingList is issue 30's point 6: the answer is
+// lost and the platform lists the message late. The request sent again
+// with the same reference_id is refused as a duplicate, which proves the
+// first went out: the action waits for the list to show it and reports
+// it, and the phone gets it once. Invoked again while the list still
+// lags, the refusal is again reported as "sent before", not as a value to
+// correct.
+func TestAccNative_messageSendLaggingList(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := sendCLI(t, sb, proof+`    reference_id = "proof7"`)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1, HideMessages: 5})
+	out, err := invoke(cli)
+	if err != nil {
+		t.Fatalf("invoke: %v\n%s", err, out)
+	}
+	mustSay(t, out, "with reference_id proof7 was sent before", "nothing was sent now.")
+	sb.SetFaults(sandbox.Faults{HideMessages: 3})
+	out, err = invoke(cli)
+	if err != nil {
+		t.Fatalf("second invoke: %v\n%s", err, out)
+	}
+	mustSay(t, out, "with reference_id proof7 was sent before", "nothing was sent now.")
+	if got := sb.SingleMessages(); got["proof7"] != 1 || len(got) != 1 {
+		t.Errorf("messages by reference_id: %v, want proof7 once", got)
+	}
+}
+
+// TestAccNative_messageSendReferenceOfAnotherPhone: a reference_id that
+// names a message to another phone is not reported as this one: the
+// invoke fails on reference_id and sends nothing.
+func TestAccNative_messageSendReferenceOfAnotherPhone(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := sendCLI(t, sb, proof+`    reference_id = "proof8"`)
+	if out, err := invoke(cli); err != nil {
+		t.Fatalf("invoke: %v\n%s", err, out)
+	}
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+action "oneapi_message_send" "it" {
+  config {
+    channel      = "sms"
+    phone        = "380661231299"
+    sender       = "Shop"
+    text         = "Proof"
+    reference_id = "proof8"
+  }
+}
+`)
+	sb.ResetCounters()
+	out, err := invoke(cli)
+	if err == nil {
+		t.Fatalf("a reference_id of another phone's message was reported as sent:\n%s", out)
+	}
+	mustSay(t, out, "Reference Id Already Used", "not to 380661231299")
+	if n := sb.Count(sendKey); n != 0 {
+		t.Errorf("%d send requests, want 0", n)
+	}
+}
+
+// TestAccNative_messageSendMalformedLookup: a message search answered
+// {"data": null} or {} is an error, not "no message": nothing is sent
+// after it, neither before a send nor after a lost answer.
+func TestAccNative_messageSendMalformedLookup(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	for _, answer := range []string{"null_data", "no_data"} {
+		t.Run(answer, func(t *testing.T) {
+			cli := sendCLI(t, sb, proof+`    reference_id = "proof9`+answer[:2]+`"`)
+			sb.SetFaults(sandbox.Faults{MessagesAnswer: answer})
+			out, err := invoke(cli)
+			if err == nil {
+				t.Fatalf("invoke after a malformed search succeeded:\n%s", out)
+			}
+			mustSay(t, out, "failed, so nothing was sent")
+			if n := sb.Count(sendKey); n != 0 {
+				t.Errorf("%d send requests after a malformed search, want 0", n)
+			}
+			sb.SetFaults(sandbox.Faults{MessagesAnswer: answer, CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+			cli = sendCLI(t, sb, proof)
+			out, err = invoke(cli)
+			if err == nil {
+				t.Fatalf("a lost send with a malformed search succeeded:\n%s", out)
+			}
+			mustSay(t, out, "Message May Have Been Sent", "so it was not sent again")
+			if n := sb.Count(sendKey); n != 1 {
+				t.Errorf("%d send requests, want 1: nothing after a malformed search", n)
+			}
+		})
 	}
 }
 
