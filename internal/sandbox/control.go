@@ -14,6 +14,7 @@ import (
 //	DELETE /_sandbox/campaigns/{id}                             the account loses the campaign (404)
 //	PUT  /_sandbox/faults         Faults as JSON (durations in ns) inject faults
 //	GET  /_sandbox/counters       {"counters": {...}, "injected": {...}}
+//	GET  /_sandbox/campaigns      [{"id": n, "phones": [...]}]  every campaign and its messages' phones
 //	POST /_sandbox/reset-counters                               zero the counters
 //	POST /_sandbox/revoke-tokens                                401 for every JWT issued so far
 //	PUT  /_sandbox/balance        {"balance": n, "credit": n}  top up (before what campaigns cost)
@@ -64,6 +65,17 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 	})
 	mux.HandleFunc("GET /_sandbox/counters", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"counters": s.Counters(), "injected": s.Injected()})
+	})
+	mux.HandleFunc("GET /_sandbox/campaigns", func(w http.ResponseWriter, _ *http.Request) {
+		type listed struct {
+			ID     int64    `json:"id"`
+			Phones []string `json:"phones"`
+		}
+		out := []listed{}
+		for _, id := range s.CampaignIDs() {
+			out = append(out, listed{ID: id, Phones: s.Recipients(id)})
+		}
+		writeJSON(w, http.StatusOK, out)
 	})
 	mux.HandleFunc("POST /_sandbox/reset-counters", func(w http.ResponseWriter, _ *http.Request) {
 		s.ResetCounters()
