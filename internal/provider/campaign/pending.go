@@ -105,6 +105,7 @@ func pendingName(p *client.PendingCreate) string {
 // timeouts.read): one search;
 // the campaign found is adopted, otherwise the state stays as it is.
 func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.PendingCreate, req resource.ReadRequest, resp *resource.ReadResponse) {
+	r.Client.JournalSeenPending(ctx, *p) // the state holds the record: the journal need not
 	cp, _, err := r.Client.FindPendingCreate(ctx, *p, 1)
 	if err != nil {
 		resp.Diagnostics.AddWarning("Unable to Look for the Campaign", fmt.Sprintf("Looking for the campaign of the "+
