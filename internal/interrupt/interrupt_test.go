@@ -438,7 +438,6 @@ func killProviders(dir string) {
 	}
 }
 
-
 // listConfig is one SMS campaign to the stand-in's contact list 101: a
 // contact-list campaign carries no reference_id.
 const listConfig = `terraform {
