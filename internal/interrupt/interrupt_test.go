@@ -161,7 +161,7 @@ var (
 // build builds the provider and the stand-in once per test binary.
 func build(t *testing.T) string {
 	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "oneapi-interrupt-bin-")
+		binDir, buildErr = os.MkdirTemp("", "oneapi-interrupt-bin-") //nolint:usetesting // shared by every test of the binary
 		if buildErr != nil {
 			return
 		}
@@ -169,7 +169,7 @@ func build(t *testing.T) string {
 		for _, pkg := range []string{".", "./cmd/oneapi-sandbox"} {
 			out, err := exec.Command("go", "build", "-C", root, "-o", binDir+"/", pkg).CombinedOutput()
 			if err != nil {
-				buildErr = fmt.Errorf("go build %s: %v\n%s", pkg, err, out)
+				buildErr = fmt.Errorf("go build %s: %w\n%s", pkg, err, out)
 				return
 			}
 		}

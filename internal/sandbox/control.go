@@ -66,17 +66,7 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /_sandbox/counters", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"counters": s.Counters(), "injected": s.Injected()})
 	})
-	mux.HandleFunc("GET /_sandbox/campaigns", func(w http.ResponseWriter, _ *http.Request) {
-		type listed struct {
-			ID     int64    `json:"id"`
-			Phones []string `json:"phones"`
-		}
-		out := []listed{}
-		for _, id := range s.CampaignIDs() {
-			out = append(out, listed{ID: id, Phones: s.Recipients(id)})
-		}
-		writeJSON(w, http.StatusOK, out)
-	})
+	mux.HandleFunc("GET /_sandbox/campaigns", s.handleListAll)
 	mux.HandleFunc("POST /_sandbox/reset-counters", func(w http.ResponseWriter, _ *http.Request) {
 		s.ResetCounters()
 		w.WriteHeader(http.StatusNoContent)
@@ -86,4 +76,19 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		s.RevokeTokens()
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// handleListAll lists every campaign with its messages' phones: the
+// stand-in's own count of what was sent, for harnesses that count
+// duplicates.
+func (s *Sandbox) handleListAll(w http.ResponseWriter, _ *http.Request) {
+	type listed struct {
+		ID     int64    `json:"id"`
+		Phones []string `json:"phones"`
+	}
+	out := []listed{}
+	for _, id := range s.CampaignIDs() {
+		out = append(out, listed{ID: id, Phones: s.Recipients(id)})
+	}
+	writeJSON(w, http.StatusOK, out)
 }
