@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
 )
 
@@ -30,6 +31,18 @@ var terraformRuns atomic.Int64
 func runScanned(m *testing.M, scan bool) {
 	if !Live() {
 		os.Setenv(provider.EnvAPIKey, APIKey)
+	}
+	// The provider runs inside this test binary, in the package's
+	// directory: its in-flight journal of creates gets a directory of its
+	// own instead of the package's .terraform/.
+	journalDir := ""
+	if os.Getenv(client.EnvJournalDir) == "" {
+		var err error
+		if journalDir, err = os.MkdirTemp("", "oneapi-acc-journal-"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Setenv(client.EnvJournalDir, journalDir)
 	}
 	logDir := ""
 	if scan && os.Getenv("TF_ACC") != "" && os.Getenv("TF_LOG_PATH_MASK") == "" && os.Getenv("ONEAPI_SECRET_SCAN") != "0" {
@@ -58,6 +71,9 @@ func runScanned(m *testing.M, scan bool) {
 			fmt.Println("secret scan: no API key or JWT in the suite's TRACE logs")
 		}
 		os.RemoveAll(logDir)
+	}
+	if journalDir != "" {
+		os.RemoveAll(journalDir)
 	}
 	os.Exit(code)
 }

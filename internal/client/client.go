@@ -37,6 +37,8 @@ type Client struct {
 	auth          *tokenSource
 	stopWithPatch atomic.Bool
 	retries       atomic.Int64
+	// journal records campaign creates in flight (journal.go); nil keeps none.
+	journal *journal
 }
 
 type config struct {
@@ -52,6 +54,7 @@ type config struct {
 	zone           *time.Location
 	clock          clock.Clock
 	baseTransport  http.RoundTripper
+	journalDir     string
 }
 
 // Option configures a Client.
@@ -123,7 +126,7 @@ func New(opts ...Option) (*Client, error) {
 	if cfg.baseTransport == nil {
 		cfg.baseTransport = cleanhttp.DefaultPooledTransport()
 	}
-	c := &Client{endpoint: u, zone: cfg.zone, clock: cfg.clock}
+	c := &Client{endpoint: u, zone: cfg.zone, clock: cfg.clock, journal: newJournal(cfg.journalDir, cfg.clock.Now)}
 	var limiter *rate.Limiter
 	if cfg.rps > 0 {
 		// 5% under the budget, burst 1: requests leave at least 1/(0.95*rps)

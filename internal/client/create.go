@@ -243,16 +243,20 @@ func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error)
 	if len(spec.refs) == 0 {
 		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.messageType)
 	}
-	cp, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
-	var amb *AmbiguousCreateError
-	if errors.As(err, &amb) {
-		amb.Pending = spec.pending()
-		return c.recoverCreate(ctx, spec, amb)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return c.proveCreated(ctx, spec, cp)
+	// The in-flight journal (journal.go) records the create before it is
+	// sent, or resumes the same content's create that a killed run left.
+	return c.journalCreate(ctx, spec, func(spec createSpec) (*Campaign, error) {
+		cp, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
+		var amb *AmbiguousCreateError
+		if errors.As(err, &amb) {
+			amb.Pending = spec.pending()
+			return c.recoverCreate(ctx, spec, amb)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return c.proveCreated(ctx, spec, cp)
+	})
 }
 
 // NewReferenceID is a reference_id of 32 alphanumerics, random, for one

@@ -248,6 +248,7 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 		client.WithRequestTimeout(cfg.requestTimeout),
 		client.WithRequestsPerSecond(cfg.requestsPerSecond),
 		client.WithTimeZone(cfg.timeZone),
+		client.WithJournal(client.JournalDir()),
 	}
 	if cfg.apiKey != "" {
 		opts = append(opts, client.WithAPIKey(cfg.apiKey))

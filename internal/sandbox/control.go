@@ -14,6 +14,7 @@ import (
 //	DELETE /_sandbox/campaigns/{id}                             the account loses the campaign (404)
 //	PUT  /_sandbox/faults         Faults as JSON (durations in ns) inject faults
 //	GET  /_sandbox/counters       {"counters": {...}, "injected": {...}}
+//	GET  /_sandbox/campaigns      [{"id": n, "phones": [...]}]  every campaign and its messages' phones
 //	POST /_sandbox/reset-counters                               zero the counters
 //	POST /_sandbox/revoke-tokens                                401 for every JWT issued so far
 //	PUT  /_sandbox/balance        {"balance": n, "credit": n}  top up (before what campaigns cost)
@@ -65,6 +66,7 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /_sandbox/counters", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"counters": s.Counters(), "injected": s.Injected()})
 	})
+	mux.HandleFunc("GET /_sandbox/campaigns", s.handleListAll)
 	mux.HandleFunc("POST /_sandbox/reset-counters", func(w http.ResponseWriter, _ *http.Request) {
 		s.ResetCounters()
 		w.WriteHeader(http.StatusNoContent)
@@ -74,4 +76,19 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		s.RevokeTokens()
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// handleListAll lists every campaign with its messages' phones: the
+// stand-in's own count of what was sent, for harnesses that count
+// duplicates.
+func (s *Sandbox) handleListAll(w http.ResponseWriter, _ *http.Request) {
+	type listed struct {
+		ID     int64    `json:"id"`
+		Phones []string `json:"phones"`
+	}
+	out := []listed{}
+	for _, id := range s.CampaignIDs() {
+		out = append(out, listed{ID: id, Phones: s.Recipients(id)})
+	}
+	writeJSON(w, http.StatusOK, out)
 }

@@ -46,6 +46,9 @@ func (s *Sandbox) createWith(check func(c *checker, b body, now time.Time) creat
 		view := s.commit(spec, now)
 		s.mu.Unlock()
 
+		if !s.holdCreateAnswer(r) {
+			return
+		}
 		if mode := s.takeCreateFault(); mode != "" {
 			answerAfterCommit(w, mode)
 			return

@@ -36,6 +36,11 @@ type Faults struct {
 	// anything is committed.
 	CreateAfterCommit      string `json:"create_after_commit"`
 	CreateAfterCommitCount int    `json:"create_after_commit_count"`
+	// CreateAnswerDelay holds every create's answer this long after the
+	// campaign is committed (or until the client hangs up): the window in
+	// which a killed Terraform or provider leaves a sent campaign that no
+	// state records.
+	CreateAnswerDelay time.Duration `json:"create_answer_delay_ns"`
 	// StopMethodNotAllowed answers 405 to PUT .../stop (PATCH still works),
 	// as a server that follows the OpenAPI file would. Same as StopMethod
 	// "put_405".
@@ -243,6 +248,26 @@ func (s *Sandbox) takeCreateFaultBefore() bool {
 	s.faults.CreateAfterCommitCount--
 	s.injected["create_drop_before"]++
 	return true
+}
+
+// holdCreateAnswer waits out CreateAnswerDelay after a commit; false when
+// the client hung up meanwhile (nothing is then written).
+func (s *Sandbox) holdCreateAnswer(r *http.Request) bool {
+	s.mu.Lock()
+	d := s.faults.CreateAnswerDelay
+	if d > 0 {
+		s.injected["create_answer_delay"]++
+	}
+	s.mu.Unlock()
+	if d <= 0 {
+		return true
+	}
+	select {
+	case <-time.After(d):
+		return true
+	case <-r.Context().Done():
+		return false
+	}
 }
 
 // takeCreateFault reports the after-commit fault for this create, if any.

@@ -122,6 +122,7 @@ func pendingName(p *client.PendingCreate) string {
 // timeouts.read): one search;
 // the campaign found is adopted, otherwise the state stays as it is.
 func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.PendingCreate, req resource.ReadRequest, resp *resource.ReadResponse) {
+	r.Client.JournalSeenPending(ctx, *p) // the state holds the record: the journal need not
 	cp, found, err := r.Client.FindPendingCreate(ctx, *p, 1)
 	if cp == nil && err == nil && found != p.Found {
 		// The plan names what this search found (the candidates of a

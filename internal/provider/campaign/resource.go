@@ -136,6 +136,10 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 		keepPendingCreate(ctx, req.Plan.Raw, amb, resp)
 		return
 	}
+	if unproven := (*client.UnprovenCreateError)(nil); errors.As(err, &unproven) {
+		resp.Diagnostics.Append(unprovenCreateError(unproven))
+		return
+	}
 	if err != nil {
 		resp.Diagnostics.Append(createErrorDiagnostics(r.Client, createReq, err)...)
 		return
@@ -220,6 +224,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
+	r.Client.JournalSeen(ctx, id) // the state holds it: its create can no longer be lost
 	resp.Diagnostics.Append(unexpectedFigures(c)...)
 	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.Zone())
 	if err != nil {
@@ -299,6 +304,9 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 		// Terraform plans a tainted resource without its private state.
 		resp.Diagnostics.Append(unresolvedWithoutRecordWarning())
 		return
+	}
+	if id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64); err == nil {
+		r.Client.JournalSeen(ctx, id)
 	}
 	notFound, diags := req.Private.GetKey(ctx, privateNotFound)
 	resp.Diagnostics.Append(diags...)
