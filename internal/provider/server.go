@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
 )
@@ -69,7 +70,7 @@ type nativeServer interface {
 }
 
 func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
-	ctx, release := detach(ctx)
+	ctx, release := detach(client.WithLogMasks(ctx))
 	defer release()
 	return rpc(ctx, req)
 }
