@@ -70,7 +70,9 @@ type nativeServer interface {
 }
 
 func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
-	ctx, release := detach(client.WithLogMasks(ctx))
+	ctx, end := work.begin(client.WithLogMasks(ctx))
+	defer end()
+	ctx, release := detach(ctx)
 	defer release()
 	return rpc(ctx, req)
 }
