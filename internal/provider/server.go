@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"reflect"
 	"sync/atomic"
 	"time"
 
@@ -74,7 +75,30 @@ func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Cont
 	defer end()
 	ctx, release := detach(ctx)
 	defer release()
-	return rpc(ctx, req)
+	resp, err := rpc(ctx, req)
+	maskDiagnostics(resp)
+	return resp, err
+}
+
+// maskDiagnostics masks, in a response's diagnostics, every secret the
+// process holds (client.Mask). Errors quoting an answer are masked where
+// the client builds them; this holds for a diagnostic built any other way,
+// before Terraform prints it and terraform-plugin-go logs it.
+func maskDiagnostics(resp any) {
+	v := reflect.ValueOf(resp)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return
+	}
+	f := v.Elem().FieldByName("Diagnostics")
+	if !f.IsValid() {
+		return
+	}
+	diags, _ := f.Interface().([]*tfprotov6.Diagnostic)
+	for _, d := range diags {
+		if d != nil {
+			d.Summary, d.Detail = client.Mask(d.Summary), client.Mask(d.Detail)
+		}
+	}
 }
 
 func (s releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
