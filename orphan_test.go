@@ -27,8 +27,8 @@ import (
 // the local build through dev_overrides, as the demo does.
 func TestOrphanedProviderExits(t *testing.T) {
 	tf := terraformCLI(t)
-	if runtime.GOOS != "linux" {
-		t.Skip("finds the provider process through /proc")
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows does not re-parent a process whose parent dies, so the provider cannot see Terraform go (internal/parentwatch)")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "bin")
@@ -66,13 +66,13 @@ func TestOrphanedProviderExits(t *testing.T) {
 		}
 		return injected(t, endpoint)["create_latency"] > 0
 	}, out.String)
-	pid := childNamed(apply.Process.Pid, "terraform-provider-oneapi")
+	pid := childNamed(t, apply.Process.Pid, "terraform-provider-oneapi")
 	if pid == 0 {
 		t.Fatalf("no provider process under terraform (pid %d)", apply.Process.Pid)
 	}
 	t.Cleanup(func() {
-		if alive(pid) {
-			_ = syscallKill(pid)
+		if p, err := os.FindProcess(pid); err == nil && alive(t, pid) {
+			_ = p.Kill()
 		}
 	})
 
@@ -84,10 +84,10 @@ func TestOrphanedProviderExits(t *testing.T) {
 	// A liveness bound, not a speed claim: the provider must not outlive
 	// Terraform for good.
 	deadline := killed.Add(60 * time.Second)
-	for alive(pid) && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
+	for alive(t, pid) && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
 	}
-	if alive(pid) {
+	if alive(t, pid) {
 		t.Fatalf("the provider (pid %d) is still running 60s after terraform was killed", pid)
 	}
 	t.Logf("the provider (pid %d) exited %v after terraform was killed", pid, time.Since(killed).Round(10*time.Millisecond))
@@ -169,18 +169,40 @@ func waitFor(t *testing.T, what string, cond func() bool, output func() string) 
 	t.Fatalf("waited a minute for %s\n%s", what, output())
 }
 
-// childNamed is the pid of parent's child process whose command is name,
-// or 0.
-func childNamed(parent int, name string) int {
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
+// proc is one line of ps: a process's id, parent, state and command.
+type proc struct {
+	pid, ppid   int
+	state, comm string
+}
+
+// processes lists the machine's processes through ps, which Linux and
+// macOS both have (the command is cut to 15 bytes on Linux, a path on
+// macOS).
+func processes(t *testing.T) []proc {
+	t.Helper()
+	out, err := exec.Command("ps", "-A", "-o", "pid=,ppid=,stat=,comm=").Output() //nolint:noctx // fixed command
+	if err != nil {
+		t.Fatalf("ps: %v", err)
+	}
+	var list []proc
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 4 {
 			continue
 		}
-		comm, state, ppid := procStat(pid)
-		if ppid == parent && state != "Z" && strings.HasPrefix(name, comm) {
-			return pid
+		pid, _ := strconv.Atoi(f[0])
+		ppid, _ := strconv.Atoi(f[1])
+		list = append(list, proc{pid: pid, ppid: ppid, state: f[2], comm: filepath.Base(strings.Join(f[3:], " "))})
+	}
+	return list
+}
+
+// childNamed is the pid of parent's running child whose command is name,
+// or 0.
+func childNamed(t *testing.T, parent int, name string) int {
+	for _, p := range processes(t) {
+		if p.ppid == parent && !strings.HasPrefix(p.state, "Z") && strings.HasPrefix(name, p.comm) {
+			return p.pid
 		}
 	}
 	return 0
@@ -188,27 +210,11 @@ func childNamed(parent int, name string) int {
 
 // alive reports a process that exists and has not exited (a zombie has:
 // it only waits for its new parent to reap it).
-func alive(pid int) bool {
-	_, state, _ := procStat(pid)
-	return state != "" && state != "Z" && state != "X"
-}
-
-// procStat reads a process's command (at most 15 bytes), state and parent
-// from /proc/<pid>/stat; state is "" when there is no such process.
-func procStat(pid int) (comm, state string, ppid int) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return "", "", 0
+func alive(t *testing.T, pid int) bool {
+	for _, p := range processes(t) {
+		if p.pid == pid {
+			return !strings.HasPrefix(p.state, "Z")
+		}
 	}
-	s := string(b)
-	open, closing := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
-	if open < 0 || closing < open {
-		return "", "", 0
-	}
-	fields := strings.Fields(s[closing+1:])
-	if len(fields) < 2 {
-		return "", "", 0
-	}
-	ppid, _ = strconv.Atoi(fields[1])
-	return s[open+1 : closing], fields[0], ppid
+	return false
 }

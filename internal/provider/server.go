@@ -70,6 +70,10 @@ type nativeServer interface {
 	tfprotov6.ActionServer
 }
 
+// released serves one per-resource RPC: its logs masked
+// (client.WithLogMasks), its work abandoned when Terraform is gone
+// (lifetime.go), its context released when it returns, its diagnostics
+// masked.
 func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
 	ctx, end := work.begin(client.WithLogMasks(ctx))
 	defer end()
