@@ -91,6 +91,10 @@ func TestOrphanedProviderExits(t *testing.T) {
 		t.Fatalf("the provider (pid %d) is still running 60s after terraform was killed", pid)
 	}
 	t.Logf("the provider (pid %d) exited %v after terraform was killed", pid, time.Since(killed).Round(10*time.Millisecond))
+	// The create it abandoned was looked for, never sent again.
+	if n := injected(t, endpoint)["create_latency"]; n != 1 {
+		t.Errorf("the stand-in received %d creates, want 1", n)
+	}
 }
 
 // lockedBuffer is a process's output, read while it is written.
