@@ -3,13 +3,16 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"log"
 	"os"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/gctune"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/parentwatch"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
 )
 
@@ -23,6 +26,7 @@ func main() {
 
 	if !debugMode {
 		quietUnreadLogs(os.Getenv, os.Setenv)
+		go parentwatch.Watch(context.Background(), orphanPoll, os.Getppid, exitOrphaned)
 	}
 	gctune.Tune(os.Getenv)
 
@@ -36,6 +40,21 @@ func main() {
 	if err != nil {
 		log.Fatal(err.Error())
 	}
+}
+
+// How soon an orphaned provider notices, and how long its requests get to
+// return once canceled (internal/parentwatch, provider.Abandon).
+const (
+	orphanPoll  = 500 * time.Millisecond
+	orphanGrace = 5 * time.Second
+)
+
+// exitOrphaned ends a provider whose Terraform is gone: nothing it still
+// does can reach a state. Its requests are canceled and given orphanGrace
+// to return; nothing is written to stderr, whose reader is gone.
+func exitOrphaned() {
+	provider.Abandon(orphanGrace)
+	os.Exit(1)
 }
 
 // quietUnreadLogs turns the provider's logging off when Terraform will not

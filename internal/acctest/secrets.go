@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -38,19 +39,35 @@ func AssertNoSecrets(t *testing.T, where, text string, Secrets []string) {
 }
 
 // secretIn is the suite's one secret scanner: it names the first secret in
-// text (the API key, a JWT, or a JWT's signature alone, which is as good as
-// the token), or returns "".
+// text (the API key, a JWT, a JWT's signature alone, which is as good as
+// the token, or its header and claims, which are what is left of a token
+// cut short in an excerpt), then anything shaped like a JWT (a token no
+// stand-in of the run issued: a test's front server's, another
+// account's), or returns "".
 func secretIn(text string, Secrets []string) string {
 	for _, s := range Secrets {
 		if s != "" && strings.Contains(text, s) {
 			return fmt.Sprintf("a secret (%.12s...)", s)
 		}
-		if parts := strings.Split(s, "."); len(parts) == 3 && len(parts[2]) > 10 && strings.Contains(text, parts[2]) {
+		parts := strings.Split(s, ".")
+		if len(parts) != 3 {
+			continue
+		}
+		if len(parts[2]) > 10 && strings.Contains(text, parts[2]) {
 			return fmt.Sprintf("a JWT signature (of %.12s...)", s)
 		}
+		if strings.Contains(text, parts[0]+"."+parts[1]) {
+			return fmt.Sprintf("a JWT cut short (of %.12s...)", s)
+		}
+	}
+	if jwt := jwtShaped.FindString(text); jwt != "" {
+		return fmt.Sprintf("a JWT (%.12s...)", jwt)
 	}
 	return ""
 }
+
+// jwtShaped matches a JWT's header and claims: base64url JSON objects.
+var jwtShaped = regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]+`)
 
 var (
 	sandboxesMu sync.Mutex
@@ -63,11 +80,14 @@ func RegisterSandbox(sb *sandbox.Sandbox) {
 	sandboxesMu.Unlock()
 }
 
-// Secrets are the API key and every JWT any stand-in of this run issued.
+// Secrets are the API key, every JWT any stand-in of this run issued and
+// every secret a test registered.
 func Secrets() []string {
+	registeredMu.Lock()
+	out := append([]string{APIKey}, registered...)
+	registeredMu.Unlock()
 	sandboxesMu.Lock()
 	defer sandboxesMu.Unlock()
-	out := []string{APIKey}
 	for _, sb := range sandboxes {
 		out = append(out, sb.IssuedTokens()...)
 	}
@@ -120,4 +140,17 @@ func findSecret(where string, v any) error {
 		return fmt.Errorf("the %s contains %s", where, found)
 	}
 	return nil
+}
+
+var (
+	registeredMu sync.Mutex
+	registered   []string
+)
+
+// RegisterSecret adds a secret a test hands out itself (a token its own
+// front server issues) to those the suite's scan looks for.
+func RegisterSecret(s string) {
+	registeredMu.Lock()
+	registered = append(registered, s)
+	registeredMu.Unlock()
 }

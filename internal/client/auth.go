@@ -48,6 +48,7 @@ func (ts *tokenSource) canLogin() bool { return ts.apiKey != "" }
 
 // set stores a token; the caller holds mu or owns ts exclusively.
 func (ts *tokenSource) set(token string) {
+	heldSecrets.remember(token)
 	ts.token = token
 	ts.obtained = ts.now()
 	ts.expires = jwtExpiry(token)
@@ -160,7 +161,7 @@ func (e *LoginError) Error() string {
 	if e.Message != "" {
 		msg += ": " + e.Message
 	}
-	return msg + ")"
+	return Mask(msg + ")")
 }
 
 // KeyRefused reports a refused key, as opposed to an endpoint without a

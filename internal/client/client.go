@@ -126,6 +126,8 @@ func New(opts ...Option) (*Client, error) {
 	if cfg.baseTransport == nil {
 		cfg.baseTransport = cleanhttp.DefaultPooledTransport()
 	}
+	heldSecrets.remember(cfg.apiKey)
+	heldSecrets.remember(cfg.token)
 	c := &Client{endpoint: u, zone: cfg.zone, clock: cfg.clock, journal: newJournal(cfg.journalDir, cfg.clock.Now)}
 	var limiter *rate.Limiter
 	if cfg.rps > 0 {
@@ -255,6 +257,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		err = masked(err) // a transport error may quote what the server sent
 		var authErr *authError
 		if r.creates != "" && mayHaveReachedServer(err) && !errors.As(err, &authErr) && !isRedirect(err) {
 			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
@@ -282,7 +285,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if out == nil {
 		return nil
 	}
-	err = decodeAnswer(r, data, out)
+	err = masked(decodeAnswer(r, data, out))
 	if err != nil && r.creates != "" {
 		// The API said yes but what it made cannot be read: it may exist.
 		return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
@@ -293,7 +296,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 // newRequest builds the HTTP request of an API call, carrying the call in
 // its context for checkRetry.
 func (c *Client) newRequest(ctx context.Context, r request) (*retryablehttp.Request, error) {
-	ctx = withLogMasks(ctx, c.auth.apiKey)
+	ctx = WithLogMasks(ctx)
 	ctx = context.WithValue(ctx, keyRequest, r)
 	u := *c.endpoint
 	u.Path = strings.TrimRight(u.Path, "/") + r.path

@@ -29,7 +29,7 @@ func (e *APIError) Error() string {
 	for _, f := range e.SortedFields() {
 		fmt.Fprintf(&b, "; %s: %s", f, strings.Join(e.FieldErrors[f], ", "))
 	}
-	return b.String()
+	return Mask(b.String())
 }
 
 // SortedFields lists the fields named by a 422 answer in a stable order.
@@ -120,17 +120,18 @@ func newAPIError(method, path string, status int, body []byte) *APIError {
 	apiErr := &APIError{StatusCode: status, Method: method, Path: path}
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err != nil {
-		apiErr.Message = strings.TrimSpace(string(truncate(body, 200)))
+		// Masked before it is cut, so that no part of a secret is left.
+		apiErr.Message = strings.TrimSpace(string(truncate([]byte(Mask(string(body))), 200)))
 		return apiErr
 	}
-	apiErr.Message = eb.Message
+	apiErr.Message = Mask(eb.Message)
 	raw := bytes.TrimSpace(eb.Errors)
 	if len(raw) > 0 && raw[0] == '{' {
 		fields := map[string]json.RawMessage{}
 		if json.Unmarshal(raw, &fields) == nil {
 			apiErr.FieldErrors = make(map[string][]string, len(fields))
 			for f, v := range fields {
-				apiErr.FieldErrors[f] = decodeMessages(v)
+				apiErr.FieldErrors[Mask(f)] = maskAll(decodeMessages(v))
 			}
 		}
 	}
@@ -148,6 +149,13 @@ func decodeMessages(raw json.RawMessage) []string {
 		return []string{one}
 	}
 	return []string{string(raw)}
+}
+
+func maskAll(list []string) []string {
+	for i := range list {
+		list[i] = Mask(list[i])
+	}
+	return list
 }
 
 func truncate(b []byte, n int) []byte {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"reflect"
 	"sync/atomic"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
 )
@@ -68,10 +70,39 @@ type nativeServer interface {
 	tfprotov6.ActionServer
 }
 
+// released serves one per-resource RPC: its logs masked
+// (client.WithLogMasks), its work abandoned when Terraform is gone
+// (lifetime.go), its context released when it returns, its diagnostics
+// masked.
 func released[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
+	ctx, end := work.begin(client.WithLogMasks(ctx))
+	defer end()
 	ctx, release := detach(ctx)
 	defer release()
-	return rpc(ctx, req)
+	resp, err := rpc(ctx, req)
+	maskDiagnostics(resp)
+	return resp, err
+}
+
+// maskDiagnostics masks, in a response's diagnostics, every secret the
+// process holds (client.Mask). Errors quoting an answer are masked where
+// the client builds them; this holds for a diagnostic built any other way,
+// before Terraform prints it and terraform-plugin-go logs it.
+func maskDiagnostics(resp any) {
+	v := reflect.ValueOf(resp)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return
+	}
+	f := v.Elem().FieldByName("Diagnostics")
+	if !f.IsValid() {
+		return
+	}
+	diags, _ := f.Interface().([]*tfprotov6.Diagnostic)
+	for _, d := range diags {
+		if d != nil {
+			d.Summary, d.Detail = client.Mask(d.Summary), client.Mask(d.Detail)
+		}
+	}
 }
 
 func (s releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
 type trackedKey struct{}
@@ -72,4 +74,20 @@ func TestDetachedContext(t *testing.T) {
 	default:
 		t.Error("after release Done must be closed")
 	}
+}
+
+func TestDiagnosticsAreMasked(t *testing.T) {
+	const opaque = "opaque-diag-token-6c1d2e"
+	if _, err := client.New(client.WithEndpoint("http://127.0.0.1:1"), client.WithToken(opaque)); err != nil {
+		t.Fatal(err)
+	}
+	resp := &tfprotov6.ReadResourceResponse{Diagnostics: []*tfprotov6.Diagnostic{
+		{Summary: "Unable to Read Campaign", Detail: "the answer names " + opaque},
+		nil,
+	}}
+	maskDiagnostics(resp)
+	if d := resp.Diagnostics[0].Detail; d != "the answer names ***" {
+		t.Errorf("detail %q", d)
+	}
+	maskDiagnostics((*tfprotov6.ReadResourceResponse)(nil))
 }
