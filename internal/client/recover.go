@@ -46,6 +46,9 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 	if len(spec.refs) == 0 {
 		return c.recoverByList(rctx, spec, amb)
 	}
+	if refusedForRate(amb.Err) && spec.lookOnly == "" && ctx.Err() == nil {
+		return c.resolveRefusedCreate(ctx, spec, amb)
+	}
 	if cp, err := c.findByReference(rctx, spec.refs[0], 3); cp != nil || err != nil {
 		return adopted(cp, "found by the reference_id of its first message"), err
 	}
