@@ -360,7 +360,7 @@ func mayHaveReachedServer(err error) bool {
 
 // MaxRetryAfter caps the wait a Retry-After header can ask for: a server
 // that asks for an hour does not hold an apply for an hour; the retry comes
-// after at most this long (and fails again if the server still refuses).
+// after at most this long, plus its jitter (and fails again if the server still refuses).
 const MaxRetryAfter = time.Minute
 
 // backoff honours Retry-After on 429 and 503, the two answers that carry it

@@ -72,6 +72,7 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 		}
 		amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
 			"reference_id " + spec.refs[0] + " could be found to name it"
+		markTaken(amb)
 	default:
 		amb.Detail = "the guarded second request failed too: " + err.Error()
 	}
@@ -96,6 +97,7 @@ func (c *Client) checkGuardedCreate(ctx context.Context, spec createSpec, second
 			"made campaign %d, in which One-API dropped every message as already sent, so it sends nothing", second.ID)), nil
 	}
 	amb.Candidates = []Campaign{*second}
+	markTaken(amb)
 	amb.Detail = fmt.Sprintf("the guarded second request made campaign %d, but it does not carry all %d messages and "+
 		"no message with reference_id %s could be found: the first request may have created another campaign",
 		second.ID, len(spec.refs), spec.refs[0])
