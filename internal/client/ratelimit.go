@@ -54,10 +54,12 @@ const (
 )
 
 // PaceRecorder is implemented by a clock (WithClock) that wants to know
-// the moment the rate limit let each request go: the times the limiter's
-// guarantee (at most 1 + rate × window in any window) is about.
+// when each client's rate limit lets each request go: the moments the
+// limiter's guarantee (at most burst + rate × window requests in any
+// window) is about, whatever delays the network adds after them. Each
+// client asks it once for the function that records its own requests.
 type PaceRecorder interface {
-	Paced(at time.Time)
+	PaceRecord() func(at time.Time)
 }
 
 // newPacer paces at 95% of rps, learning lower limits from 429s; with
@@ -69,7 +71,7 @@ func newPacer(rps float64, clk any) *pacer {
 	}
 	p.lim = rate.NewLimiter(p.ceiling, 1)
 	if rec, ok := clk.(PaceRecorder); ok {
-		p.record = rec.Paced
+		p.record = rec.PaceRecord()
 	}
 	return p
 }
