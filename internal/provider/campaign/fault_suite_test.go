@@ -149,7 +149,9 @@ func TestAccRateBudget(t *testing.T) {
 	paced := &pacedClock{Clock: clock.Real()}
 	acctest.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
-			"oneapi": func() (tfprotov6.ProviderServer, error) { return provider.NewProtocol6ServerWithClock("test", paced)(), nil },
+			"oneapi": func() (tfprotov6.ProviderServer, error) {
+				return provider.NewProtocol6ServerWithClock("test", paced)(), nil
+			},
 		},
 		CheckDestroy: sb.CheckNothingLeftSending(),
 		Steps: []resource.TestStep{
