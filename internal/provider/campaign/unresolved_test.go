@@ -93,3 +93,53 @@ func TestAccCampaign_unresolvedCreateResolvesItself(t *testing.T) {
 		},
 	})
 }
+
+// TestAccCampaign_unresolvedContactListCreateNamesTheWayOut: a campaign to
+// a contact list carries no reference_ids, so nothing can prove whether a
+// create that got no answer was taken, and no resend is safe under every
+// reading. It stays unresolved: the next apply looks again, sends nothing
+// and fails naming the way out (terraform apply -replace); following it
+// (the test framework's taint, which is how Terraform plans -replace)
+// sends the campaign once.
+func TestAccCampaign_unresolvedContactListCreateNamesTheWayOut(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+	const create = "POST /api/campaigns/rcs/send-groups"
+	config := sb.CampaignConfig(`recipients = { groups = [101] }` + "\n" + `rcs = { sender = "rcs_sender", text = "Hello" }`)
+	var id int64
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
+		Steps: []resource.TestStep{
+			{
+				Config:             config,
+				ExpectNonEmptyPlan: true,
+				Check:              func(*terraform.State) error { return sb.ExpectCountErr(create, 1) },
+			},
+			{
+				Config:      config,
+				ExpectError: acctest.WrappedRE(`Campaign Create Still Unresolved.*Nothing was sent.*terraform apply -replace=ADDRESS`),
+			},
+			{
+				PreConfig: func() {
+					if n := sb.Count(create); n != 1 {
+						t.Errorf("creates after the second apply: %d, want 1 (none sent again)", n)
+					}
+				},
+				Config: config,
+				Taint:  []string{acctest.CampaignAddr},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acctest.CampaignAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: resource.ComposeTestCheckFunc(acctest.IDOf(acctest.CampaignAddr, &id), func(*terraform.State) error {
+					if ids := sb.CampaignIDs(); len(ids) != 1 || ids[0] != id || sb.Count(create) != 2 {
+						return fmt.Errorf("campaigns %v, in state %d, creates %d: want the one in state, 2 creates", ids, id, sb.Count(create))
+					}
+					return nil
+				}),
+			},
+			{Config: config, ConfigPlanChecks: acctest.EmptyPlan(),
+				Check: func(*terraform.State) error { sb.Advance(6 * time.Second); return nil }},
+		},
+	})
+}
