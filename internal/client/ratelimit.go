@@ -23,6 +23,10 @@ import (
 // converge on a fair share of its limit.
 type pacer struct {
 	lim *rate.Limiter
+	// turn lets one request at a time reserve its moment: a request
+	// reserves only when those before it have left, so a cut applies to
+	// every request still waiting, not only to those that come later.
+	turn chan struct{}
 	// ceiling is the highest rate allowed (rate.Inf when learning).
 	ceiling rate.Limit
 	// record, when the client's clock implements PaceRecorder (tests),
@@ -42,8 +46,9 @@ type pacer struct {
 }
 
 const (
-	// pacerCut is the multiplicative decrease on a 429 (CUBIC's 0.7).
-	pacerCut = 0.7
+	// pacerCut is the multiplicative decrease on a 429 (TCP Reno's half:
+	// with two clients on one account, 0.7 drew 60% more 429s).
+	pacerCut = 0.5
 	// pacerRaise is the additive increase, requests per second each second.
 	pacerRaise = 1
 	// pacerFloor is the slowest the pacer ever goes, requests per second.
@@ -65,7 +70,7 @@ type PaceRecorder interface {
 // newPacer paces at 95% of rps, learning lower limits from 429s; with
 // rps 0 it learns the account's limit from 429s alone.
 func newPacer(rps float64, clk any) *pacer {
-	p := &pacer{ceiling: rate.Inf}
+	p := &pacer{ceiling: rate.Inf, turn: make(chan struct{}, 1)}
 	if rps > 0 {
 		p.ceiling = rate.Limit(rps * pacerFixedShare)
 	}
@@ -79,6 +84,12 @@ func newPacer(rps float64, clk any) *pacer {
 // wait holds a request until the rate lets it go. Its error, when ctx ends
 // first, is a notSentError: the request never left the machine.
 func (p *pacer) wait(ctx context.Context) error {
+	select {
+	case p.turn <- struct{}{}:
+		defer func() { <-p.turn }()
+	case <-ctx.Done():
+		return &notSentError{ctx.Err()}
+	}
 	now := time.Now()
 	p.raise(now)
 	r := p.lim.ReserveN(now, 1)

@@ -11,7 +11,7 @@ import (
 )
 
 // TestPacerLearnsTheLimitFrom429s: no limit until a 429; then a cut to
-// 70% of what went out in the last second, once a second however many
+// half of what went out in the last second, once a second however many
 // 429s come together; then a rise of one request per second per second
 // while requests queue and no 429 comes.
 func TestPacerLearnsTheLimitFrom429s(t *testing.T) {
