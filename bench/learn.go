@@ -93,40 +93,14 @@ func (e *env) measureLearn(k, n int, r float64) (learnResult, error) {
 			return res, err
 		}
 	}
-	start := time.Now()
-	var wg sync.WaitGroup
-	applyErrs := make([]error, k)
-	for i, dir := range dirs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, applyErrs[i] = e.tf(dir, "apply", "-auto-approve", "-input=false", "-parallelism=50")
-		}()
-	}
-	wg.Wait()
-	res.wall = time.Since(start)
+	applyErrs := e.applyAll(dirs, &res)
 	owners := map[int64]int{}
 	for i, dir := range dirs {
 		if applyErrs[i] != nil {
 			res.errs = append(res.errs, "apply: "+tail(applyErrs[i].Error(), 12))
 		}
-		sent, unresolved, ids, err := e.stateIDs(dir)
-		if err != nil {
+		if err := e.checkWorkspace(dir, &res, owners); err != nil {
 			return res, err
-		}
-		res.sent, res.unresolved = append(res.sent, sent), append(res.unresolved, unresolved)
-		for _, id := range ids {
-			owners[id]++
-		}
-		out, err := e.tfOutput(dir, "plan", "-input=false", "-parallelism=50", "-no-color")
-		res.emptyPlan = append(res.emptyPlan, err == nil && strings.Contains(out, "No changes."))
-		if err != nil {
-			res.errs = append(res.errs, "plan: "+tail(err.Error(), 12))
-		}
-		_, err = e.tf(dir, "apply", "-refresh-only", "-auto-approve", "-input=false", "-parallelism=50")
-		res.refreshOK = append(res.refreshOK, err == nil)
-		if err != nil {
-			res.errs = append(res.errs, "refresh: "+tail(err.Error(), 12))
 		}
 	}
 	all, err := standInCampaigns(sb.url)
@@ -144,6 +118,47 @@ func (e *env) measureLearn(k, n int, r float64) (learnResult, error) {
 		res.limited = counters["injected"]["rate_limited"]
 	}
 	return res, err
+}
+
+// applyAll applies every workspace at once, at -parallelism=50.
+func (e *env) applyAll(dirs []string, res *learnResult) []error {
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make([]error, len(dirs))
+	for i, dir := range dirs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = e.tf(dir, "apply", "-auto-approve", "-input=false", "-parallelism=50")
+		}()
+	}
+	wg.Wait()
+	res.wall = time.Since(start)
+	return errs
+}
+
+// checkWorkspace counts a workspace's campaigns, then plans (is it empty?)
+// and refreshes (does it pass?) at -parallelism=50.
+func (e *env) checkWorkspace(dir string, res *learnResult, owners map[int64]int) error {
+	sent, unresolved, ids, err := e.stateIDs(dir)
+	if err != nil {
+		return err
+	}
+	res.sent, res.unresolved = append(res.sent, sent), append(res.unresolved, unresolved)
+	for _, id := range ids {
+		owners[id]++
+	}
+	out, err := e.tfOutput(dir, "plan", "-input=false", "-parallelism=50", "-no-color")
+	res.emptyPlan = append(res.emptyPlan, err == nil && strings.Contains(out, "No changes."))
+	if err != nil {
+		res.errs = append(res.errs, "plan: "+tail(err.Error(), 12))
+	}
+	_, err = e.tf(dir, "apply", "-refresh-only", "-auto-approve", "-input=false", "-parallelism=50")
+	res.refreshOK = append(res.refreshOK, err == nil)
+	if err != nil {
+		res.errs = append(res.errs, "refresh: "+tail(err.Error(), 12))
+	}
+	return nil
 }
 
 // stateIDs reads a workspace's state: campaigns with an id, without one
