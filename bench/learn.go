@@ -55,7 +55,7 @@ func runLearn(spec, out string) error {
 	fmt.Fprintf(&b, "# Learnt rate limit\n\n`go run ./bench -learn %s`: %d campaigns per workspace, `terraform apply -parallelism=50` "+
 		"against `oneapi-sandbox -rate-limit %g`, `requests_per_second` unset; then `terraform plan -parallelism=50` "+
 		"(empty?) and `terraform apply -refresh-only -parallelism=50` (passes?). Machine: %s.\n\n", spec, n, r, cpuModel())
-	b.WriteString("| workspaces | sent (in state with an id) | unresolved | campaigns at the stand-in | duplicates | empty plan after | refresh passes | 429s answered | wall time of the applies | N/rate |\n")
+	b.WriteString("| workspaces | sent (in state with an id) | unresolved | campaigns at the stand-in | in no state or in two (duplicates, orphans) | empty plan after | refresh passes | 429s answered | wall time of the applies | N/rate |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, res := range rows {
 		fmt.Fprintf(&b, "| %d | %v | %v | %d | %d | %v | %v | %d | %.1f s | %.0f s |\n", res.workspaces, res.sent, res.unresolved,

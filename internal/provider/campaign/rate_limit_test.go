@@ -10,7 +10,7 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
-// TestAccRateLimit_learnedFrom429s applies N campaigns at -parallelism=20
+// TestAccRateLimit_learnedFrom429s applies N campaigns at -parallelism=50
 // against an account limited to 8 requests a second, with
 // requests_per_second unset: the client learns the limit from the 429s,
 // and every create the platform refused is resolved in the same apply
@@ -27,7 +27,7 @@ func TestAccRateLimit_learnedFrom429s(t *testing.T) {
 		limit = 20
 	}
 	for _, cmd := range []string{"apply", "plan", "refresh", "destroy"} {
-		t.Setenv("TF_CLI_ARGS_"+cmd, "-parallelism=20")
+		t.Setenv("TF_CLI_ARGS_"+cmd, "-parallelism=50")
 	}
 	sb := acctest.StartSandboxWith(t, sandbox.Config{RateLimit: limit, Seed: 42})
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "429", CreateAfterCommitCount: 3})
