@@ -6,7 +6,8 @@
 # personal SMS campaigns under the same faults (TestAccFaultSuiteChannels),
 # stop-list attaches and detaches under 429s and lost
 # answers (TestAccFaultSuiteStopList: the list must end exactly as configured), lost-answer and interrupt scenarios, a 300-campaign
-# apply under a rate budget; the hostile-API suite (a front server that
+# apply under a rate budget, a 300-campaign apply against an account limited
+# to 20 requests/s with requests_per_second unset; the hostile-API suite (a front server that
 # redirects elsewhere, answers empty or foreign objects, HTML, truncated
 # JSON, huge numbers, slow, 401, 429 and 503 answers: TestAccHostile_*,
 # the unresolved-create scenarios, and the client's wire tests); then the
@@ -20,10 +21,10 @@ trap 'rm -f "$log"' EXIT
 
 echo "== acceptance scenarios with faults (ONEAPI_FAULT_SUITE_N=${ONEAPI_FAULT_SUITE_N:-200}, ONEAPI_CHANNEL_FAULT_SUITE_N=${ONEAPI_CHANNEL_FAULT_SUITE_N:-60}, ONEAPI_RATE_BUDGET_N=${ONEAPI_RATE_BUDGET_N:-300})"
 ONEAPI_FAULT_SUITE_N="${ONEAPI_FAULT_SUITE_N:-200}" ONEAPI_CHANNEL_FAULT_SUITE_N="${ONEAPI_CHANNEL_FAULT_SUITE_N:-60}" \
-  ONEAPI_RATE_BUDGET_N="${ONEAPI_RATE_BUDGET_N:-300}" \
+  ONEAPI_RATE_BUDGET_N="${ONEAPI_RATE_BUDGET_N:-300}" ONEAPI_RATE_LIMIT_N="${ONEAPI_RATE_LIMIT_N:-300}" \
   TF_ACC=1 TF_ACC_TERRAFORM_PATH="$terraform" \
   go test ./internal/provider/... -count=1 -timeout 60m -v \
-  -run 'TestAccFaultSuite|TestAccStopList_lostAnswers|TestAccStopList_failedWrite|TestAccContactListMembers_lostAnswers|TestAccContactField_lostCreateAnswer|TestAccRateBudget|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped|TestAccCampaign_interrupted|TestAccCampaign_lostCreateIsNeverSentAgain|TestAccCampaign_unresolvedCreate|TestAccHostile' \
+  -run 'TestAccFaultSuite|TestAccStopList_lostAnswers|TestAccStopList_failedWrite|TestAccContactListMembers_lostAnswers|TestAccContactField_lostCreateAnswer|TestAccRateBudget|TestAccRateLimit|TestAccCampaign_createThatNeverLeft|TestAccCampaign_unresolvedContactListCreate|TestAccCampaign_lostCreateAnswerIsRecovered|TestAccCampaign_lostAnswerWhenOnlyRepeatedMessagesAreDropped|TestAccCampaign_interrupted|TestAccCampaign_lostCreateIsNeverSentAgain|TestAccCampaign_unresolvedCreate|TestAccHostile' \
   | tee "$log" | grep -E '^(--- |ok|FAIL|rate budget|secret scan)'
 
 echo "== the client on a hostile wire"

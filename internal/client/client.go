@@ -19,7 +19,6 @@ import (
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
-	"golang.org/x/time/rate"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 )
@@ -129,17 +128,11 @@ func New(opts ...Option) (*Client, error) {
 	heldSecrets.remember(cfg.apiKey)
 	heldSecrets.remember(cfg.token)
 	c := &Client{endpoint: u, zone: cfg.zone, clock: cfg.clock, journal: newJournal(cfg.journalDir, cfg.clock.Now)}
-	var limiter *rate.Limiter
-	if cfg.rps > 0 {
-		// 5% under the budget, burst 1: requests leave at least 1/(0.95*rps)
-		// apart, so network jitter cannot push any second over the budget.
-		limiter = rate.NewLimiter(rate.Limit(cfg.rps*0.95), 1)
-	}
 	c.auth = newTokenSource(c, cfg.apiKey, cfg.token, cfg.clock.Now)
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{
 		Timeout:       cfg.requestTimeout,
-		Transport:     &transport{base: cfg.baseTransport, auth: c.auth, limiter: limiter, userAgent: cfg.userAgent, origin: u},
+		Transport:     &transport{base: cfg.baseTransport, auth: c.auth, pacer: newPacer(cfg.rps, cfg.clock), userAgent: cfg.userAgent, origin: u},
 		CheckRedirect: c.checkRedirect,
 	}
 	rc.Logger = nil
@@ -251,6 +244,7 @@ const maxAnswer = 32 << 20
 // An out with a problem method (envelope, listPage) is asked, after
 // decoding, whether the answer describes what was asked for.
 func (c *Client) do(ctx context.Context, r request, out any) error {
+	ctx, sent := withSendState(ctx)
 	req, err := c.newRequest(ctx, r)
 	if err != nil {
 		return err
@@ -260,6 +254,9 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		err = masked(err) // a transport error may quote what the server sent
 		var authErr *authError
 		if r.creates != "" && mayHaveReachedServer(err) && !errors.As(err, &authErr) && !isRedirect(err) {
+			if neverSent(sent, err) {
+				return fmt.Errorf("%s %s was not sent, so it created nothing: %w", r.method, r.path, err)
+			}
 			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
 		}
 		return c.transportError(r, err)
@@ -334,7 +331,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	}
 	r := requestFrom(ctx)
 	if r.creates != "" {
-		retry := err != nil && !mayHaveReachedServer(err)
+		retry := err != nil && (!mayHaveReachedServer(err) || neverSent(sendStateFrom(ctx), err))
 		if retry {
 			c.retries.Add(1)
 		}
@@ -369,17 +366,18 @@ func mayHaveReachedServer(err error) bool {
 
 // MaxRetryAfter caps the wait a Retry-After header can ask for: a server
 // that asks for an hour does not hold an apply for an hour; the retry comes
-// after at most this long (and fails again if the server still refuses).
+// after at most this long, plus its jitter (and fails again if the server still refuses).
 const MaxRetryAfter = time.Minute
 
 // backoff honours Retry-After on 429 and 503, the two answers that carry it
-// by meaning, capped at MaxRetryAfter; every other retry doubles from min
+// by meaning, capped at MaxRetryAfter, plus a random part (jittered) so
+// that requests refused together do not return together; every other retry doubles from min
 // with each attempt, capped at max, and waits a random time between half
 // and all of that ("equal jitter").
 func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
 		if d, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
-			return min(d, MaxRetryAfter)
+			return jittered(min(d, MaxRetryAfter))
 		}
 	}
 	d := lo
@@ -421,7 +419,7 @@ func retryAfter(v string) (time.Duration, bool) {
 type transport struct {
 	base      http.RoundTripper
 	auth      *tokenSource
-	limiter   *rate.Limiter
+	pacer     *pacer
 	userAgent string
 	origin    *url.URL
 }
@@ -473,10 +471,12 @@ func (e *authError) Error() string { return e.err.Error() }
 func (e *authError) Unwrap() error { return e.err }
 
 func (t *transport) send(req *http.Request) (*http.Response, error) {
-	if t.limiter != nil {
-		if err := t.limiter.Wait(req.Context()); err != nil {
-			return nil, err
-		}
+	if err := t.pacer.wait(req.Context()); err != nil {
+		return nil, err
 	}
-	return t.base.RoundTrip(req)
+	resp, err := sendTraced(t.base, req)
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		t.pacer.refused()
+	}
+	return resp, err
 }

@@ -196,13 +196,19 @@ type PendingCreate struct {
 	// Found is what the latest search for the campaign found, when it
 	// named none (the candidates of a contact-list create).
 	Found string `json:"found,omitempty"`
+	// LookOnly says the request may never be sent again, not even
+	// guarded (see createSpec.lookOnly); Taken that a guarded resend
+	// proved the first request taken (its campaign is only looked for).
+	LookOnly bool `json:"look_only,omitempty"`
+	Taken    bool `json:"taken,omitempty"`
 }
 
 func (s createSpec) pending() *PendingCreate {
 	body, _ := json.Marshal(s.body)
 	sum := sha256.Sum256(body)
 	return &PendingCreate{Path: s.path, ReferenceIDs: s.refs, Sender: s.sender, MessageType: s.messageType,
-		LatestBefore: s.latestBefore, MarkKnown: s.markKnown, Started: s.started, Fingerprint: hex.EncodeToString(sum[:])}
+		LatestBefore: s.latestBefore, MarkKnown: s.markKnown, Started: s.started, Fingerprint: hex.EncodeToString(sum[:]),
+		LookOnly: s.lookOnly != ""}
 }
 
 // FindPendingCreate looks for the campaign of a create whose outcome was
@@ -239,6 +245,9 @@ func (c *Client) FindPendingCreate(ctx context.Context, p PendingCreate, tries i
 }
 
 func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error) {
+	if p, ok := ctx.Value(keyResend).(*PendingCreate); ok {
+		return c.resendPending(ctx, spec, p)
+	}
 	spec.started = c.clock.Now()
 	if len(spec.refs) == 0 {
 		spec.latestBefore, spec.markKnown = c.latestCampaignID(ctx, spec.messageType)

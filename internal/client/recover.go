@@ -48,6 +48,9 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 	if len(spec.refs) == 0 {
 		return c.recoverByList(rctx, spec, amb)
 	}
+	if refusedForRate(amb.Err) && spec.lookOnly == "" && ctx.Err() == nil {
+		return c.resolveRefusedCreate(ctx, spec, amb)
+	}
 	if cp, err := c.findByReference(rctx, spec.refs[0], 3); cp != nil || err != nil {
 		return adopted(cp, "found by the reference_id of its first message"), err
 	}
@@ -71,6 +74,7 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 		}
 		amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
 			"reference_id " + spec.refs[0] + " could be found to name it"
+		markTaken(amb)
 	default:
 		amb.Detail = "the guarded second request failed too: " + err.Error()
 	}
@@ -99,6 +103,7 @@ func (c *Client) checkGuardedCreate(ctx context.Context, spec createSpec, second
 			"made campaign %d, in which One-API dropped every message as already sent, so it sends nothing", second.ID)), nil
 	}
 	amb.Candidates = []Campaign{*second}
+	markTaken(amb)
 	amb.Detail = fmt.Sprintf("the guarded second request made campaign %d, but it does not carry all %d messages and "+
 		"no message with reference_id %s could be found: the first request may have created another campaign",
 		second.ID, len(spec.refs), spec.refs[0])

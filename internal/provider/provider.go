@@ -141,7 +141,8 @@ func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"requests_per_second": schema.Float64Attribute{
 				MarkdownDescription: "Client-side limit of requests per second, shared by all resources of this provider " +
-					"(logins and retries included). `0` (the default) means no limit.",
+					"(logins and retries included); the provider paces at 95% of it. `0` (the default) means the " +
+					"provider learns the account's limit from the platform's `429` answers.",
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0)},
 			},

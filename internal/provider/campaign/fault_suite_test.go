@@ -3,15 +3,20 @@ package campaign_test
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
@@ -129,14 +134,25 @@ func TestAccFaultSuite(t *testing.T) {
 }
 
 // TestAccRateBudget applies N campaigns with requests_per_second set and
-// checks, with the stand-in's arrival times, that no second saw more.
+// checks what the client's limiter guarantees: in any window of w seconds,
+// at most burst + rate × w requests leave each client (burst 1, rate 95%
+// of the budget), retries and logins included. The times are those the
+// limiter let each request go (client.PaceRecorder, through the provider's
+// clock), not the stand-in's arrival times: network and scheduling delays
+// after the limiter cannot make the check fail, nor hide an excess.
 func TestAccRateBudget(t *testing.T) {
 	n := suiteSize(t, "ONEAPI_RATE_BUDGET_N", 30)
 	const budget = 20
 	sb := startFaultySandbox(t, time.Hour)
 	report := acctest.FaultReport{Scenario: fmt.Sprintf("rate budget %d/s", budget), Operations: fmt.Sprintf("%d creates", n), SB: sb}
 	defer report.Print(t)
+	paced := &pacedClock{Clock: clock.Real()}
 	acctest.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
+			"oneapi": func() (tfprotov6.ProviderServer, error) {
+				return provider.NewProtocol6ServerWithClock("test", paced)(), nil
+			},
+		},
 		CheckDestroy: sb.CheckNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
@@ -146,11 +162,64 @@ func TestAccRateBudget(t *testing.T) {
 			{PreConfig: sb.FreezeClock, RefreshState: true, Check: sb.CheckTruth(n, &report, true)},
 		},
 	})
-	if peak := sb.MaxInWindow(time.Second); peak > budget {
-		t.Errorf("%d requests arrived within one second; the budget is %d", peak, budget)
-	} else {
-		fmt.Printf("rate budget: at most %d requests in any second (budget %d), %d requests in all\n", peak, budget, len(sb.Journal()))
+	const burst, rate = 1, budget * 0.95
+	total := 0
+	for i, times := range paced.clients() {
+		total += len(times)
+		for _, w := range []time.Duration{time.Second, 250 * time.Millisecond, 3 * time.Second} {
+			limit := burst + int(rate*w.Seconds()+1e-9)
+			if got := maxInClosedWindow(times, w); got > limit {
+				t.Errorf("client %d: %d requests left within %v; the limiter allows at most %d (burst %d + %g/s × %v)", i, got, w, limit, burst, rate, w)
+			}
+		}
 	}
+	if arrived := len(sb.Journal()); total < n || total < arrived {
+		t.Errorf("%d requests went through the limiter, %d arrived at the stand-in, %d campaigns: every request must be paced", total, arrived, n)
+	}
+	fmt.Printf("rate budget: %d requests paced, at most %d in any second at the stand-in (budget %d)\n", total, sb.MaxInWindow(time.Second), budget)
+}
+
+// pacedClock is the real clock, recording when each client's rate limit
+// let each request go (client.PaceRecorder).
+type pacedClock struct {
+	clock.Clock
+	mu    sync.Mutex
+	times [][]time.Time
+}
+
+func (c *pacedClock) PaceRecord() func(time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := len(c.times)
+	c.times = append(c.times, nil)
+	return func(at time.Time) {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.times[i] = append(c.times[i], at)
+	}
+}
+
+func (c *pacedClock) clients() [][]time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([][]time.Time, len(c.times))
+	for i, ts := range c.times {
+		out[i] = append([]time.Time(nil), ts...)
+		sort.Slice(out[i], func(a, b int) bool { return out[i][a].Before(out[i][b]) })
+	}
+	return out
+}
+
+// maxInClosedWindow is the most times within any closed window [t, t+w].
+func maxInClosedWindow(times []time.Time, w time.Duration) int {
+	best, j := 0, 0
+	for i := range times {
+		for j < len(times) && times[j].Sub(times[i]) <= w {
+			j++
+		}
+		best = max(best, j-i)
+	}
+	return best
 }
 
 // channelBodies are the campaign bodies of TestAccFaultSuiteChannels, one

@@ -18,7 +18,7 @@ import (
 // A campaign whose create may have taken effect without the provider
 // learning its id (the answer was lost, and the create's own search found
 // nothing certain). Its messages may be going out, so the create is never
-// sent again on its own, in this apply or any later one:
+// sent again blindly, in this apply or any later one:
 //
 //   - Create writes the resource to the state without an id, and keeps in
 //     private state what identifies the request (client.PendingCreate:
@@ -28,7 +28,11 @@ import (
 //   - every refresh looks for the campaign once more (Read); found, it is
 //     adopted and the resource is an ordinary campaign again;
 //   - while it is not found, the plan is an update that says so, and the
-//     apply looks again and sends nothing (Update fails, the state kept);
+//     apply looks again; where the platform can tell (reference_ids on
+//     every message, client.PendingCreate.CanResend) it then sends the
+//     same request with the same reference_ids, which the platform
+//     refuses if the first was taken (resendPendingCreate); otherwise it
+//     sends nothing (Update fails, the state kept);
 //   - only an explicit replacement (terraform apply -replace) sends anew,
 //     and that plan shows the create;
 //   - a destroy looks once more and stops the campaign if it finds it.
@@ -72,9 +76,20 @@ func keepPendingCreate(ctx context.Context, plan tftypes.Value, amb *client.Ambi
 	resp.State.Raw = state
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, data)...)
 	resp.Diagnostics.AddWarning("Campaign Create Unresolved", fmt.Sprintf("%s.\n\nThe campaign may exist and be sending, so "+
-		"the request is not sent again, in this apply or any later one.%s The resource is in the state without an "+
-		"id, with what identifies the request (%s). The next plan shows it as an update: every refresh and apply looks "+
-		"for the campaign again and adopts it when found, sending nothing.\n\n%s", amb, candidates(amb), pendingName(amb.Pending), wayOut(amb.Pending)))
+		"the request is not sent again blindly.%s The resource is in the state without an "+
+		"id, with what identifies the request (%s). The next plan shows it as an update: %s\n\n%s", amb, candidates(amb),
+		pendingName(amb.Pending), nextApply(amb.Pending), wayOut(amb.Pending)))
+}
+
+// nextApply says what the next apply of an unresolved create does.
+func nextApply(p *client.PendingCreate) string {
+	if p.CanResend() {
+		return "every refresh looks for the campaign again and adopts it when found; an apply that still finds none " +
+			"sends the same request again with the same reference_ids, which One-API refuses if the first request " +
+			"was taken, so its messages go out once."
+	}
+	return "every refresh and apply looks for the campaign again and adopts it when found, sending nothing (the API " +
+		"offers no guard that would make sending it again safe)."
 }
 
 // sendAnewAdvice is the one way to send an unresolved campaign again.
@@ -157,8 +172,16 @@ func planPendingCreate(p *client.PendingCreate, plan *campaignResourceModel, rep
 	markObservedUnknown(plan)
 	plan.ID, plan.Name, plan.MessageType, plan.CreatedAt = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
 	plan.CalculatedPrice, plan.Currency = types.StringUnknown(), types.StringUnknown()
+	if plan.StartAt.IsNull() {
+		// Not configured: the campaign found or sent reports its own.
+		plan.StartAt = types.StringUnknown()
+	}
 	then := "Applying looks for it again and sends nothing; if it is still not found, the apply fails and the state " +
 		"stays as it is. Unless this plan replaces it (terraform apply -replace), nothing is sent."
+	if p.CanResend() {
+		then = "Applying looks for it again; if it is still not found, it sends the same request again with the same " +
+			"reference_ids, which One-API refuses if the first request was taken: its messages go out once."
+	}
 	if replaces {
 		then = "The content changed, so applying replaces it: it is looked for once more (and stopped, with " +
 			"stop_on_destroy, if found), then a new campaign is sent."
@@ -172,8 +195,10 @@ func planPendingCreate(p *client.PendingCreate, plan *campaignResourceModel, rep
 }
 
 // updatePendingCreate is the apply of an unresolved create: it looks for
-// the campaign and adopts it (then stops it, if the plan says so), or
-// fails with the state unchanged. It never sends the create.
+// the campaign and adopts it (then stops it, if the plan says so); where
+// the reference_ids guard it (CanResend), it sends the very same request
+// once more; otherwise it fails with the state unchanged. It never sends a
+// request the platform could take twice.
 func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.PendingCreate, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan campaignResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -183,6 +208,15 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 	ctx, cancel := bounded(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
 	cp, detail, err := r.Client.FindPendingCreate(ctx, *p, 5)
+	sent := "Nothing was sent"
+	if cp == nil && err == nil && p.CanResend() {
+		var resent bool
+		if cp, detail, resent = r.resendPendingCreate(ctx, p, plan); resent {
+			sent = "The same request was sent again with the same reference_ids (One-API refuses reference_ids it has " +
+				"seen, so no message went out twice)"
+		}
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, mustJSON(p))...)
+	}
 	if cp == nil {
 		if err != nil {
 			detail = "the search failed: " + err.Error()
@@ -193,8 +227,8 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 			again = "Applying again will not resolve it. "
 		}
 		resp.Diagnostics.AddError("Campaign Create Still Unresolved", fmt.Sprintf("The campaign of an earlier create "+
-			"(%s) was looked for again at %s, and %s. Nothing was sent, and the state is as it was.\n\n%s%s",
-			pendingName(p), r.Client.Endpoint(), detail, again, wayOut(p)))
+			"(%s) was looked for again at %s, and %s. %s, and the state is as it was.\n\n%s%s",
+			pendingName(p), r.Client.Endpoint(), detail, sent, again, wayOut(p)))
 		return
 	}
 	campaignFromAPI(cp, &plan, r.Zone())

@@ -1,0 +1,95 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"math"
+	"testing"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// TestPacerLearnsTheLimitFrom429s: no limit until a 429; then a cut to
+// half of what went out in the last second, once a second however many
+// 429s come together; then a rise of one request per second per second
+// while requests queue and no 429 comes.
+func TestPacerLearnsTheLimitFrom429s(t *testing.T) {
+	p := newPacer(0, nil)
+	if p.lim.Limit() != rate.Inf {
+		t.Fatalf("limit before any 429 = %v, want none", p.lim.Limit())
+	}
+	for range 40 {
+		if err := p.wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 25 { // 25 answers to requests sent together
+		p.refused()
+	}
+	got := float64(p.lim.Limit())
+	if got < 40*pacerCut*0.9 || got > 40*pacerCut {
+		t.Fatalf("limit after a burst of 429s = %v, want one cut to about %v", got, 40*pacerCut)
+	}
+	// A second later, with requests queuing, it rises by pacerRaise.
+	p.mu.Lock()
+	p.lastRaise, p.queued = p.lastRaise.Add(-time.Second), true
+	p.mu.Unlock()
+	p.raise(time.Now())
+	if rose := float64(p.lim.Limit()); rose != got+pacerRaise {
+		t.Errorf("limit a second later = %v, want %v", rose, got+pacerRaise)
+	}
+	// With nothing queuing, it does not rise.
+	p.mu.Lock()
+	p.lastRaise = p.lastRaise.Add(-time.Second)
+	p.mu.Unlock()
+	p.raise(time.Now())
+	if same := float64(p.lim.Limit()); same != got+pacerRaise {
+		t.Errorf("limit after an idle second = %v, want %v", same, got+pacerRaise)
+	}
+	// The next 429, a second after the first cut, cuts again.
+	p.mu.Lock()
+	p.lastCut = p.lastCut.Add(-time.Second)
+	p.mu.Unlock()
+	p.refused()
+	if cut := float64(p.lim.Limit()); math.Abs(cut-(got+pacerRaise)*pacerCut) > 1e-9 {
+		t.Errorf("limit after a second cut = %v, want %v", cut, (got+pacerRaise)*pacerCut)
+	}
+}
+
+// TestPacerNeverExceedsRequestsPerSecond: with requests_per_second set,
+// it paces at 95% of it, and a 429 only slows it down.
+func TestPacerNeverExceedsRequestsPerSecond(t *testing.T) {
+	p := newPacer(20, nil)
+	if p.lim.Limit() != 19 {
+		t.Fatalf("limit = %v, want 19", p.lim.Limit())
+	}
+	p.refused()
+	if math.Abs(float64(p.lim.Limit())-19*pacerCut) > 1e-9 {
+		t.Fatalf("limit after a 429 = %v, want %v", p.lim.Limit(), 19*pacerCut)
+	}
+	for range 3 {
+		p.mu.Lock()
+		p.lastRaise, p.queued = p.lastRaise.Add(-time.Hour), true
+		p.mu.Unlock()
+		p.raise(time.Now())
+	}
+	if p.lim.Limit() != 19 {
+		t.Errorf("limit after a long rise = %v, want at most 19", p.lim.Limit())
+	}
+}
+
+// TestPacerWaitEndedByContextIsNotSent: a request whose context ends
+// while it waits for the rate is a notSentError.
+func TestPacerWaitEndedByContextIsNotSent(t *testing.T) {
+	p := newPacer(1, nil)
+	if err := p.wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	var ns *notSentError
+	if err := p.wait(ctx); !errors.As(err, &ns) {
+		t.Fatalf("wait = %v, want a notSentError", err)
+	}
+}
