@@ -255,7 +255,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		var authErr *authError
 		if r.creates != "" && mayHaveReachedServer(err) && !errors.As(err, &authErr) && !isRedirect(err) {
 			if neverSent(sent, err) {
-				return fmt.Errorf("%s %s was not sent, so it created nothing: %w", r.method, r.path, err)
+				return &NotSentError{Method: r.method, Path: r.path, Err: err}
 			}
 			return &AmbiguousCreateError{Method: r.method, Path: r.path, Object: r.creates, Err: err}
 		}

@@ -207,3 +207,17 @@ func FieldPath(key string) []string {
 	}
 	return parts
 }
+
+// NotSentError is a create that provably never left the machine (it was
+// waiting for the rate limit or for a connection when its context ended):
+// it created nothing, and sending it later is a first send.
+type NotSentError struct {
+	Method, Path string
+	Err          error
+}
+
+func (e *NotSentError) Error() string {
+	return fmt.Sprintf("%s %s was not sent, so it created nothing: %v", e.Method, e.Path, e.Err)
+}
+
+func (e *NotSentError) Unwrap() error { return e.Err }

@@ -74,11 +74,29 @@ func JournalDir() string {
 	if data == "" {
 		data = ".terraform"
 	}
-	abs, err := filepath.Abs(filepath.Join(data, "oneapi-journal"))
+	abs, err := filepath.Abs(filepath.Join(data, "oneapi-journal", workspace(data)))
 	if err != nil {
 		return ""
 	}
 	return abs
+}
+
+// workspace is the Terraform workspace of this run: TF_WORKSPACE, else the
+// one the data directory's environment file names, else "default".
+// Workspaces share the data directory but not their states, so each keeps
+// a journal of its own: an entry of one workspace's create must never be
+// taken by another's create of the same content.
+func workspace(data string) string {
+	ws := os.Getenv("TF_WORKSPACE")
+	if ws == "" {
+		if b, err := os.ReadFile(filepath.Join(data, "environment")); err == nil { //nolint:gosec // Terraform's own file
+			ws = strings.TrimSpace(string(b))
+		}
+	}
+	if ws = filepath.Base(filepath.Clean("/" + ws)); ws == "/" || ws == "." || ws == "" {
+		ws = "default"
+	}
+	return ws
 }
 
 // WithJournal keeps the in-flight journal of campaign creates in dir
@@ -179,7 +197,9 @@ func (c *Client) resumeCreate(ctx context.Context, spec createSpec, e *journalEn
 		cp, err := c.GetCampaign(ctx, e.CampaignID)
 		if err != nil {
 			return nil, fmt.Errorf("campaign %d, which an interrupted earlier apply created with the same content "+
-				"(recorded in %s), could not be read: %w", e.CampaignID, e.file, err)
+				"(recorded in the in-flight journal), could not be read: %w. Nothing was sent. If it is readable again "+
+				"later, apply again; if it is not this account's campaign, delete the journal file %s and apply again "+
+				"(that sends the campaign)", e.CampaignID, err, e.file)
 		}
 		if cp.ID == e.CampaignID && cp.Sender == spec.sender {
 			return adopted(cp, "named by the platform's answer to the same request, sent by an earlier apply that "+
@@ -273,7 +293,11 @@ func (j *journal) settle(ctx context.Context, e *journalEntry, taken bool, cp *C
 	}
 	var unproven *UnprovenCreateError
 	var apiErr *APIError
+	var notSent *NotSentError
 	switch {
+	case !taken && errors.As(err, &notSent):
+		j.end(ctx, e) // it never left the machine: nothing can be lost
+		return
 	case cp != nil:
 		e.CampaignID = cp.ID
 	case errors.As(err, &unproven):
@@ -301,8 +325,14 @@ func (j *journal) settle(ctx context.Context, e *journalEntry, taken bool, cp *C
 // JournalSeen ends the journal entries of a campaign that the state holds
 // (a refresh or a destroy read its id): that campaign can no longer be
 // lost. Cheap when there are none: the journal is read once per process.
-func (c *Client) JournalSeen(ctx context.Context, id int64) {
-	c.journalEnd(ctx, func(e *journalEntry) bool { return e.CampaignID == id || slices.Contains(e.Candidates, id) })
+// imported says the state got it by an import that this is the first read
+// of: the way out of an unproven contact-list create, which also ends an
+// entry that named it as a candidate. A candidate read by any other
+// refresh is some other resource's campaign and ends nothing.
+func (c *Client) JournalSeen(ctx context.Context, id int64, imported bool) {
+	c.journalEnd(ctx, func(e *journalEntry) bool {
+		return e.CampaignID == id || (imported && slices.Contains(e.Candidates, id))
+	})
 }
 
 // JournalSeenPending ends the journal entry of an unresolved create that

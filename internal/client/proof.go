@@ -34,11 +34,18 @@ func (c *Client) proveCreated(ctx context.Context, spec createSpec, cp *Campaign
 				return cp, nil
 			}
 			ours, err := c.GetCampaign(ctx, m.CampaignID)
-			if err == nil {
-				return adopted(ours, fmt.Sprintf("the create's answer described campaign %d, but the reference_id %s "+
-					"of this request's first message is listed under campaign %d; campaign %d is left alone",
-					cp.ID, ref, ours.ID, cp.ID)), nil
+			if err != nil {
+				// The look-up disproved the answer: it is never taken,
+				// whatever it echoes.
+				amb := &AmbiguousCreateError{Method: http.MethodPost, Path: spec.path, Object: createsCampaign,
+					Err: fmt.Errorf("the answer describes campaign %d, but the reference_id %s of this request's first "+
+						"message is listed under campaign %d, which could not be read: %w", cp.ID, ref, m.CampaignID, err)}
+				amb.Pending = spec.pending()
+				return c.recoverCreate(ctx, spec, amb)
 			}
+			return adopted(ours, fmt.Sprintf("the create's answer described campaign %d, but the reference_id %s "+
+				"of this request's first message is listed under campaign %d; campaign %d is left alone",
+				cp.ID, ref, ours.ID, cp.ID)), nil
 		}
 	}
 	why := spec.echoMismatch(cp)

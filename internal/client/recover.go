@@ -52,7 +52,7 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 		return c.resolveRefusedCreate(ctx, spec, amb)
 	}
 	if cp, err := c.findByReference(rctx, spec.refs[0], 3); cp != nil || err != nil {
-		return adopted(cp, "found by the reference_id of its first message"), err
+		return found(cp, err, "found by the reference_id of its first message", amb)
 	}
 	if spec.lookOnly != "" {
 		amb.Detail = "no message with reference_id " + spec.refs[0] + " was found, and " + spec.lookOnly
@@ -70,7 +70,7 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 		return c.checkGuardedCreate(rctx, spec, second, amb)
 	case refusedAsSeen(err):
 		if cp, ferr := c.findByReference(rctx, spec.refs[0], 5); cp != nil || ferr != nil {
-			return adopted(cp, "the API refused its reference_ids as already seen; found by them"), ferr
+			return found(cp, ferr, "the API refused its reference_ids as already seen; found by them", amb)
 		}
 		amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
 			"reference_id " + spec.refs[0] + " could be found to name it"
@@ -218,6 +218,17 @@ func refusedAsSeen(err error) bool {
 		}
 	}
 	return true
+}
+
+// found is a campaign a reference_id look-up named: adopted when it could
+// be read; when it could not, the create stays unresolved (never a plain
+// error: the caller would forget a request that did create a campaign).
+func found(cp *Campaign, err error, how string, amb *AmbiguousCreateError) (*Campaign, error) {
+	if err != nil {
+		amb.Detail = "a message of this request names its campaign, but reading that campaign failed: " + err.Error()
+		return nil, amb
+	}
+	return adopted(cp, how), nil
 }
 
 // isReference reports a message that carries the reference_id ref: an

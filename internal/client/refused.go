@@ -47,7 +47,7 @@ func (c *Client) guardedResend(ctx context.Context, spec createSpec, amb *Ambigu
 		}
 		wait = true
 		if cp, err := c.findByReference(ctx, spec.refs[0], 1); cp != nil || err != nil {
-			return adopted(cp, "found by the reference_id of its first message"), err
+			return found(cp, err, "found by the reference_id of its first message", amb)
 		}
 		second, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
 		var again *AmbiguousCreateError
@@ -56,7 +56,7 @@ func (c *Client) guardedResend(ctx context.Context, spec createSpec, amb *Ambigu
 			return c.checkGuardedCreate(ctx, spec, second, amb)
 		case refusedAsSeen(err):
 			if cp, ferr := c.findByReference(ctx, spec.refs[0], 5); cp != nil || ferr != nil {
-				return adopted(cp, "the API refused its reference_ids as already seen; found by them"), ferr
+				return found(cp, ferr, "the API refused its reference_ids as already seen; found by them", amb)
 			}
 			amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
 				"reference_id " + spec.refs[0] + " could be found to name it"

@@ -38,6 +38,10 @@ func (r *campaignResource) resendPendingCreate(ctx context.Context, p *client.Pe
 		}
 		return nil, "no campaign was found for it; " + amb.Detail, true
 	}
+	var notSent *client.NotSentError
+	if errors.As(err, &notSent) {
+		return nil, "no campaign was found for it, and the resend " + err.Error(), false
+	}
 	return nil, "no campaign was found for it, and the guarded resend failed: " + err.Error(), true
 }
 

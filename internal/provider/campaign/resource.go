@@ -224,7 +224,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
-	r.Client.JournalSeen(ctx, id) // the state holds it: its create can no longer be lost
+	r.Client.JournalSeen(ctx, id, r.neverSeen(ctx, req)) // the state holds it: its create can no longer be lost
 	resp.Diagnostics.Append(unexpectedFigures(c)...)
 	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.Zone())
 	if err != nil {
@@ -306,7 +306,7 @@ func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	if id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64); err == nil {
-		r.Client.JournalSeen(ctx, id)
+		r.Client.JournalSeen(ctx, id, false)
 	}
 	notFound, diags := req.Private.GetKey(ctx, privateNotFound)
 	resp.Diagnostics.Append(diags...)

@@ -182,8 +182,9 @@ func (r *contactFieldResource) updatePendingField(ctx context.Context, p *client
 	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
-// deletePendingField is the destroy of an unresolved create: the field
-// found as the create's is deleted; nothing else is.
+// deletePendingField is the destroy of an unresolved create: it deletes
+// nothing (a field found only by its name and type is not proven this
+// create's), and names what it found.
 func (r *contactFieldResource) deletePendingField(ctx context.Context, p *client.PendingField, resp *resource.DeleteResponse) {
 	if p == nil {
 		resp.Diagnostics.AddWarning("Unresolved Contact Field Forgotten", "This field's create was never resolved, and "+
@@ -198,10 +199,13 @@ func (r *contactFieldResource) deletePendingField(ctx context.Context, p *client
 			"looks for its field first; the search failed: %s. Nothing was changed; destroy again when One-API answers.",
 			pendingFieldName(p), err))
 	case f != nil:
-		if err := r.Client.DeleteCustomField(ctx, f.ID); err != nil {
-			resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Delete Contact Field", r.Client,
-				contactFieldObject(fmt.Sprint(f.ID)), err))
-		}
+		// Found only by its name and type: nothing proves it is this
+		// create's, and deleting it would take every contact's value of
+		// it. It is named, never deleted.
+		resp.Diagnostics.AddWarning("Unresolved Contact Field Forgotten", fmt.Sprintf("The unresolved create (%s) was "+
+			"looked for once more: field %d has its name and type and is new, but nothing proves it is this create's "+
+			"(another workspace or a person may have made it), so it was not deleted, and the resource is removed from "+
+			"the state. If field %d is this one, delete it in the account.", pendingFieldName(p), f.ID, f.ID))
 	default:
 		also := ""
 		if len(candidates) > 0 {

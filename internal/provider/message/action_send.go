@@ -150,8 +150,8 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 	case errors.As(err, &before):
 		sentBeforeDiagnostic(before, resp)
 	case client.IsAmbiguousCreate(err):
-		resp.Diagnostics.AddError("Message May Have Been Sent", fmt.Sprintf("%s.\n\nIt was not sent again, so that the phone "+
-			"does not get it twice. Set reference_id = %q in the action's config and invoke it again: if the message "+
+		resp.Diagnostics.AddError("Message May Have Been Sent", fmt.Sprintf("%s.\n\nIt is never sent under another reference_id, so that "+
+			"the phone does not get it twice. Set reference_id = %q in the action's config and invoke it again: if the message "+
 			"went out, it is reported and nothing is sent; if it did not, it is sent once.", err, ref))
 	case framework.FieldErrorsOf(err) != nil:
 		resp.Diagnostics.Append(framework.AttributeErrors("Unable to Send Message", "Nothing was sent. Correct the value and "+

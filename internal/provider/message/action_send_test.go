@@ -94,7 +94,7 @@ func TestAccNative_messageSendLostAnswer(t *testing.T) {
 	if err == nil {
 		t.Fatalf("a lost send with nothing found succeeded:\n%s", out)
 	}
-	mustSay(t, out, "Message May Have Been Sent", "It was not sent again")
+	mustSay(t, out, "Message May Have Been Sent", "It is never sent under another reference_id")
 	if n := sb.Count(sendKey); n != 2 {
 		t.Errorf("%d send requests, want 2: the send and one guarded by its reference_id", n)
 	}
