@@ -322,9 +322,9 @@ func (c *Client) newRequest(ctx context.Context, r request) (*retryablehttp.Requ
 // checkRetry decides whether an attempt is repeated. Every call but a
 // create (reads, stop, renew, login, refresh) is repeated on transport
 // errors, 429 and 5xx other than 501. A create is repeated
-// only when the connection could not even be opened: anything later may
-// have created the object, and a second campaign create would send every
-// message twice.
+// only when no byte of it can have left (the connection could not be
+// opened: sent.go): anything later may have created the object, and a
+// second campaign create would send every message twice.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()

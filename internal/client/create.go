@@ -178,7 +178,9 @@ type createSpec struct {
 
 // PendingCreate is what is known of a campaign create whose outcome could
 // not be told: enough to look for its campaign again in a later run
-// (FindPendingCreate), and nothing that could send it. The provider keeps
+// (FindPendingCreate), and to check that a resend rebuilt from the
+// configuration is the very same request (WithResendOf: its reference_ids
+// and fingerprint). No secret and no message content. The provider keeps
 // it in private state.
 type PendingCreate struct {
 	Path         string   `json:"path"`

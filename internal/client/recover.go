@@ -23,8 +23,9 @@ const recoverTimeout = 30 * time.Second
 //
 //   - with phones, every message carries a reference_id of this call: a
 //     message found by it names the campaign, which is adopted. If none is
-//     found and the apply is still running, the same request is sent once
-//     more; the API refuses reference_ids it has seen, so this creates the
+//     found and the apply is still running, the same request is sent
+//     again (once; after a 429, until the create's deadline: refused.go);
+//     the API refuses reference_ids it has seen, so this creates the
 //     campaign only if the first request did not.
 //   - with contact lists there is no reference_id, and nothing in the
 //     API proves which campaign a request made: the campaigns of the
