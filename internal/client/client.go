@@ -437,12 +437,18 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req.Header.Set("Authorization", "Bearer "+r.bearer)
 		return t.send(req)
 	}
+	// The turn in the pacer comes before the token: a token taken before a
+	// long wait in it could expire there (the stand-in's 60 s JWTs under a
+	// slow limit were refused as expired).
+	if err := t.pacer.wait(ctx); err != nil {
+		return nil, err
+	}
 	token, err := t.auth.Token(ctx)
 	if err != nil {
 		return nil, &authError{err}
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := t.send(req)
+	resp, err := t.sendNow(req)
 	if err != nil || resp.StatusCode != http.StatusUnauthorized || !t.auth.canLogin() {
 		return resp, err
 	}
@@ -451,6 +457,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	_, _ = io.Copy(io.Discard, resp.Body)
 	_ = resp.Body.Close()
 	t.auth.invalidate(token)
+	if err := t.pacer.wait(ctx); err != nil {
+		return nil, err
+	}
 	if token, err = t.auth.Token(ctx); err != nil {
 		return nil, &authError{err}
 	}
@@ -461,7 +470,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	replay.Header.Set("Authorization", "Bearer "+token)
-	return t.send(replay)
+	return t.sendNow(replay)
 }
 
 // authError is a failure to obtain a JWT, carried through the transport.
@@ -470,10 +479,16 @@ type authError struct{ err error }
 func (e *authError) Error() string { return e.err.Error() }
 func (e *authError) Unwrap() error { return e.err }
 
+// send waits for the request's turn in the pacer, then sends it.
 func (t *transport) send(req *http.Request) (*http.Response, error) {
 	if err := t.pacer.wait(req.Context()); err != nil {
 		return nil, err
 	}
+	return t.sendNow(req)
+}
+
+// sendNow sends a request whose turn has come; a 429 slows the pacer.
+func (t *transport) sendNow(req *http.Request) (*http.Response, error) {
 	resp, err := sendTraced(t.base, req)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
 		t.pacer.refused()

@@ -13,7 +13,7 @@ var deadWriter = processMark{PID: 1 << 30, Start: "1", Parent: 1 << 30, ParentSt
 
 func journalFor(t *testing.T, dir string) *Client {
 	t.Helper()
-	c, err := New(WithAPIKey("k"), WithEndpoint("http://127.0.0.1:1"), WithJournal(dir))
+	c, err := New(WithAPIKey("journal-test-key-not-a-secret-0123"), WithEndpoint("http://127.0.0.1:1"), WithJournal(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

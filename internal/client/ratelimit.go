@@ -82,13 +82,13 @@ func newPacer(rps float64, clk any) *pacer {
 }
 
 // wait holds a request until the rate lets it go. Its error, when ctx ends
-// first, is a notSentError: the request never left the machine.
+// first, is a waitEndedError: the request never left the machine.
 func (p *pacer) wait(ctx context.Context) error {
 	select {
 	case p.turn <- struct{}{}:
 		defer func() { <-p.turn }()
 	case <-ctx.Done():
-		return &notSentError{ctx.Err()}
+		return &waitEndedError{ctx.Err()}
 	}
 	now := time.Now()
 	p.raise(now)
@@ -103,7 +103,7 @@ func (p *pacer) wait(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			r.Cancel()
-			return &notSentError{ctx.Err()}
+			return &waitEndedError{ctx.Err()}
 		case <-t.C:
 		}
 	}
@@ -171,14 +171,14 @@ func (p *pacer) raise(now time.Time) {
 	p.lastRaise, p.queued = now, false
 }
 
-// notSentError is a request that never left the machine: its context
+// waitEndedError is a request that never left the machine: its context
 // ended while it waited for the rate limit.
-type notSentError struct{ err error }
+type waitEndedError struct{ err error }
 
-func (e *notSentError) Error() string {
+func (e *waitEndedError) Error() string {
 	return "not sent: it was still waiting for the client's rate limit when " + e.err.Error()
 }
-func (e *notSentError) Unwrap() error { return e.err }
+func (e *waitEndedError) Unwrap() error { return e.err }
 
 // jittered adds to a wait the server asked for (Retry-After) up to half of
 // it again, at least up to 250 ms: requests refused together do not all

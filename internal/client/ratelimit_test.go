@@ -80,7 +80,7 @@ func TestPacerNeverExceedsRequestsPerSecond(t *testing.T) {
 }
 
 // TestPacerWaitEndedByContextIsNotSent: a request whose context ends
-// while it waits for the rate is a notSentError.
+// while it waits for the rate is a waitEndedError.
 func TestPacerWaitEndedByContextIsNotSent(t *testing.T) {
 	p := newPacer(1, nil)
 	if err := p.wait(context.Background()); err != nil {
@@ -88,8 +88,8 @@ func TestPacerWaitEndedByContextIsNotSent(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
-	var ns *notSentError
+	var ns *waitEndedError
 	if err := p.wait(ctx); !errors.As(err, &ns) {
-		t.Fatalf("wait = %v, want a notSentError", err)
+		t.Fatalf("wait = %v, want a waitEndedError", err)
 	}
 }

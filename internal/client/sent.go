@@ -31,7 +31,7 @@ func sendStateFrom(ctx context.Context) *sendState {
 // it may have left. Proof that it did not: the transport asked for a
 // connection (GetConn) and never got one (GotConn), which net/http reports
 // in this goroutine before it writes anything; an attempt that ends in
-// the rate limit never reaches here (notSentError). Anything else,
+// the rate limit never reaches here (waitEndedError). Anything else,
 // including a transport that reports no trace, may have sent it.
 func sendTraced(base http.RoundTripper, req *http.Request) (*http.Response, error) {
 	st := sendStateFrom(req.Context())
@@ -52,7 +52,7 @@ func sendTraced(base http.RoundTripper, req *http.Request) (*http.Response, erro
 
 // neverSent reports a failed call none of whose attempts left the machine.
 func neverSent(st *sendState, err error) bool {
-	var ns *notSentError
+	var ns *waitEndedError
 	if st == nil {
 		return errors.As(err, &ns)
 	}
