@@ -14,8 +14,12 @@ import (
 )
 
 // TestAccCampaign_createThatNeverLeftIsNotUnresolved: creates still
-// waiting in the client's own rate limit (requests_per_second = 1) when
-// the create's time runs out never left the machine. They fail as not
+// waiting in the client's own rate limit (requests_per_second = 0.4: a
+// turn every 2.6 s) when the create's time (3.5 s) runs out never left the
+// machine. The turns are far from the deadline on purpose: a create sent
+// just before its deadline may truly have reached the platform (with one
+// turn a second, a loaded machine sent one 0.1 s before it, rightly left
+// unresolved). They fail as not
 // sent (no "may have reached One-API", no resource without an id that
 // blocks later applies); the next apply, with time enough, sends them
 // once: N campaigns, no duplicate, an empty plan after.
@@ -24,7 +28,7 @@ func TestAccCampaign_createThatNeverLeftIsNotUnresolved(t *testing.T) {
 	const n = 5
 	sb := acctest.StartSandbox(t)
 	config := func(timeout string) string {
-		return manyCampaigns(sb, n, "requests_per_second = 1", `stop_on_destroy = false`+"\n  timeouts = { create = \""+timeout+"\" }")
+		return manyCampaigns(sb, n, "requests_per_second = 0.4", `stop_on_destroy = false`+"\n  timeouts = { create = \""+timeout+"\" }")
 	}
 	report := acctest.FaultReport{Scenario: "creates queued in the rate limit past their timeout", Operations: fmt.Sprintf("%d creates", n), SB: sb}
 	defer report.Print(t)
@@ -32,7 +36,7 @@ func TestAccCampaign_createThatNeverLeftIsNotUnresolved(t *testing.T) {
 		CheckDestroy: sb.CheckNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
-				Config:      config("2s"),
+				Config:      config("3500ms"),
 				ExpectError: acctest.WrappedRE(`was not sent, so it created nothing`),
 			},
 			{
