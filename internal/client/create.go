@@ -224,9 +224,9 @@ func (c *Client) FindPendingCreate(ctx context.Context, p PendingCreate, tries i
 		spec := createSpec{path: p.Path, sender: p.Sender, messageType: p.MessageType, latestBefore: p.LatestBefore,
 			markKnown: p.MarkKnown, started: p.Started}
 		// Nothing proves a contact-list campaign: the candidates are only
-		// named (recoverByList), never returned.
+		// named (nameListCandidates), never returned.
 		amb := &AmbiguousCreateError{}
-		_, _ = c.recoverByList(ctx, spec, amb)
+		c.nameListCandidates(ctx, spec, amb)
 		return nil, amb.Detail, nil
 	}
 	// A few of the messages are looked for: one listed late may be

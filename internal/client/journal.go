@@ -219,7 +219,7 @@ func (c *Client) resumeCreate(ctx context.Context, spec createSpec, e *journalEn
 // may have made, and adopts none of them.
 func (c *Client) unprovenCreate(ctx context.Context, spec createSpec, e *journalEntry) error {
 	amb := &AmbiguousCreateError{}
-	_, _ = c.recoverByList(ctx, spec, amb) // names the candidates, never returns one
+	c.nameListCandidates(ctx, spec, amb)
 	return &UnprovenCreateError{Sender: spec.sender, MessageType: spec.messageType, Started: spec.started,
 		Candidates: amb.Candidates, Entry: e.file, Detail: amb.Detail}
 }

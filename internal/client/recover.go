@@ -47,7 +47,8 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 	defer cancel()
 	tflog.Warn(ctx, "create answer lost; looking for the campaign", map[string]any{"path": spec.path, "error": amb.Err.Error()})
 	if len(spec.refs) == 0 {
-		return c.recoverByList(rctx, spec, amb)
+		c.nameListCandidates(rctx, spec, amb)
+		return nil, amb
 	}
 	if refusedForRate(amb.Err) && spec.lookOnly == "" && ctx.Err() == nil {
 		return c.resolveRefusedCreate(ctx, spec, amb)
@@ -141,12 +142,12 @@ func (c *Client) messageByReference(ctx context.Context, ref string, tries int, 
 	return nil
 }
 
-// recoverByList names the candidates for a contact-list campaign whose
+// nameListCandidates names, in amb, the candidates for a contact-list campaign whose
 // create answer was lost: the campaigns of its type created since the
 // create started (with a margin for the server's clock), newest first,
 // filtered here by sender and by the mark taken before the create. It
-// never returns a campaign: see recoverCreate.
-func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *AmbiguousCreateError) (*Campaign, error) {
+// adopts none of them: see recoverCreate.
+func (c *Client) nameListCandidates(ctx context.Context, spec createSpec, amb *AmbiguousCreateError) {
 	var candidates []Campaign
 	var listErr error
 	for i := 0; i < 3; i++ {
@@ -186,7 +187,6 @@ func (c *Client) recoverByList(ctx context.Context, spec createSpec, amb *Ambigu
 	default:
 		amb.Detail = fmt.Sprintf("no new %s campaign of sender %q is listed (yet)", spec.messageType, spec.sender)
 	}
-	return nil, amb
 }
 
 // recoverClockMargin widens the creation window searched after a lost
