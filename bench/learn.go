@@ -33,10 +33,13 @@ type learnResult struct {
 
 // runLearn measures the learnt rate limit with one workspace, then with two
 // at once against one stand-in, and prints a report (also written to out).
-func runLearn(spec, out string) error {
+func runLearn(spec, to, out string) error {
 	n, r, err := parseRate(spec)
 	if err != nil {
 		return err
+	}
+	if to != "phones" && to != "lists" {
+		return fmt.Errorf("-learn-to %q: want phones or lists", to)
 	}
 	e, err := setup()
 	if err != nil {
@@ -45,16 +48,17 @@ func runLearn(spec, out string) error {
 	defer func() { _ = os.RemoveAll(e.work) }()
 	var rows []learnResult
 	for _, k := range []int{1, 2} {
-		res, err := e.measureLearn(k, n, r)
+		res, err := e.measureLearn(k, n, r, to)
 		if err != nil {
 			return err
 		}
 		rows = append(rows, res)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Learnt rate limit\n\n`go run ./bench -learn %s`: %d campaigns per workspace, `terraform apply -parallelism=50` "+
-		"against `oneapi-sandbox -rate-limit %g`, `requests_per_second` unset; then `terraform plan -parallelism=50` "+
-		"(empty?) and `terraform apply -refresh-only -parallelism=50` (passes?). Machine: %s.\n\n", spec, n, r, cpuModel())
+	fmt.Fprintf(&b, "# Learnt rate limit\n\n`go run ./bench -learn %s -learn-to %s`: %d campaigns per workspace (to %s), "+
+		"`terraform apply -parallelism=50` against `oneapi-sandbox -rate-limit %g`, `requests_per_second` unset; then "+
+		"`terraform plan -parallelism=50` (empty?) and `terraform apply -refresh-only -parallelism=50` (passes?). Machine: %s.\n\n",
+		spec, to, n, learnRecipients[to], r, cpuModel())
 	b.WriteString("| workspaces | sent (in state with an id) | unresolved | campaigns at the stand-in | in no state or in two (duplicates, orphans) | empty plan after | refresh passes | 429s answered | wall time of the applies | N/rate |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, res := range rows {
@@ -79,7 +83,7 @@ func parseRate(spec string) (int, float64, error) {
 	return n, r, nil
 }
 
-func (e *env) measureLearn(k, n int, r float64) (learnResult, error) {
+func (e *env) measureLearn(k, n int, r float64, to string) (learnResult, error) {
 	res := learnResult{workspaces: k, n: n, r: r}
 	fmt.Fprintf(os.Stderr, "learnt rate limit: %d workspace(s) x %d campaigns at %g requests/s\n", k, n, r)
 	sb, err := e.startSandbox(r)
@@ -89,7 +93,7 @@ func (e *env) measureLearn(k, n int, r float64) (learnResult, error) {
 	defer sb.stop()
 	dirs := make([]string, k)
 	for i := range dirs {
-		if dirs[i], err = e.newDir(fmt.Sprintf("learn-%d", i), campaignsConfig(sb.url, n, 0)); err != nil {
+		if dirs[i], err = e.newDir(fmt.Sprintf("learn-%d", i), learnConfig(sb.url, n, to)); err != nil {
 			return res, err
 		}
 	}
@@ -221,4 +225,24 @@ func standInCampaigns(url string) ([]client.Campaign, error) {
 		return nil, err
 	}
 	return c.ListCampaigns(context.Background(), client.ListOptions{Type: "rcs", Sort: "id", Way: "asc"})
+}
+
+// learnRecipients says in the report whom each campaign goes to.
+var learnRecipients = map[string]string{
+	"phones": "one phone each, every message with a reference_id",
+	"lists":  "the stand-in's contact list 101 each, so no reference_id guards the create",
+}
+
+// learnConfig is n campaigns to phones (the benchmark's) or to a contact
+// list, requests_per_second unset.
+func learnConfig(url string, n int, to string) string {
+	config := campaignsConfig(url, n, 0)
+	phones := `recipients      = { phones = [format("3806%08d", count.index)] }`
+	if to == "lists" {
+		if !strings.Contains(config, phones) {
+			panic("learnConfig: the benchmark's recipients changed; update the lists variant")
+		}
+		config = strings.Replace(config, phones, `recipients      = { groups = [101] }`, 1)
+	}
+	return config
 }

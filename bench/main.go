@@ -41,15 +41,19 @@ func main() {
 	queryN := flag.Int("query-n", 10000, "campaigns found by terraform query (Terraform 1.14+)")
 	stopN := flag.Int("stop-n", 100, "campaigns stopped by one invoke of the stop action, and by resources")
 	nativeOnly := flag.Bool("native-only", false, "measure only terraform query and the stop action, rewriting their section of -out")
-	learn := flag.String("learn", "", "instead of the benchmark, apply campaigns@rate at -parallelism=50 against a stand-in limited to rate requests/s, requests_per_second unset, with one workspace and then two at once; writes -out (default bench/RATE.md)")
+	learn := flag.String("learn", "", "instead of the benchmark, apply campaigns@rate at -parallelism=50 against a stand-in limited to rate requests/s, requests_per_second unset, with one workspace and then two at once; writes -out (default bench/RATE.md, or bench/RATE-lists.md with -learn-to lists)")
+	learnTo := flag.String("learn-to", "phones", "with -learn: the campaigns' recipients, phones (one each) or lists (every campaign to the stand-in's contact list 101; such a create carries no reference_id)")
 	flag.Parse()
 	var err error
 	switch {
 	case *learn != "":
 		if *out == "bench/RESULTS.md" {
-			*out = "bench/RATE.md"
+			*out = map[string]string{"lists": "bench/RATE-lists.md"}[*learnTo]
+			if *out == "" {
+				*out = "bench/RATE.md"
+			}
 		}
-		err = runLearn(*learn, *out)
+		err = runLearn(*learn, *learnTo, *out)
 	case *profile > 0:
 		err = runProfile(*profile, *out)
 	case *nativeOnly:

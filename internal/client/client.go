@@ -11,9 +11,11 @@ import (
 	mrand "math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -219,6 +221,10 @@ type request struct {
 	// a call is never repeated once it may have reached the server; ""
 	// for every other call.
 	creates string
+	// unguarded marks a create that nothing can resolve once it is
+	// refused or its answer lost (no reference_id guards it): it goes
+	// alone, on a clear line (pacer.waitClear).
+	unguarded bool
 	// noAuth skips the Authorization header (login); bearer sets it
 	// explicitly (refresh).
 	noAuth bool
@@ -437,18 +443,24 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req.Header.Set("Authorization", "Bearer "+r.bearer)
 		return t.send(req)
 	}
-	// The turn in the pacer comes before the token: a token taken before a
-	// long wait in it could expire there (the stand-in's 60 s JWTs under a
-	// slow limit were refused as expired).
-	if err := t.pacer.wait(ctx); err != nil {
-		return nil, err
+	var token string
+	var resp *http.Response
+	var err error
+	if r.unguarded {
+		resp, token, err = t.sendClear(req)
+	} else {
+		// The turn in the pacer comes before the token: a token taken
+		// before a long wait in it could expire there (the stand-in's 60 s
+		// JWTs under a slow limit were refused as expired).
+		if err := t.pacer.wait(ctx); err != nil {
+			return nil, err
+		}
+		if token, err = t.auth.Token(ctx); err != nil {
+			return nil, &authError{err}
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err = t.sendNow(req)
 	}
-	token, err := t.auth.Token(ctx)
-	if err != nil {
-		return nil, &authError{err}
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := t.sendNow(req)
 	if err != nil || resp.StatusCode != http.StatusUnauthorized || !t.auth.canLogin() {
 		return resp, err
 	}
@@ -478,6 +490,35 @@ type authError struct{ err error }
 
 func (e *authError) Error() string { return e.err.Error() }
 func (e *authError) Unwrap() error { return e.err }
+
+// sendClear sends a create that nothing guards (request.unguarded) alone,
+// on a clear line (pacer.waitClear): the client's next request leaves only
+// once this one has been written. Its JWT is taken before its turn, which
+// a login would need.
+func (t *transport) sendClear(req *http.Request) (*http.Response, string, error) {
+	ctx := req.Context()
+	leave, err := t.pacer.enterClear(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	defer leave()
+	token, err := t.auth.Token(ctx)
+	if err != nil {
+		return nil, "", &authError{err}
+	}
+	held, err := t.pacer.waitClear(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	release := sync.OnceFunc(held)
+	defer release()
+	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) { release() },
+	}))
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := t.sendNow(req)
+	return resp, token, err
+}
 
 // send waits for the request's turn in the pacer, then sends it.
 func (t *transport) send(req *http.Request) (*http.Response, error) {

@@ -257,7 +257,8 @@ func (c *Client) create(ctx context.Context, spec createSpec) (*Campaign, error)
 	// The in-flight journal (journal.go) records the create before it is
 	// sent, or resumes the same content's create that a killed run left.
 	return c.journalCreate(ctx, spec, func(spec createSpec) (*Campaign, error) {
-		cp, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
+		cp, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign,
+			unguarded: len(spec.refs) == 0 || spec.lookOnly != ""}, 0)
 		var amb *AmbiguousCreateError
 		if errors.As(err, &amb) {
 			amb.Pending = spec.pending()

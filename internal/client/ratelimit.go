@@ -43,6 +43,16 @@ type pacer struct {
 	// and in the one before (previous).
 	window         time.Time
 	sent, previous int
+	// last429 is when the last 429 was answered, and departures when the
+	// last clearBudget requests left (a ring; next is the oldest): when
+	// the line is clear for a create nothing guards (waitClear).
+	last429    time.Time
+	departures [clearBudget]time.Time
+	next       int
+
+	// unguarded lets one create that nothing guards in at a time
+	// (enterClear).
+	unguarded chan struct{}
 }
 
 const (
@@ -56,6 +66,10 @@ const (
 	// pacerFixedShare is the share of requests_per_second paced at: 5%
 	// under the budget.
 	pacerFixedShare = 0.95
+	// clearLine and clearBudget define a clear line (waitClear): no 429
+	// and fewer than clearBudget requests of this client in clearLine.
+	clearLine   = time.Second
+	clearBudget = 3
 )
 
 // PaceRecorder is implemented by a clock (WithClock) that wants to know
@@ -70,7 +84,7 @@ type PaceRecorder interface {
 // newPacer paces at 95% of rps, learning lower limits from 429s; with
 // rps 0 it learns the account's limit from 429s alone.
 func newPacer(rps float64, clk any) *pacer {
-	p := &pacer{ceiling: rate.Inf, turn: make(chan struct{}, 1)}
+	p := &pacer{ceiling: rate.Inf, turn: make(chan struct{}, 1), unguarded: make(chan struct{}, 1)}
 	if rps > 0 {
 		p.ceiling = rate.Limit(rps * pacerFixedShare)
 	}
@@ -90,6 +104,11 @@ func (p *pacer) wait(ctx context.Context) error {
 	case <-ctx.Done():
 		return &waitEndedError{ctx.Err()}
 	}
+	return p.reserve(ctx)
+}
+
+// reserve holds a request whose turn has come until the rate lets it go.
+func (p *pacer) reserve(ctx context.Context) error {
 	now := time.Now()
 	p.raise(now)
 	r := p.lim.ReserveN(now, 1)
@@ -114,6 +133,70 @@ func (p *pacer) wait(ctx context.Context) error {
 	return nil
 }
 
+// enterClear lets one create that nothing guards (waitClear) in at a time;
+// leave lets the next one in.
+func (p *pacer) enterClear(ctx context.Context) (leave func(), err error) {
+	select {
+	case p.unguarded <- struct{}{}:
+		return func() { <-p.unguarded }, nil
+	case <-ctx.Done():
+		return nil, &waitEndedError{ctx.Err()}
+	}
+}
+
+// waitClear holds a create that nothing can resolve once it is refused
+// (no reference_id guards it: a campaign to contact lists, a personal SMS)
+// until the line is clear: a second in which no 429 came and this client
+// let fewer than clearBudget requests go. It keeps the turn, so no other
+// request of this client leaves until release: the create goes alone.
+// A learnt limit is found by crossing it (the 429s that halve the rate);
+// these creates are kept out of the crossings, as far as this client can
+// see them.
+func (p *pacer) waitClear(ctx context.Context) (release func(), err error) {
+	select {
+	case p.turn <- struct{}{}:
+		release = func() { <-p.turn }
+	case <-ctx.Done():
+		return nil, &waitEndedError{ctx.Err()}
+	}
+	for {
+		now := time.Now()
+		p.mu.Lock()
+		at := p.clearAt()
+		p.mu.Unlock()
+		if !now.Before(at) {
+			break
+		}
+		t := time.NewTimer(at.Sub(now))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			release()
+			return nil, &waitEndedError{ctx.Err()}
+		case <-t.C:
+		}
+	}
+	if err := p.reserve(ctx); err != nil {
+		release()
+		return nil, err
+	}
+	return release, nil
+}
+
+// clearAt is when the line is clear (waitClear): clearLine after the last
+// 429 and after the clearBudget-th most recent request. The caller holds
+// p.mu.
+func (p *pacer) clearAt() time.Time {
+	at := p.departures[p.next] // the clearBudget-th most recent (zero: fewer left)
+	if p.last429.After(at) {
+		at = p.last429
+	}
+	if at.IsZero() {
+		return at
+	}
+	return at.Add(clearLine)
+}
+
 func (p *pacer) count(now time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -124,6 +207,8 @@ func (p *pacer) count(now time.Time) {
 		p.window, p.previous, p.sent = p.window.Add(time.Second), p.sent, 0
 	}
 	p.sent++
+	p.departures[p.next] = now
+	p.next = (p.next + 1) % clearBudget
 }
 
 // recentRate is about how many requests went out in the last second.
@@ -143,6 +228,7 @@ func (p *pacer) refused() {
 	now := time.Now()
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.last429 = now
 	if now.Sub(p.lastCut) < time.Second {
 		return
 	}

@@ -93,3 +93,31 @@ func TestPacerWaitEndedByContextIsNotSent(t *testing.T) {
 		t.Fatalf("wait = %v, want a waitEndedError", err)
 	}
 }
+
+// TestPacerClearLine: the line is clear for a create nothing guards
+// (waitClear) when fewer than clearBudget requests left in the last
+// clearLine and no 429 came in it.
+func TestPacerClearLine(t *testing.T) {
+	p := newPacer(0, nil)
+	clearAt := func() time.Time {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.clearAt()
+	}
+	for i := range clearBudget {
+		if at := clearAt(); !at.IsZero() {
+			t.Fatalf("after %d requests the line clears at %v, want clear now", i, at)
+		}
+		if err := p.wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := p.departures[p.next]
+	if at := clearAt(); !at.Equal(first.Add(clearLine)) {
+		t.Fatalf("after %d requests the line clears at %v, want a clearLine after the first (%v)", clearBudget, at, first.Add(clearLine))
+	}
+	p.refused()
+	if at := clearAt(); !at.Equal(p.last429.Add(clearLine)) {
+		t.Fatalf("after a 429 the line clears at %v, want a clearLine after it (%v)", at, p.last429.Add(clearLine))
+	}
+}

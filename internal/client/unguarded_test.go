@@ -1,0 +1,80 @@
+package client_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
+)
+
+// statusRecorder keeps the status an answer was written with.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
+}
+
+// TestUnguardedCreatesGoOnAClearLine: with requests_per_second unset, the
+// client finds the account's limit by crossing it (429s). A create that
+// nothing guards (to contact lists: no reference_id, so a 429, which may
+// mean it was taken, leaves it unresolved) is kept out of the crossings:
+// while reads run into the stand-in's limit, every such create goes
+// through without a 429.
+func TestUnguardedCreatesGoOnAClearLine(t *testing.T) {
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}, RateLimit: 5})
+	var refusedCreates, refused atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		sb.ServeHTTP(rec, r)
+		if rec.status == http.StatusTooManyRequests {
+			refused.Add(1)
+			if r.Method == http.MethodPost && r.URL.Path == "/api/campaigns/rcs/send-groups" {
+				refusedCreates.Add(1)
+			}
+		}
+	}))
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL)
+
+	ctx, stopReads := context.WithCancel(context.Background())
+	var reads sync.WaitGroup
+	for range 4 {
+		reads.Go(func() {
+			for ctx.Err() == nil {
+				_, _ = c.ListCampaigns(ctx, client.ListOptions{Type: "rcs", PageLimit: 1, MaxPages: 1})
+			}
+		})
+	}
+	var creates sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		creates.Go(func() {
+			_, errs[i] = c.CreateRCSCampaign(context.Background(), client.RCSCampaignRequest{
+				Groups: []int64{101}, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hello"}})
+		})
+	}
+	creates.Wait()
+	stopReads()
+	reads.Wait()
+
+	if refused.Load() == 0 {
+		t.Fatal("the reads never crossed the stand-in's limit: this test proves nothing")
+	}
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("create %d: %v", i, err)
+		}
+	}
+	if n := refusedCreates.Load(); n != 0 {
+		t.Errorf("%d creates to contact lists were answered 429 (of %d 429s); want none", n, refused.Load())
+	}
+}
