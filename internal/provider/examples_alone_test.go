@@ -9,7 +9,6 @@ package provider_test
 // actions, list resources) run in make test's second, native pass.
 
 import (
-	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -162,11 +161,8 @@ func localBuild(t *testing.T) (cliConfig string) {
 func exampleSandbox(t *testing.T) *acctest.Sandbox {
 	t.Helper()
 	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708807, Groups: map[int64]int{1864620: 2}})
-	for range 3 {
-		sb.CreateRCSCampaign("380661231231")
-	}
-	if _, err := sb.Client().GetCampaign(context.Background(), 53708809); err != nil {
-		t.Fatalf("the stand-in has no campaign 53708809: %v", err)
+	if ids := sb.SeedCampaigns(3, false, "rcs_sender"); ids[2] != 53708809 {
+		t.Fatalf("the stand-in numbered the examples' campaigns %v, want 53708807 to 53708809", ids)
 	}
 	return sb
 }
