@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    oneapi = {
+      source  = "oneapi-terraform/oneapi"
+      version = "~> 0.1"
+    }
+  }
+}
