@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -182,60 +181,6 @@ func TestAccNative_examplesOfActionsAndListResources(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the query examples found no %s:\n%s", want, out)
 		}
-	}
-}
-
-// TestAccNative_everyExampleDirectoryPlans: each directory of examples/
-// plans as a directory against the stand-in, as a user who copies it would
-// run it (the provider's address and endpoint added; the stand-in holds
-// the ids the examples name).
-func TestAccNative_everyExampleDirectoryPlans(t *testing.T) {
-	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708806, Groups: map[int64]int{101: 3, 102: 5, 1864275: 3, 1864620: 2}})
-	sb.SeedCampaigns(4, false, "rcs_sender") // 53708806 to 53708809
-	contact := ""
-	if err := sb.Client().EachContact(context.Background(), 1864620, func(ct *client.Contact) bool {
-		contact = fmt.Sprint(ct.ID)
-		return false
-	}); err != nil || contact == "" {
-		t.Fatalf("no contact in list 1864620: %v", err)
-	}
-	dirs, err := filepath.Glob("../../examples/*/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dirs = append(dirs, "../../examples/provider", "../../examples/quickstart")
-	planned := 0
-	for _, dir := range dirs {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
-		if len(files) == 0 {
-			continue // list resources: their examples run by query (TestAccNative_examplesOfActionsAndListResources)
-		}
-		name := strings.TrimPrefix(dir, "../../examples/")
-		t.Run(name, func(t *testing.T) {
-			cli := acctest.NewCLI(t, nil)
-			ownBlocks := false
-			for _, f := range files {
-				text := strings.ReplaceAll(readExample(t, strings.TrimPrefix(f, "../../examples/")), "248452739", contact)
-				ownBlocks = ownBlocks || strings.Contains(text, "required_providers")
-				cli.Write(filepath.Base(f), text)
-			}
-			switch {
-			case ownBlocks: // the quickstart: its own terraform and provider blocks
-				cli.Setenv("ONEAPI_ENDPOINT=" + sb.URL)
-			case name == "provider": // its own provider block
-				cli.Write("zz_providers.tf", acctest.RequiredProviders)
-			default:
-				cli.Write("zz_providers.tf", acctest.RequiredProviders+sb.ProviderBlock())
-			}
-			cli.Init()
-			if out, err := cli.Run("plan", "-input=false", "-no-color"); err != nil {
-				t.Errorf("examples/%s does not plan as a directory: %v\n%s", name, err, out)
-			}
-		})
-		planned++
-	}
-	if planned < 14 {
-		t.Errorf("%d example directories planned; the glob found too few", planned)
 	}
 }
 
