@@ -14,21 +14,21 @@ import (
 )
 
 // TestAccCampaign_createThatNeverLeftIsNotUnresolved: creates still
-// waiting in the client's own rate limit (requests_per_second = 0.4: a
-// turn every 2.6 s) when the create's time (3.5 s) runs out never left the
-// machine. The turns are far from the deadline on purpose: a create sent
-// just before its deadline may truly have reached the platform (with one
-// turn a second, a loaded machine sent one 0.1 s before it, rightly left
-// unresolved). They fail as not
-// sent (no "may have reached One-API", no resource without an id that
-// blocks later applies); the next apply, with time enough, sends them
-// once: N campaigns, no duplicate, an empty plan after.
+// waiting in the client's own rate limit when the create's time runs out
+// never left the machine. With requests_per_second = 0.1 the first turn
+// goes to the login and the next comes 10.5 s later, far past the
+// creates' 4 s: a create sent just before its deadline may truly have
+// reached the platform and be rightly left unresolved, so no turn comes
+// near one (a closer turn failed this test on a loaded machine). They fail
+// as not sent (no "may have reached One-API", no resource without an id
+// that blocks later applies); the next apply, with time and rate enough,
+// sends them once: N campaigns, no duplicate, an empty plan after.
 func TestAccCampaign_createThatNeverLeftIsNotUnresolved(t *testing.T) {
 	t.Parallel()
 	const n = 5
 	sb := acctest.StartSandbox(t)
-	config := func(timeout string) string {
-		return manyCampaigns(sb, n, "requests_per_second = 0.4", `stop_on_destroy = false`+"\n  timeouts = { create = \""+timeout+"\" }")
+	config := func(rps, timeout string) string {
+		return manyCampaigns(sb, n, "requests_per_second = "+rps, `stop_on_destroy = false`+"\n  timeouts = { create = \""+timeout+"\" }")
 	}
 	report := acctest.FaultReport{Scenario: "creates queued in the rate limit past their timeout", Operations: fmt.Sprintf("%d creates", n), SB: sb}
 	defer report.Print(t)
@@ -36,7 +36,7 @@ func TestAccCampaign_createThatNeverLeftIsNotUnresolved(t *testing.T) {
 		CheckDestroy: sb.CheckNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
-				Config:      config("3500ms"),
+				Config:      config("0.1", "4s"),
 				ExpectError: acctest.WrappedRE(`was not sent, so it created nothing`),
 			},
 			{
@@ -45,14 +45,14 @@ func TestAccCampaign_createThatNeverLeftIsNotUnresolved(t *testing.T) {
 						t.Errorf("after the first apply: %d create requests, %d campaigns; want as many, fewer than %d", got, sent, n)
 					}
 				},
-				Config: config("2m"),
+				Config: config("20", "2m"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					// Only creates: no resource was left without an id.
 					plancheck.ExpectResourceAction("oneapi_campaign.c[4]", plancheck.ResourceActionCreate),
 				}},
 				Check: sb.CheckTruth(n, &report, false),
 			},
-			{Config: config("2m"), ConfigPlanChecks: acctest.EmptyPlan()},
+			{Config: config("20", "2m"), ConfigPlanChecks: acctest.EmptyPlan()},
 		},
 	})
 }
