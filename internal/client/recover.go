@@ -66,20 +66,11 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 			"interrupted the request was not sent again"
 		return nil, amb
 	}
-	second, err := c.campaignCall(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
-	switch {
-	case err == nil:
-		return c.checkGuardedCreate(rctx, spec, second, amb)
-	case refusedAsSeen(err):
-		if cp, ferr := c.findByReference(rctx, spec.refs[0], 5); cp != nil || ferr != nil {
-			return found(cp, ferr, "the API refused its reference_ids as already seen; found by them", amb)
-		}
-		amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
-			"reference_id " + spec.refs[0] + " could be found to name it"
-		markTaken(amb)
-	default:
-		amb.Detail = "the guarded second request failed too: " + err.Error()
+	cp, settled, err := c.sendGuarded(rctx, spec, amb)
+	if settled {
+		return cp, err
 	}
+	amb.Detail = "the guarded second request failed too: " + err.Error()
 	return nil, amb
 }
 
