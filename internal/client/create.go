@@ -237,7 +237,7 @@ func (c *Client) FindPendingCreate(ctx context.Context, p PendingCreate, tries i
 			return nil, "", err
 		}
 		for _, m := range msgs {
-			if m.CampaignID != 0 && isReference(m, ref) {
+			if m.namesCampaign(ref) {
 				cp, err := c.GetCampaign(ctx, m.CampaignID)
 				return adopted(cp, "found by the reference_id "+ref+" of one of its messages"), "", err
 			}

@@ -33,8 +33,14 @@ func (m *Message) check(_ int64) string {
 // a string is taken too).
 func (m *Message) PhoneNumber() string { return strings.Trim(string(m.Phone), "\" +") }
 
-// hasReference reports whether the message carries the reference_id ref.
+// hasReference reports whether the message carries the reference_id ref:
+// an answer that ignored the filter lists other messages, which prove
+// nothing.
 func (m *Message) hasReference(ref string) bool { return m.ReferenceID != nil && *m.ReferenceID == ref }
+
+// namesCampaign reports a message of the reference_id ref that is listed
+// under a campaign: the campaign that took ref.
+func (m *Message) namesCampaign(ref string) bool { return m.CampaignID != 0 && m.hasReference(ref) }
 
 // FindMessagesByReference lists the messages sent with a reference_id:
 // GET /api/messages?filter[reference_id]=... An answer without a data list

@@ -29,7 +29,7 @@ import (
 func (c *Client) proveCreated(ctx context.Context, spec createSpec, cp *Campaign) (*Campaign, error) {
 	if len(spec.refs) > 0 {
 		ref := spec.refs[0]
-		if m := c.messageByReference(ctx, ref, 1, func(m Message) bool { return m.CampaignID != 0 && isReference(m, ref) }); m != nil {
+		if m := c.campaignMessage(ctx, ref, 1); m != nil {
 			if m.CampaignID == cp.ID {
 				return cp, nil
 			}

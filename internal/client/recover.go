@@ -66,20 +66,11 @@ func (c *Client) recoverCreate(ctx context.Context, spec createSpec, amb *Ambigu
 			"interrupted the request was not sent again"
 		return nil, amb
 	}
-	second, err := c.campaignCall(rctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
-	switch {
-	case err == nil:
-		return c.checkGuardedCreate(rctx, spec, second, amb)
-	case refusedAsSeen(err):
-		if cp, ferr := c.findByReference(rctx, spec.refs[0], 5); cp != nil || ferr != nil {
-			return found(cp, ferr, "the API refused its reference_ids as already seen; found by them", amb)
-		}
-		amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
-			"reference_id " + spec.refs[0] + " could be found to name it"
-		markTaken(amb)
-	default:
-		amb.Detail = "the guarded second request failed too: " + err.Error()
+	cp, settled, err := c.sendGuarded(rctx, spec, amb)
+	if settled {
+		return cp, err
 	}
+	amb.Detail = "the guarded second request failed too: " + err.Error()
 	return nil, amb
 }
 
@@ -113,25 +104,25 @@ func (c *Client) checkGuardedCreate(ctx context.Context, spec createSpec, second
 }
 
 // findByReference looks for a campaign by the reference_id of one of its
-// messages (see messageByReference).
+// messages (see campaignMessage).
 func (c *Client) findByReference(ctx context.Context, ref string, tries int) (*Campaign, error) {
-	m := c.messageByReference(ctx, ref, tries, func(m Message) bool { return m.CampaignID != 0 && isReference(m, ref) })
+	m := c.campaignMessage(ctx, ref, tries)
 	if m == nil {
 		return nil, nil
 	}
 	return c.GetCampaign(ctx, m.CampaignID)
 }
 
-// messageByReference looks for a message by reference_id that want
-// accepts, a few times a second apart: the platform may list messages a
-// moment after it took them. An unanswered search is tried again; when
-// none finds one, or ctx ends, it returns nil and the caller reports what
-// is unknown.
-func (c *Client) messageByReference(ctx context.Context, ref string, tries int, want func(Message) bool) *Message {
+// campaignMessage looks for the message of reference_id ref listed under
+// its campaign (Message.namesCampaign), a few times a second apart: the
+// platform may list messages a moment after it took them. An unanswered
+// search is tried again; when none finds one, or ctx ends, it returns nil
+// and the caller reports what is unknown.
+func (c *Client) campaignMessage(ctx context.Context, ref string, tries int) *Message {
 	for i := 0; i < tries; i++ {
-		msgs, err := c.FindMessagesByReference(ctx, ref)
+		msgs, _ := c.FindMessagesByReference(ctx, ref) // nil when unanswered
 		for _, m := range msgs {
-			if err == nil && want(m) {
+			if m.namesCampaign(ref) {
 				return &m
 			}
 		}
@@ -230,12 +221,6 @@ func found(cp *Campaign, err error, how string, amb *AmbiguousCreateError) (*Cam
 		return nil, amb
 	}
 	return adopted(cp, how), nil
-}
-
-// isReference reports a message that carries the reference_id ref: an
-// answer that ignored the filter lists other messages, which prove nothing.
-func isReference(m Message, ref string) bool {
-	return m.ReferenceID != nil && *m.ReferenceID == ref
 }
 
 func adopted(cp *Campaign, how string) *Campaign {

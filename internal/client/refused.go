@@ -28,10 +28,9 @@ func (c *Client) resolveRefusedCreate(ctx context.Context, spec createSpec, amb 
 //     time; the client's pacer has slowed down meanwhile);
 //   - look for a message with its first reference_id: found, the campaign
 //     is adopted;
-//   - otherwise send the same request again, with the same reference_ids:
-//     the platform refuses reference_ids it has seen, so this sends the
-//     messages only if no earlier copy did (its answer is checked as
-//     every guarded request's is, checkGuardedCreate);
+//   - otherwise send the same request again, with the same reference_ids
+//     (sendGuarded): the platform refuses reference_ids it has seen, so
+//     this sends the messages only if no earlier copy did;
 //   - a new 429 starts over.
 //
 // Only a create whose guard is certain comes here: one with reference_ids
@@ -49,19 +48,11 @@ func (c *Client) guardedResend(ctx context.Context, spec createSpec, amb *Ambigu
 		if cp, err := c.findByReference(ctx, spec.refs[0], 1); cp != nil || err != nil {
 			return found(cp, err, "found by the reference_id of its first message", amb)
 		}
-		second, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
+		cp, settled, err := c.sendGuarded(ctx, spec, amb)
 		var again *AmbiguousCreateError
 		switch {
-		case err == nil:
-			return c.checkGuardedCreate(ctx, spec, second, amb)
-		case refusedAsSeen(err):
-			if cp, ferr := c.findByReference(ctx, spec.refs[0], 5); cp != nil || ferr != nil {
-				return found(cp, ferr, "the API refused its reference_ids as already seen; found by them", amb)
-			}
-			amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
-				"reference_id " + spec.refs[0] + " could be found to name it"
-			markTaken(amb)
-			return nil, amb
+		case settled:
+			return cp, err
 		case errors.As(err, &again) && refusedForRate(again.Err):
 			amb.Err = again.Err
 		case errors.As(err, &again):
@@ -78,6 +69,32 @@ func (c *Client) guardedResend(ctx context.Context, spec createSpec, amb *Ambigu
 		spec.refs[0] + " was found; the next apply looks for it again and, if it is not found, sends the same request " +
 		"with the same reference_ids"
 	return nil, amb
+}
+
+// sendGuarded sends the create once more with the same reference_ids: the
+// platform refuses reference_ids it has seen, so this sends the messages
+// only if no earlier copy did. An answer settles the create
+// (checkGuardedCreate), and so does a refusal of the reference_ids as
+// seen, which proves an earlier copy taken: its campaign is looked for.
+// Any other failure leaves it unsettled, with the guarded request's own
+// error for the caller to judge.
+func (c *Client) sendGuarded(ctx context.Context, spec createSpec, amb *AmbiguousCreateError) (cp *Campaign, settled bool, err error) {
+	second, err := c.campaignCall(ctx, request{method: http.MethodPost, path: spec.path, body: spec.body, creates: createsCampaign}, 0)
+	switch {
+	case err == nil:
+		cp, err = c.checkGuardedCreate(ctx, spec, second, amb)
+		return cp, true, err
+	case refusedAsSeen(err):
+		if cp, ferr := c.findByReference(ctx, spec.refs[0], 5); cp != nil || ferr != nil {
+			cp, err = found(cp, ferr, "the API refused its reference_ids as already seen; found by them", amb)
+			return cp, true, err
+		}
+		amb.Detail = "One-API refused the reference_ids as already sent, so a campaign exists, but no message with " +
+			"reference_id " + spec.refs[0] + " could be found to name it"
+		markTaken(amb)
+		return nil, true, amb
+	}
+	return nil, false, err
 }
 
 // markTaken records that a guarded resend proved the first request taken:

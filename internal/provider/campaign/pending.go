@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // A campaign whose create may have taken effect without the provider
@@ -42,19 +42,8 @@ import (
 const privatePendingCreate = "pending_create"
 
 // pendingCreate reads the pending create of a resource, or nil.
-func pendingCreate(ctx context.Context, private privateGetter, diags *diag.Diagnostics) *client.PendingCreate {
-	data, ds := private.GetKey(ctx, privatePendingCreate)
-	diags.Append(ds...)
-	if len(data) == 0 {
-		return nil
-	}
-	var p client.PendingCreate
-	if err := json.Unmarshal(data, &p); err != nil {
-		diags.AddError("Unreadable Private State", "The record of an unresolved campaign create could not be read: "+err.Error()+
-			". Please report this issue to the provider developers.")
-		return nil
-	}
-	return &p
+func pendingCreate(ctx context.Context, private framework.PrivateGetter, diags *diag.Diagnostics) *client.PendingCreate {
+	return framework.ReadPrivate[client.PendingCreate](ctx, private, privatePendingCreate, "an unresolved campaign create", diags)
 }
 
 // keepPendingCreate writes a create whose outcome is unknown into the state:
@@ -72,9 +61,8 @@ func keepPendingCreate(ctx context.Context, plan tftypes.Value, amb *client.Ambi
 			"state failed (%v). Please report this issue to the provider developers.", amb, err))
 		return
 	}
-	data, _ := json.Marshal(amb.Pending)
 	resp.State.Raw = state
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, data)...)
+	framework.WritePrivate(ctx, resp.Private, privatePendingCreate, amb.Pending, &resp.Diagnostics)
 	resp.Diagnostics.AddWarning("Campaign Create Unresolved", fmt.Sprintf("%s.\n\nThe campaign may exist and be sending, so "+
 		"the request is not sent again blindly.%s The resource is in the state without an "+
 		"id, with what identifies the request (%s). The next plan shows it as an update: %s\n\n%s", amb, candidates(amb),
@@ -143,8 +131,7 @@ func (r *campaignResource) readPendingCreate(ctx context.Context, p *client.Pend
 		// The plan names what this search found (the candidates of a
 		// contact-list create).
 		p.Found = found
-		data, _ := json.Marshal(p)
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, data)...)
+		framework.WritePrivate(ctx, resp.Private, privatePendingCreate, p, &resp.Diagnostics)
 	}
 	if err != nil {
 		resp.Diagnostics.AddWarning("Unable to Look for the Campaign", fmt.Sprintf("Looking for the campaign of the "+
@@ -215,7 +202,7 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 			sent = "The same request was sent again with the same reference_ids (One-API refuses reference_ids it has " +
 				"seen, so no message went out twice)"
 		}
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, mustJSON(p))...)
+		framework.WritePrivate(ctx, resp.Private, privatePendingCreate, p, &resp.Diagnostics)
 	}
 	if cp == nil {
 		if err != nil {

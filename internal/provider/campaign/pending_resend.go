@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
@@ -66,10 +65,4 @@ func (r createRequest) setReferenceIDs(refs []string) bool {
 		phones[i].ReferenceID = refs[i]
 	}
 	return true
-}
-
-// mustJSON encodes a pending create for private state.
-func mustJSON(p *client.PendingCreate) []byte {
-	data, _ := json.Marshal(p)
-	return data
 }

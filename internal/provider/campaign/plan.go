@@ -98,12 +98,7 @@ func (contentReplacement) MarkdownDescription(context.Context) string {
 	return "Changing the content sends a new campaign: the old one is stopped (`stop_on_destroy`) and replaced."
 }
 
-// privateGetter reads private state (the requests' Private field).
-type privateGetter interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
-func (contentReplacement) replace(ctx context.Context, state tfsdk.State, plan tfsdk.Plan, private privateGetter, stateValue, planValue attr.Value) bool {
+func (contentReplacement) replace(ctx context.Context, state tfsdk.State, plan tfsdk.Plan, private framework.PrivateGetter, stateValue, planValue attr.Value) bool {
 	if state.Raw.IsNull() || plan.Raw.IsNull() || planValue.Equal(stateValue) {
 		return false
 	}

@@ -2,7 +2,6 @@ package contactbook
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -37,39 +36,15 @@ const privatePendingField = "pending_field"
 // unresolved create.
 const laterTries = 3
 
-type privateGetter interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
-type privateSetter interface {
-	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-}
-
 // pendingField reads the unresolved create of a resource, or nil.
-func pendingField(ctx context.Context, private privateGetter, diags *diag.Diagnostics) *client.PendingField {
-	if private == nil {
-		return nil
-	}
-	data, ds := private.GetKey(ctx, privatePendingField)
-	diags.Append(ds...)
-	if len(data) == 0 {
-		return nil
-	}
-	var p client.PendingField
-	if err := json.Unmarshal(data, &p); err != nil {
-		diags.AddError("Unreadable Private State", "The record of an unresolved contact field create could not be read: "+
-			err.Error()+". Please report this issue to the provider developers.")
-		return nil
-	}
-	return &p
+func pendingField(ctx context.Context, private framework.PrivateGetter, diags *diag.Diagnostics) *client.PendingField {
+	return framework.ReadPrivate[client.PendingField](ctx, private, privatePendingField, "an unresolved contact field create", diags)
 }
 
-func setPendingField(ctx context.Context, private privateSetter, p *client.PendingField, diags *diag.Diagnostics) {
-	var data []byte
-	if p != nil {
-		data, _ = json.Marshal(p)
-	}
-	diags.Append(private.SetKey(ctx, privatePendingField, data)...)
+// setPendingField keeps the unresolved create p in private state; nil
+// removes it.
+func setPendingField(ctx context.Context, private framework.PrivateSetter, p *client.PendingField, diags *diag.Diagnostics) {
+	framework.WritePrivate(ctx, private, privatePendingField, p, diags)
 }
 
 // fieldWayOut is the way to create an unresolved field anew.
