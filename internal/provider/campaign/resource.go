@@ -13,6 +13,8 @@ package campaign
 //     sources (statuses, ids, times, statistics, the price's text);
 //   - read.go: the refresh, written into the state's value;
 //   - pending.go: a create whose outcome is unknown, kept without an id;
+//   - time_zone.go: the Time Zone Mismatch warning (a create's created_at
+//     far from the time it was sent, read in time_zone);
 //   - validators.go: the attribute validators only campaigns use;
 //   - data_source.go, campaigns_data_source.go, price_data_source.go:
 //     the family's data sources;
@@ -134,9 +136,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 
 	// One POST, never repeated: a second one would send every message again.
-	sent := r.clock.Now()
-	c, err := createReq.send(ctx, r.Client)
-	answered := r.clock.Now()
+	c, window, err := r.timedSend(ctx, createReq)
 	var amb *client.AmbiguousCreateError
 	if errors.As(err, &amb) && amb.Pending != nil {
 		keepPendingCreate(ctx, req.Plan.Raw, amb, resp)
@@ -153,7 +153,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	if c.Recovered != "" {
 		resp.Diagnostics.Append(recoveredCreateWarning(c))
 	}
-	resp.Diagnostics.Append(createZoneMismatch(r.zones, r.Client, c, plan.StartAt, sent, answered)...)
+	resp.Diagnostics.Append(createZoneMismatch(r.zones, r.Client, c, plan.StartAt, window)...)
 	// The id goes into state first, so that nothing later can lose it.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(c.ID, 10))...)
 	planned := plan.MessageType

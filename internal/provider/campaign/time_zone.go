@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -55,6 +56,19 @@ func (w *ZoneWatch) first(c *client.Client) bool {
 	return true
 }
 
+// sendWindow is the provider's clock when a create was sent and when it
+// was answered: the platform's created_at lies between them.
+type sendWindow struct{ sent, answered time.Time }
+
+// timedSend makes the create call (createRequest.send) and notes its
+// sendWindow.
+func (r *campaignResource) timedSend(ctx context.Context, req createRequest) (*client.Campaign, sendWindow, error) {
+	w := sendWindow{sent: r.clock.Now()}
+	c, err := req.send(ctx, r.Client)
+	w.answered = r.clock.Now()
+	return c, w, err
+}
+
 // zoneOffset is how far ahead (or, negative, behind) of the provider's
 // clock the platform's created_at lies, read in zone, rounded to zoneStep:
 // the request was sent at sent and answered at answered (the provider's
@@ -88,10 +102,9 @@ type zoneMismatch struct {
 	offset             time.Duration
 }
 
-// createZoneMismatch checks a create's answer c to plan (sent and
-// answered on the provider's clock) and returns the warning, once per run
-// of w.
-func createZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, plan types.String, sent, answered time.Time) diag.Diagnostics {
+// createZoneMismatch checks the answer c to a create of plan's start_at,
+// made in window, and returns the warning, once per run of w.
+func createZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, plan types.String, window sendWindow) diag.Diagnostics {
 	if c == nil || c.CreatedAt == nil {
 		return nil
 	}
@@ -100,11 +113,11 @@ func createZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, pla
 	if plan.ValueString() != "" {
 		startAt, _ = normalizeStartAt(plan.ValueString(), zone) // as campaignToCreateRequest sent it
 	}
-	offset, ok := zoneOffset(*c.CreatedAt, zone, sent, answered)
+	offset, ok := zoneOffset(*c.CreatedAt, zone, window.sent, window.answered)
 	if !ok || !w.first(cl) {
 		return nil
 	}
-	m := zoneMismatch{id: c.ID, createdAt: *c.CreatedAt, startAt: startAt, zone: zone, at: sent, offset: offset}
+	m := zoneMismatch{id: c.ID, createdAt: *c.CreatedAt, startAt: startAt, zone: zone, at: window.sent, offset: offset}
 	return diag.Diagnostics{m.warning()}
 }
 

@@ -65,7 +65,7 @@ func TestCreateZoneMismatch(t *testing.T) {
 		{"2026-12-06 13:00:00", []string{"starts 2h earlier than meant", "less than 2h ahead at once"}},
 		{"", []string{"starts a scheduled campaign 2h earlier than meant"}},
 	} {
-		diags := createZoneMismatch(&ZoneWatch{}, cl, kyivAnswer, types.StringValue(tt.startAt), sent, sent.Add(time.Second))
+		diags := createZoneMismatch(&ZoneWatch{}, cl, kyivAnswer, types.StringValue(tt.startAt), sendWindow{sent, sent.Add(time.Second)})
 		if len(diags) != 1 || diags[0].Summary() != "Time Zone Mismatch" {
 			t.Fatalf("start_at %q: %v, want one Time Zone Mismatch", tt.startAt, diags)
 		}
@@ -83,17 +83,17 @@ func TestCreateZoneMismatch(t *testing.T) {
 	}
 	utcCreated := "2026-12-06 10:00:01"
 	diags := createZoneMismatch(w, newClient(kyiv), &client.Campaign{ID: 8, CreatedAt: &utcCreated},
-		types.StringValue("2026-12-06 13:00:00"), sent, sent.Add(time.Second))
+		types.StringValue("2026-12-06 13:00:00"), sendWindow{sent, sent.Add(time.Second)})
 	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), "2h behind") ||
 		!strings.Contains(diags[0].Detail(), "starts 2h later than meant") || !strings.Contains(diags[0].Detail(), "one at UTC+00:00") {
 		t.Fatalf("behind: %v", diags)
 	}
 
 	// Once per run (client); another run warns again.
-	if diags := createZoneMismatch(w, cl, kyivAnswer, types.StringNull(), sent, sent); len(diags) != 1 {
+	if diags := createZoneMismatch(w, cl, kyivAnswer, types.StringNull(), sendWindow{sent, sent}); len(diags) != 1 {
 		t.Fatalf("first answer of a run: %v", diags)
 	}
-	if diags := createZoneMismatch(w, cl, kyivAnswer, types.StringNull(), sent, sent); len(diags) != 0 {
+	if diags := createZoneMismatch(w, cl, kyivAnswer, types.StringNull(), sendWindow{sent, sent}); len(diags) != 0 {
 		t.Fatalf("second answer of the same run warned again: %v", diags)
 	}
 	if diags := readZoneMismatch(w, cl, kyivAnswer, sent); len(diags) != 0 {

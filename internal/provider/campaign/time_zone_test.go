@@ -69,7 +69,7 @@ func TestAccNative_timeZoneMismatchWarnsOnce(t *testing.T) {
 	mustContain(t, out, `time_zone = "UTC" (UTC+00:00 now)`, "2h ahead of the time the provider sent the request",
 		"one at UTC+02:00 now", "was already past on the platform's clock", "the platform sent it at once",
 		"Set time_zone in the provider block (or the ONEAPI_TIME_ZONE environment variable) to the account's zone, one at UTC+02:00",
-		"this warning is given once")
+		"this warning is given once", "Apply complete! Resources: 2 added") // warned, never refused
 
 	out = cli.MustRun("plan", "-no-color")
 	if n := strings.Count(out, zoneWarning); n != 1 {
