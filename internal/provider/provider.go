@@ -53,12 +53,16 @@ func New(version string) func() provider.Provider {
 
 // newWithClock is New with another clock (tests).
 func newWithClock(version string, clk clock.Clock) func() provider.Provider {
-	return func() provider.Provider { return &oneAPIProvider{version: version, clock: clk} }
+	return func() provider.Provider {
+		return &oneAPIProvider{version: version, clock: clk, zones: &campaign.ZoneWatch{}}
+	}
 }
 
 type oneAPIProvider struct {
 	version string
 	clock   clock.Clock
+	// zones makes the campaigns' Time Zone Mismatch warning one per run.
+	zones *campaign.ZoneWatch
 }
 
 type providerModel struct {
@@ -261,7 +265,7 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{campaign.NewResource(p.clock), contactbook.NewContactListResource, contactbook.NewContactResource, contactbook.NewContactFieldResource, contactbook.NewContactListMembersResource, stoplist.NewEntriesResource}
+	return []func() resource.Resource{campaign.NewResource(p.clock, p.zones), contactbook.NewContactListResource, contactbook.NewContactResource, contactbook.NewContactFieldResource, contactbook.NewContactListMembersResource, stoplist.NewEntriesResource}
 }
 
 func (p *oneAPIProvider) Actions(_ context.Context) []func() action.Action {

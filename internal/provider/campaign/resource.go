@@ -13,6 +13,8 @@ package campaign
 //     sources (statuses, ids, times, statistics, the price's text);
 //   - read.go: the refresh, written into the state's value;
 //   - pending.go: a create whose outcome is unknown, kept without an id;
+//   - time_zone.go: the Time Zone Mismatch warning (a create's created_at
+//     far from the time it was sent, read in time_zone);
 //   - validators.go: the attribute validators only campaigns use;
 //   - data_source.go, campaigns_data_source.go, price_data_source.go:
 //     the family's data sources;
@@ -69,8 +71,10 @@ const privateImported = "imported"
 // no call.
 const privateNotFound = "not_found"
 
-func NewResource(clk clock.Clock) func() resource.Resource {
-	return func() resource.Resource { return &campaignResource{clock: clk} }
+// NewResource returns the oneapi_campaign resource's factory; zones is the
+// provider's, so that its Time Zone Mismatch warning is given once.
+func NewResource(clk clock.Clock, zones *ZoneWatch) func() resource.Resource {
+	return func() resource.Resource { return &campaignResource{clock: clk, zones: zones} }
 }
 
 type campaignResource struct {
@@ -78,6 +82,8 @@ type campaignResource struct {
 	// clock tells the time for the start_at window and waits between the
 	// reads of a stop.
 	clock clock.Clock
+	// zones remembers the Time Zone Mismatch warning (time_zone.go).
+	zones *ZoneWatch
 }
 
 func (r *campaignResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -130,7 +136,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	}
 
 	// One POST, never repeated: a second one would send every message again.
-	c, err := createReq.send(ctx, r.Client)
+	c, window, err := r.timedSend(ctx, createReq)
 	var amb *client.AmbiguousCreateError
 	if errors.As(err, &amb) && amb.Pending != nil {
 		keepPendingCreate(ctx, req.Plan.Raw, amb, resp)
@@ -147,6 +153,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 	if c.Recovered != "" {
 		resp.Diagnostics.Append(recoveredCreateWarning(c))
 	}
+	resp.Diagnostics.Append(createZoneMismatch(r.zones, r.Client, c, plan.StartAt, window)...)
 	// The id goes into state first, so that nothing later can lose it.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(c.ID, 10))...)
 	planned := plan.MessageType
@@ -226,6 +233,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateNotFound, nil)...)
 	r.Client.JournalSeen(ctx, id, r.neverSeen(ctx, req)) // the state holds it: its create can no longer be lost
 	resp.Diagnostics.Append(unexpectedFigures(c)...)
+	resp.Diagnostics.Append(readZoneMismatch(r.zones, r.Client, c, r.clock.Now())...)
 	refreshed, err := refreshedState(ctx, req.State.Raw, c, r.Zone())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Read Campaign", "Writing the refreshed campaign into the state failed: "+err.Error()+
