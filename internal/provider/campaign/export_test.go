@@ -24,6 +24,8 @@ const (
 
 var (
 	APIFieldPath            = apiFieldPath
+	PriceFieldPath          = priceFieldPath
+	PriceFieldValue         = priceFieldValue
 	CampaignFromAPI         = campaignFromAPI
 	CampaignSchema          = campaignSchema
 	CampaignStateType       = campaignStateType

@@ -25,22 +25,35 @@ import (
 // only when a text has a placeholder) at plan, and again just before the
 // create for texts that were not known at plan (a field made in the same
 // apply). To phones, no page says that placeholders are filled: a warning.
+//
+// A field written by its name ({city}) is no placeholder: every page
+// writes {field_id}, and names are never filled in. Such a text to contact
+// lists is refused like an unknown id, with the id to write instead when
+// the account has a field of that name.
 
-var placeholderPattern = regexp.MustCompile(`\{([1-9][0-9]{0,18})\}`)
+var (
+	placeholderPattern = regexp.MustCompile(`\{([1-9][0-9]{0,18})\}`)
+	namedFieldPattern  = regexp.MustCompile(`\{([\p{L}_][\p{L}\p{N}_ .-]{0,63})\}`)
+)
 
-// placeholder is one {field_id} of a text.
+// placeholder is one {field_id}, or one {name} when byName, of a text.
 type placeholder struct {
-	at path.Path
-	id string
+	at     path.Path
+	id     string
+	byName bool
 }
 
-// placeholders are the {field_id}s of the campaign's known texts.
+// placeholders are the {field_id}s and {name}s of the campaign's known
+// texts.
 func placeholders(plan campaignResourceModel) []placeholder {
 	var out []placeholder
 	add := func(at path.Path, v attr.Value) {
 		if s, ok := v.(types.String); ok && framework.Known(s) {
 			for _, m := range placeholderPattern.FindAllStringSubmatch(s.ValueString(), -1) {
 				out = append(out, placeholder{at: at, id: m[1]})
+			}
+			for _, m := range namedFieldPattern.FindAllStringSubmatch(s.ValueString(), -1) {
+				out = append(out, placeholder{at: at, id: m[1], byName: true})
 			}
 		}
 	}
@@ -60,8 +73,9 @@ func placeholders(plan campaignResourceModel) []placeholder {
 }
 
 // checkPlaceholders refuses a placeholder that names no field of the
-// account, and warns about placeholders in a campaign to phones. Nothing
-// is asked of the API when no text has a placeholder.
+// account, or a field by its name (to contact lists), and warns about
+// placeholders in a campaign to phones. Nothing is asked of the API when
+// no text has a placeholder.
 func checkPlaceholders(ctx context.Context, c *client.Client, plan campaignResourceModel, diags *diag.Diagnostics) {
 	found := placeholders(plan)
 	if len(found) == 0 {
@@ -84,24 +98,44 @@ func checkPlaceholders(ctx context.Context, c *client.Client, plan campaignResou
 		return
 	}
 	known := make([]string, 0, len(fields))
-	ids := map[string]bool{}
+	ids, byName := map[string]bool{}, map[string]string{}
 	for _, f := range fields {
 		id := fmt.Sprint(f.ID)
 		ids[id] = true
+		byName[strings.ToLower(strings.TrimSpace(f.Name))] = id
 		known = append(known, fmt.Sprintf("%s (%s)", id, f.Name))
 	}
 	slices.Sort(known)
-	for _, p := range found {
-		if ids[p.id] {
-			continue
-		}
-		has := "none"
-		if len(known) > 0 {
-			has = strings.Join(known, ", ")
-		}
-		diags.AddAttributeError(p.at, "Unknown Contact Field",
-			fmt.Sprintf("Attribute %s names {%s}, but the account has no contact field %s, so every recipient would receive "+
-				"\"{%s}\" as written. The account's fields: %s. Name one of them, or a field of this configuration as "+
-				"{${oneapi_contact_field.NAME.id}}, or remove the placeholder. Nothing was sent.", p.at, p.id, p.id, p.id, has))
+	has := "none"
+	if len(known) > 0 {
+		has = strings.Join(known, ", ")
 	}
+	for _, p := range found {
+		switch {
+		case p.byName:
+			namedFieldError(p, byName[strings.ToLower(strings.TrimSpace(p.id))], has, diags)
+		case !ids[p.id]:
+			diags.AddAttributeError(p.at, "Unknown Contact Field",
+				fmt.Sprintf("Attribute %s names {%s}, but the account has no contact field %s, so every recipient would receive "+
+					"\"{%s}\" as written. The account's fields: %s. Name one of them, or a field of this configuration as "+
+					"{${oneapi_contact_field.NAME.id}}, or remove the placeholder. Nothing was sent.", p.at, p.id, p.id, p.id, has))
+		}
+	}
+}
+
+// namedFieldError refuses a field written by its name: One-API fills in
+// {field_id} only. id is the account's field of that name, if any; has
+// lists the account's fields.
+func namedFieldError(p placeholder, id, has string, diags *diag.Diagnostics) {
+	const why = "One-API fills in a contact field by its id ({field_id}), never by its name, so every recipient would receive \"{%s}\" as written. "
+	if id != "" {
+		diags.AddAttributeError(p.at, "Contact Field Named, Not Its Id",
+			fmt.Sprintf("Attribute %s names {%s}. "+why+"Write {%s}, the id of the account's field %q, or "+
+				"{${oneapi_contact_field.NAME.id}} for a field of this configuration. Nothing was sent.", p.at, p.id, p.id, id, p.id))
+		return
+	}
+	diags.AddAttributeError(p.at, "Contact Field Named, Not Its Id",
+		fmt.Sprintf("Attribute %s names {%s}. "+why+"The account has no field named %q either; its fields: %s. Write the id "+
+			"of one of them as {field_id}, or {${oneapi_contact_field.NAME.id}} for a field of this configuration, or remove "+
+			"the braces. Nothing was sent.", p.at, p.id, p.id, p.id, has))
 }

@@ -98,3 +98,41 @@ func TestAccCampaign_placeholderOfAFieldIsSent(t *testing.T) {
 		t.Errorf("%d campaign creates, want 1", n)
 	}
 }
+
+// TestAccCampaign_placeholderByNameIsRefused: a field written by its name
+// is no placeholder (One-API fills in {field_id} only): a text to a list
+// that names the account's field "country" fails the plan on its
+// attribute with the id to write instead; one that names no field of the
+// account fails with the account's fields; nothing is created. Following
+// the advice, {387714}, plans and creates the campaign.
+func TestAccCampaign_placeholderByNameIsRefused(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
+		Steps: []resource.TestStep{
+			{
+				Config: smsToList(sb, "Hello from {country}"),
+				ExpectError: acctest.WrappedRE(`Contact Field Named, Not Its Id.*Attribute sms\.text names \{country\}\. One-API fills in a contact ` +
+					`field by its id \(\{field_id\}\), never by its name.*Write \{387714\}, the id of the account's field "country"`),
+			},
+			{
+				Config: smsToList(sb, "Hello from {Home city}"),
+				ExpectError: acctest.WrappedRE(`Contact Field Named, Not Its Id.*sms\.text names \{Home city\}.*The account has no field ` +
+					`named "Home city" either; its fields: 387714 \(country\).*Nothing was sent`),
+			},
+			{
+				PreConfig: func() {
+					if n := sb.CountCreates(); n != 0 {
+						t.Errorf("%d campaign creates after the refused plans, want 0", n)
+					}
+					sb.Advance(time.Second)
+				},
+				Config: smsToList(sb, "Hello from {387714}"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateValue(acctest.CampaignAddr, "message_type", knownvalue.StringExact("sms")),
+				},
+			},
+		},
+	})
+}

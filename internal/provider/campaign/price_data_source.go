@@ -3,7 +3,9 @@ package campaign
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -136,10 +138,52 @@ func readPrice(ctx context.Context, c *client.Client, data *campaignPriceModel, 
 		body.Messages = append(body.Messages, client.PricePhone{Phone: json.Number(p)})
 	}
 	price, err := c.EstimatePrice(ctx, body)
+	if apiErr := framework.FieldErrorsOf(err); apiErr != nil {
+		diags.Append(framework.AttributeErrors("Unable to Estimate Campaign Price", "Nothing was sent. Correct the value and plan again.",
+			apiErr, priceFieldPath, func(field string) string { return priceFieldValue(field, rcp.Phones, rcp.Groups) })...)
+		return
+	}
 	if err != nil {
 		diags.Append(framework.ObjectErrorDiagnostic("Unable to Estimate Campaign Price", c, framework.APIObject{Kind: "price"}, err))
 		return
 	}
 	data.Price = types.Float64PointerValue(price.Price)
 	data.Currency = types.StringValue(price.Currency)
+}
+
+// priceFieldPath maps a field of the price request, as a 422 answer names
+// it (undotted, "groups0", "messages3phone", or dotted, "groups.0"), to
+// the data source's attribute it came from.
+func priceFieldPath(field string) (path.Path, bool) {
+	recipients := path.Root("recipients")
+	switch parts := client.FieldPath(field); parts[0] {
+	case "messages", "phones":
+		return recipients.AtName("phones"), true
+	case "groups":
+		return recipients.AtName("groups"), true
+	case "recipients":
+		return recipients, true
+	case "sender", "text", "tariff_code":
+		return path.Root(parts[0]), true
+	}
+	return path.Empty(), false
+}
+
+// priceFieldValue names the phone or contact list a field's index points
+// at, in the order the request sent them (phones sorted).
+func priceFieldValue(field string, phones []string, groups []int64) string {
+	parts := client.FieldPath(field)
+	if len(parts) < 2 {
+		return ""
+	}
+	i, err := strconv.Atoi(parts[1])
+	switch {
+	case err != nil || i < 0:
+		return ""
+	case (parts[0] == "messages" || parts[0] == "phones") && i < len(phones):
+		return fmt.Sprintf(" %s is phone %s.", field, phones[i])
+	case parts[0] == "groups" && i < len(groups):
+		return fmt.Sprintf(" %s is contact list %d.", field, groups[i])
+	}
+	return ""
 }

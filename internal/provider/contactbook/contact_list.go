@@ -182,15 +182,20 @@ func (r *contactListResource) Update(ctx context.Context, req resource.UpdateReq
 	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
-// ModifyPlan says, before a destroy, that the list's contacts stay.
+// ModifyPlan says, before a destroy, what becomes of the list's contacts:
+// the API's delete keeps them, but a destroy of the whole configuration
+// also destroys the oneapi_contact resources among them, which this plan
+// cannot see.
 func (r *contactListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return
 	}
 	var state contactListModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.AddWarning("Contacts Stay in the Contact Book",
-		fmt.Sprintf("Destroying deletes contact list %s (%q); its %d contact(s) stay in the account's contact book, "+
-			"as the API documents. Remove them with oneapi_contact resources or in the web interface if they should go too.",
+	resp.Diagnostics.AddWarning("Only the Contact List Is Deleted",
+		fmt.Sprintf("Destroying deletes contact list %s (%q), not its %d contact(s): One-API keeps the contacts of a deleted "+
+			"list. A contact that an oneapi_contact resource manages is deleted only when that resource is destroyed too "+
+			"(terraform destroy of the whole configuration destroys it); every other contact stays in the account's contact "+
+			"book. Remove those with oneapi_contact resources or in the web interface if they should go too.",
 			state.ID.ValueString(), state.Name.ValueString(), state.ContactsCount.ValueInt64()))
 }

@@ -122,9 +122,15 @@ func (r *membersResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		return
 	}
 	slices.Sort(removed)
+	stay := "They stay in the contact book"
+	if req.Plan.Raw.IsNull() {
+		// A destroy of the whole configuration also destroys the
+		// oneapi_contact resources among them, which this plan cannot see.
+		stay = "They stay in the contact book unless their oneapi_contact resources are destroyed too"
+	}
 	resp.Diagnostics.AddWarning("Contacts Leave the List",
-		fmt.Sprintf("%s takes %d contact(s) out of contact list %s: %s. They stay in the contact book; campaigns to the "+
-			"list no longer reach them.", what, len(removed), state.ListID.ValueString(), strings.Join(removed, ", ")))
+		fmt.Sprintf("%s takes %d contact(s) out of contact list %s: %s. %s; campaigns to the list no longer reach them.",
+			what, len(removed), state.ListID.ValueString(), strings.Join(removed, ", "), stay))
 }
 
 func (r *membersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -10,10 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// TestContactListDestroyPlanSaysContactsStay: the destroy plan warns that
-// the list's contacts stay in the contact book (the API's delete keeps
-// them); a create or update plan says nothing.
-func TestContactListDestroyPlanSaysContactsStay(t *testing.T) {
+// TestContactListDestroyPlanSaysOnlyTheListIsDeleted: the destroy plan
+// warns that the API's delete keeps the list's contacts, and that those of
+// them that oneapi_contact resources manage go with their resources; a
+// create or update plan says nothing.
+func TestContactListDestroyPlanSaysOnlyTheListIsDeleted(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	r := &contactListResource{}
@@ -40,7 +41,8 @@ func TestContactListDestroyPlanSaysContactsStay(t *testing.T) {
 		return out
 	}
 	got := plan(tftypes.NewValue(typ, nil))
-	if len(got) != 1 || !strings.Contains(got[0], "Contacts Stay in the Contact Book") || !strings.Contains(got[0], "its 12 contact(s) stay") {
+	if len(got) != 1 || !strings.Contains(got[0], "Only the Contact List Is Deleted") ||
+		!strings.Contains(got[0], "not its 12 contact(s)") || !strings.Contains(got[0], "deleted only when that resource is destroyed too") {
 		t.Errorf("destroy plan diagnostics = %q", got)
 	}
 	if got := plan(state); len(got) != 0 {

@@ -170,3 +170,58 @@ func TestAccFaultSuite_contactListCreates(t *testing.T) {
 		})
 	}
 }
+
+// TestAccNative_contactListDestroySaysWhatBecomesOfItsContacts: a list
+// with a contact this configuration manages (put in it by
+// oneapi_contact_list_members) and one made elsewhere. The destroy's
+// warnings say that only the list is deleted by its own destroy,
+// that a managed contact goes with its resource, and that the others
+// stay; after the destroy the stand-in has exactly that: the managed
+// contact gone, the other one in the contact book.
+func TestAccNative_contactListDestroySaysWhatBecomesOfItsContacts(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	const managed, other = "380661239001", "380661239002"
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+resource "oneapi_contact_list" "vip" {
+  name = "VIP"
+}
+resource "oneapi_contact" "ann" {
+  phone = "`+managed+`"
+}
+resource "oneapi_contact_list_members" "vip" {
+  contact_list_id = oneapi_contact_list.vip.id
+  contact_ids     = [oneapi_contact.ann.id]
+}
+output "list" { value = oneapi_contact_list.vip.id }
+output "ann" { value = oneapi_contact.ann.id }
+`)
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	list, err := strconv.ParseInt(strings.TrimSpace(cli.MustRun("output", "-raw", "list")), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann := strings.TrimSpace(cli.MustRun("output", "-raw", "ann"))
+	if _, err := sb.Client().CreateContact(context.Background(), client.ContactRequest{Phone: other, Groups: []int64{list}}); err != nil {
+		t.Fatal(err)
+	}
+	out := cli.MustRun("destroy", "-auto-approve", "-no-color")
+	if !acctest.WrappedRE(regexp.QuoteMeta(fmt.Sprintf("Destroying takes 1 contact(s) out of contact list %d: %s. They stay in the "+
+		"contact book unless their oneapi_contact resources are destroyed too", list, ann))).MatchString(out) {
+		t.Errorf("the members' destroy does not say what becomes of their contacts:\n%s", out)
+	}
+	if !acctest.WrappedRE(regexp.QuoteMeta("Warning: Only the Contact List Is Deleted")).MatchString(out) ||
+		!acctest.WrappedRE(regexp.QuoteMeta(fmt.Sprintf("Destroying deletes contact list %d (\"VIP\"), not its 2 contact(s)", list))).MatchString(out) ||
+		!acctest.WrappedRE(regexp.QuoteMeta("A contact that an oneapi_contact resource manages is deleted only when that resource "+
+			"is destroyed too (terraform destroy of the whole configuration destroys it); every other contact stays in the "+
+			"account's contact book.")).MatchString(out) {
+		t.Errorf("the destroy does not say what becomes of the list's contacts:\n%s", out)
+	}
+	if got := sb.ContactPhones(); slices.Contains(got, managed) || !slices.Contains(got, other) {
+		t.Errorf("contacts after the destroy: %v, want %s (made elsewhere) and not %s (managed)", got, other, managed)
+	}
+	if names := sb.ContactListNames(); slices.Contains(names, "VIP") {
+		t.Errorf("the list is still there: %v", names)
+	}
+}

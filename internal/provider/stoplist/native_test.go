@@ -2,6 +2,7 @@ package stoplist_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
@@ -66,4 +67,50 @@ resource "oneapi_stop_list_entries" "viber" {
 	cli.Init()
 	mustSay(t, cli.MustRun("apply", "-auto-approve", "-no-color"), "Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed.")
 	mustSay(t, cli.MustRun("plan", "-no-color"), "No changes.")
+}
+
+// TestAccNative_stopListImportSaysWhatItAdopts: after the documented
+// terraform import, a configuration that lists A of A, B and C plans an
+// update whose warning says that B and C stay on the stop list (and no
+// warning that a phone leaves it); the apply sends no detach. An import
+// block with -generate-config-out writes every phone into the
+// configuration, which plans an import only.
+func TestAccNative_stopListImportSaysWhatItAdopts(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+entries(sb, "", phoneA))
+	cli.Init()
+	cli.MustRun("import", "-no-color", addr, "sms")
+	sb.ResetCounters()
+	out := cli.MustRun("plan", "-no-color")
+	mustSay(t, out, "Warning: Imported Phones Stay on the Stop List",
+		"The import of the sms stop list took 2 phone(s) that phones does not list: 380661231232, 380661231233.",
+		"the apply forgets these and leaves them on the stop list", "Plan: 0 to add, 1 to change, 0 to destroy.")
+	if strings.Contains(out, "Phones Leave the Stop List") {
+		t.Errorf("the plan says phones leave the stop list:\n%s", out)
+	}
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	if n := sb.Count("POST /api/stoplist/detach"); n != 0 {
+		t.Errorf("%d detach requests after an import, want 0", n)
+	}
+	if err := listed(sb, "sms", true, phoneA, phoneB, phoneC); err != nil {
+		t.Error(err)
+	}
+
+	// The provider argument is needed to generate the configuration, and
+	// refused once the resource block exists.
+	gen := acctest.NewCLI(t, nil)
+	importBlock := func(provider string) string {
+		return acctest.RequiredProviders + sb.ProviderBlock() + "\nimport {\n  to = " + addr + "\n  id = \"sms\"\n" + provider + "}\n"
+	}
+	gen.Write("main.tf", importBlock("  provider = oneapi\n"))
+	gen.Init()
+	gen.MustRun("plan", "-no-color", "-generate-config-out=generated.tf")
+	gen.Write("main.tf", importBlock(""))
+	mustSay(t, gen.Read("generated.tf"), phoneA, phoneB, phoneC)
+	mustSay(t, gen.MustRun("apply", "-auto-approve", "-no-color"), "Resources: 1 imported, 0 added, 0 changed, 0 destroyed.")
+	if n := sb.Count("POST /api/stoplist/detach"); n != 0 {
+		t.Errorf("%d detach requests after -generate-config-out, want 0", n)
+	}
 }

@@ -2,6 +2,7 @@ package stoplist
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -35,6 +36,13 @@ import (
 // that does it says which phones, on which channel; destroying the
 // resource forgets its phones and leaves them opted out unless
 // detach_on_destroy says otherwise.
+//
+// An import has no configuration (nor has the Read after it), so it takes
+// every phone the channel's list has, and the configuration that
+// -generate-config-out or terraform query writes lists them all. The
+// phones it took are kept in private state until the first apply: a
+// configuration that lists fewer adopts only the phones it lists, and the
+// apply forgets the others without taking them off the stop list.
 
 var (
 	_ resource.Resource                = (*entriesResource)(nil)
@@ -155,9 +163,40 @@ func (r *entriesResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() || !framework.Known(plan.Phones) || plan.Channel.ValueString() != channel {
 		return
 	}
-	if removed := framework.Without(state.phones(), plan.phones()); len(removed) > 0 {
+	imported := importedPhones(ctx, req.Private, &resp.Diagnostics)
+	removed := framework.Without(state.phones(), plan.phones())
+	if left := framework.Without(removed, framework.Without(removed, imported)); len(left) > 0 {
+		resp.Diagnostics.AddWarning("Imported Phones Stay on the Stop List",
+			fmt.Sprintf("The import of the %s stop list took %d phone(s) that phones does not list: %s. An import adopts "+
+				"only the phones the configuration lists: the apply forgets these and leaves them on the stop list, "+
+				"and nothing is sent to take them off. To manage one of them, add it to phones.",
+				channel, len(left), phoneList(left)))
+	}
+	if removed = framework.Without(removed, imported); len(removed) > 0 {
 		reachableWarning(&resp.Diagnostics, "Removing them from phones", channel, removed)
 	}
+}
+
+// privateImported is the private-state key of the phones an import took,
+// until the first apply: a JSON array of phones.
+const privateImported = "imported_phones"
+
+// privateState is what ModifyPlan, Read and Update share of private state.
+type privateState interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+// importedPhones are the phones an import took that no apply has
+// confirmed since: a plan that drops them forgets them, and never takes
+// them off the stop list.
+func importedPhones(ctx context.Context, private privateState, diags *diag.Diagnostics) []string {
+	raw, d := private.GetKey(ctx, privateImported)
+	diags.Append(d...)
+	var phones []string
+	if len(raw) > 0 && json.Unmarshal(raw, &phones) != nil {
+		return nil
+	}
+	return phones
 }
 
 // reachableWarning names the phones that the apply takes off channel's
@@ -193,6 +232,8 @@ func (r *entriesResource) Create(ctx context.Context, req resource.CreateRequest
 	if !r.change(ctx, plan.Channel.ValueString(), plan.phones(), nil, "Unable to Put Phones on the Stop List", &resp.Diagnostics) {
 		return
 	}
+	// A replacement's create starts from the old object's private state.
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
 	r.save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
@@ -203,10 +244,15 @@ func (r *entriesResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	add, remove := framework.Without(plan.phones(), state.phones()), framework.Without(state.phones(), plan.phones())
+	// Phones an import took that the configuration does not list are
+	// forgotten, not taken off: an import adopts only the listed phones.
+	imported := importedPhones(ctx, req.Private, &resp.Diagnostics)
+	add := framework.Without(plan.phones(), state.phones())
+	remove := framework.Without(framework.Without(state.phones(), plan.phones()), imported)
 	if !r.change(ctx, plan.Channel.ValueString(), add, remove, "Unable to Change the Stop List", &resp.Diagnostics) {
 		return
 	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
 	r.save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
@@ -277,7 +323,8 @@ func (r *entriesResource) save(ctx context.Context, state *tfsdk.State, identity
 
 // Read keeps the phones of the state that the stop list still has on the
 // channel: one taken off outside Terraform is planned to go back on. An
-// import (no phones yet) takes every phone the channel's list has.
+// import (no phones yet) takes every phone the channel's list has, and
+// notes them in private state: the configuration decides which it adopts.
 func (r *entriesResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state entriesModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -297,6 +344,11 @@ func (r *entriesResource) Read(ctx context.Context, req resource.ReadRequest, re
 				phones = append(phones, p)
 			}
 		}
+		if len(phones) > 0 {
+			slices.Sort(phones)
+			raw, _ := json.Marshal(phones)
+			resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, raw)...)
+		}
 	} else {
 		for _, p := range state.phones() {
 			if e, ok := listed[p]; ok && e.On(channel) {
@@ -313,8 +365,8 @@ func (r *entriesResource) Read(ctx context.Context, req resource.ReadRequest, re
 	r.save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
-// ImportState takes the channel: every phone its stop list has comes under
-// the resource.
+// ImportState takes the channel; the Read after it takes every phone its
+// stop list has, of which the configuration adopts those it lists.
 func (r *entriesResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	channel := framework.ImportID(ctx, req, &resp.Diagnostics)
 	if !slices.Contains(client.StopListChannels, channel) {

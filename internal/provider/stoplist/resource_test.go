@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
@@ -275,5 +276,85 @@ func TestAccStopList_invalidConfigurations(t *testing.T) {
 		{Name: "spaces", Body: `channel = "sms"` + "\n" + `phones = ["380 66 123 12 31"]`, Want: `which is not a phone number`},
 		{Name: "empty phone", Body: `channel = "sms"` + "\n" + `phones = [""]`, Want: `"", which is not a phone number`},
 		{Name: "detach not a bool", Body: `channel = "sms"` + "\n" + `phones = ["380661231231"]` + "\n" + `detach_on_destroy = "maybe"`, Want: `bool required|a bool is required`},
+	})
+}
+
+// onlyA is the state check of a resource that manages phoneA alone.
+var onlyA = acctest.StateValue(addr, "phones", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(phoneA)}))
+
+// othersStay checks, after an apply that follows an import, that no detach
+// was sent and that the phones the configuration does not name are still
+// on the sms stop list.
+func othersStay(sb *acctest.Sandbox) statecheck.StateCheck {
+	return acctest.Verify(func() error {
+		if n := sb.Count("POST /api/stoplist/detach"); n != 0 {
+			return fmt.Errorf("%d detach requests after an import, want 0", n)
+		}
+		return listed(sb, "sms", true, phoneA, phoneB, phoneC)
+	})
+}
+
+// TestAccStopList_importAdoptsOnlyListedPhones: the sms stop list has A, B
+// and C; the configuration lists A. After terraform import, the next plan
+// (an update that forgets B and C) detaches nothing: B and C stay on the
+// stop list, and the resource manages A alone, which a later plan without
+// it takes off.
+func TestAccStopList_importAdoptsOnlyListedPhones(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: entries(sb, "", phoneA), ResourceName: addr, ImportState: true, ImportStateId: "sms", ImportStatePersist: true,
+			},
+			{
+				PreConfig: sb.ResetCounters,
+				Config:    entries(sb, "", phoneA),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("phones"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(phoneA)})),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{onlyA, othersStay(sb)},
+			},
+			{Config: entries(sb, "", phoneA), ConfigPlanChecks: acctest.EmptyPlan()},
+			{
+				PreConfig: sb.ResetCounters,
+				Config:    entries(sb, "", phoneD),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error {
+					if err := listed(sb, "sms", false, phoneA); err != nil {
+						return fmt.Errorf("the adopted phone is not managed: %w", err)
+					}
+					return listed(sb, "sms", true, phoneB, phoneC, phoneD)
+				})},
+			},
+		},
+	})
+}
+
+// TestAccStopList_importBlockAdoptsOnlyListedPhones: the same with an
+// import block: the plan imports and updates, the apply detaches nothing.
+func TestAccStopList_importBlockAdoptsOnlyListedPhones(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				PreConfig: sb.ResetCounters,
+				Config: entries(sb, "", phoneA) + `
+import {
+  to = oneapi_stop_list_entries.sms
+  id = "sms"
+}
+`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("phones"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(phoneA)})),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{onlyA, othersStay(sb)},
+			},
+			{Config: entries(sb, "", phoneA), ConfigPlanChecks: acctest.EmptyPlan()},
+		},
 	})
 }
