@@ -135,6 +135,59 @@ func TestAccGuide_preconditionHoldsAfterTheCampaignSpendsTheBalance(t *testing.T
 	}
 }
 
+// TestAccGuide_preconditionRefusedReplacementStopsNothing: a sent campaign
+// gets a new sender when the account can no longer pay for it. The
+// replacement's budget is checked during apply, and create_before_destroy
+// checks it before the old campaign is stopped: the apply fails with the
+// message, nothing is created or stopped, the sent campaign is still
+// sending, and the next plan refuses again, at plan.
+func TestAccGuide_preconditionRefusedReplacementStopsNothing(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.06})
+	guide := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
+	demo := config.Variables{"sender": config.StringVariable("Demo")}
+	refused := acctest.WrappedRE(`Resource precondition failed.*would cost 0\.045 USD, more than the account had: balance -?[0-9.]+ plus credit 0`)
+	var id int64
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: func(st *terraform.State) error {
+			if err := sb.CheckDestroyed("stopped")(st); err != nil {
+				return err
+			}
+			return sb.CheckContactsGone()(st)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: guide,
+				Check:  acctest.IDOf(guideCampaign, &id),
+			},
+			{
+				PreConfig: func() {
+					sb.Advance(16 * time.Second) // out of creation: a stop would be sent
+					sb.SetBalance(0.01, 0)       // the campaign spent what the account had
+					sb.ResetCounters()
+				},
+				Config:          guide,
+				ConfigVariables: demo,
+				ExpectError:     refused,
+			},
+			{
+				PreConfig: func() {
+					if n := sb.StopsAndRenews() + sb.CountCreates(); n != 0 {
+						t.Errorf("%d stops and creates in the refused replacement, want 0", n)
+					}
+					if got := sb.Status(id); got != "sending" {
+						t.Errorf("the sent campaign is %s after the refused replacement, want sending", got)
+					}
+				},
+				Config:          guide,
+				ConfigVariables: demo,
+				PlanOnly:        true,
+				ExpectError:     refused,
+			},
+		},
+	})
+}
+
 // TestAccGuide_bulkStop applies the GitOps guide's bulk stop
 // (examples/guides/bulk-stop) as written: one stop per campaign of the
 // sender, none for another sender's; the next plan destroys the imported
