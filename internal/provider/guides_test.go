@@ -135,6 +135,59 @@ func TestAccGuide_preconditionHoldsAfterTheCampaignSpendsTheBalance(t *testing.T
 	}
 }
 
+// TestAccGuide_preconditionRefusedReplacementStopsNothing: a sent campaign
+// gets a new sender when the account can no longer pay for it. The
+// replacement's budget is checked during apply, and create_before_destroy
+// checks it before the old campaign is stopped: the apply fails with the
+// message, nothing is created or stopped, the sent campaign is still
+// sending, and the next plan refuses again, at plan.
+func TestAccGuide_preconditionRefusedReplacementStopsNothing(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.06})
+	guide := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
+	demo := config.Variables{"sender": config.StringVariable("Demo")}
+	refused := acctest.WrappedRE(`Resource precondition failed.*would cost 0\.045 USD, more than the account had: balance -?[0-9.]+ plus credit 0`)
+	var id int64
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: func(st *terraform.State) error {
+			if err := sb.CheckDestroyed("stopped")(st); err != nil {
+				return err
+			}
+			return sb.CheckContactsGone()(st)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: guide,
+				Check:  acctest.IDOf(guideCampaign, &id),
+			},
+			{
+				PreConfig: func() {
+					sb.Advance(16 * time.Second) // out of creation: a stop would be sent
+					sb.SetBalance(0.01, 0)       // the campaign spent what the account had
+					sb.ResetCounters()
+				},
+				Config:          guide,
+				ConfigVariables: demo,
+				ExpectError:     refused,
+			},
+			{
+				PreConfig: func() {
+					if n := sb.StopsAndRenews() + sb.CountCreates(); n != 0 {
+						t.Errorf("%d stops and creates in the refused replacement, want 0", n)
+					}
+					if got := sb.Status(id); got != "sending" {
+						t.Errorf("the sent campaign is %s after the refused replacement, want sending", got)
+					}
+				},
+				Config:          guide,
+				ConfigVariables: demo,
+				PlanOnly:        true,
+				ExpectError:     refused,
+			},
+		},
+	})
+}
+
 // TestAccGuide_bulkStop applies the GitOps guide's bulk stop
 // (examples/guides/bulk-stop) as written: one stop per campaign of the
 // sender, none for another sender's; the next plan destroys the imported
@@ -202,10 +255,27 @@ func TestAccGuide_bulkStop(t *testing.T) {
 // The guide "Opt-outs as code" (examples/guides/opt-outs/main.tf), applied
 // as written.
 
-// TestAccGuide_optOutsRefuseAnOptedOutPhone: a customer on the SMS stop
-// list (a subscriber's own opt-out) fails the plan naming the phone, and
-// nothing is sent; following the message (taking the phone out of
-// var.customers) sends the campaign to the others.
+const guideOptOutCampaign = "oneapi_campaign.promo"
+
+// phones is the guide's var.customers.
+func phones(numbers ...string) config.Variables {
+	vs := make([]config.Variable, len(numbers))
+	for i, n := range numbers {
+		vs[i] = config.StringVariable(n)
+	}
+	return config.Variables{"customers": config.ListVariable(vs...)}
+}
+
+// TestAccGuide_optOutsRefuseAnOptedOutPhone reads the guide's promises as
+// a user would. (a) A new campaign to a phone on the SMS stop list (a
+// subscriber's own opt-out, or a phone the guide's resource adds in the
+// same apply) fails `terraform plan`, naming the phone: no create, no
+// stop, not even the resource's own attach. Following the message sends
+// the campaign to the others. (b) Adding an opted-out phone to the sent
+// campaign fails the plan before the old campaign is stopped. (c) A
+// customer who opts out after the send blocks no later plan: the next plan
+// is empty, desired_state = "stopped" stops the campaign, and the destroy
+// runs.
 func TestAccGuide_optOutsRefuseAnOptedOutPhone(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t)
@@ -213,76 +283,83 @@ func TestAccGuide_optOutsRefuseAnOptedOutPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	guide := sb.ProviderBlock() + readExample(t, "guides/opt-outs/main.tf")
+	stopped := strings.Replace(guide, "text   = \"Spring sale: 20% off\"\n  }\n", "text   = \"Spring sale: 20% off\"\n  }\n  desired_state = \"stopped\"\n", 1)
+	if stopped == guide {
+		t.Fatal("the guide's campaign block changed: desired_state could not be added")
+	}
+	sent := phones("380661231231", "380661231233")
 	var id int64
+	nothingSent := func(creates int) func() {
+		return func() {
+			if n := sb.CountCreates(); n != creates {
+				t.Errorf("%d campaign creates, want %d: the plan failed", n, creates)
+			}
+			if n := sb.StopsAndRenews() + sb.Count("POST /api/stoplist/attach"); n != 0 {
+				t.Errorf("%d stops and attaches, want 0: the plan failed", n)
+			}
+		}
+	}
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckDestroyed("stopped", "done"),
+		CheckDestroy: sb.CheckDestroyed("stopped"),
 		Steps: []resource.TestStep{
-			{
+			{ // (a) a subscriber's opt-out: the plan fails
+				PreConfig:   sb.ResetCounters,
 				Config:      guide,
+				PlanOnly:    true,
 				ExpectError: acctest.WrappedRE(`Resource precondition failed.*must not be messaged: 380661231232\. Take them out of var\.customers`),
 			},
-			{
-				PreConfig: func() {
-					if n := sb.CountCreates(); n != 0 {
-						t.Errorf("%d campaign creates after the refusal, want 0", n)
+			{ // (a) a phone the guide's resource adds in this very apply
+				PreConfig:       nothingSent(0),
+				Config:          guide,
+				ConfigVariables: phones("380661231231", "380661231239"),
+				PlanOnly:        true,
+				ExpectError:     acctest.WrappedRE(`Resource precondition failed.*must not be messaged: 380661231239\. Take them out of var\.customers`),
+			},
+			{ // the message's advice
+				PreConfig:       nothingSent(0),
+				Config:          guide,
+				ConfigVariables: sent,
+				Check:           acctest.IDOf(guideOptOutCampaign, &id),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error {
+					if !sb.StopListed("380661231239", "sms") {
+						return fmt.Errorf("the guide's own opt-out is not on the SMS stop list")
 					}
+					if got := sb.Recipients(id); !slices.Equal(got, []string{"380661231231", "380661231233"}) {
+						return fmt.Errorf("the campaign went to %v", got)
+					}
+					return nil
+				})},
+			},
+			{ // (b) an opted-out phone added to the sent campaign: refused before the stop
+				PreConfig: func() {
+					sb.Advance(16 * time.Second) // out of creation: a replacement would stop it
+					sb.ResetCounters()
 				},
 				Config:          guide,
-				ConfigVariables: config.Variables{"customers": config.ListVariable(config.StringVariable("380661231231"), config.StringVariable("380661231233"))},
-				Check:           acctest.IDOf(guideOptOutCampaign, &id),
+				ConfigVariables: phones("380661231231", "380661231233", "380661231232"),
+				PlanOnly:        true,
+				ExpectError:     acctest.WrappedRE(`Resource precondition failed.*must not be messaged: 380661231232\.`),
 			},
-			{
+			{ // (c) a customer opts out after the send: the next plan is empty
 				PreConfig: func() {
-					if got := sb.Recipients(id); !slices.Equal(got, []string{"380661231231", "380661231233"}) {
-						t.Errorf("the campaign went to %v", got)
+					nothingSent(0)()
+					if got := sb.Status(id); got != "sending" {
+						t.Errorf("the sent campaign is %s after the refused plan, want sending", got)
 					}
-					sb.Advance(16 * time.Second)
-				},
-				Config:           guide,
-				ConfigVariables:  config.Variables{"customers": config.ListVariable(config.StringVariable("380661231231"), config.StringVariable("380661231233"))},
-				ConfigPlanChecks: acctest.EmptyPlan(),
-			},
-		},
-	})
-}
-
-const guideOptOutCampaign = "oneapi_campaign.promo"
-
-// TestAccGuide_optOutAfterTheSendDoesNotBlock: a customer who opts out
-// after the campaign was sent does not fail later plans: the next plan is
-// empty, and the campaign can still be stopped.
-func TestAccGuide_optOutAfterTheSendDoesNotBlock(t *testing.T) {
-	t.Parallel()
-	sb := acctest.StartSandbox(t)
-	guide := sb.ProviderBlock() + readExample(t, "guides/opt-outs/main.tf")
-	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckDestroyed("stopped", "done"),
-		Steps: []resource.TestStep{
-			{
-				Config: guide,
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Verify(func() error {
-						if !sb.StopListed("380661231239", "sms") {
-							return fmt.Errorf("the guide's own opt-out is not on the SMS stop list")
-						}
-						return nil
-					}),
-				},
-			},
-			{
-				PreConfig: func() {
 					if _, err := sb.Client().AttachStopList(context.Background(), []string{"380661231231"}, []string{"sms"}); err != nil {
 						t.Fatal(err)
 					}
-					sb.Advance(16 * time.Second)
 				},
 				Config:           guide,
+				ConfigVariables:  sent,
 				ConfigPlanChecks: acctest.EmptyPlan(),
 			},
-			{
-				Config: strings.Replace(guide, "text   = \"Spring sale: 20% off\"\n  }\n", "text   = \"Spring sale: 20% off\"\n  }\n  desired_state = \"stopped\"\n", 1),
+			{ // (c) and stopping it is not blocked either
+				Config:          stopped,
+				ConfigVariables: sent,
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.StateValue(guideOptOutCampaign, "status", knownvalue.StringExact("stopped")),
+					acctest.Verify(func() error { return sb.ExpectCountErr("PUT /api/campaigns/{id}/stop", 1) }),
 				},
 			},
 		},

@@ -6,7 +6,7 @@
 # -invoke='action.oneapi_campaign_stop.sender["53708808"]' invokes one.
 variable "sender" {
   type        = string
-  description = "The RCS agent or SMS sender whose campaigns must stop."
+  description = "The RCS agent or SMS sender whose campaigns must stop. When none of its campaigns can still send, -invoke invokes nothing."
   default     = "rcs_sender"
 }
 

@@ -1,5 +1,6 @@
 # Opt-outs as code: the phones that must never receive SMS, and a campaign
-# that refuses, at plan, to go to any phone on the SMS stop list.
+# that the plan refuses, before anything is sent or stopped, when it would
+# go to a phone on the SMS stop list.
 
 variable "customers" {
   type    = list(string)
@@ -13,26 +14,20 @@ resource "oneapi_stop_list_entries" "sms" {
   phones  = ["380661231239"]
 }
 
-# Every phone of the campaign that is on the SMS stop list, read after the
-# entries above are applied.
-data "oneapi_stop_list" "campaign" {
+# The customers on the SMS stop list today. Read at plan: its arguments are
+# known then, and it has no depends_on (a data source that depends on a
+# resource with changes is read only during apply, too late to refuse).
+data "oneapi_stop_list" "customers" {
   channel       = "sms"
   search_phones = var.customers
-
-  depends_on = [oneapi_stop_list_entries.sms]
 }
 
-# The opted-out phones as they were when the campaign was sent. Terraform
-# checks preconditions on every plan: a customer who opts out after the
-# campaign was sent must not block every later plan (a stop included). A
-# new audience is checked again.
-resource "terraform_data" "promo_opt_outs" {
-  triggers_replace = var.customers
-  input            = data.oneapi_stop_list.campaign.phones
-
-  lifecycle {
-    ignore_changes = [input]
-  }
+locals {
+  # Phones the resource above adds in this apply are not on the list yet:
+  # they count too.
+  opted_out_customers = sort(setintersection(var.customers, setunion(
+    data.oneapi_stop_list.customers.phones, oneapi_stop_list_entries.sms.phones,
+  )))
 }
 
 resource "oneapi_campaign" "promo" {
@@ -41,11 +36,30 @@ resource "oneapi_campaign" "promo" {
     sender = "Shop"
     text   = "Spring sale: 20% off"
   }
+}
+
+# The time of the plan that sent the campaign: replaced, and so equal to
+# plantimestamp(), only in a plan that creates or replaces the campaign;
+# kept (ignore_changes) in every other plan.
+resource "terraform_data" "promo_sent_at" {
+  input = plantimestamp()
 
   lifecycle {
+    ignore_changes       = [input]
+    replace_triggered_by = [oneapi_campaign.promo.id]
+  }
+}
+
+# The check. Every value it reads is known at plan, so a failing check fails
+# the plan: nothing is sent and no campaign is stopped. It holds only in a
+# plan that sends the campaign: a customer who opts out after the campaign
+# went out blocks no later plan (a stop or a destroy included), but any plan
+# that sends it again checks every customer again.
+resource "terraform_data" "promo_opt_out_check" {
+  lifecycle {
     precondition {
-      condition     = length(terraform_data.promo_opt_outs.output) == 0
-      error_message = "These phones are on the SMS stop list and must not be messaged: ${join(", ", terraform_data.promo_opt_outs.output)}. Take them out of var.customers."
+      condition     = terraform_data.promo_sent_at.input != plantimestamp() || length(local.opted_out_customers) == 0
+      error_message = "These phones are on the SMS stop list and must not be messaged: ${join(", ", local.opted_out_customers)}. Take them out of var.customers."
     }
   }
 }

@@ -75,6 +75,12 @@ resource "oneapi_campaign" "sale" {
   }
 
   lifecycle {
+    # A new sender, text or list replaces the campaign, and its budget is
+    # checked during apply (the new values are recorded then). Create the
+    # new campaign, checks first, before the old one is stopped: a refusal
+    # leaves the sent campaign running.
+    create_before_destroy = true
+
     precondition {
       condition     = contains(data.oneapi_senders.sms.names, var.sender)
       error_message = "SMS sender ${var.sender} is not registered and active for this account."
