@@ -23,6 +23,7 @@ import (
 var (
 	_ action.ActionWithConfigure      = (*sendAction)(nil)
 	_ action.ActionWithValidateConfig = (*sendAction)(nil)
+	_ action.ActionWithModifyPlan     = (*sendAction)(nil)
 )
 
 // referencePattern is a reference_id as the API takes it.
@@ -102,6 +103,7 @@ func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConf
 		return
 	}
 	channel := m.Channel.ValueString()
+	limit, ok := textLimits[channel]
 	if channel == "sms" {
 		if framework.Known(m.Sender) {
 			framework.CheckSMSSender(path.Root("sender"), m.Sender.ValueString(), &resp.Diagnostics)
@@ -111,7 +113,9 @@ func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConf
 		}
 		return
 	}
-	limit := textLimits[channel]
+	if !ok { // not a channel: the channel's validator says so
+		return
+	}
 	checkLength(&resp.Diagnostics, path.Root("sender"), m.Sender, limit.sender, channel)
 	checkLength(&resp.Diagnostics, path.Root("text"), m.Text, limit.text, channel)
 }
@@ -126,8 +130,17 @@ func checkLength(d *diag.Diagnostics, p path.Path, v types.String, most int, cha
 	}
 }
 
+// ModifyPlan checks the settings known at plan that were not known when
+// Terraform validated the config (from a variable): Invoke checks them
+// again before any request, since a value from another resource's
+// attribute is known only then (framework.CheckActionConfig).
+func (a *sendAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
+}
+
 func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var m sendModel
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
