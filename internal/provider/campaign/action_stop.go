@@ -93,7 +93,7 @@ func (a *stopAction) ModifyPlan(ctx context.Context, req action.ModifyPlanReques
 
 func (a *stopAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var config stopActionModel
-	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config).Errors()...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -184,7 +184,7 @@ func (a *renewAction) ModifyPlan(ctx context.Context, req action.ModifyPlanReque
 
 func (a *renewAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var config renewActionModel
-	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config).Errors()...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -13,13 +13,13 @@ import (
 func TestAccNative_stopAndRenewSettingsCheckedWhenKnown(t *testing.T) {
 	badID := func(id, says string) acctest.BadActionSetting {
 		return acctest.BadActionSetting{Settings: "campaign_id = %s", Value: id,
-			Want: `Error: Invalid Campaign Id .* campaign_id = .* "` + id + `" ` + says}
+			Summary: "Invalid Campaign Id", Attr: "campaign_id", Detail: `"` + id + `" ` + says}
 	}
 	t.Run("oneapi_campaign_stop", func(t *testing.T) {
 		acctest.CheckActionSettings(t, "oneapi_campaign_stop", []acctest.BadActionSetting{
 			badID("abc", `is not a campaign id \(digits only\)\.`),
 			{Settings: "campaign_id = \"53708808\"\ntimeouts = { invoke = %s }", Value: "soon",
-				Want: `Error: Invalid Attribute Value .* invoke = .* "soon" must be a string containing a sequence of decimal numbers`},
+				Summary: "Invalid Attribute Value Time Duration", Attr: "timeouts", Detail: `"soon" must be a string containing a sequence of decimal numbers`},
 		})
 	})
 	t.Run("oneapi_campaign_renew", func(t *testing.T) {

@@ -27,8 +27,10 @@ import (
 // ValidateActionConfig does: the validators of its string attributes (at
 // the top level and within single nested attributes, such as timeouts),
 // its ConfigValidators and its ValidateConfig. An action calls it from
-// ModifyPlan (a value known at plan fails the plan) and first in Invoke
-// (before any request).
+// ModifyPlan (a value known at plan fails the plan) and first in Invoke,
+// before any request, keeping only its errors there: a warning was given
+// at plan already when the value was known there, and Terraform would
+// print it once more for each time it is given.
 func CheckActionConfig(ctx context.Context, a action.Action, config tfsdk.Config) diag.Diagnostics {
 	var s action.SchemaResponse
 	a.Schema(ctx, action.SchemaRequest{}, &s)

@@ -140,7 +140,7 @@ func (a *sendAction) ModifyPlan(ctx context.Context, req action.ModifyPlanReques
 
 func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var m sendModel
-	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config).Errors()...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
