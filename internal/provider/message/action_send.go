@@ -59,7 +59,8 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 			"means that a message with it went out: it is looked for (waiting for a list that shows it late) and " +
 			"reported, and nothing is sent. With a fixed `reference_id`, invoking the action again sends nothing: the " +
 			"message already sent with it is reported instead (one sent to another phone is an error). Every setting is " +
-			"checked at plan, before any request.",
+			"checked as soon as it is known, with the same error: at plan when it is written there or comes from a " +
+			"variable, and otherwise (from another resource's attribute, known once that is applied) before any request.",
 		Attributes: map[string]schema.Attribute{
 			"channel": schema.StringAttribute{
 				MarkdownDescription: "`sms`, `rcs` or `viber`.",
