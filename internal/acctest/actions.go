@@ -72,7 +72,7 @@ func CheckActionSettings(t *testing.T, typ string, cases []BadActionSetting) {
 				sb := StartSandbox(t)
 				settings := strings.ReplaceAll(c.Settings, "%s", src.expr(c.Value))
 				NativeTest(t, resource.TestCase{Steps: []resource.TestStep{{
-					Config:          sb.ProviderBlock() + triggeredAction(typ, settings, c.Value),
+					Config:          sb.ProviderBlock() + triggeredAction(typ, settings),
 					ConfigVariables: config.Variables{"value": config.StringVariable(c.Value)},
 					PlanOnly:        src.atPlan,
 					ExpectError:     c.want(typ, c.Attr+" ="),
@@ -83,7 +83,7 @@ func CheckActionSettings(t *testing.T, typ string, cases []BadActionSetting) {
 		t.Run(name+" -var with plan -invoke", func(t *testing.T) {
 			sb := StartSandbox(t)
 			cli := NewCLI(t, nil)
-			cli.Write("main.tf", RequiredProviders+sb.ProviderBlock()+triggeredAction(typ, strings.ReplaceAll(c.Settings, "%s", "var.value"), c.Value))
+			cli.Write("main.tf", RequiredProviders+sb.ProviderBlock()+triggeredAction(typ, strings.ReplaceAll(c.Settings, "%s", "var.value")))
 			cli.Init()
 			out, err := cli.Run("plan", "-invoke=action."+typ+".it", "-var", "value="+c.Value, "-no-color")
 			if want := c.want(typ, `config \{`); err == nil || !want.MatchString(out) {
@@ -104,9 +104,9 @@ func noRequests(t *testing.T, sb *Sandbox) {
 // triggeredAction is a configuration in which creating
 // terraform_data.trigger invokes the action "it" of type typ (which
 // terraform-plugin-testing can drive: it cannot run apply -invoke), with
-// the config block settings; var.value and terraform_data.later.output
-// are value.
-func triggeredAction(typ, settings, value string) string {
+// the config block settings; terraform_data.later.output is var.value,
+// known once applied.
+func triggeredAction(typ, settings string) string {
 	return fmt.Sprintf(`
 variable "value" {
   type = string
