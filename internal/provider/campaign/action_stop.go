@@ -22,8 +22,10 @@ import (
 )
 
 var (
-	_ action.ActionWithConfigure = (*stopAction)(nil)
-	_ action.ActionWithConfigure = (*renewAction)(nil)
+	_ action.ActionWithConfigure  = (*stopAction)(nil)
+	_ action.ActionWithModifyPlan = (*stopAction)(nil)
+	_ action.ActionWithConfigure  = (*renewAction)(nil)
+	_ action.ActionWithModifyPlan = (*renewAction)(nil)
 )
 
 // defaultStopActionTimeout bounds the stop action when timeouts.invoke is not set:
@@ -83,8 +85,15 @@ func (a *stopAction) Schema(ctx context.Context, _ action.SchemaRequest, resp *a
 	}
 }
 
+// ModifyPlan checks the settings known at plan that were not known when
+// Terraform validated the config (from a variable): framework.CheckActionConfig.
+func (a *stopAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
+}
+
 func (a *stopAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var config stopActionModel
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config).Errors()...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -168,8 +177,14 @@ func (a *renewAction) Schema(_ context.Context, _ action.SchemaRequest, resp *ac
 	}
 }
 
+// ModifyPlan checks the settings known at plan, as the stop action's does.
+func (a *renewAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
+}
+
 func (a *renewAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var config renewActionModel
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config).Errors()...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return

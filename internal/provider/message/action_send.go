@@ -23,6 +23,7 @@ import (
 var (
 	_ action.ActionWithConfigure      = (*sendAction)(nil)
 	_ action.ActionWithValidateConfig = (*sendAction)(nil)
+	_ action.ActionWithModifyPlan     = (*sendAction)(nil)
 )
 
 // referencePattern is a reference_id as the API takes it.
@@ -58,7 +59,8 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 			"means that a message with it went out: it is looked for (waiting for a list that shows it late) and " +
 			"reported, and nothing is sent. With a fixed `reference_id`, invoking the action again sends nothing: the " +
 			"message already sent with it is reported instead (one sent to another phone is an error). Every setting is " +
-			"checked at plan, before any request.",
+			"checked as soon as it is known, with the same error: at plan when it is written there or comes from a " +
+			"variable, and otherwise (from another resource's attribute, known once that is applied) before any request.",
 		Attributes: map[string]schema.Attribute{
 			"channel": schema.StringAttribute{
 				MarkdownDescription: "`sms`, `rcs` or `viber`.",
@@ -102,6 +104,7 @@ func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConf
 		return
 	}
 	channel := m.Channel.ValueString()
+	limit, ok := textLimits[channel]
 	if channel == "sms" {
 		if framework.Known(m.Sender) {
 			framework.CheckSMSSender(path.Root("sender"), m.Sender.ValueString(), &resp.Diagnostics)
@@ -111,7 +114,9 @@ func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConf
 		}
 		return
 	}
-	limit := textLimits[channel]
+	if !ok { // not a channel: the channel's validator says so
+		return
+	}
 	checkLength(&resp.Diagnostics, path.Root("sender"), m.Sender, limit.sender, channel)
 	checkLength(&resp.Diagnostics, path.Root("text"), m.Text, limit.text, channel)
 }
@@ -126,8 +131,17 @@ func checkLength(d *diag.Diagnostics, p path.Path, v types.String, most int, cha
 	}
 }
 
+// ModifyPlan checks the settings known at plan that were not known when
+// Terraform validated the config (from a variable): Invoke checks them
+// again before any request, since a value from another resource's
+// attribute is known only then (framework.CheckActionConfig).
+func (a *sendAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config)...)
+}
+
 func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var m sendModel
+	resp.Diagnostics.Append(framework.CheckActionConfig(ctx, a, req.Config).Errors()...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -6,6 +6,7 @@ package message_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
@@ -251,4 +252,28 @@ func TestAccNative_messageSendIsCheckedAtPlan(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccNative_messageSendSettingsCheckedWhenKnown is issue 31's point 2:
+// a bad setting fails with the error of the literal case when it comes
+// from a variable (at plan) or from another resource's attribute (at
+// invoke), and nothing is sent (before the fix, the plan passed and the
+// message was sent, and refused with a 422).
+func TestAccNative_messageSendSettingsCheckedWhenKnown(t *testing.T) {
+	with := func(setting string) string { // proof with one setting replaced by %s
+		return regexp.MustCompile(`(?m)^(\s*`+setting+`\s*=).*$`).ReplaceAllString(proof, "$1 %s")
+	}
+	acctest.CheckActionSettings(t, "oneapi_message_send", []acctest.BadActionSetting{
+		{Settings: with("phone"), Value: "+38066123", Summary: "Invalid Attribute Value Match", Attr: "phone",
+			Detail: `Attribute phone must be 9 to 15 digits with the country code, without a plus or spaces, got: \+38066123`},
+		{Settings: with("channel"), Value: "whatsapp", Summary: "Invalid Attribute Value Match", Attr: "channel",
+			Detail: `Attribute channel value must be one of: \["sms" "rcs" "viber"\], got: "whatsapp"`},
+		{Settings: with("sender"), Value: "TwelveLetter", Summary: "Invalid SMS Sender", Attr: "sender",
+			Detail: `Attribute sender must be 1 to 11 Latin letters`},
+		{Settings: `channel = "rcs"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "agent"` + "\n" + `text = %s`,
+			Value: strings.Repeat("a", 200), Summary: "Invalid Attribute Value Length", Attr: "text",
+			Detail: `Attribute text must be 1 to 160 characters for rcs, got 200\.`},
+		{Settings: proof + `reference_id = %s`, Value: "not-alphanumeric", Summary: "Invalid Attribute Value Match", Attr: "reference_id",
+			Detail: `Attribute reference_id must be 1 to 32 letters and digits`},
+	})
 }
