@@ -11,6 +11,7 @@ package framework
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 
@@ -52,7 +53,9 @@ func CheckActionConfig(ctx context.Context, a action.Action, config tfsdk.Config
 }
 
 // checkStrings runs the validators of the string attributes among attrs
-// (under parent) on their known values, in the order of their names.
+// (under parent) on their known values, in the order of their names; an
+// attribute of another kind is an internal error, so that none is left
+// unchecked unnoticed.
 func checkStrings(ctx context.Context, config tfsdk.Config, parent path.Path, attrs map[string]schema.Attribute, diags *diag.Diagnostics) {
 	for _, name := range slices.Sorted(maps.Keys(attrs)) {
 		p := parent.AtName(name)
@@ -70,6 +73,11 @@ func checkStrings(ctx context.Context, config tfsdk.Config, parent path.Path, at
 				check.ValidateString(ctx, validator.StringRequest{Path: p, PathExpression: p.Expression(), Config: config, ConfigValue: v}, &resp)
 				diags.Append(resp.Diagnostics...)
 			}
+		default:
+			// Every action's setting is a string today; a new kind must be
+			// taught here, or its validators would run at validation only.
+			diags.AddAttributeError(p, "Action Setting Not Checked", fmt.Sprintf("Internal error: the provider "+
+				"cannot check an action setting of type %T once it is known. Please report this issue.", at))
 		}
 	}
 }

@@ -82,3 +82,23 @@ func summaries(diags diag.Diagnostics) []string {
 	}
 	return out
 }
+
+// numberAction has a setting CheckActionConfig cannot check yet.
+type numberAction struct{ checkedAction }
+
+func (numberAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = schema.Schema{Attributes: map[string]schema.Attribute{"count": schema.Int64Attribute{Optional: true}}}
+}
+
+// TestCheckActionConfigRefusesWhatItCannotCheck: a setting of a kind it
+// does not check is an internal error, not a setting silently unchecked.
+func TestCheckActionConfigRefusesWhatItCannotCheck(t *testing.T) {
+	ctx := context.Background()
+	var s action.SchemaResponse
+	numberAction{}.Schema(ctx, action.SchemaRequest{}, &s)
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"count": tftypes.Number}}
+	config := tfsdk.Config{Schema: s.Schema, Raw: tftypes.NewValue(typ, map[string]tftypes.Value{"count": tftypes.NewValue(tftypes.Number, 3)})}
+	if got := summaries(CheckActionConfig(ctx, numberAction{}, config)); strings.Join(got, "; ") != "count: Action Setting Not Checked" {
+		t.Errorf("diagnostics %q, want the internal error on count", got)
+	}
+}
