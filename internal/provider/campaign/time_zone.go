@@ -105,7 +105,9 @@ type zoneMismatch struct {
 // createZoneMismatch checks the answer c to a create of plan's start_at,
 // made in window, and returns the warning, once per run of w.
 func createZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, plan types.String, window sendWindow) diag.Diagnostics {
-	if c == nil || c.CreatedAt == nil {
+	if c == nil || c.CreatedAt == nil || c.Recovered != "" {
+		// A campaign found rather than answered (a lost answer, a killed
+		// run's create) may have been created long before this request.
 		return nil
 	}
 	zone := cl.TimeZone()
@@ -126,7 +128,9 @@ func createZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, pla
 // platform's time in time_zone, since no campaign is created in the
 // future. The offset found is a lower bound.
 func readZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, now time.Time) diag.Diagnostics {
-	if c == nil || c.CreatedAt == nil {
+	if c == nil || c.CreatedAt == nil || c.Recovered != "" {
+		// A campaign found rather than answered (a lost answer, a killed
+		// run's create) may have been created long before this request.
 		return nil
 	}
 	zone := cl.TimeZone()

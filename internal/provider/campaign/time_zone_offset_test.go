@@ -103,6 +103,12 @@ func TestCreateZoneMismatch(t *testing.T) {
 		!strings.Contains(diags[0].Detail(), "lies about 2h in the future") {
 		t.Fatalf("a refresh of another run: %v", diags)
 	}
+	// A campaign found rather than answered may be older than the request:
+	// no evidence.
+	found := &client.Campaign{ID: 9, CreatedAt: &utcCreated, Recovered: "found by the reference_id of its first message"}
+	if diags := createZoneMismatch(&ZoneWatch{}, newClient(time.UTC), found, types.StringNull(), sendWindow{sent.Add(3 * time.Hour), sent.Add(3 * time.Hour)}); len(diags) != 0 {
+		t.Fatalf("a campaign found by its reference_id, created hours before, warned: %v", diags)
+	}
 	// A refresh of a campaign created long ago, in the past: no evidence.
 	if diags := readZoneMismatch(&ZoneWatch{}, cl, kyivAnswer, sent.Add(24*time.Hour)); len(diags) != 0 {
 		t.Fatalf("a campaign created in the past warned: %v", diags)
