@@ -53,3 +53,15 @@ func TestMaskedErrorKeepsItsChain(t *testing.T) {
 		t.Error("errors.As does not find the error beneath the mask")
 	}
 }
+
+// TestShortValuesAreNotMasked: a value shorter than minMasked (a test's
+// token "t") would garble every message of the process and show itself by
+// its gaps; it is not remembered.
+func TestShortValuesAreNotMasked(t *testing.T) {
+	heldSecrets.remember("t")
+	heldSecrets.remember("k3y4567")
+	const msg = "Attribute recipients.phones is not a phone number (k3y4567)"
+	if got := Mask(msg); got != msg {
+		t.Errorf("Mask(%q) = %q: a value under %d characters was masked", msg, got, minMasked)
+	}
+}

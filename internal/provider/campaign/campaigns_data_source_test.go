@@ -3,6 +3,7 @@ package campaign_test
 import (
 	"fmt"
 	"net/url"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
@@ -112,4 +114,50 @@ func checkListPaging(t *testing.T, journal []string, pagesPerRead int) {
 	if reads == 0 || pages != reads*pagesPerRead {
 		t.Errorf("%d list requests for %d reads, want exactly %d per read", pages, reads, pagesPerRead)
 	}
+}
+
+// TestAccCampaignsDataSource_everyChannelWithoutType: without `type` the
+// data source reads every channel, as the incident guide says ("RCS, SMS,
+// Viber and WhatsApp"): one campaign of each is found.
+func TestAccCampaignsDataSource_everyChannelWithoutType(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	sb.SeedCampaigns(1, false, "rcs_sender")
+	sb.SeedCampaigns(1, true, "Shop")
+	config := sb.ProviderBlock() + `
+resource "oneapi_campaign" "viber" {
+  ` + phones3 + `
+  ` + viberMin + `
+}
+resource "oneapi_campaign" "whatsapp" {
+  ` + phones3 + `
+  ` + waMin + `
+}
+data "oneapi_campaigns" "all" {
+  depends_on = [oneapi_campaign.viber, oneapi_campaign.whatsapp]
+}
+`
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckNothingLeftSending(),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.oneapi_campaigns.all", tfjsonpath.New("ids"), knownvalue.ListSizeExact(4)),
+			},
+			Check: func(s *terraform.State) error {
+				attrs := s.RootModule().Resources["data.oneapi_campaigns.all"].Primary.Attributes
+				var types []string
+				for i := range 4 {
+					types = append(types, attrs[fmt.Sprintf("campaigns.%d.message_type", i)])
+				}
+				sort.Strings(types)
+				if got := strings.Join(types, ","); got != "rcs,sms,viber,whatsapp" {
+					return fmt.Errorf("message types found: %s; want one campaign of each channel", got)
+				}
+				// Past moderation, so that the destroy can stop them.
+				sb.Advance(16 * time.Second)
+				return nil
+			},
+		}},
+	})
 }

@@ -45,7 +45,7 @@ func TestZoneOffset(t *testing.T) {
 func TestCreateZoneMismatch(t *testing.T) {
 	t.Parallel()
 	newClient := func(zone *time.Location) *client.Client {
-		c, err := client.New(client.WithEndpoint("http://127.0.0.1:1"), client.WithToken("t"), client.WithTimeZone(zone))
+		c, err := client.New(client.WithEndpoint("http://127.0.0.1:1"), client.WithToken("zone-test-token"), client.WithTimeZone(zone))
 		if err != nil {
 			t.Fatal(err)
 		}
