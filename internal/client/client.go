@@ -469,17 +469,21 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	_, _ = io.Copy(io.Discard, resp.Body)
 	_ = resp.Body.Close()
 	t.auth.invalidate(token)
-	if err := t.pacer.wait(ctx); err != nil {
-		return nil, err
-	}
-	if token, err = t.auth.Token(ctx); err != nil {
-		return nil, &authError{err}
-	}
 	replay := req.Clone(ctx)
 	if req.GetBody != nil {
 		if replay.Body, err = req.GetBody(); err != nil {
 			return nil, err
 		}
+	}
+	if r.unguarded {
+		resp, _, err = t.sendClear(replay)
+		return resp, err
+	}
+	if err := t.pacer.wait(ctx); err != nil {
+		return nil, err
+	}
+	if token, err = t.auth.Token(ctx); err != nil {
+		return nil, &authError{err}
 	}
 	replay.Header.Set("Authorization", "Bearer "+token)
 	return t.sendNow(replay)

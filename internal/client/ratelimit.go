@@ -98,13 +98,23 @@ func newPacer(rps float64, clk any) *pacer {
 // wait holds a request until the rate lets it go. Its error, when ctx ends
 // first, is a waitEndedError: the request never left the machine.
 func (p *pacer) wait(ctx context.Context) error {
-	select {
-	case p.turn <- struct{}{}:
-		defer func() { <-p.turn }()
-	case <-ctx.Done():
-		return &waitEndedError{ctx.Err()}
+	release, err := take(ctx, p.turn)
+	if err != nil {
+		return err
 	}
+	defer release()
 	return p.reserve(ctx)
+}
+
+// take waits for the place in one (a semaphore of one) until ctx ends;
+// release gives it back.
+func take(ctx context.Context, one chan struct{}) (release func(), err error) {
+	select {
+	case one <- struct{}{}:
+		return func() { <-one }, nil
+	case <-ctx.Done():
+		return nil, &waitEndedError{ctx.Err()}
+	}
 }
 
 // reserve holds a request whose turn has come until the rate lets it go.
@@ -136,12 +146,7 @@ func (p *pacer) reserve(ctx context.Context) error {
 // enterClear lets one create that nothing guards (waitClear) in at a time;
 // leave lets the next one in.
 func (p *pacer) enterClear(ctx context.Context) (leave func(), err error) {
-	select {
-	case p.unguarded <- struct{}{}:
-		return func() { <-p.unguarded }, nil
-	case <-ctx.Done():
-		return nil, &waitEndedError{ctx.Err()}
-	}
+	return take(ctx, p.unguarded)
 }
 
 // waitClear holds a create that nothing can resolve once it is refused
@@ -153,11 +158,8 @@ func (p *pacer) enterClear(ctx context.Context) (leave func(), err error) {
 // these creates are kept out of the crossings, as far as this client can
 // see them.
 func (p *pacer) waitClear(ctx context.Context) (release func(), err error) {
-	select {
-	case p.turn <- struct{}{}:
-		release = func() { <-p.turn }
-	case <-ctx.Done():
-		return nil, &waitEndedError{ctx.Err()}
+	if release, err = take(ctx, p.turn); err != nil {
+		return nil, err
 	}
 	for {
 		now := time.Now()

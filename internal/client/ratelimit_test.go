@@ -121,3 +121,39 @@ func TestPacerClearLine(t *testing.T) {
 		t.Fatalf("after a 429 the line clears at %v, want a clearLine after it (%v)", at, p.last429.Add(clearLine))
 	}
 }
+
+// TestPacerClearLineHoldsTheTurn: a create on the clear line keeps the
+// pacer's turn until it is released (once written): no other request of
+// the client leaves before; a clear-line wait ended by its context gives
+// the turn back.
+func TestPacerClearLineHoldsTheTurn(t *testing.T) {
+	p := newPacer(0, nil)
+	release, err := p.waitClear(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := make(chan error, 1)
+	go func() { other <- p.wait(context.Background()) }()
+	select {
+	case err := <-other:
+		t.Fatalf("another request left while the create held the line (%v)", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	release()
+	if err := <-other; err != nil {
+		t.Fatalf("the request after the create: %v", err)
+	}
+
+	p.refused() // a 429 now: the line is not clear for a second
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var ns *waitEndedError
+	if _, err := p.waitClear(ctx); !errors.As(err, &ns) {
+		t.Fatalf("a clear-line wait whose context ended = %v, want a waitEndedError", err)
+	}
+	bounded, stop := context.WithTimeout(context.Background(), 30*time.Second)
+	defer stop()
+	if err := p.wait(bounded); err != nil {
+		t.Fatalf("the turn was not given back after the ended wait: %v", err)
+	}
+}

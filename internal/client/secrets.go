@@ -34,15 +34,16 @@ type secretSet struct {
 	values []string // longest first, so that a token is masked before its signature alone
 }
 
-// minMasked is the shortest secret masked by value. A shorter one is no
-// real key or token (a test's "t"), and masking it would garble every
-// message of the process and show the value by its gaps ("A***ribu***e").
-const minMasked = 8
+// MinSecretLength is the shortest secret masked by value: masking a
+// shorter one would garble every message of the process and show the value
+// by its gaps ("A***ribu***e" for a test's token "t"). The provider refuses
+// an api_key or token shorter than this, so none it holds goes unmasked.
+const MinSecretLength = 8
 
 // remember adds a secret; a JWT's signature counts on its own too (it is
 // as good as the token to whoever holds the rest).
 func (s *secretSet) remember(secret string) {
-	if len(secret) < minMasked {
+	if len(secret) < MinSecretLength {
 		return
 	}
 	add := []string{secret}

@@ -54,7 +54,7 @@ func TestMaskedErrorKeepsItsChain(t *testing.T) {
 	}
 }
 
-// TestShortValuesAreNotMasked: a value shorter than minMasked (a test's
+// TestShortValuesAreNotMasked: a value shorter than MinSecretLength (a test's
 // token "t") would garble every message of the process and show itself by
 // its gaps; it is not remembered.
 func TestShortValuesAreNotMasked(t *testing.T) {
@@ -62,6 +62,6 @@ func TestShortValuesAreNotMasked(t *testing.T) {
 	heldSecrets.remember("k3y4567")
 	const msg = "Attribute recipients.phones is not a phone number (k3y4567)"
 	if got := Mask(msg); got != msg {
-		t.Errorf("Mask(%q) = %q: a value under %d characters was masked", msg, got, minMasked)
+		t.Errorf("Mask(%q) = %q: a value under %d characters was masked", msg, got, MinSecretLength)
 	}
 }

@@ -98,18 +98,18 @@ func (p *oneAPIProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "API key (`live_...` or `test_...`) that the provider exchanges for a JWT at " +
 					"`POST /api/auth/login`. May also be set with the `" + EnvAPIKey + "` environment variable. " +
-					"One of `api_key` and `token` is required.",
+					"One of `api_key` and `token` is required. At least 8 characters: a shorter value could not be masked in logs.",
 				Optional:   true,
 				Sensitive:  true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(client.MinSecretLength)},
 			},
 			"token": schema.StringAttribute{
 				MarkdownDescription: "A pre-issued JWT, used instead of logging in. It is refreshed before it expires; " +
 					"with `api_key` also set, the provider logs in again when the token is refused. " +
-					"May also be set with the `" + EnvToken + "` environment variable.",
+					"May also be set with the `" + EnvToken + "` environment variable. At least 8 characters.",
 				Optional:   true,
 				Sensitive:  true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(client.MinSecretLength)},
 			},
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "Base URL of the One-API platform, an absolute `http(s)://` URL. Defaults to `" +
@@ -228,6 +228,14 @@ func resolveConfig(m providerModel, resp *provider.ConfigureResponse) providerCo
 				err.Error()+". Set time_zone (or "+EnvTimeZone+") to the account's zone.")
 		}
 		cfg.timeZone = zone
+	}
+	for _, secret := range []struct{ attr, env, value string }{{"api_key", EnvAPIKey, cfg.apiKey}, {"token", EnvToken, cfg.token}} {
+		if secret.value != "" && len(secret.value) < client.MinSecretLength {
+			resp.Diagnostics.AddAttributeError(path.Root(secret.attr), "Credential Too Short",
+				fmt.Sprintf("The %s (from the provider block or %s) is %d characters long; One-API's keys and tokens are "+
+					"longer. A value under %d characters cannot be masked in logs and diagnostics, so it is refused: check "+
+					"that %s holds the whole value.", secret.attr, secret.env, len(secret.value), client.MinSecretLength, secret.env))
+		}
 	}
 	if cfg.apiKey == "" && cfg.token == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing One-API Credentials",

@@ -73,11 +73,26 @@ func TestAccProvider_credentialsFromEnvironment(t *testing.T) {
 	})
 }
 
+// TestAccProvider_shortCredentialFromTheEnvironment: a key under 8
+// characters could not be masked; from the environment too it is refused
+// before any request, naming the variable.
+func TestAccProvider_shortCredentialFromTheEnvironment(t *testing.T) {
+	t.Setenv(provider.EnvAPIKey, "test_x")
+	sb := acctest.StartSandbox(t)
+	acctest.ExpectError(t, sb.ProviderBlock()+`data "oneapi_campaign" "test" { id = "1" }`,
+		acctest.WrappedRE(`Credential Too Short.*The api_key \(from the provider block or `+provider.EnvAPIKey+`\) is 6 characters`))
+	if c := sb.Counters(); len(c) != 0 {
+		t.Errorf("requests reached the API: %v", c)
+	}
+}
+
 func TestAccProvider_invalidSettings(t *testing.T) {
 	cases := map[string]struct{ block, want string }{
 		"relative endpoint": {`endpoint = "one-api.wwt.world"`, `Invalid One-API Endpoint`},
 		"ftp endpoint":      {`endpoint = "ftp://one-api.wwt.world"`, `Invalid One-API Endpoint`},
 		"empty api_key":     {`api_key = ""`, `api_key`},
+		"short api_key":     {`api_key = "test_x"`, `(?s)api_key.*at least 8`},
+		"short token":       {`token = "a.b.c"`, `(?s)token.*at least 8`},
 		"bad timeout":       {`request_timeout = "soon"`, `Invalid Duration`},
 		"negative rps":      {`requests_per_second = -1`, `requests_per_second`},
 		"too many retries":  {`max_retries = 99`, `max_retries`},

@@ -79,16 +79,38 @@ func zoneOffset(createdAt string, zone *time.Location, sent, answered time.Time)
 	if err != nil {
 		return 0, false
 	}
-	switch {
-	case created.Before(sent):
-		offset = created.Sub(sent)
-	case created.After(answered):
-		offset = created.Sub(answered)
+	// In the hour a change from summer time repeats, created_at names two
+	// instants: the one nearer the request is the platform's.
+	for i, at := range readings(created) {
+		var d time.Duration
+		switch {
+		case at.Before(sent):
+			d = at.Sub(sent)
+		case at.After(answered):
+			d = at.Sub(answered)
+		}
+		if i == 0 || d.Abs() < offset.Abs() {
+			offset = d
+		}
 	}
 	if offset.Abs() < zoneTolerance {
 		return 0, false
 	}
 	return offset.Round(zoneStep), true
+}
+
+// readings are the instants the wall-clock time of t names in t's zone,
+// earliest first: one, or two in the hour a change from summer time
+// repeats (Go reads such a time as the later one).
+func readings(t time.Time) []time.Time {
+	out := []time.Time{t}
+	if earlier := t.Add(-time.Hour); earlier.Format(time.DateTime) == t.Format(time.DateTime) {
+		out = []time.Time{earlier, t}
+	}
+	if later := t.Add(time.Hour); later.Format(time.DateTime) == t.Format(time.DateTime) {
+		out = append(out, later)
+	}
+	return out
 }
 
 // zoneMismatch is what a create's answer showed: the campaign, its
@@ -128,13 +150,14 @@ func createZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, pla
 // platform's time in time_zone, since no campaign is created in the
 // future. The offset found is a lower bound.
 func readZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, now time.Time) diag.Diagnostics {
-	if c == nil || c.CreatedAt == nil || c.Recovered != "" {
-		// A campaign found rather than answered (a lost answer, a killed
-		// run's create) may have been created long before this request.
+	if c == nil || c.CreatedAt == nil {
 		return nil
 	}
 	zone := cl.TimeZone()
 	created, err := parseAccountTime(*c.CreatedAt, zone)
+	if err == nil {
+		created = readings(created)[0] // the earliest: the least in the future
+	}
 	if err != nil || created.Sub(now) < zoneTolerance || !w.first(cl) {
 		return nil
 	}

@@ -39,6 +39,34 @@ func TestZoneOffset(t *testing.T) {
 	}
 }
 
+// TestZoneOffsetInTheRepeatedHour: in the hour the end of summer time
+// repeats (Europe/Kyiv, 2025-10-26 03:00-04:00 twice), a created_at names
+// two instants; Go reads the later one. A create answered in the first
+// of the two hours, with the platform and the provider in the same zone,
+// is no mismatch; nor is a refresh then.
+func TestZoneOffsetInTheRepeatedHour(t *testing.T) {
+	t.Parallel()
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := time.Date(2025, 10, 26, 0, 30, 0, 0, time.UTC) // 03:30 at UTC+03:00, the first 03:30
+	if got, ok := zoneOffset("2025-10-26 03:30:01", kyiv, sent, sent.Add(2*time.Second)); ok {
+		t.Errorf("the first 03:30 of the repeated hour: an offset of %v", got)
+	}
+	if got, ok := zoneOffset("2025-10-26 03:30:01", kyiv, sent.Add(time.Hour), sent.Add(time.Hour+2*time.Second)); ok {
+		t.Errorf("the second 03:30 of the repeated hour: an offset of %v", got)
+	}
+	created := "2025-10-26 03:30:01"
+	c, err := client.New(client.WithEndpoint("http://127.0.0.1:1"), client.WithToken("zone-test-token"), client.WithTimeZone(kyiv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diags := readZoneMismatch(&ZoneWatch{}, c, &client.Campaign{ID: 1, CreatedAt: &created}, sent.Add(time.Second)); len(diags) != 0 {
+		t.Errorf("a refresh in the first of the repeated hours warned: %v", diags)
+	}
+}
+
 // TestCreateZoneMismatch: the warning names time_zone, both offsets, the
 // setting, and what became of start_at; a second answer of the same run
 // does not warn again, another run's does.
