@@ -27,9 +27,11 @@ import (
 // apply). To phones, no page says that placeholders are filled: a warning.
 //
 // A field written by its name ({city}) is no placeholder: every page
-// writes {field_id}, and names are never filled in. Such a text to contact
-// lists is refused like an unknown id, with the id to write instead when
-// the account has a field of that name.
+// writes {field_id}, and names are never filled in. In a text to contact
+// lists, a {name} that is the name of one of the account's fields is
+// refused, with the id to write instead (clearly a mistake); one that
+// names no field ("Use code {SPRING20}") may be meant as written, so it
+// plans with a warning that lists the account's fields.
 
 var (
 	placeholderPattern = regexp.MustCompile(`\{([1-9][0-9]{0,18})\}`)
@@ -73,9 +75,9 @@ func placeholders(plan campaignResourceModel) []placeholder {
 }
 
 // checkPlaceholders refuses a placeholder that names no field of the
-// account, or a field by its name (to contact lists), and warns about
-// placeholders in a campaign to phones. Nothing is asked of the API when
-// no text has a placeholder.
+// account, or a field by its name (to contact lists), warns about a {name}
+// that names no field, and warns about placeholders in a campaign to
+// phones. Nothing is asked of the API when no text has a placeholder.
 func checkPlaceholders(ctx context.Context, c *client.Client, plan campaignResourceModel, diags *diag.Diagnostics) {
 	found := placeholders(plan)
 	if len(found) == 0 {
@@ -97,12 +99,21 @@ func checkPlaceholders(ctx context.Context, c *client.Client, plan campaignResou
 			fmt.Sprintf("The texts name contact fields ({%s}), but the account's fields could not be read to check them: %s", found[0].id, err))
 		return
 	}
+	diags.Append(placeholderDiagnostics(found, fields)...)
+}
+
+// placeholderDiagnostics checks the placeholders of a text to contact
+// lists against the account's fields: a {field_id} of no field is an
+// error; a {name} is an error when it is the name of a field (compared
+// without case and surrounding spaces), and a warning when it names none.
+func placeholderDiagnostics(found []placeholder, fields []client.CustomField) diag.Diagnostics {
+	var diags diag.Diagnostics
 	known := make([]string, 0, len(fields))
 	ids, byName := map[string]bool{}, map[string]string{}
 	for _, f := range fields {
 		id := fmt.Sprint(f.ID)
 		ids[id] = true
-		byName[strings.ToLower(strings.TrimSpace(f.Name))] = id
+		byName[fieldNameKey(f.Name)] = id
 		known = append(known, fmt.Sprintf("%s (%s)", id, f.Name))
 	}
 	slices.Sort(known)
@@ -113,7 +124,7 @@ func checkPlaceholders(ctx context.Context, c *client.Client, plan campaignResou
 	for _, p := range found {
 		switch {
 		case p.byName:
-			namedFieldError(p, byName[strings.ToLower(strings.TrimSpace(p.id))], has, diags)
+			diags.Append(namedFieldDiagnostic(p, byName[fieldNameKey(p.id)], has))
 		case !ids[p.id]:
 			diags.AddAttributeError(p.at, "Unknown Contact Field",
 				fmt.Sprintf("Attribute %s names {%s}, but the account has no contact field %s, so every recipient would receive "+
@@ -121,21 +132,27 @@ func checkPlaceholders(ctx context.Context, c *client.Client, plan campaignResou
 					"{${oneapi_contact_field.NAME.id}}, or remove the placeholder. Nothing was sent.", p.at, p.id, p.id, p.id, has))
 		}
 	}
+	return diags
 }
 
-// namedFieldError refuses a field written by its name: One-API fills in
-// {field_id} only. id is the account's field of that name, if any; has
-// lists the account's fields.
-func namedFieldError(p placeholder, id, has string, diags *diag.Diagnostics) {
-	const why = "One-API fills in a contact field by its id ({field_id}), never by its name, so every recipient would receive \"{%s}\" as written. "
+// fieldNameKey is a field's name as {name} is compared with it.
+func fieldNameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// namedFieldDiagnostic is about a {name} in a text: One-API fills in
+// {field_id} only. id is the account's field of that name, if any: then
+// it is an error naming the id to write. A {name} of no field may be
+// meant as written ("Use code {SPRING20}"): a warning that lists the
+// account's fields (has) for a user who meant one.
+func namedFieldDiagnostic(p placeholder, id, has string) diag.Diagnostic {
 	if id != "" {
-		diags.AddAttributeError(p.at, "Contact Field Named, Not Its Id",
-			fmt.Sprintf("Attribute %s names {%s}. "+why+"Write {%s}, the id of the account's field %q, or "+
+		return diag.NewAttributeErrorDiagnostic(p.at, "Contact Field Named, Not Its Id",
+			fmt.Sprintf("Attribute %s names {%s}. One-API fills in a contact field by its id ({field_id}), never by its name, "+
+				"so every recipient would receive \"{%s}\" as written. Write {%s}, the id of the account's field %q, or "+
 				"{${oneapi_contact_field.NAME.id}} for a field of this configuration. Nothing was sent.", p.at, p.id, p.id, id, p.id))
-		return
 	}
-	diags.AddAttributeError(p.at, "Contact Field Named, Not Its Id",
-		fmt.Sprintf("Attribute %s names {%s}. "+why+"The account has no field named %q either; its fields: %s. Write the id "+
-			"of one of them as {field_id}, or {${oneapi_contact_field.NAME.id}} for a field of this configuration, or remove "+
-			"the braces. Nothing was sent.", p.at, p.id, p.id, p.id, has))
+	return diag.NewAttributeWarningDiagnostic(p.at, "Text in Braces Sent As Written",
+		fmt.Sprintf("Attribute %s has {%s}, which names no contact field of the account, so it is sent as written: every "+
+			"recipient receives \"{%s}\". One-API fills in a contact field by its id ({field_id}) only, never by its name. "+
+			"If you meant one of the account's fields, write its id as {field_id}, or {${oneapi_contact_field.NAME.id}} for a "+
+			"field of this configuration; the account's fields: %s.", p.at, p.id, p.id, has))
 }
