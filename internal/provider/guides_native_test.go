@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -127,4 +128,60 @@ func changedAttributes(plan map[string]any, addr string) []string {
 		return out
 	}
 	return nil
+}
+
+// TestAccNative_guideOptOutsGuardAddedAfterTheSend: the opt-out guide's
+// check added next to a campaign that was already sent, after a customer
+// opted out, fails every plan (naming the phone) although nothing would be
+// sent; the guide's way in, terraform apply
+// -target=terraform_data.promo_sent_at, creates promo_sent_at alone, and
+// the plan after it passes: the apply creates the check, and no campaign
+// is created or stopped.
+func TestAccNative_guideOptOutsGuardAddedAfterTheSend(t *testing.T) {
+	requirePromise(t, "opt-outs-as-code.md.tmpl", "terraform apply -target=terraform_data.promo_sent_at ``` It creates `promo_sent_at` and nothing else")
+	sb := acctest.StartSandbox(t)
+	guide := readExample(t, "guides/opt-outs/main.tf")
+	cut := strings.Index(guide, "# The time of the plan that sent the campaign")
+	if cut < 0 {
+		t.Fatal("the guide's promo_sent_at comment changed: the test cannot leave the check out")
+	}
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+guide[:cut])
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	if n := sb.CountCreates(); n != 1 {
+		t.Fatalf("%d campaign creates before the check was added, want 1", n)
+	}
+	if _, err := sb.Client().AttachStopList(context.Background(), []string{"380661231232"}, []string{"sms"}); err != nil {
+		t.Fatal(err)
+	}
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+guide)
+	sb.ResetCounters()
+	nothingSent := func(when string) {
+		t.Helper()
+		if n := sb.CountCreates() + sb.StopsAndRenews(); n != 0 {
+			t.Errorf("%s: %d campaign creates and stops, want 0", when, n)
+		}
+	}
+	out, err := cli.Run("plan", "-no-color")
+	if err == nil || !acctest.WrappedRE(`must not be messaged: 380661231232\.`).MatchString(out) {
+		t.Errorf("the plan with the check added after the send: err %v, want the check's error:\n%s", err, out)
+	}
+	nothingSent("the refused plan")
+	out = cli.MustRun("apply", "-target=terraform_data.promo_sent_at", "-auto-approve", "-no-color")
+	if !strings.Contains(out, "Resources: 1 added, 0 changed, 0 destroyed.") || !strings.Contains(out, "terraform_data.promo_sent_at: Creation complete") {
+		t.Errorf("the targeted apply did not create promo_sent_at alone:\n%s", out)
+	}
+	nothingSent("the targeted apply")
+	// plantimestamp() counts seconds: a plan in the targeted apply's
+	// second would read its time as its own.
+	time.Sleep(time.Second)
+	if got := acctest.Actions(cli.PlanJSON()); !maps.Equal(got, map[string]int{"create": 1, "no-op": 3}) {
+		t.Errorf("the plan after the targeted apply: actions %v, want one create (the check), the rest unchanged", got)
+	}
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	nothingSent("the apply after it")
+	if out, err := cli.Run("plan", "-detailed-exitcode", "-no-color"); err != nil {
+		t.Errorf("the plan after it is not empty: %v\n%s", err, out)
+	}
 }

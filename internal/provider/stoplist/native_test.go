@@ -86,7 +86,11 @@ func TestAccNative_stopListImportSaysWhatItAdopts(t *testing.T) {
 	out := cli.MustRun("plan", "-no-color")
 	mustSay(t, out, "Warning: Imported Phones Stay on the Stop List",
 		"The import of the sms stop list took 2 phone(s) that phones does not list: 380661231232, 380661231233.",
-		"the apply forgets these and leaves them on the stop list", "Plan: 0 to add, 1 to change, 0 to destroy.")
+		"the apply forgets these and leaves them on the stop list",
+		"To take one of them off the stop list instead, keep it in phones and first apply an in-place change on its own "+
+			"(for example toggle detach_on_destroy, and toggle it back later): the first update after an import clears the "+
+			"import's record, and from then on removing a phone from phones takes it off the stop list.",
+		"Plan: 0 to add, 1 to change, 0 to destroy.")
 	if strings.Contains(out, "Phones Leave the Stop List") {
 		t.Errorf("the plan says phones leave the stop list:\n%s", out)
 	}

@@ -2,7 +2,6 @@ package stoplist
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -163,40 +162,56 @@ func (r *entriesResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() || !framework.Known(plan.Phones) || plan.Channel.ValueString() != channel {
 		return
 	}
-	imported := importedPhones(ctx, req.Private, &resp.Diagnostics)
-	removed := framework.Without(state.phones(), plan.phones())
-	if left := framework.Without(removed, framework.Without(removed, imported)); len(left) > 0 {
+	detach, forget := dropped(ctx, req.Private, state, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if len(forget) > 0 {
 		resp.Diagnostics.AddWarning("Imported Phones Stay on the Stop List",
 			fmt.Sprintf("The import of the %s stop list took %d phone(s) that phones does not list: %s. An import adopts "+
 				"only the phones the configuration lists: the apply forgets these and leaves them on the stop list, "+
-				"and nothing is sent to take them off. To manage one of them, add it to phones.",
-				channel, len(left), phoneList(left)))
+				"and nothing is sent to take them off. To manage one of them, add it to phones. %s",
+				channel, len(forget), phoneList(forget), importWayOut))
 	}
-	if removed = framework.Without(removed, imported); len(removed) > 0 {
-		reachableWarning(&resp.Diagnostics, "Removing them from phones", channel, removed)
+	if len(detach) > 0 {
+		reachableWarning(&resp.Diagnostics, "Removing them from phones", channel, detach)
 	}
 }
+
+// importWayOut says how to take an imported phone off the stop list while
+// the import's record stays (a configuration that lists every phone the
+// import took plans no update, so no apply clears it).
+const importWayOut = "To take one of them off the stop list instead, keep it in phones and first apply an in-place change " +
+	"on its own (for example toggle detach_on_destroy, and toggle it back later): the first update after an import " +
+	"clears the import's record, and from then on removing a phone from phones takes it off the stop list."
 
 // privateImported is the private-state key of the phones an import took,
 // until the first apply: a JSON array of phones.
 const privateImported = "imported_phones"
 
-// privateState is what ModifyPlan, Read and Update share of private state.
-type privateState interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
 // importedPhones are the phones an import took that no apply has
 // confirmed since: a plan that drops them forgets them, and never takes
-// them off the stop list.
-func importedPhones(ctx context.Context, private privateState, diags *diag.Diagnostics) []string {
-	raw, d := private.GetKey(ctx, privateImported)
-	diags.Append(d...)
-	var phones []string
-	if len(raw) > 0 && json.Unmarshal(raw, &phones) != nil {
-		return nil
+// them off the stop list. A record that cannot be read is an error
+// (framework.ReadPrivate): nothing may be detached then.
+func importedPhones(ctx context.Context, private framework.PrivateGetter, diags *diag.Diagnostics) []string {
+	if p := framework.ReadPrivate[[]string](ctx, private, privateImported, "the phones an import took", diags); p != nil {
+		return *p
 	}
-	return phones
+	return nil
+}
+
+// dropped splits the phones of state that plan no longer lists into those
+// the apply takes off the stop list and those an import took, which it
+// forgets. Both are empty when the import's record cannot be read (diags
+// has the error).
+func dropped(ctx context.Context, private framework.PrivateGetter, state, plan entriesModel, diags *diag.Diagnostics) (detach, forget []string) {
+	imported := importedPhones(ctx, private, diags)
+	if diags.HasError() {
+		return nil, nil
+	}
+	removed := framework.Without(state.phones(), plan.phones())
+	detach = framework.Without(removed, imported)
+	return detach, framework.Without(removed, detach)
 }
 
 // reachableWarning names the phones that the apply takes off channel's
@@ -233,7 +248,7 @@ func (r *entriesResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	// A replacement's create starts from the old object's private state.
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+	framework.WritePrivate[[]string](ctx, resp.Private, privateImported, nil, &resp.Diagnostics)
 	r.save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
@@ -246,13 +261,15 @@ func (r *entriesResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	// Phones an import took that the configuration does not list are
 	// forgotten, not taken off: an import adopts only the listed phones.
-	imported := importedPhones(ctx, req.Private, &resp.Diagnostics)
+	remove, _ := dropped(ctx, req.Private, state, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	add := framework.Without(plan.phones(), state.phones())
-	remove := framework.Without(framework.Without(state.phones(), plan.phones()), imported)
 	if !r.change(ctx, plan.Channel.ValueString(), add, remove, "Unable to Change the Stop List", &resp.Diagnostics) {
 		return
 	}
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+	framework.WritePrivate[[]string](ctx, resp.Private, privateImported, nil, &resp.Diagnostics)
 	r.save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
@@ -346,8 +363,7 @@ func (r *entriesResource) Read(ctx context.Context, req resource.ReadRequest, re
 		}
 		if len(phones) > 0 {
 			slices.Sort(phones)
-			raw, _ := json.Marshal(phones)
-			resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, raw)...)
+			framework.WritePrivate(ctx, resp.Private, privateImported, &phones, &resp.Diagnostics)
 		}
 	} else {
 		for _, p := range state.phones() {

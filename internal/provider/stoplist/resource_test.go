@@ -358,3 +358,58 @@ import {
 		},
 	})
 }
+
+// TestAccStopList_importFullListWayOut follows the way out that the
+// "Imported Phones Stay on the Stop List" warning names: an import block
+// with a configuration that lists every phone (as -generate-config-out
+// writes) plans no update, so the import's record stays; an in-place
+// change on its own (detach_on_destroy toggled) sends nothing and clears
+// it; then removing C from phones takes C off the sms stop list (one
+// detach) instead of forgetting it.
+func TestAccStopList_importFullListWayOut(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
+	acctest.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: entries(sb, "", phoneA, phoneB, phoneC) + `
+import {
+  to = oneapi_stop_list_entries.sms
+  id = "sms"
+}
+`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop),
+				}},
+			},
+			{
+				PreConfig: sb.ResetCounters,
+				Config:    entries(sb, "detach_on_destroy = true", phoneA, phoneB, phoneC),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error {
+					if n := sb.Count("POST /api/stoplist/detach") + sb.Count("POST /api/stoplist/attach"); n != 0 {
+						return fmt.Errorf("the detach_on_destroy change sent %d writes, want 0", n)
+					}
+					return nil
+				})},
+			},
+			{
+				PreConfig: sb.ResetCounters,
+				Config:    entries(sb, "", phoneA, phoneB),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error {
+					if n := sb.Count("POST /api/stoplist/detach"); n != 1 {
+						return fmt.Errorf("%d detach requests after removing C, want 1", n)
+					}
+					if err := listed(sb, "sms", false, phoneC); err != nil {
+						return fmt.Errorf("the removed phone was forgotten, not detached: %w", err)
+					}
+					return listed(sb, "sms", true, phoneA, phoneB)
+				})},
+			},
+			{Config: entries(sb, "", phoneA, phoneB), ConfigPlanChecks: acctest.EmptyPlan()},
+		},
+	})
+}
