@@ -2,8 +2,12 @@
 // terraform-plugin-framework provider whose one resource, noop_campaign,
 // has oneapi_campaign's exact schema, taken from the provider at run time
 // so that it cannot drift, with every validator and plan modifier removed,
-// no ModifyPlan, no API behind it, and a Read that changes nothing. What
-// make bench measures beyond it is what the provider's own rules cost.
+// no ModifyPlan, no API behind it, and a Read that changes nothing. Like
+// oneapi_campaign it has an identity (the same identity schema), which
+// Create, Read, Update and ImportState write from the id: the framework
+// refuses a resource with an identity schema that answers without one.
+// What make bench measures beyond it is what the provider's own rules
+// cost.
 package main
 
 import (
@@ -14,12 +18,15 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	oneapi "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
@@ -209,6 +216,9 @@ var nextID atomic.Int64
 
 func (*campaign) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = "noop_campaign"
+	// As oneapi_campaign's (its Metadata), so that the framework checks
+	// the same.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (*campaign) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -257,28 +267,49 @@ func known(plan tftypes.Value) (tftypes.Value, error) {
 	})
 }
 
-func (*campaign) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (*campaign) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	v, err := known(req.Plan.Raw)
 	if err != nil {
 		resp.Diagnostics.AddError("noop", err.Error())
 		return
 	}
 	resp.State.Raw = v
+	identityFromState(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
-func (*campaign) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+// Read changes nothing but the identity, which it writes from the id as
+// oneapi_campaign's Read does: a Terraform older than 1.12 keeps no
+// identity, so every refresh starts without one.
+func (*campaign) Read(ctx context.Context, _ resource.ReadRequest, resp *resource.ReadResponse) {
+	identityFromState(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+}
 
-func (*campaign) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (*campaign) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	v, err := known(req.Plan.Raw)
 	if err != nil {
 		resp.Diagnostics.AddError("noop", err.Error())
 		return
 	}
 	resp.State.Raw = v
+	identityFromState(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+}
+
+// identityFromState writes the state's id into the identity, as
+// oneapi_campaign's create, refresh and update end.
+func identityFromState(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if state.Raw.IsNull() || identity == nil {
+		return
+	}
+	var id types.String
+	diags.Append(state.GetAttribute(ctx, path.Root("id"), &id)...)
+	framework.SetIdentity(ctx, identity, id, diags)
 }
 
 func (*campaign) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
+// ImportState takes an import id or an identity, as oneapi_campaign's.
 func (*campaign) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	id := framework.ImportID(ctx, req, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	framework.SetIdentity(ctx, resp.Identity, types.StringValue(id), &resp.Diagnostics)
 }

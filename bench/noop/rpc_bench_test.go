@@ -100,6 +100,10 @@ func BenchmarkRPC(b *testing.B) {
 		PriorState: &nullState, PlannedState: planned.PlannedState, Config: &config})
 	fail(b, "create", err, created.Diagnostics)
 	state := created.NewState
+	if created.NewIdentity == nil {
+		b.Fatal("create: no identity")
+	}
+	identity := created.NewIdentity
 	stateVal, _ := state.Unmarshal(typ)
 	jsonState, err := json.Marshal(plain(stateVal))
 	if err != nil {
@@ -125,11 +129,20 @@ func BenchmarkRPC(b *testing.B) {
 			fail(b, "read", err, resp.Diagnostics)
 		}
 	})
+	// An unchanged campaign's plan, with its prior identity as Terraform
+	// 1.12 and later send it, and without, as Terraform 1.11 and older do.
 	b.Run("PlanResourceChange", func(b *testing.B) {
 		for b.Loop() {
 			resp, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "noop_campaign",
-				PriorState: state, ProposedNewState: state, Config: &config})
+				PriorState: state, PriorIdentity: identity, ProposedNewState: state, Config: &config})
 			fail(b, "plan", err, resp.Diagnostics)
+		}
+	})
+	b.Run("PlanResourceChange no identity", func(b *testing.B) {
+		for b.Loop() {
+			resp, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "noop_campaign",
+				PriorState: state, ProposedNewState: state, Config: &config})
+			fail(b, "plan without identity", err, resp.Diagnostics)
 		}
 	})
 	changed := func(dv *tfprotov6.DynamicValue) *tfprotov6.DynamicValue {
@@ -166,6 +179,14 @@ func BenchmarkRPC(b *testing.B) {
 			resp, err := srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: "noop_campaign",
 				PriorState: &nullState, PlannedState: planned.PlannedState, Config: &config})
 			fail(b, "apply create", err, resp.Diagnostics)
+		}
+	})
+	b.Run("state JSON decode", func(b *testing.B) {
+		for b.Loop() {
+			var m map[string]any
+			if err := json.Unmarshal(jsonState, &m); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }
