@@ -18,6 +18,7 @@ import (
 //	POST /_sandbox/reset-counters                               zero the counters
 //	POST /_sandbox/revoke-tokens                                401 for every JWT issued so far
 //	PUT  /_sandbox/balance        {"balance": n, "credit": n}  top up (before what campaigns cost)
+//	PUT  /_sandbox/rate-limit     {"requests_per_second": n}   429 beyond n API requests/s (0: no limit)
 func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /_sandbox/clock", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -72,6 +73,17 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("PUT /_sandbox/balance", s.handleSetBalance)
+	mux.HandleFunc("PUT /_sandbox/rate-limit", func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			RequestsPerSecond *float64 `json:"requests_per_second"`
+		}
+		if json.NewDecoder(r.Body).Decode(&req) != nil || req.RequestsPerSecond == nil || *req.RequestsPerSecond < 0 {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "want {\"requests_per_second\": n >= 0}"})
+			return
+		}
+		s.SetRateLimit(*req.RequestsPerSecond)
+		writeJSON(w, http.StatusOK, map[string]float64{"requests_per_second": *req.RequestsPerSecond})
+	})
 	mux.HandleFunc("POST /_sandbox/revoke-tokens", func(w http.ResponseWriter, _ *http.Request) {
 		s.RevokeTokens()
 		w.WriteHeader(http.StatusNoContent)

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -104,7 +105,9 @@ type Sandbox struct {
 	nextMsgID  int64
 	arrivals   []time.Time
 	userAgents map[string]bool
-	limiter    *rate.Limiter
+	// limiter is nil without a rate limit; SetRateLimit swaps it while
+	// requests are served.
+	limiter atomic.Pointer[rate.Limiter]
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -164,9 +167,7 @@ func New(cfg Config) *Sandbox {
 	}
 	s.seedContactBook()
 	s.seedFields()
-	if cfg.RateLimit > 0 {
-		s.limiter = rate.NewLimiter(rate.Limit(cfg.RateLimit), int(max(1, cfg.RateLimit)))
-	}
+	s.SetRateLimit(cfg.RateLimit)
 	s.routes()
 	return s
 }
@@ -299,6 +300,18 @@ func (s *Sandbox) routes() {
 	s.mux = mux
 }
 
+// SetRateLimit answers 429 with Retry-After to API requests beyond rps
+// per second from now on (a burst of rps), as Config.RateLimit does; 0
+// lifts the limit. A harness creates campaigns unlimited, then measures
+// their refresh under a limit.
+func (s *Sandbox) SetRateLimit(rps float64) {
+	if rps <= 0 {
+		s.limiter.Store(nil)
+		return
+	}
+	s.limiter.Store(rate.NewLimiter(rate.Limit(rps), int(max(1, rps))))
+}
+
 // ServeHTTP serves the API and the control surface.
 func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
@@ -307,7 +320,7 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serv
 func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.count(pattern, r)
-		if s.limiter != nil && !s.limiter.Allow() {
+		if l := s.limiter.Load(); l != nil && !l.Allow() {
 			s.mu.Lock()
 			s.injected["rate_limited"]++
 			s.mu.Unlock()

@@ -535,6 +535,57 @@ func TestFaultsAndCounters(t *testing.T) {
 	}
 }
 
+// TestRateLimitSetWhileServing: PUT /_sandbox/rate-limit limits the API
+// requests that follow (429 with Retry-After, counted as rate_limited)
+// and 0 lifts the limit; a benchmark creates campaigns unlimited and then
+// refreshes them under a limit.
+func TestRateLimitSetWhileServing(t *testing.T) {
+	h := newHarness(t)
+	id := h.create(simple)
+	read := func() int {
+		code, _ := h.call("GET", fmt.Sprintf("/api/campaigns/%d", id), "")
+		return code
+	}
+	for range 5 {
+		if code := read(); code != 200 {
+			t.Fatalf("unlimited read: %d", code)
+		}
+	}
+	if code, _ := h.call("PUT", "/_sandbox/rate-limit", `{"requests_per_second": 1}`); code != 200 {
+		t.Fatalf("set the limit: %d", code)
+	}
+	limited := 0
+	for range 10 {
+		switch code := read(); code {
+		case 429:
+			limited++
+		case 200:
+		default:
+			t.Fatalf("limited read: %d", code)
+		}
+	}
+	// A burst of 1 and one more a second: 10 reads in a row cannot all pass.
+	if limited == 0 {
+		t.Error("no read of 10 answered 429 at 1 request/s")
+	}
+	if got := h.sb.Injected()["rate_limited"]; got != limited {
+		t.Errorf("rate_limited = %d, want %d", got, limited)
+	}
+	if code, _ := h.call("PUT", "/_sandbox/rate-limit", `{"requests_per_second": 0}`); code != 200 {
+		t.Fatalf("lift the limit: %d", code)
+	}
+	for range 5 {
+		if code := read(); code != 200 {
+			t.Fatalf("read after the limit was lifted: %d", code)
+		}
+	}
+	for _, body := range []string{`{}`, `{"requests_per_second": -1}`, `x`} {
+		if code, _ := h.call("PUT", "/_sandbox/rate-limit", body); code != 400 {
+			t.Errorf("PUT /_sandbox/rate-limit %s: %d, want 400", body, code)
+		}
+	}
+}
+
 // TestMessagesAsDocumented: GET /api/messages lists a campaign's messages
 // with a source from the documented enum (web, rest) and the phone.
 func TestMessagesAsDocumented(t *testing.T) {
