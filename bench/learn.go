@@ -41,7 +41,7 @@ func runLearn(spec, to, out string) error {
 	if to != "phones" && to != "lists" {
 		return fmt.Errorf("-learn-to %q: want phones or lists", to)
 	}
-	e, err := setup()
+	e, err := setup("")
 	if err != nil {
 		return err
 	}
@@ -55,10 +55,10 @@ func runLearn(spec, to, out string) error {
 		rows = append(rows, res)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Learnt rate limit\n\n`go run ./bench -learn %s -learn-to %s`: %d campaigns per workspace (to %s), "+
+	fmt.Fprintf(&b, "# Learnt rate limit\n\nMeasured on %s. `go run ./bench -learn %s -learn-to %s`: %d campaigns per workspace (to %s), "+
 		"`terraform apply -parallelism=50` against `oneapi-sandbox -rate-limit %g`, `requests_per_second` unset; then "+
 		"`terraform plan -parallelism=50` (empty?) and `terraform apply -refresh-only -parallelism=50` (passes?). Machine: %s.\n\n",
-		spec, to, n, learnRecipients[to], r, cpuModel())
+		measuredAt(), spec, to, n, learnRecipients[to], r, cpuModel())
 	b.WriteString("| workspaces | sent (in state with an id) | unresolved | campaigns at the stand-in | in no state or in two (duplicates, orphans) | empty plan after | refresh passes | 429s answered | wall time of the applies | N/rate |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, res := range rows {
