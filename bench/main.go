@@ -53,10 +53,10 @@ type options struct {
 	// none).
 	workspaces rateSpec
 	// nativePlan plans each size with the 1.14+ CLI too.
-	nativePlan     bool
-	queryN, stopN  int
-	out            string
-	terraform      string // the CLI (scripts/terraform-path.sh when empty)
+	nativePlan      bool
+	queryN, stopN   int
+	out             string
+	terraform       string // the CLI (scripts/terraform-path.sh when empty)
 	nativeTerraform string // the 1.14+ CLI (scripts/terraform-native.sh when empty)
 }
 
@@ -821,11 +821,11 @@ type mainResult struct {
 	measuredAt string
 	// version and nativeVersion are the CLIs' (`Terraform v1.11.4`).
 	version, nativeVersion string
-	sizes         []sizeResult
-	rates         []rateResult
-	refreshes     []refreshResult
-	rss           *rssResult
-	workspaces    *learnResult
+	sizes                  []sizeResult
+	rates                  []rateResult
+	refreshes              []refreshResult
+	rss                    *rssResult
+	workspaces             *learnResult
 }
 
 func (e *env) report(res mainResult) string {

@@ -22,8 +22,8 @@ const benchTypes = 1
 // spec.r, beside the same refresh unlimited (no limit at the stand-in,
 // requests_per_second unset).
 type refreshResult struct {
-	spec                 rateSpec
-	limited, unlimited   []measurement
+	spec                  rateSpec
+	limited, unlimited    []measurement
 	empty, emptyUnlimited bool
 	// The requests the stand-in counted in a limited refresh (the most of
 	// any run): list pages, campaign GETs, all requests (refused ones
