@@ -296,7 +296,9 @@ func setup(terraform string) (*env, error) {
 	if err := os.WriteFile(rc, []byte(rcText), 0o600); err != nil {
 		return nil, err
 	}
+	// Plain errors (no colour codes) for the reports of failed commands.
 	e.baseEnv = append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
+		"TF_CLI_ARGS_init=-no-color", "TF_CLI_ARGS_plan=-no-color", "TF_CLI_ARGS_apply=-no-color",
 		"ONEAPI_API_KEY="+apiKey, "BENCH_REAL_DIR="+realDir, "BENCH_RSS_FILE="+e.rssFile)
 	return e, nil
 }

@@ -72,8 +72,10 @@ per_call() {
   calls=$(((count - a) / (high - low)))
 }
 
+# As bench/provenance.go says it: the reports themselves (bench/*.md) aside,
+# which make bench writes as it goes.
 commit="$(git rev-parse --short HEAD)"
-if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+if [ -n "$(git status --porcelain -- . ':(exclude)bench/*.md')" ]; then
   commit="$commit + uncommitted changes"
 fi
 section="$work/section"
