@@ -73,21 +73,24 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("PUT /_sandbox/balance", s.handleSetBalance)
-	mux.HandleFunc("PUT /_sandbox/rate-limit", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			RequestsPerSecond *float64 `json:"requests_per_second"`
-		}
-		if json.NewDecoder(r.Body).Decode(&req) != nil || req.RequestsPerSecond == nil || *req.RequestsPerSecond < 0 {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"message": "want {\"requests_per_second\": n >= 0}"})
-			return
-		}
-		s.SetRateLimit(*req.RequestsPerSecond)
-		writeJSON(w, http.StatusOK, map[string]float64{"requests_per_second": *req.RequestsPerSecond})
-	})
+	mux.HandleFunc("PUT /_sandbox/rate-limit", s.handleSetRateLimit)
 	mux.HandleFunc("POST /_sandbox/revoke-tokens", func(w http.ResponseWriter, _ *http.Request) {
 		s.RevokeTokens()
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// handleSetRateLimit serves PUT /_sandbox/rate-limit.
+func (s *Sandbox) handleSetRateLimit(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		RequestsPerSecond *float64 `json:"requests_per_second"`
+	}
+	if json.NewDecoder(r.Body).Decode(&req) != nil || req.RequestsPerSecond == nil || *req.RequestsPerSecond < 0 {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "want {\"requests_per_second\": n >= 0}"})
+		return
+	}
+	s.SetRateLimit(*req.RequestsPerSecond)
+	writeJSON(w, http.StatusOK, map[string]float64{"requests_per_second": *req.RequestsPerSecond})
 }
 
 // handleListAll lists every campaign with its messages' phones: the
