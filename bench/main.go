@@ -83,10 +83,13 @@ func main() {
 	nativeOnly := flag.Bool("native-only", false, "measure only terraform query and the stop action, rewriting their section of -out")
 	learn := flag.String("learn", "", "instead of the benchmark, apply campaigns@rate at -parallelism=50 against a stand-in limited to rate requests/s, requests_per_second unset, with one workspace and then two at once; writes -out (default bench/RATE.md, or bench/RATE-lists.md with -learn-to lists)")
 	learnTo := flag.String("learn-to", "phones", "with -learn: the campaigns' recipients, phones (one each) or lists (every campaign to the stand-in's contact list 101; such a create carries no reference_id)")
+	terraform := flag.String("terraform", "", "the Terraform CLI (default: scripts/terraform-path.sh's)")
+	nativeTerraform := flag.String("terraform-native", "", "the Terraform 1.14+ CLI (default: scripts/terraform-native.sh's)")
 	flag.Parse()
 	opts, err := parseOptions(*sizes, *runs, *rates, *refreshes, *workspaces)
 	if err == nil {
 		opts.rssN, opts.nativePlan, opts.queryN, opts.stopN, opts.out = *rssN, *nativePlan, *queryN, *stopN, *out
+		opts.terraform, opts.nativeTerraform = *terraform, *nativeTerraform
 		switch {
 		case *learn != "":
 			if *out == "bench/RESULTS.md" {
