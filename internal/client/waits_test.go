@@ -60,15 +60,15 @@ func (h *heldClock) Sleep(ctx context.Context, d time.Duration) error {
 // the time between two requests must really pass, only faster.
 type fastClock struct {
 	start time.Time
-	speed time.Duration
+	speed int64
 }
 
-func newFastClock(speed int) fastClock {
-	return fastClock{start: time.Now(), speed: time.Duration(speed)}
-}
+func newFastClock(speed int64) fastClock { return fastClock{start: time.Now(), speed: speed} }
 
-func (f fastClock) Now() time.Time { return f.start.Add(time.Since(f.start) * f.speed) }
+func (f fastClock) Now() time.Time {
+	return f.start.Add(time.Duration(int64(time.Since(f.start)) * f.speed))
+}
 
 func (f fastClock) Sleep(ctx context.Context, d time.Duration) error {
-	return clock.Real().Sleep(ctx, d/f.speed)
+	return clock.Real().Sleep(ctx, time.Duration(int64(d)/f.speed))
 }
