@@ -95,8 +95,9 @@ func WithRequestsPerSecond(rps float64) Option { return func(c *config) { c.rps 
 // times. The platform does not document it; the default is UTC.
 func WithTimeZone(zone *time.Location) Option { return func(c *config) { c.zone = zone } }
 
-// WithClock sets the clock for token expiry, the list window and the waits
-// of a lost create's recovery (tests inject a fake one).
+// WithClock sets the clock for token expiry, the list window and every
+// wait of the client: the rate limit, the backoff between retries and the
+// polling of a lost create's recovery (tests inject a fake one).
 func WithClock(c clock.Clock) Option { return func(cfg *config) { cfg.clock = c } }
 
 // WithTransport replaces the underlying HTTP transport (tests).
@@ -141,7 +142,11 @@ func New(opts ...Option) (*Client, error) {
 	rc.RetryMax = cfg.maxRetries
 	rc.RetryWaitMin, rc.RetryWaitMax = cfg.retryWaitMin, cfg.retryWaitMax
 	rc.CheckRetry = c.checkRetry
-	rc.Backoff = backoff
+	// The wait between attempts is the client's clock's (waitRetry), not
+	// retryablehttp's timer: Backoff says "at once", and PrepareRetry,
+	// which runs after that, waits what checkRetry chose.
+	rc.Backoff = func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 }
+	rc.PrepareRetry = c.waitRetry
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rc.RequestLogHook = logRequest
 	rc.ResponseLogHook = logResponse
@@ -235,7 +240,16 @@ type ctxKey int
 
 const (
 	keyRequest ctxKey = iota
+	keyRetryState
 )
+
+// retryState is one call's retries: checkRetry counts them and chooses the
+// wait before the next attempt (backoff), which waitRetry waits on the
+// client's clock. retryablehttp calls both from the call's own goroutine.
+type retryState struct {
+	retries int
+	wait    time.Duration
+}
 
 func requestFrom(ctx context.Context) request {
 	r, _ := ctx.Value(keyRequest).(request)
@@ -296,11 +310,12 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	return err
 }
 
-// newRequest builds the HTTP request of an API call, carrying the call in
-// its context for checkRetry.
+// newRequest builds the HTTP request of an API call, carrying the call and
+// its retryState in its context for checkRetry and waitRetry.
 func (c *Client) newRequest(ctx context.Context, r request) (*retryablehttp.Request, error) {
 	ctx = WithLogMasks(ctx)
 	ctx = context.WithValue(ctx, keyRequest, r)
+	ctx = context.WithValue(ctx, keyRetryState, &retryState{})
 	u := *c.endpoint
 	u.Path = strings.TrimRight(u.Path, "/") + r.path
 	if r.query != nil {
@@ -335,28 +350,42 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	retry := c.shouldRetry(ctx, resp, err)
+	if retry {
+		c.retries.Add(1)
+		if st, _ := ctx.Value(keyRetryState).(*retryState); st != nil {
+			st.wait = backoff(c.http.RetryWaitMin, c.http.RetryWaitMax, st.retries, resp, c.clock.Now())
+			st.retries++
+		}
+	}
+	return retry, nil
+}
+
+// shouldRetry is checkRetry's decision.
+func (c *Client) shouldRetry(ctx context.Context, resp *http.Response, err error) bool {
 	r := requestFrom(ctx)
 	if r.creates != "" {
-		retry := err != nil && (!mayHaveReachedServer(err) || neverSent(sendStateFrom(ctx), err))
-		if retry {
-			c.retries.Add(1)
-		}
-		return retry, nil
+		return err != nil && (!mayHaveReachedServer(err) || neverSent(sendStateFrom(ctx), err))
 	}
 	var authErr *authError
 	if errors.As(err, &authErr) || isRedirect(err) {
 		// Login has its own retries; a refused key is not retried, nor a
 		// redirect the client will not follow.
-		return false, nil
+		return false
 	}
 	retry, _ := retryablehttp.DefaultRetryPolicy(ctx, resp, err)
-	if resp != nil && resp.StatusCode == http.StatusNotImplemented {
-		retry = false
+	return retry && (resp == nil || resp.StatusCode != http.StatusNotImplemented)
+}
+
+// waitRetry waits, on the client's clock, the backoff checkRetry chose
+// before a call's next attempt; an ended context ends the call with its
+// error, as retryablehttp's own wait did.
+func (c *Client) waitRetry(req *http.Request) error {
+	st, _ := req.Context().Value(keyRetryState).(*retryState)
+	if st == nil {
+		return nil
 	}
-	if retry {
-		c.retries.Add(1)
-	}
-	return retry, nil
+	return c.clock.Sleep(req.Context(), st.wait)
 }
 
 // mayHaveReachedServer is false only for failures before any byte was sent:
@@ -379,10 +408,10 @@ const MaxRetryAfter = time.Minute
 // by meaning, capped at MaxRetryAfter, plus a random part (jittered) so
 // that requests refused together do not return together; every other retry doubles from min
 // with each attempt, capped at max, and waits a random time between half
-// and all of that ("equal jitter").
-func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
+// and all of that ("equal jitter"). A Retry-After date is read from now.
+func backoff(lo, hi time.Duration, attempt int, resp *http.Response, now time.Time) time.Duration {
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if d, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
+		if d, ok := retryAfter(resp.Header.Get("Retry-After"), now); ok {
 			return jittered(min(d, MaxRetryAfter))
 		}
 	}
@@ -397,8 +426,9 @@ func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Durati
 	return half + time.Duration(mrand.Int64N(int64(half)+1)) //nolint:gosec // jitter, not a secret
 }
 
-// retryAfter reads a Retry-After header: delay-seconds or an HTTP date.
-func retryAfter(v string) (time.Duration, bool) {
+// retryAfter reads a Retry-After header: delay-seconds or an HTTP date
+// (the wait from now).
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
@@ -413,7 +443,7 @@ func retryAfter(v string) (time.Duration, bool) {
 		return time.Duration(secs) * time.Second, true
 	}
 	if at, err := http.ParseTime(v); err == nil {
-		return max(time.Until(at), 0), true
+		return max(at.Sub(now), 0), true
 	}
 	return 0, false
 }

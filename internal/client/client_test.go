@@ -29,10 +29,13 @@ func newSandbox(t *testing.T, cfg sandbox.Config) (*sandbox.Sandbox, string) {
 	return sb, srv.URL
 }
 
+// newClient is a client of url on a fake clock (clock.Fake): its waits
+// (backoff, rate limit, a lost create's polling) move the clock instead of
+// taking time. An option WithClock replaces it.
 func newClient(t *testing.T, url string, opts ...client.Option) *client.Client {
 	t.Helper()
 	opts = append([]client.Option{client.WithEndpoint(url), client.WithAPIKey(testKey),
-		client.WithRetryWait(time.Millisecond, 10*time.Millisecond)}, opts...)
+		client.WithRetryWait(time.Millisecond, 10*time.Millisecond), client.WithClock(clock.NewFake(time.Now()))}, opts...)
 	c, err := client.New(opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -219,31 +222,63 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 	var calls atomic.Int32
 	var first time.Time
 	var gap time.Duration
+	clk := clock.NewFake(time.Now())
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/api/auth/login":
 			_, _ = w.Write([]byte(`{"bearer":"x.y.z"}`))
 		default:
 			if calls.Add(1) == 1 {
-				first = time.Now()
+				first = clk.Now()
 				w.Header().Set("Retry-After", "2")
 				w.WriteHeader(http.StatusTooManyRequests)
 				_, _ = w.Write([]byte(`{"message":"Too many duplicate request detected"}`))
 				return
 			}
-			gap = time.Since(first)
+			gap = clk.Now().Sub(first)
 			_, _ = w.Write([]byte(`{"data":{"id":7,"status":"done"}}`))
 		}
 	}))
 	defer srv.Close()
-	c := newClient(t, srv.URL)
+	c := newClient(t, srv.URL, client.WithClock(clk))
 	if _, err := c.GetCampaign(context.Background(), 7); err != nil {
 		t.Fatal(err)
 	}
+	// The gap is on the client's (fake) clock, which only its waits move.
 	// The configured backoff is at most 10ms; only the header explains a
-	// wait of a second or more. (A lower bound, not a timing assertion.)
-	if gap < time.Second {
+	// wait of 2s or more.
+	if gap < 2*time.Second {
 		t.Errorf("retried after %v, before the Retry-After of 2s", gap)
+	}
+}
+
+// TestRetryWaitEndsWithItsContext: the wait before a retry is the
+// client's clock's, and a context that ends during it ends the call with
+// the context's error; nothing more is sent.
+func TestRetryWaitEndsWithItsContext(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	clk := newHeldClock()
+	c := newClient(t, url, client.WithClock(clk))
+	cp := createCampaign(t, c) // logs in
+	sb.SetFaults(sandbox.Faults{TooManyRequests: 1, RetryAfter: 2 * time.Second})
+	sb.ResetCounters()
+	clk.hold()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	waited := make(chan time.Duration, 1)
+	go func() {
+		waited <- <-clk.held
+		cancel()
+	}()
+	_, err := c.GetCampaign(ctx, cp.ID)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("a read whose context ended before its retry = %v, want context.Canceled", err)
+	}
+	if d := <-waited; d < 2*time.Second {
+		t.Errorf("the wait before the retry was %v, want the Retry-After of 2s at least", d)
+	}
+	if n := sb.Count("GET /api/campaigns/{id}"); n != 1 {
+		t.Errorf("reads = %d, want 1 (the refused one, not retried)", n)
 	}
 }
 
@@ -650,9 +685,10 @@ func TestInterruptedCreateIsNotSentAgain(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	c := newClient(t, url)
 	createCampaign(t, c) // logs in
-	sb.SetFaults(sandbox.Faults{CreateLatency: 3 * time.Second})
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	sb.SetFaults(sandbox.Faults{CreateLatency: 10 * time.Second})
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	cancelOnceReceived(sb, 2, cancel)
 	_, err := c.CreateRCSCampaign(ctx, rcsRequest("380661231299"))
 	if !client.IsAmbiguousCreate(err) || !strings.Contains(err.Error(), "not sent again") {
 		t.Fatalf("want an ambiguity that was searched but not re-sent, got %v", err)

@@ -160,7 +160,7 @@ func TestBackoff(t *testing.T) {
 		{429, "soon", 0},
 	} {
 		resp := &http.Response{StatusCode: tc.status, Header: http.Header{"Retry-After": []string{tc.retryAfter}}, Body: http.NoBody}
-		d := backoff(time.Millisecond, 10*time.Millisecond, 0, resp)
+		d := backoff(time.Millisecond, 10*time.Millisecond, 0, resp, time.Now())
 		_ = resp.Body.Close()
 		switch {
 		case tc.want == 0 && d > 10*time.Millisecond:
@@ -172,7 +172,7 @@ func TestBackoff(t *testing.T) {
 		}
 	}
 	for attempt := range 10 {
-		d := backoff(100*time.Millisecond, time.Second, attempt, nil)
+		d := backoff(100*time.Millisecond, time.Second, attempt, nil, time.Now())
 		if d < 50*time.Millisecond || d > time.Second {
 			t.Errorf("attempt %d: %v outside [50ms, 1s]", attempt, d)
 		}

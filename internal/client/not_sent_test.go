@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httptrace"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,10 +20,18 @@ import (
 // an ordinary error, not "may have created".
 func TestCreateEndedInTheRateLimitWasNotSent(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
-	c := newClient(t, url, client.WithRequestsPerSecond(1))
+	clk := newHeldClock()
+	c := newClient(t, url, client.WithRequestsPerSecond(1), client.WithClock(clk))
 	createCampaign(t, c) // logs in; the limit is now spent for a second
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	// The next wait, the rate limit's, lasts until the create's context
+	// ends, which it does while the create waits there.
+	clk.hold()
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	go func() {
+		<-clk.held
+		cancel()
+	}()
 	_, err := c.CreateRCSCampaign(ctx, rcsRequest("380661231299"))
 	if err == nil || client.IsAmbiguousCreate(err) {
 		t.Fatalf("a create that never left the rate limit cannot have created anything; got %v", err)
@@ -33,24 +45,40 @@ func TestCreateEndedInTheRateLimitWasNotSent(t *testing.T) {
 // ends while it waits for a connection (the transport's only one is busy)
 // never left the machine either (GetConn without GotConn).
 func TestCreateEndedWaitingForAConnectionWasNotSent(t *testing.T) {
-	sb, url := newSandbox(t, sandbox.Config{})
-	c := newClient(t, url, client.WithTransport(&http.Transport{MaxConnsPerHost: 1}))
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}})
+	// The server holds a create while holding is set, until gate closes.
+	var holding atomic.Bool
+	arrived, gate := make(chan struct{}, 1), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if holding.Load() && r.Method == http.MethodPost {
+			arrived <- struct{}{}
+			<-gate
+		}
+		sb.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	var release sync.Once
+	open := func() { release.Do(func() { close(gate) }) }
+	t.Cleanup(open) // before srv.Close, which waits for held handlers
+	onGetConn := &connWatch{base: &http.Transport{MaxConnsPerHost: 1}}
+	c := newClient(t, srv.URL, client.WithTransport(onGetConn))
 	createCampaign(t, c) // logs in
-	sb.SetFaults(sandbox.Faults{CreateLatency: 2 * time.Second})
+	holding.Store(true)
 	done := make(chan error, 1)
 	go func() {
 		_, err := c.CreateRCSCampaign(context.Background(), rcsRequest("380661231298"))
 		done <- err
 	}()
-	for sb.CountCreates() < 2 {
-		time.Sleep(10 * time.Millisecond)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	<-arrived // the first create holds the transport's only connection
+	// The second create's context ends as it asks for a connection.
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	onGetConn.then(cancel)
 	_, err := c.CreateRCSCampaign(ctx, rcsRequest("380661231299"))
 	if err == nil || client.IsAmbiguousCreate(err) {
 		t.Fatalf("a create that never got a connection cannot have created anything; got %v", err)
 	}
+	open()
 	if err := <-done; err != nil {
 		t.Fatalf("the create holding the connection: %v", err)
 	}
@@ -67,9 +95,10 @@ func TestResendOfAPendingCreateSendsOnlyTheSameRequest(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	c := newClient(t, url)
 	createCampaign(t, c) // logs in
-	sb.SetFaults(sandbox.Faults{CreateLatency: 3 * time.Second})
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	sb.SetFaults(sandbox.Faults{CreateLatency: 10 * time.Second})
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	cancelOnceReceived(sb, 2, cancel) // the create reached the stand-in, which holds it
 	_, err := c.CreateRCSCampaign(ctx, rcsRequest("380661231299"))
 	var amb *client.AmbiguousCreateError
 	if !errors.As(err, &amb) || amb.Pending == nil || !amb.Pending.CanResend() {
@@ -94,4 +123,20 @@ func TestResendOfAPendingCreateSendsOnlyTheSameRequest(t *testing.T) {
 	if ids := sb.CampaignIDs(); len(ids) != 2 || ids[1] != cp.ID || sb.CountCreates() != 3 {
 		t.Errorf("campaigns %v, creates %d: want the setup's and %d, 3 creates", ids, sb.CountCreates(), cp.ID)
 	}
+}
+
+// connWatch is a transport that calls a function when a request asks it
+// for a connection (httptrace GetConn), once then has set one.
+type connWatch struct {
+	base    http.RoundTripper
+	onAsked atomic.Pointer[func()]
+}
+
+func (w *connWatch) then(f func()) { w.onAsked.Store(&f) }
+
+func (w *connWatch) RoundTrip(r *http.Request) (*http.Response, error) {
+	if f := w.onAsked.Load(); f != nil {
+		r = r.WithContext(httptrace.WithClientTrace(r.Context(), &httptrace.ClientTrace{GetConn: func(string) { (*f)() }}))
+	}
+	return w.base.RoundTrip(r)
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 )
 
 // pacer is the client's rate limit: every request, retries and logins
@@ -23,6 +25,9 @@ import (
 // converge on a fair share of its limit.
 type pacer struct {
 	lim *rate.Limiter
+	// clock is the client's clock (WithClock): the limiter's time and
+	// every wait in the pacer are its.
+	clock clock.Clock
 	// turn lets one request at a time reserve its moment: a request
 	// reserves only when those before it have left, so a cut applies to
 	// every request still waiting, not only to those that come later.
@@ -81,10 +86,10 @@ type PaceRecorder interface {
 	PaceRecord() func(at time.Time)
 }
 
-// newPacer paces at 95% of rps, learning lower limits from 429s; with
-// rps 0 it learns the account's limit from 429s alone.
-func newPacer(rps float64, clk any) *pacer {
-	p := &pacer{ceiling: rate.Inf, turn: make(chan struct{}, 1), unguarded: make(chan struct{}, 1)}
+// newPacer paces at 95% of rps on clk, learning lower limits from 429s;
+// with rps 0 it learns the account's limit from 429s alone.
+func newPacer(rps float64, clk clock.Clock) *pacer {
+	p := &pacer{clock: clk, ceiling: rate.Inf, turn: make(chan struct{}, 1), unguarded: make(chan struct{}, 1)}
 	if rps > 0 {
 		p.ceiling = rate.Limit(rps * pacerFixedShare)
 	}
@@ -119,7 +124,7 @@ func take(ctx context.Context, one chan struct{}) (release func(), err error) {
 
 // reserve holds a request whose turn has come until the rate lets it go.
 func (p *pacer) reserve(ctx context.Context) error {
-	now := time.Now()
+	now := p.clock.Now()
 	p.raise(now)
 	r := p.lim.ReserveN(now, 1)
 	delay := r.DelayFrom(now)
@@ -127,19 +132,15 @@ func (p *pacer) reserve(ctx context.Context) error {
 		p.mu.Lock()
 		p.queued = true
 		p.mu.Unlock()
-		t := time.NewTimer(delay)
-		defer t.Stop()
-		select {
-		case <-ctx.Done():
-			r.Cancel()
-			return &waitEndedError{ctx.Err()}
-		case <-t.C:
+		if err := p.clock.Sleep(ctx, delay); err != nil {
+			r.CancelAt(p.clock.Now())
+			return &waitEndedError{err}
 		}
 	}
 	if p.record != nil {
 		p.record(now.Add(delay))
 	}
-	p.count(time.Now())
+	p.count(p.clock.Now())
 	return nil
 }
 
@@ -162,20 +163,16 @@ func (p *pacer) waitClear(ctx context.Context) (release func(), err error) {
 		return nil, err
 	}
 	for {
-		now := time.Now()
+		now := p.clock.Now()
 		p.mu.Lock()
 		at := p.clearAt()
 		p.mu.Unlock()
 		if !now.Before(at) {
 			break
 		}
-		t := time.NewTimer(at.Sub(now))
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		if err := p.clock.Sleep(ctx, at.Sub(now)); err != nil {
 			release()
-			return nil, &waitEndedError{ctx.Err()}
-		case <-t.C:
+			return nil, &waitEndedError{err}
 		}
 	}
 	if err := p.reserve(ctx); err != nil {
@@ -227,7 +224,7 @@ func (p *pacer) recentRate(now time.Time) float64 {
 
 // refused is told of a 429: the rate is cut, once a second at most.
 func (p *pacer) refused() {
-	now := time.Now()
+	now := p.clock.Now()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.last429 = now

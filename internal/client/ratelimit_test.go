@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 )
 
 // TestPacerLearnsTheLimitFrom429s: no limit until a 429; then a cut to
@@ -15,7 +17,7 @@ import (
 // 429s come together; then a rise of one request per second per second
 // while requests queue and no 429 comes.
 func TestPacerLearnsTheLimitFrom429s(t *testing.T) {
-	p := newPacer(0, nil)
+	p := newPacer(0, clock.Real())
 	if p.lim.Limit() != rate.Inf {
 		t.Fatalf("limit before any 429 = %v, want none", p.lim.Limit())
 	}
@@ -60,7 +62,7 @@ func TestPacerLearnsTheLimitFrom429s(t *testing.T) {
 // TestPacerNeverExceedsRequestsPerSecond: with requests_per_second set,
 // it paces at 95% of it, and a 429 only slows it down.
 func TestPacerNeverExceedsRequestsPerSecond(t *testing.T) {
-	p := newPacer(20, nil)
+	p := newPacer(20, clock.Real())
 	if p.lim.Limit() != 19 {
 		t.Fatalf("limit = %v, want 19", p.lim.Limit())
 	}
@@ -82,7 +84,7 @@ func TestPacerNeverExceedsRequestsPerSecond(t *testing.T) {
 // TestPacerWaitEndedByContextIsNotSent: a request whose context ends
 // while it waits for the rate is a waitEndedError.
 func TestPacerWaitEndedByContextIsNotSent(t *testing.T) {
-	p := newPacer(1, nil)
+	p := newPacer(1, clock.Real())
 	if err := p.wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +100,7 @@ func TestPacerWaitEndedByContextIsNotSent(t *testing.T) {
 // (waitClear) when fewer than clearBudget requests left in the last
 // clearLine and no 429 came in it.
 func TestPacerClearLine(t *testing.T) {
-	p := newPacer(0, nil)
+	p := newPacer(0, clock.Real())
 	clearAt := func() time.Time {
 		p.mu.Lock()
 		defer p.mu.Unlock()
@@ -127,7 +129,7 @@ func TestPacerClearLine(t *testing.T) {
 // the client leaves before; a clear-line wait ended by its context gives
 // the turn back.
 func TestPacerClearLineHoldsTheTurn(t *testing.T) {
-	p := newPacer(0, nil)
+	p := newPacer(0, clock.Real())
 	release, err := p.waitClear(context.Background())
 	if err != nil {
 		t.Fatal(err)

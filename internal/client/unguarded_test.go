@@ -4,9 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"golang.org/x/time/rate"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
@@ -29,13 +32,29 @@ func (r *statusRecorder) WriteHeader(status int) {
 // mean it was taken, leaves it unresolved) is kept out of the crossings:
 // while reads run into the stand-in's limit, every such create goes
 // through without a 429.
+//
+// The account's limit is real time: requests between the client's must
+// really pass. So the client runs on a clock 4 times as fast as the real
+// one (fastClock), and the limit of 5 requests a second (burst 5, the
+// stand-in's RateLimit: 5) is read on that clock, in front of the
+// stand-in: the same scenario in a quarter of the time.
 func TestUnguardedCreatesGoOnAClearLine(t *testing.T) {
-	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}, RateLimit: 5})
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}})
+	clk := newFastClock(4)
+	limit := rate.NewLimiter(5, 5)
 	// refused counts the 429s answered while creates were under way.
 	var refusedCreates, refused, creating atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		sb.ServeHTTP(rec, r)
+		if strings.HasPrefix(r.URL.Path, "/api/") && !limit.AllowN(clk.Now(), 1) {
+			// As the stand-in answers beyond its RateLimit.
+			rec.Header().Set("Retry-After", "1")
+			rec.Header().Set("Content-Type", "application/json")
+			rec.WriteHeader(http.StatusTooManyRequests)
+			_, _ = rec.Write([]byte(`{"message":"Too Many Requests"}`))
+		} else {
+			sb.ServeHTTP(rec, r)
+		}
 		if rec.status == http.StatusTooManyRequests && creating.Load() > 0 {
 			refused.Add(1)
 			if r.Method == http.MethodPost && r.URL.Path == "/api/campaigns/rcs/send-groups" {
@@ -44,7 +63,7 @@ func TestUnguardedCreatesGoOnAClearLine(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	c := newClient(t, srv.URL)
+	c := newClient(t, srv.URL, client.WithClock(clk))
 
 	ctx, stopReads := context.WithCancel(context.Background())
 	var reads sync.WaitGroup
