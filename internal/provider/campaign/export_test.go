@@ -45,3 +45,9 @@ var (
 // RCS and SMS are the create request's two halves.
 func (r createRequest) RCS() *client.RCSCampaignRequest { return r.rcs }
 func (r createRequest) SMS() *client.SMSCampaignRequest { return r.sms }
+
+// FastPlans counts the campaign plans FastPlan has answered in this
+// process, with and without a prior identity, and those it declined.
+func FastPlans() (withIdentity, withoutIdentity, declined int64) {
+	return fastPlans.withIdentity.Load(), fastPlans.withoutIdentity.Load(), fastPlans.declined.Load()
+}

@@ -6,10 +6,14 @@ import (
 	"encoding/base64"
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider"
@@ -128,9 +132,13 @@ func fastPlanCorpus(t *testing.T) []planCase {
 }
 
 // TestFastPlanMatchesTheFramework sends every request of the corpus to the
-// framework and to the fast path; wherever the fast path answers, its
-// answer must be the framework's: the same planned state, private data,
-// replacements and diagnostics (none).
+// framework and to the fast path, each with the prior identity Terraform
+// 1.12 and later send and without one, as Terraform 1.11 and older send it
+// (and as 1.12 sends a state written before identities). Wherever the fast
+// path answers, its answer must be the framework's, byte for byte: the
+// same planned state, planned identity (a null one where none was sent),
+// private data, replacements and diagnostics (none). Whether it answers
+// must not depend on the identity.
 func TestFastPlanMatchesTheFramework(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -147,57 +155,154 @@ func TestFastPlanMatchesTheFramework(t *testing.T) {
 		return &d
 	}
 	idType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String}}
-	identity := func(v tftypes.Value) *tfprotov6.ResourceIdentityData {
-		var attrs map[string]tftypes.Value
-		if v.As(&attrs) != nil || attrs["id"].IsNull() {
-			return nil // a state written before identities
-		}
-		d, err := tfprotov6.NewDynamicValue(idType, tftypes.NewValue(idType, map[string]tftypes.Value{"id": attrs["id"]}))
+	identity := func(id tftypes.Value) *tfprotov6.ResourceIdentityData {
+		d, err := tfprotov6.NewDynamicValue(idType, tftypes.NewValue(idType, map[string]tftypes.Value{"id": id}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return &tfprotov6.ResourceIdentityData{IdentityData: &d}
 	}
+	nullIdentity, err := tfprotov6.NewDynamicValue(idType, tftypes.NewValue(idType, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The prior identities a request can carry: Terraform 1.12's (the
+	// state's id; now and then a null one), and none (Terraform 1.11, or
+	// a state written before identities), sent as no identity or as an
+	// identity without data.
+	withIdentity := func(i int, prior tftypes.Value) *tfprotov6.ResourceIdentityData {
+		var attrs map[string]tftypes.Value
+		if err := prior.As(&attrs); err != nil {
+			t.Fatal(err)
+		}
+		if i%7 == 0 {
+			return &tfprotov6.ResourceIdentityData{IdentityData: &nullIdentity}
+		}
+		return identity(attrs["id"])
+	}
+	withoutIdentity := func(i int, _ tftypes.Value) *tfprotov6.ResourceIdentityData {
+		if i%2 == 0 {
+			return nil
+		}
+		return &tfprotov6.ResourceIdentityData{}
+	}
 	corpus := fastPlanCorpus(t)
-	answered := 0
+	answered := map[string]int{}
 	for i, c := range corpus {
-		req := &tfprotov6.PlanResourceChangeRequest{
-			TypeName: "oneapi_campaign", PriorState: dv(c.prior), ProposedNewState: dv(c.planned), Config: dv(c.config), PriorPrivate: c.private,
+		var answers []bool
+		for _, variant := range []struct {
+			name     string
+			identity func(int, tftypes.Value) *tfprotov6.ResourceIdentityData
+		}{{"with identity", withIdentity}, {"without identity", withoutIdentity}} {
+			req := &tfprotov6.PlanResourceChangeRequest{
+				TypeName: "oneapi_campaign", PriorState: dv(c.prior), ProposedNewState: dv(c.planned), Config: dv(c.config), PriorPrivate: c.private,
+				PriorIdentity: variant.identity(i, c.prior),
+			}
+			fast := campaign.FastPlan(req)
+			answers = append(answers, fast != nil)
+			if fast == nil {
+				continue
+			}
+			answered[variant.name]++
+			slow, err := framework.PlanResourceChange(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := planDifference(typ, fast, slow); diff != "" {
+				t.Errorf("%s, %s: the fast path's answer is not the framework's: %s", c.name, variant.name, diff)
+			}
 		}
-		if i%5 != 0 { // every fifth state has no identity yet
-			req.PriorIdentity = identity(c.prior)
+		if answers[0] != answers[1] {
+			t.Errorf("%s: the fast path answered with identity %v, without %v", c.name, answers[0], answers[1])
 		}
-		fast := campaign.FastPlan(req)
-		if fast == nil {
-			continue
+	}
+	t.Logf("%d requests, each with and without identity; answered by the fast path, each as the framework answers: %v", len(corpus), answered)
+	for _, variant := range []string{"with identity", "without identity"} {
+		if answered[variant] < len(corpus)/20 {
+			t.Errorf("the fast path answered only %d of %d requests %s: the corpus does not exercise it", answered[variant], len(corpus), variant)
 		}
-		answered++
-		slow, err := framework.PlanResourceChange(ctx, req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(slow.Diagnostics) > 0 {
-			t.Errorf("%s: the fast path answered, the framework has diagnostics: %s: %s", c.name, slow.Diagnostics[0].Summary, slow.Diagnostics[0].Detail)
-			continue
-		}
+	}
+}
+
+// planDifference describes how the fast path's answer differs from the
+// framework's, field by field and byte for byte, or is "".
+func planDifference(typ tftypes.Type, fast, slow *tfprotov6.PlanResourceChangeResponse) string {
+	if len(slow.Diagnostics) > 0 {
+		return fmt.Sprintf("the framework has diagnostics: %s: %s", slow.Diagnostics[0].Summary, slow.Diagnostics[0].Detail)
+	}
+	if fast.PlannedState == nil || slow.PlannedState == nil || !bytes.Equal(fast.PlannedState.MsgPack, slow.PlannedState.MsgPack) ||
+		len(fast.PlannedState.JSON)+len(slow.PlannedState.JSON) > 0 {
 		got, _ := fast.PlannedState.Unmarshal(typ)
-		want, err := slow.PlannedState.Unmarshal(typ)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !got.Equal(want) {
-			diffs, _ := got.Diff(want)
-			t.Errorf("%s: planned state differs from the framework's: %v", c.name, diffs)
-		}
-		if slow.PlannedIdentity == nil || !bytes.Equal(fast.PlannedIdentity.IdentityData.MsgPack, slow.PlannedIdentity.IdentityData.MsgPack) {
-			t.Errorf("%s: planned identity %v differs from the framework's %v", c.name, fast.PlannedIdentity, slow.PlannedIdentity)
-		}
-		if !bytes.Equal(fast.PlannedPrivate, slow.PlannedPrivate) || len(slow.RequiresReplace) > 0 {
-			t.Errorf("%s: private %q / %q, replace %v", c.name, fast.PlannedPrivate, slow.PlannedPrivate, slow.RequiresReplace)
-		}
+		want, _ := slow.PlannedState.Unmarshal(typ)
+		diffs, _ := got.Diff(want)
+		return fmt.Sprintf("planned state: %v", diffs)
 	}
-	t.Logf("%d requests, %d answered by the fast path, each as the framework answers", len(corpus), answered)
-	if answered < len(corpus)/20 {
-		t.Errorf("the fast path answered only %d of %d requests: the corpus does not exercise it", answered, len(corpus))
+	var got, want []byte
+	if fast.PlannedIdentity != nil && fast.PlannedIdentity.IdentityData != nil {
+		got = fast.PlannedIdentity.IdentityData.MsgPack
 	}
+	if slow.PlannedIdentity != nil && slow.PlannedIdentity.IdentityData != nil {
+		want = slow.PlannedIdentity.IdentityData.MsgPack
+	}
+	if (fast.PlannedIdentity == nil) != (slow.PlannedIdentity == nil) || !bytes.Equal(got, want) {
+		return fmt.Sprintf("planned identity %x, the framework's %x (%v, %v)", got, want, fast.PlannedIdentity, slow.PlannedIdentity)
+	}
+	if !bytes.Equal(fast.PlannedPrivate, slow.PlannedPrivate) {
+		return fmt.Sprintf("private %q, the framework's %q", fast.PlannedPrivate, slow.PlannedPrivate)
+	}
+	if len(fast.RequiresReplace)+len(slow.RequiresReplace) > 0 || fast.Deferred != nil || slow.Deferred != nil || len(fast.Diagnostics) > 0 {
+		return fmt.Sprintf("replace %v / %v, deferred %v / %v, diagnostics %d",
+			fast.RequiresReplace, slow.RequiresReplace, fast.Deferred, slow.Deferred, len(fast.Diagnostics))
+	}
+	return ""
+}
+
+// TestAccCampaign_unchangedPlanTakesTheFastPath plans many unchanged
+// campaigns through the CLI of the run: every plan of them is answered by
+// the fast path, none by the framework. Terraform 1.11 and older send no
+// prior identity, so there it is the path without identity that answers.
+// Not parallel: FastPlan's counters are the process's, and the package's
+// parallel tests only run once every sequential test is done.
+func TestAccCampaign_unchangedPlanTakesTheFastPath(t *testing.T) {
+	const n = 30
+	sb := acctest.StartSandbox(t)
+	noIdentities := acctest.CLIVersion(t).LessThan(version.Must(version.NewVersion("1.12.0")))
+	config := sb.ProviderBlock() + fmt.Sprintf(`
+resource "oneapi_campaign" "c" {
+  count      = %d
+  recipients = { phones = [format("3806%%08d", count.index)] }
+  rcs        = { sender = "rcs_sender", text = "Fast plan" }
+}
+`, n)
+	var with, without, declined int64
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckDestroyed("stopped"),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// The campaigns leave "creation" (and can be stopped at the
+				// destroy); nothing configured changes.
+				PreConfig: func() {
+					sb.Advance(20 * time.Second)
+					with, without, declined = campaign.FastPlans()
+				},
+				Config:           config,
+				ConfigPlanChecks: acctest.EmptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Verify(func() error {
+					w, wo, d := campaign.FastPlans()
+					w, wo, d = w-with, wo-without, d-declined
+					t.Logf("plans answered by the fast path: %d with identity, %d without; by the framework: %d", w, wo, d)
+					switch {
+					case d > 0:
+						return fmt.Errorf("%d plans of unchanged campaigns went to the framework", d)
+					case w+wo < n:
+						return fmt.Errorf("the fast path answered %d plans of %d unchanged campaigns", w+wo, n)
+					case noIdentities && (wo < n || w > 0):
+						return fmt.Errorf("Terraform < 1.12 sends no identity, yet the fast path answered %d plans without, %d with", wo, w)
+					}
+					return nil
+				})},
+			},
+		},
+	})
 }

@@ -3,6 +3,7 @@ package campaign_test
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -43,17 +44,27 @@ func BenchmarkRPC(b *testing.B) {
 			acctest.RequireNoDiagnostics(b, "read", err, resp.Diagnostics)
 		}
 	})
-	b.Run("PlanResourceChange", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			resp, err := r.Srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "oneapi_campaign",
-				PriorState: r.State, ProposedNewState: r.State, Config: r.Config})
-			acctest.RequireNoDiagnostics(b, "plan", err, resp.Diagnostics)
-			if len(resp.RequiresReplace) > 0 {
-				b.Fatalf("plan requires replacement: %v", resp.RequiresReplace)
+	// An unchanged campaign's plan, with the prior identity Terraform 1.12
+	// and later send, and without one, as Terraform 1.11 and older send it.
+	idType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String}}
+	identity := &tfprotov6.ResourceIdentityData{IdentityData: acctest.DynamicValue(b, idType,
+		tftypes.NewValue(idType, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, strconv.FormatInt(r.ID, 10))}))}
+	for _, plan := range []struct {
+		name  string
+		prior *tfprotov6.ResourceIdentityData
+	}{{"PlanResourceChange", identity}, {"PlanResourceChange no identity", nil}} {
+		b.Run(plan.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				resp, err := r.Srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: "oneapi_campaign",
+					PriorState: r.State, ProposedNewState: r.State, Config: r.Config, PriorIdentity: plan.prior})
+				acctest.RequireNoDiagnostics(b, "plan", err, resp.Diagnostics)
+				if len(resp.RequiresReplace) > 0 {
+					b.Fatalf("plan requires replacement: %v", resp.RequiresReplace)
+				}
 			}
-		}
-	})
+		})
+	}
 	// A change: desired_state = "stopped" on the scheduled campaign plans a
 	// stop (an update in place).
 	changed := func(dv *tfprotov6.DynamicValue) *tfprotov6.DynamicValue {
