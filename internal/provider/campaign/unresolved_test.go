@@ -15,11 +15,13 @@ import (
 
 // TestAccCampaign_createThatNeverLeftIsNotUnresolved: creates still
 // waiting in the client's own rate limit when the create's time runs out
-// never left the machine. With requests_per_second = 0.1 the first turn
-// goes to the login and the next comes 10.5 s later, far past the
-// creates' 4 s: a create sent just before its deadline may truly have
-// reached the platform and be rightly left unresolved, so no turn comes
-// near one (a closer turn failed this test on a loaded machine). They fail
+// never left the machine. With requests_per_second = 0.01 the first turn
+// goes to the login and the next comes 105 s later, far past the
+// creates' 4 s however late a loaded machine starts one: a create sent
+// just before its deadline may truly have reached the platform and be
+// rightly left unresolved, so no turn comes near one (with 0.1, a turn
+// 10.5 s after the login, a create started late on a machine at load 9
+// was sent and rightly left unresolved). They fail
 // as not sent (no "may have reached One-API", no resource without an id
 // that blocks later applies); the next apply, with time and rate enough,
 // sends them once: N campaigns, no duplicate, an empty plan after.
@@ -36,7 +38,7 @@ func TestAccCampaign_createThatNeverLeftIsNotUnresolved(t *testing.T) {
 		CheckDestroy: sb.CheckNothingLeftSending(),
 		Steps: []resource.TestStep{
 			{
-				Config:      config("0.1", "4s"),
+				Config:      config("0.01", "4s"),
 				ExpectError: acctest.WrappedRE(`was not sent, so it created nothing`),
 			},
 			{
