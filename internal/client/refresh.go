@@ -1,0 +1,375 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"slices"
+	"sync"
+	"time"
+)
+
+// A refresh reads pages, not campaigns. Terraform reads each resource on
+// its own (up to -parallelism at once), so a refresh of N campaigns under
+// a limit of R requests a second would take N/R. The list call answers the
+// same campaign object 500 at a time: reads that arrive together are
+// gathered, and one of them (the leader) lists the creation window of the
+// gathered campaigns, by id, page by page; every campaign the pages carry
+// answers its read, or waits in a short-lived cache for a read that comes
+// later in the same run. A read the pages do not answer sends its own GET,
+// so that a 404 means what it meant before.
+//
+// The bound: a page is requested only while pages requested <= reads
+// answered from pages, so a refresh never sends more than one request per
+// campaign plus the one page that learns a window's size.
+
+// RefreshHint is what the state says of a campaign a refresh reads: its
+// message_type and created_at exactly as the API wrote them ("" when the
+// state has none, as after an import: the read is then a plain GET).
+type RefreshHint struct {
+	Type      string
+	CreatedAt string
+}
+
+const (
+	// refreshGather is how long a leader waits for more reads: Terraform
+	// sends up to -parallelism reads at once, within a millisecond or two.
+	refreshGather = 5 * time.Millisecond
+	// refreshTTL is how long a campaign a page carried may answer a later
+	// read: long enough for one refresh, too short to reach a later one.
+	refreshTTL = 60 * time.Second
+	// refreshSlack widens a window by created_at's precision (seconds).
+	refreshSlack = time.Second
+	refreshPage  = 500
+)
+
+// refresher is a client's page-backed refresh state (Client.pageReads).
+type refresher struct {
+	mu sync.Mutex
+	// open is the batch gathering now (nil: the next read opens one).
+	open *refreshBatch
+	// cache holds campaigns pages carried, each for one read.
+	cache map[int64]cachedCampaign
+	// written is when (in writes) this client last wrote each campaign:
+	// a page that started before a write may show the campaign as it was.
+	written map[int64]uint64
+	writes  uint64
+	// refused are types the list refused (422): read by GET from then on.
+	refused map[string]bool
+	// off stops paging for the process after a list error.
+	off bool
+	// pages requested and reads answered from pages (the bound).
+	pages, answered int64
+	// turn lets one batch list at a time, so that a batch sees what the
+	// pages of the one before it cached.
+	turn chan struct{}
+}
+
+type cachedCampaign struct {
+	cp Campaign
+	at time.Time
+}
+
+type refreshBatch struct{ reads []*refreshRead }
+
+// refreshRead is one gathered read; done is closed when the leader is
+// through with it, cp set when a page answered it.
+type refreshRead struct {
+	id      int64
+	typ     string
+	created time.Time
+	done    chan struct{}
+	closed  bool
+	cp      *Campaign
+}
+
+// RefreshCampaign reads one campaign for a refresh: from the list pages
+// where they answer it (see above), else by GET /api/campaigns/{id}.
+// The answer is the object a GET gives; a campaign the pages do not carry
+// (deleted, outside the window, of a type the list refuses) is a GET, and
+// its errors (404 included) are the GET's.
+func (c *Client) RefreshCampaign(ctx context.Context, id int64, hint RefreshHint) (*Campaign, error) {
+	cp, err := c.fromPages(ctx, id, hint)
+	if err != nil || cp != nil {
+		return cp, err
+	}
+	return c.GetCampaign(ctx, id)
+}
+
+// fromPages answers a read from the cache or a gathered batch's pages;
+// (nil, nil) sends it to GET.
+func (c *Client) fromPages(ctx context.Context, id int64, hint RefreshHint) (*Campaign, error) {
+	if hint.Type == "" || hint.CreatedAt == "" {
+		return nil, nil
+	}
+	created, err := c.ParseTime(hint.CreatedAt)
+	if err != nil {
+		return nil, nil //nolint:nilerr // a created_at the client cannot read: the read is a GET
+	}
+	r := &c.pageReads
+	rd := &refreshRead{id: id, typ: hint.Type, created: created, done: make(chan struct{})}
+	r.mu.Lock()
+	r.init()
+	if r.off || r.refused[hint.Type] {
+		r.mu.Unlock()
+		return nil, nil
+	}
+	if cp := r.take(id, c.clock.Now()); cp != nil {
+		r.mu.Unlock()
+		return cp, nil
+	}
+	b, leader := r.open, r.open == nil
+	if leader {
+		b = &refreshBatch{}
+		r.open = b
+	}
+	b.reads = append(b.reads, rd)
+	r.mu.Unlock()
+	if leader {
+		c.leadBatch(ctx, b)
+	}
+	select {
+	case <-rd.done:
+		return rd.cp, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (r *refresher) init() {
+	if r.cache == nil {
+		r.cache = map[int64]cachedCampaign{}
+		r.written = map[int64]uint64{}
+		r.refused = map[string]bool{}
+		r.turn = make(chan struct{}, 1)
+	}
+}
+
+// take answers a read from the cache, once; the caller holds r.mu.
+func (r *refresher) take(id int64, now time.Time) *Campaign {
+	e, ok := r.cache[id]
+	if !ok {
+		return nil
+	}
+	delete(r.cache, id)
+	if now.Sub(e.at) > refreshTTL || now.Before(e.at) {
+		return nil
+	}
+	r.answered++
+	cp := e.cp
+	return &cp
+}
+
+// answer hands a read its campaign; the caller holds r.mu.
+func (rd *refreshRead) answer(cp *Campaign) {
+	if !rd.closed {
+		rd.cp, rd.closed = cp, true
+		close(rd.done)
+	}
+}
+
+// leadBatch gathers reads for refreshGather, then lists for them. Every
+// read of the batch is let go when it returns: those no page answered
+// send their own GET, with their own context.
+func (c *Client) leadBatch(ctx context.Context, b *refreshBatch) {
+	r := &c.pageReads
+	t := time.NewTimer(refreshGather) // a real timer: this gathers, it does not poll
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		t.Stop()
+	}
+	r.mu.Lock()
+	r.open = nil
+	reads := b.reads
+	r.mu.Unlock()
+	defer func() {
+		r.mu.Lock()
+		for _, rd := range reads {
+			rd.answer(nil)
+		}
+		r.mu.Unlock()
+	}()
+	select {
+	case r.turn <- struct{}{}:
+		defer func() { <-r.turn }()
+	case <-ctx.Done():
+		return
+	}
+	c.listForBatch(ctx, reads)
+}
+
+// listForBatch answers what the cache now holds, then lists each type's
+// window for the rest.
+func (c *Client) listForBatch(ctx context.Context, reads []*refreshRead) {
+	r := &c.pageReads
+	pending := map[int64]*refreshRead{}
+	byType := map[string][]*refreshRead{}
+	r.mu.Lock()
+	now := c.clock.Now()
+	for _, rd := range reads {
+		if cp := r.take(rd.id, now); cp != nil {
+			rd.answer(cp)
+		} else if !r.refused[rd.typ] {
+			pending[rd.id] = rd
+			byType[rd.typ] = append(byType[rd.typ], rd)
+		}
+	}
+	r.mu.Unlock()
+	types := make([]string, 0, len(byType))
+	for typ := range byType {
+		types = append(types, typ)
+	}
+	slices.Sort(types)
+	for _, typ := range types {
+		err := c.listForType(ctx, typ, byType[typ], pending)
+		if err == nil {
+			continue
+		}
+		if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return // the leader's own deadline: the others read by GET
+		}
+		r.mu.Lock()
+		if IsUnprocessable(err) {
+			r.refused[typ] = true
+		} else {
+			r.off = true
+		}
+		r.mu.Unlock()
+	}
+}
+
+// listForType reads the pages of one type's window (split into the API's
+// three-month windows) while they answer more reads than they cost.
+func (c *Client) listForType(ctx context.Context, typ string, reads []*refreshRead, pending map[int64]*refreshRead) error {
+	r := &c.pageReads
+	lo, hi := reads[0].created, reads[0].created
+	for _, rd := range reads {
+		lo, hi = minTime(lo, rd.created), maxTime(hi, rd.created)
+	}
+	opts := ListOptions{Type: typ, Sort: "id", Way: "asc", PageLimit: refreshPage}
+	for _, w := range c.listWindows(lo.Add(-refreshSlack), hi.Add(refreshSlack)) {
+		from, err1 := c.ParseTime(w.from)
+		to, err2 := c.ParseTime(w.to)
+		if err1 != nil || err2 != nil {
+			return nil
+		}
+		waiting := func(last int64) int64 {
+			n := int64(0)
+			for _, rd := range reads {
+				if pending[rd.id] != nil && rd.id > last && !rd.created.Before(from) && !rd.created.After(to) {
+					n++
+				}
+			}
+			return n
+		}
+		r.mu.Lock()
+		ok := !r.off && waiting(0) > 0 && r.pages <= r.answered
+		if ok {
+			r.pages++
+		}
+		since := r.writes
+		r.mu.Unlock()
+		if !ok {
+			continue
+		}
+		err := listWindow(ctx, c, opts, w, func(items []listedCampaign, info pageInfo) bool {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			last := r.keep(items, pending, since, c.clock.Now())
+			left := waiting(last)
+			more := !r.off && left > 0 && info.further() > 0 && info.further() <= left && r.pages <= r.answered
+			if more {
+				r.pages++
+			}
+			return more
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keep answers the pending reads a page carries and caches the rest of
+// its campaigns (not those this client wrote since the page was asked
+// for); it returns the page's highest id. The caller holds r.mu.
+func (r *refresher) keep(items []listedCampaign, pending map[int64]*refreshRead, since uint64, now time.Time) int64 {
+	var last int64
+	for i := range items {
+		it := &items[i]
+		last = max(last, it.ID)
+		if !it.Alt.present {
+			// The sources do not say that a list item carries
+			// alternative_channels; one without it is not the GET's answer.
+			continue
+		}
+		cp := it.Campaign
+		cp.AlternativeChannels = it.Alt.value
+		if rd := pending[cp.ID]; rd != nil {
+			delete(pending, cp.ID)
+			r.answered++
+			rd.answer(&cp)
+			continue
+		}
+		if r.written[cp.ID] > since {
+			continue
+		}
+		r.cache[cp.ID] = cachedCampaign{cp: cp, at: now}
+	}
+	return last
+}
+
+// campaignWritten drops what the refresh holds of a campaign this client
+// is writing (stop, renew, create): a page asked for before the write may
+// show it as it was.
+func (c *Client) campaignWritten(id int64) {
+	if id == 0 {
+		return
+	}
+	r := &c.pageReads
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.init()
+	r.writes++
+	r.written[id] = r.writes
+	delete(r.cache, id)
+}
+
+// listedCampaign is a list item as the refresh reads it: the campaign,
+// and whether the item carried alternative_channels at all.
+type listedCampaign struct {
+	Campaign
+	Alt presentChannels `json:"alternative_channels"`
+}
+
+// presentChannels is alternative_channels, remembering that the key was there.
+type presentChannels struct {
+	present bool
+	value   *AlternativeChannels
+}
+
+// UnmarshalJSON is called for every value the key holds, null included.
+func (p *presentChannels) UnmarshalJSON(b []byte) error {
+	p.present = true
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		p.value = nil
+		return nil
+	}
+	p.value = &AlternativeChannels{}
+	return p.value.UnmarshalJSON(b)
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
