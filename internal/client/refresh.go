@@ -239,19 +239,22 @@ func (c *Client) listForBatch(ctx context.Context, reads []*refreshRead) {
 	}
 }
 
-// listForType reads the pages of one type's window (split into the API's
-// three-month windows) while they answer more reads than they cost.
+// listForType reads the pages of one type's window while they answer
+// more reads than they cost. The window runs from the earliest created_at
+// of the batch's reads to the server's now (split into the API's
+// three-month windows), by id: its first page is the one a window ending
+// at the batch's latest created_at would have, and the pages go on to the
+// campaigns Terraform reads next, which a refresh sends a few at a time.
 func (c *Client) listForType(ctx context.Context, typ string, reads []*refreshRead, pending map[int64]*refreshRead) error {
 	r := &c.pageReads
-	lo, hi := reads[0].created, reads[0].created
+	lo := reads[0].created
 	for _, rd := range reads {
-		lo, hi = minTime(lo, rd.created), maxTime(hi, rd.created)
+		lo = minTime(lo, rd.created)
 	}
 	opts := ListOptions{Type: typ, Sort: "id", Way: "asc", PageLimit: refreshPage}
-	for _, w := range c.listWindows(lo.Add(-refreshSlack), hi.Add(refreshSlack)) {
-		from, err1 := c.ParseTime(w.from)
-		to, err2 := c.ParseTime(w.to)
-		if err1 != nil || err2 != nil {
+	for _, w := range c.listWindows(lo.Add(-refreshSlack), time.Time{}) {
+		from, to, ok := c.windowBounds(w)
+		if !ok {
 			return nil
 		}
 		waiting := func(last int64) int64 {
@@ -264,7 +267,7 @@ func (c *Client) listForType(ctx context.Context, typ string, reads []*refreshRe
 			return n
 		}
 		r.mu.Lock()
-		ok := !r.off && waiting(0) > 0 && r.pages <= r.answered
+		ok = !r.off && waiting(0) > 0 && r.pages <= r.answered
 		if ok {
 			r.pages++
 		}
@@ -289,6 +292,24 @@ func (c *Client) listForType(ctx context.Context, typ string, reads []*refreshRe
 		}
 	}
 	return nil
+}
+
+// windowBounds reads a window back as times; an open end ("": the API's
+// default, now at the server) is unbounded.
+func (c *Client) windowBounds(w window) (from, to time.Time, ok bool) {
+	to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	var err error
+	if w.from != "" {
+		if from, err = c.ParseTime(w.from); err != nil {
+			return from, to, false
+		}
+	}
+	if w.to != "" {
+		if to, err = c.ParseTime(w.to); err != nil {
+			return from, to, false
+		}
+	}
+	return from, to, true
 }
 
 // keep answers the pending reads a page carries and caches the rest of
@@ -362,13 +383,6 @@ func (p *presentChannels) UnmarshalJSON(b []byte) error {
 
 func minTime(a, b time.Time) time.Time {
 	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
 		return b
 	}
 	return a

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -104,7 +105,7 @@ type Sandbox struct {
 	nextMsgID  int64
 	arrivals   []time.Time
 	userAgents map[string]bool
-	limiter    *rate.Limiter
+	limiter    atomic.Pointer[rate.Limiter]
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -164,9 +165,7 @@ func New(cfg Config) *Sandbox {
 	}
 	s.seedContactBook()
 	s.seedFields()
-	if cfg.RateLimit > 0 {
-		s.limiter = rate.NewLimiter(rate.Limit(cfg.RateLimit), int(max(1, cfg.RateLimit)))
-	}
+	s.SetRateLimit(cfg.RateLimit)
 	s.routes()
 	return s
 }
@@ -302,12 +301,22 @@ func (s *Sandbox) routes() {
 // ServeHTTP serves the API and the control surface.
 func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
+// SetRateLimit changes the account's limit (Config.RateLimit) from now
+// on; 0 lifts it. Tests arrange an account unlimited, then limit it.
+func (s *Sandbox) SetRateLimit(rps float64) {
+	if rps <= 0 {
+		s.limiter.Store(nil)
+		return
+	}
+	s.limiter.Store(rate.NewLimiter(rate.Limit(rps), int(max(1, rps))))
+}
+
 // apiMiddleware counts the request, applies injected faults and checks the
 // JWT, in that order, as a gateway in front of the real API would.
 func (s *Sandbox) apiMiddleware(pattern string, authed bool, h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.count(pattern, r)
-		if s.limiter != nil && !s.limiter.Allow() {
+		if lim := s.limiter.Load(); lim != nil && !lim.Allow() {
 			s.mu.Lock()
 			s.injected["rate_limited"]++
 			s.mu.Unlock()
