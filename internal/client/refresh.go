@@ -203,6 +203,9 @@ func (c *Client) leadBatch(ctx context.Context, b *refreshBatch) {
 	case <-ctx.Done():
 		return
 	}
+	if ctx.Err() != nil {
+		return // select picks at random when both were ready
+	}
 	c.listForBatch(ctx, reads)
 }
 
@@ -326,6 +329,11 @@ func (c *Client) windowBounds(w window) (from, to time.Time, ok bool) {
 // its campaigns (not those this client wrote since the page was asked
 // for); it returns the page's highest id. The caller holds r.mu.
 func (r *refresher) keep(items []listedCampaign, pending map[int64]*refreshRead, since uint64, now time.Time) int64 {
+	for id, e := range r.cache {
+		if now.Sub(e.at) > refreshTTL {
+			delete(r.cache, id)
+		}
+	}
 	var last int64
 	for i := range items {
 		it := &items[i]

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
@@ -303,5 +304,26 @@ func TestRefreshWaiterContextEnds(t *testing.T) {
 	cancel()
 	if _, err := newClient(t, url).RefreshCampaign(ctx, cp.ID, hintOf(cp)); err == nil {
 		t.Error("a read with an ended context succeeded")
+	}
+}
+
+// TestRefreshCacheExpires: a campaign a page carried answers no read
+// after refreshTTL (60 s) on the client's clock.
+func TestRefreshCacheExpires(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	setup := newClient(t, url)
+	a, b := createCampaign(t, setup), createCampaign(t, setup)
+	fake := clock.NewFake(time.Now())
+	c := newClient(t, url, client.WithClock(fake))
+	sb.ResetCounters()
+	if _, err := c.RefreshCampaign(context.Background(), a.ID, hintOf(a)); err != nil {
+		t.Fatal(err)
+	}
+	fake.Advance(61 * time.Second)
+	if _, err := c.RefreshCampaign(context.Background(), b.ID, hintOf(b)); err != nil {
+		t.Fatal(err)
+	}
+	if n := sb.Count(listKey) + sb.Count(getKey); n != 2 {
+		t.Errorf("%d requests: the second read, 61 s after the page, must ask again", n)
 	}
 }
