@@ -67,6 +67,8 @@ type refresher struct {
 	off bool
 	// pages requested and reads answered from pages (the bound).
 	pages, answered int64
+	// gathered counts the reads that joined a batch.
+	gathered int64
 	// turn lets one batch list at a time, so that a batch sees what the
 	// pages of the one before it cached.
 	turn chan struct{}
@@ -131,6 +133,7 @@ func (c *Client) fromPages(ctx context.Context, id int64, hint RefreshHint) (*Ca
 		r.open = b
 	}
 	b.reads = append(b.reads, rd)
+	r.gathered++
 	r.mu.Unlock()
 	if leader {
 		c.leadBatch(ctx, b)
@@ -225,7 +228,13 @@ func (c *Client) listForBatch(ctx context.Context, reads []*refreshRead) {
 			byType[rd.typ] = append(byType[rd.typ], rd)
 		}
 	}
+	// The client's first and only read (one campaign in the state) costs
+	// one request either way, and nothing says more will come: a GET.
+	lone := len(pending) == 1 && r.gathered == 1
 	r.mu.Unlock()
+	if lone {
+		return
+	}
 	types := make([]string, 0, len(byType))
 	var lo time.Time
 	for typ, some := range byType {
