@@ -69,6 +69,9 @@ type refresher struct {
 	pages, answered int64
 	// gathered counts the reads that joined a batch.
 	gathered int64
+	// read are the campaigns read so far: a refresh reads each once, so a
+	// second read of one (a benchmark, a poll) is a plain GET.
+	read map[int64]bool
 	// turn lets one batch list at a time, so that a batch sees what the
 	// pages of the one before it cached.
 	turn chan struct{}
@@ -119,6 +122,12 @@ func (c *Client) fromPages(ctx context.Context, id int64, hint RefreshHint) (*Ca
 	rd := &refreshRead{id: id, typ: hint.Type, created: created, done: make(chan struct{})}
 	r.mu.Lock()
 	r.init()
+	again := r.read[id]
+	r.read[id] = true
+	if again {
+		r.mu.Unlock()
+		return nil, nil
+	}
 	if cp := r.take(id, c.clock.Now()); cp != nil {
 		r.mu.Unlock()
 		return cp, nil
@@ -151,6 +160,7 @@ func (r *refresher) init() {
 		r.cache = map[int64]cachedCampaign{}
 		r.written = map[int64]uint64{}
 		r.refused = map[string]bool{}
+		r.read = map[int64]bool{}
 		r.turn = make(chan struct{}, 1)
 	}
 }
