@@ -17,7 +17,9 @@ import (
 // gathered campaigns, by id, page by page; every campaign the pages carry
 // answers its read, or waits in a short-lived cache for a read that comes
 // later in the same run. A read the pages do not answer sends its own GET,
-// so that a 404 means what it meant before.
+// so that a 404 means what it meant before; so do the client's first read
+// when it comes alone (one campaign costs one request either way) and a
+// second read of a campaign.
 //
 // The bound: a page is requested only while pages requested <= reads
 // answered from pages, so a refresh never sends more than one request per
