@@ -246,9 +246,22 @@ func (d *CampaignDetail) check(want int64) string { return checkID("campaign", d
 
 // campaignCall sends a call about one campaign (id) or that makes one
 // (id 0) and returns the campaign the answer describes.
+// A write (every call but a GET) drops what the refresh holds of the
+// campaign, before and after (refresh.go).
 func (c *Client) campaignCall(ctx context.Context, r request, id int64) (*Campaign, error) {
+	write := r.method != http.MethodGet
+	if write {
+		c.campaignWritten(id)
+	}
 	env := envelope[Campaign]{want: id}
-	if err := c.do(ctx, r, &env); err != nil {
+	err := c.do(ctx, r, &env)
+	if write {
+		c.campaignWritten(id)
+		if env.Data != nil {
+			c.campaignWritten(env.Data.ID)
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	return env.Data, nil
@@ -363,7 +376,7 @@ func (c *Client) EachCampaign(ctx context.Context, opts ListOptions, yield func(
 	seen := map[int64]bool{}
 	for _, w := range c.listWindows(opts.From, opts.To) {
 		more := true
-		err := c.listWindow(ctx, opts, w, func(page []Campaign) bool {
+		err := listWindow(ctx, c, opts, w, func(page []Campaign, _ pageInfo) bool {
 			for i := range page {
 				if seen[page[i].ID] {
 					continue
@@ -410,9 +423,27 @@ func (c *Client) listWindows(from, to time.Time) []window {
 	}
 }
 
-// listWindow reads the pages of one window, handing each to page until it
-// returns false.
-func (c *Client) listWindow(ctx context.Context, opts ListOptions, w window, onPage func([]Campaign) bool) error {
+// pageInfo says where a page of a window stands: the offset after it and
+// the window's total as the API counts it.
+type pageInfo struct {
+	next, total int64
+	limit       int
+}
+
+// further is how many pages of the window are left after this one.
+func (p pageInfo) further() int64 {
+	if p.next >= p.total || p.limit <= 0 {
+		return 0
+	}
+	return (p.total - p.next + int64(p.limit) - 1) / int64(p.limit)
+}
+
+// listWindow reads the pages of one window, handing each to onPage until
+// it returns false. It is the one page reader of GET /api/campaigns: the
+// data sources, the list resource (EachCampaign) and the refresh
+// (refresh.go) read through it, the refresh into its own item type (T
+// embeds Campaign).
+func listWindow[T any](ctx context.Context, c *Client, opts ListOptions, w window, onPage func([]T, pageInfo) bool) error {
 	limit := opts.PageLimit
 	if limit == 0 {
 		limit = 500
@@ -426,16 +457,20 @@ func (c *Client) listWindow(ctx context.Context, opts ListOptions, w window, onP
 		setIf(q, "filter[to]", w.to)
 		setIf(q, "sort", opts.Sort)
 		setIf(q, "way", opts.Way)
-		var page listPage[Campaign]
+		var page listPage[T]
 		if err := c.do(ctx, request{method: http.MethodGet, path: "/api/campaigns", query: q}, &page); err != nil {
 			return err
 		}
 		items := page.items()
-		if !onPage(items) {
-			return nil
-		}
 		offset += int64(len(items))
 		pages++
+		info := pageInfo{next: offset, total: page.Meta.Page.Total, limit: limit}
+		if len(items) == 0 {
+			info.total = offset
+		}
+		if !onPage(items, info) {
+			return nil
+		}
 		if len(items) == 0 || offset >= page.Meta.Page.Total || (opts.MaxPages > 0 && pages >= opts.MaxPages) {
 			return nil
 		}

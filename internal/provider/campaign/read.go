@@ -5,6 +5,9 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
@@ -52,6 +55,19 @@ func refreshedState(ctx context.Context, state tftypes.Value, c *client.Campaign
 		attrs[name] = tv
 	}
 	return tftypes.NewValue(state.Type(), attrs), nil
+}
+
+// refreshHint is what the state says for a page-backed refresh
+// (client.RefreshCampaign): message_type and created_at as the API wrote
+// them; "" when null or unknown (after an import), which makes the read a
+// plain GET.
+func refreshHint(ctx context.Context, state tfsdk.State) client.RefreshHint {
+	var typ, created types.String
+	if state.GetAttribute(ctx, path.Root("message_type"), &typ).HasError() ||
+		state.GetAttribute(ctx, path.Root("created_at"), &created).HasError() {
+		return client.RefreshHint{}
+	}
+	return client.RefreshHint{Type: typ.ValueString(), CreatedAt: created.ValueString()}
 }
 
 // knownValue reports a value that is neither null nor unknown.

@@ -212,7 +212,7 @@ func (r *campaignResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.Client.GetCampaign(ctx, id)
+	c, err := r.Client.RefreshCampaign(ctx, id, refreshHint(ctx, req.State))
 	if client.IsNotFound(err) && r.neverSeen(ctx, req) {
 		resp.Diagnostics.Append(importNotFoundError(r.Client, idText.ValueString()))
 		return
