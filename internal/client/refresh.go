@@ -39,8 +39,9 @@ const (
 	// refresh came 8 to 11 ms before the other nine (1.11, measured).
 	refreshGather = 25 * time.Millisecond
 	// refreshTTL is how long a campaign a page carried may answer a later
-	// read: long enough for one refresh, too short to reach a later one.
-	refreshTTL = 60 * time.Second
+	// read: long enough for the reads of one refresh, which Terraform
+	// sends within seconds of each other, too short to reach a later one.
+	refreshTTL = 30 * time.Second
 	// refreshReach starts a window this long before the batch's earliest
 	// created_at. Terraform sends a refresh's reads a few at a time, and
 	// each read older than every window listed so far costs a page: the
@@ -49,8 +50,11 @@ const (
 	// made over 5 minutes: 11 to 15 pages without it, measured). It is
 	// more than created_at's precision (a second), which it also covers.
 	refreshReach = time.Hour
-	refreshPage  = 500
 )
+
+// refreshPage is page[limit] of a refresh's list requests (the API's
+// largest); tests page by the API's smallest, 30.
+var refreshPage = 500
 
 // refresher is a client's page-backed refresh state (Client.pageReads).
 type refresher struct {
