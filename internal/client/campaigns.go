@@ -256,10 +256,10 @@ func (c *Client) campaignCall(ctx context.Context, r request, id int64) (*Campai
 	env := envelope[Campaign]{want: id}
 	err := c.do(ctx, r, &env)
 	if write {
-		c.campaignWritten(id)
-		if env.Data != nil {
-			c.campaignWritten(env.Data.ID)
+		if id == 0 && env.Data != nil {
+			id = env.Data.ID // a create: the campaign it made
 		}
+		c.campaignWritten(id)
 	}
 	if err != nil {
 		return nil, err

@@ -40,7 +40,7 @@ type Client struct {
 	retries       atomic.Int64
 	// journal records campaign creates in flight (journal.go); nil keeps none.
 	journal *journal
-	// refresh is the page-backed refresh's state (refresh.go).
+	// pageReads is the page-backed refresh's state (refresh.go).
 	pageReads refresher
 }
 

@@ -3,7 +3,7 @@ package client
 import (
 	"bytes"
 	"context"
-	"errors"
+	"net/http"
 	"slices"
 	"sync"
 	"time"
@@ -225,12 +225,32 @@ func (c *Client) leadBatch(ctx context.Context, b *refreshBatch) {
 	if ctx.Err() != nil {
 		return // select picks at random when both were ready
 	}
-	c.listForBatch(ctx, reads)
+	listCtx, cancel := c.listContext(ctx)
+	defer cancel()
+	c.listForBatch(ctx, listCtx, reads)
+}
+
+// listContext bounds a batch's listing: one attempt's request timeout (no
+// retries), and at most half of what is left of the leader's read
+// timeout, so that every read of the batch, whose time runs with the
+// leader's, still has time for its own GET when the list is slow.
+func (c *Client) listContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	budget := c.http.HTTPClient.Timeout
+	if deadline, ok := ctx.Deadline(); ok {
+		if half := time.Until(deadline) / 2; budget <= 0 || half < budget {
+			budget = half
+		}
+	}
+	if budget <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, budget)
 }
 
 // listForBatch answers what the cache now holds, then lists each type's
-// window for the rest.
-func (c *Client) listForBatch(ctx context.Context, reads []*refreshRead) {
+// window for the rest under listCtx (listContext), derived from the
+// leader's ctx.
+func (c *Client) listForBatch(ctx, listCtx context.Context, reads []*refreshRead) {
 	r := &c.pageReads
 	pending := map[int64]*refreshRead{}
 	byType := map[string][]*refreshRead{}
@@ -263,18 +283,20 @@ func (c *Client) listForBatch(ctx context.Context, reads []*refreshRead) {
 	}
 	slices.Sort(types)
 	for _, typ := range types {
-		err := c.listForType(ctx, typ, lo, byType[typ], pending)
-		if err == nil {
+		err := c.listForType(listCtx, typ, lo, byType[typ], pending)
+		switch {
+		case err == nil:
 			continue
-		}
-		if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return // the leader's own deadline: the others read by GET
+		case ctx.Err() != nil:
+			return // the leader's own time is up: the others read by GET
+		case hasStatus(err, http.StatusTooManyRequests):
+			return // the limit, for now: this batch reads by GET, a later one may list
 		}
 		r.mu.Lock()
 		if IsUnprocessable(err) {
 			r.refused[typ] = true
 		} else {
-			r.off = true
+			r.off = true // an error, or a list slower than its bound: GETs from now on
 		}
 		r.mu.Unlock()
 	}
