@@ -275,16 +275,16 @@ func TestRefreshWaiterContextEnds(t *testing.T) {
 	}
 }
 
-// TestRefreshCacheExpires: a campaign a page carried answers no read
-// after refreshTTL (30 s) on the client's clock.
+// TestRefreshCacheExpires: a campaign a page carried answers a read
+// within refreshTTL (30 s) on the client's clock, and none after it.
 func TestRefreshCacheExpires(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	setup := newClient(t, url)
-	a, b, d := createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup)
+	a, b, d, e := createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup)
 	fake := clock.NewFake(time.Now())
 	c := newClient(t, url, client.WithClock(fake))
 	sb.ResetCounters()
-	// The first read is a GET, the second a page that carries d.
+	// The first read is a GET, the second a page that carries d and e.
 	for _, cp := range []*client.Campaign{a, b} {
 		if _, err := c.RefreshCampaign(context.Background(), cp.ID, hintOf(cp)); err != nil {
 			t.Fatal(err)
@@ -293,7 +293,14 @@ func TestRefreshCacheExpires(t *testing.T) {
 	if sb.Count(listKey) != 1 {
 		t.Fatalf("want a page: %v", sb.Counters())
 	}
-	fake.Advance(31 * time.Second)
+	fake.Advance(29 * time.Second)
+	if _, err := c.RefreshCampaign(context.Background(), e.ID, hintOf(e)); err != nil {
+		t.Fatal(err)
+	}
+	if n := sb.Count(listKey) + sb.Count(getKey); n != 2 {
+		t.Errorf("%d requests: the read 29 s after the page must be answered from it", n)
+	}
+	fake.Advance(2 * time.Second)
 	if _, err := c.RefreshCampaign(context.Background(), d.ID, hintOf(d)); err != nil {
 		t.Fatal(err)
 	}
