@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -54,7 +55,7 @@ func (s *Sandbox) SeedEveryChannelAndStatus(n int) ([]int64, error) {
 		for k := range phones {
 			phones[k] = fmt.Sprintf(number, 1000*i+k+1)
 		}
-		req := httptest.NewRequest(http.MethodPost, ch.path, strings.NewReader(fmt.Sprintf(ch.body, "["+strings.Join(phones, ",")+"]")))
+		req := httptest.NewRequestWithContext(context.Background(), http.MethodPost, ch.path, strings.NewReader(fmt.Sprintf(ch.body, "["+strings.Join(phones, ",")+"]")))
 		req.Header.Set("Authorization", "Bearer "+token)
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
