@@ -3,7 +3,6 @@ package client_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"sync"
 	"testing"
@@ -19,55 +18,18 @@ const (
 	getKey  = "GET /api/campaigns/{id}"
 )
 
-// refreshStatuses are the statuses the stand-in can put a campaign in.
-var refreshStatuses = []string{"creation", "moderation", "scheduled", "sending", "paused", "stopped", "done", "spam"}
-
-// seedRefreshCampaigns creates n campaigns of every channel (RCS with and
-// without the SMS fallback, SMS, Viber with and without it, WhatsApp), a
-// second apart, and puts them through every status the stand-in has.
+// seedRefreshCampaigns creates n campaigns of every channel in every
+// status (sandbox.SeedEveryChannelAndStatus) and answers them as a GET by
+// c does.
 func seedRefreshCampaigns(t *testing.T, sb *sandbox.Sandbox, c *client.Client, n int) []*client.Campaign {
 	t.Helper()
-	ctx := context.Background()
-	var out []*client.Campaign
-	for i := range n {
-		// A campaign to be seen sending has enough phones to be still
-		// sending at the end (2 s a message).
-		count := 2
-		if refreshStatuses[(i/6)%len(refreshStatuses)] == "sending" {
-			count = 300
-		}
-		var phones []client.Phone
-		for k := range count {
-			phones = append(phones, client.Phone{Number: fmt.Sprintf("3806%08d", 1000*i+k+1)})
-		}
-		var cp *client.Campaign
-		var err error
-		switch i % 6 {
-		case 0:
-			cp, err = c.CreateRCSCampaign(ctx, client.RCSCampaignRequest{Phones: phones, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hi"}})
-		case 1:
-			cp, err = c.CreateRCSCampaign(ctx, client.RCSCampaignRequest{Phones: phones, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hi"},
-				SMSFallback: &client.SMSFallback{Sender: "Shop", Text: "Hi"}})
-		case 2:
-			cp, err = c.CreateSMSCampaign(ctx, client.SMSCampaignRequest{Phones: phones, Sender: "Shop", Text: "Hi"})
-		case 3:
-			cp, err = c.CreateViberCampaign(ctx, client.ViberCampaignRequest{Phones: phones, Viber: client.ViberContent{Sender: "ViberShop", Text: "Hi"}})
-		case 4:
-			cp, err = c.CreateViberCampaign(ctx, client.ViberCampaignRequest{Phones: phones, Viber: client.ViberContent{Sender: "ViberShop", Text: "Hi"},
-				SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Hi"}})
-		case 5:
-			cp, err = c.CreateWhatsAppCampaign(ctx, client.WhatsAppCampaignRequest{Phones: phones, Sender: "whatsapp_sender",
-				Template: client.WhatsAppTemplate{Name: "t", Language: client.WhatsAppLanguage{Code: "en"}, Components: []client.WhatsAppComponent{{Type: "body"}}}})
-		}
-		if err != nil {
-			t.Fatalf("campaign %d: %v", i, err)
-		}
-		out = append(out, cp)
-		sb.Advance(time.Second)
+	ids, err := sb.SeedEveryChannelAndStatus(n)
+	if err != nil {
+		t.Fatal(err)
 	}
-	sb.Advance(30 * time.Second) // out of creation and moderation, some messages out
-	for i, cp := range out {
-		if err := sb.SetStatus(cp.ID, refreshStatuses[(i/6)%len(refreshStatuses)]); err != nil {
+	out := make([]*client.Campaign, len(ids))
+	for i, id := range ids {
+		if out[i], err = c.GetCampaign(context.Background(), id); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -110,7 +72,7 @@ func TestRefreshFromPagesEqualsGet(t *testing.T) {
 	}
 	sb, url := newSandbox(t, sandbox.Config{AccountZone: kyiv, Balance: 1e6})
 	setup := newClient(t, url, client.WithTimeZone(kyiv))
-	seeded := seedRefreshCampaigns(t, sb, setup, 6*len(refreshStatuses)*3)
+	seeded := seedRefreshCampaigns(t, sb, setup, 6*len(sandbox.Statuses)*3)
 	want := map[int64]*client.Campaign{}
 	hints := map[int64]client.RefreshHint{}
 	seen := map[string]bool{}
@@ -125,7 +87,7 @@ func TestRefreshFromPagesEqualsGet(t *testing.T) {
 			seen["fallback"] = true
 		}
 	}
-	if len(seen) != 4*len(refreshStatuses)+1 {
+	if len(seen) != 4*len(sandbox.Statuses)+1 {
 		t.Fatalf("the seed does not cover every channel, status and the fallback: %v", seen)
 	}
 
@@ -313,16 +275,16 @@ func TestRefreshWaiterContextEnds(t *testing.T) {
 	}
 }
 
-// TestRefreshCacheExpires: a campaign a page carried answers no read
-// after refreshTTL (60 s) on the client's clock.
+// TestRefreshCacheExpires: a campaign a page carried answers a read
+// within refreshTTL (30 s) on the client's clock, and none after it.
 func TestRefreshCacheExpires(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	setup := newClient(t, url)
-	a, b, d := createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup)
+	a, b, d, e := createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup)
 	fake := clock.NewFake(time.Now())
 	c := newClient(t, url, client.WithClock(fake))
 	sb.ResetCounters()
-	// The first read is a GET, the second a page that carries d.
+	// The first read is a GET, the second a page that carries d and e.
 	for _, cp := range []*client.Campaign{a, b} {
 		if _, err := c.RefreshCampaign(context.Background(), cp.ID, hintOf(cp)); err != nil {
 			t.Fatal(err)
@@ -331,11 +293,18 @@ func TestRefreshCacheExpires(t *testing.T) {
 	if sb.Count(listKey) != 1 {
 		t.Fatalf("want a page: %v", sb.Counters())
 	}
-	fake.Advance(61 * time.Second)
+	fake.Advance(29 * time.Second)
+	if _, err := c.RefreshCampaign(context.Background(), e.ID, hintOf(e)); err != nil {
+		t.Fatal(err)
+	}
+	if n := sb.Count(listKey) + sb.Count(getKey); n != 2 {
+		t.Errorf("%d requests: the read 29 s after the page must be answered from it", n)
+	}
+	fake.Advance(2 * time.Second)
 	if _, err := c.RefreshCampaign(context.Background(), d.ID, hintOf(d)); err != nil {
 		t.Fatal(err)
 	}
 	if n := sb.Count(listKey) + sb.Count(getKey); n != 3 {
-		t.Errorf("%d requests: the read 61 s after the page must ask again", n)
+		t.Errorf("%d requests: the read 31 s after the page must ask again", n)
 	}
 }

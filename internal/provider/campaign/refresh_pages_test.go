@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
 // TestAccCampaign_refreshReadsPages imports N campaigns of every channel
@@ -26,7 +25,10 @@ import (
 func TestAccCampaign_refreshReadsPages(t *testing.T) {
 	n := suiteSize(t, "ONEAPI_REFRESH_PAGES_N", 300)
 	sb := acctest.StartSandbox(t)
-	ids := seedEveryChannelAndStatus(t, sb, n)
+	ids, err := sb.SeedEveryChannelAndStatus(n)
+	if err != nil {
+		t.Fatal(err)
+	}
 	quoted := make([]string, len(ids))
 	for i, id := range ids {
 		quoted[i] = fmt.Sprintf("%q", fmt.Sprint(id))
@@ -91,58 +93,6 @@ resource "oneapi_campaign" "c" {
 			},
 		},
 	})
-}
-
-// seedEveryChannelAndStatus creates n campaigns through the API, a second
-// apart on the stand-in's clock, cycling through RCS (with and without the
-// SMS fallback), SMS, Viber and WhatsApp, and puts them through every
-// status the stand-in has.
-func seedEveryChannelAndStatus(t *testing.T, sb *acctest.Sandbox, n int) []int64 {
-	t.Helper()
-	statuses := []string{"creation", "moderation", "scheduled", "sending", "paused", "stopped", "done", "spam"}
-	c := sb.Client()
-	ctx := context.Background()
-	ids := make([]int64, 0, n)
-	for i := range n {
-		status := statuses[(i/5)%len(statuses)]
-		count := 1
-		if status == "sending" {
-			count = 200 // still sending at the end: 2 s a message
-		}
-		phones := make([]client.Phone, count)
-		for k := range phones {
-			phones[k] = client.Phone{Number: fmt.Sprintf("3807%08d", 1000*i+k)}
-		}
-		var cp *client.Campaign
-		var err error
-		switch i % 5 {
-		case 0:
-			cp, err = c.CreateRCSCampaign(ctx, client.RCSCampaignRequest{Phones: phones, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hi"}})
-		case 1:
-			cp, err = c.CreateRCSCampaign(ctx, client.RCSCampaignRequest{Phones: phones, Sender: "rcs_sender", Options: client.RCSOptions{Text: "Hi"},
-				SMSFallback: &client.SMSFallback{Sender: "Shop", Text: "Hi"}})
-		case 2:
-			cp, err = c.CreateSMSCampaign(ctx, client.SMSCampaignRequest{Phones: phones, Sender: "Shop", Text: "Hi"})
-		case 3:
-			cp, err = c.CreateViberCampaign(ctx, client.ViberCampaignRequest{Phones: phones, Viber: client.ViberContent{Sender: "ViberShop", Text: "Hi"},
-				SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Hi"}})
-		case 4:
-			cp, err = c.CreateWhatsAppCampaign(ctx, client.WhatsAppCampaignRequest{Phones: phones, Sender: "whatsapp_sender",
-				Template: client.WhatsAppTemplate{Name: "t", Language: client.WhatsAppLanguage{Code: "en"}, Components: []client.WhatsAppComponent{{Type: "body"}}}})
-		}
-		if err != nil {
-			t.Fatalf("campaign %d: %v", i, err)
-		}
-		ids = append(ids, cp.ID)
-		sb.Advance(time.Second)
-	}
-	sb.Advance(30 * time.Second)
-	for i, id := range ids {
-		if err := sb.SetStatus(id, statuses[(i/5)%len(statuses)]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return ids
 }
 
 // requestsAtMost fails when the stand-in counted more than limit API
