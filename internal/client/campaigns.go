@@ -346,6 +346,9 @@ type ListOptions struct {
 	PageLimit int
 	// MaxPages stops after this many pages of each window; 0 reads them all.
 	MaxPages int
+	// once sends each page once, never retried (a refresh's pages: their
+	// reads fall back to their own GETs).
+	once bool
 }
 
 // listWindowEnd is where a list request starting at from must end: the
@@ -458,7 +461,7 @@ func listWindow[T any](ctx context.Context, c *Client, opts ListOptions, w windo
 		setIf(q, "sort", opts.Sort)
 		setIf(q, "way", opts.Way)
 		var page listPage[T]
-		if err := c.do(ctx, request{method: http.MethodGet, path: "/api/campaigns", query: q}, &page); err != nil {
+		if err := c.do(ctx, request{method: http.MethodGet, path: "/api/campaigns", query: q, once: opts.once}, &page); err != nil {
 			return err
 		}
 		items := page.items()

@@ -236,6 +236,8 @@ type request struct {
 	// explicitly (refresh).
 	noAuth bool
 	bearer string
+	// once: never retried (ListOptions.once).
+	once bool
 }
 
 type ctxKey int
@@ -366,6 +368,9 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 // shouldRetry is checkRetry's decision.
 func (c *Client) shouldRetry(ctx context.Context, resp *http.Response, err error) bool {
 	r := requestFrom(ctx)
+	if r.once {
+		return false
+	}
 	if r.creates != "" {
 		return err != nil && (!mayHaveReachedServer(err) || neverSent(sendStateFrom(ctx), err))
 	}

@@ -311,7 +311,7 @@ func (c *Client) listForBatch(ctx, listCtx context.Context, reads []*refreshRead
 // campaigns Terraform reads next.
 func (c *Client) listForType(ctx context.Context, typ string, lo time.Time, reads []*refreshRead, pending map[int64]*refreshRead) error {
 	r := &c.pageReads
-	opts := ListOptions{Type: typ, Sort: "id", Way: "asc", PageLimit: refreshPage}
+	opts := ListOptions{Type: typ, Sort: "id", Way: "asc", PageLimit: refreshPage, once: true}
 	for _, w := range c.listWindows(lo.Add(-refreshReach), time.Time{}) {
 		from, to, ok := c.windowBounds(w)
 		if !ok {
