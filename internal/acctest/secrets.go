@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -44,21 +45,33 @@ func AssertNoSecrets(t *testing.T, where, text string, Secrets []string) {
 // cut short in an excerpt), then anything shaped like a JWT (a token no
 // stand-in of the run issued: a test's front server's, another
 // account's), or returns "".
-func secretIn(text string, Secrets []string) string {
-	for _, s := range Secrets {
-		if s != "" && strings.Contains(text, s) {
-			return fmt.Sprintf("a secret (%.12s...)", s)
-		}
-		parts := strings.Split(s, ".")
-		if len(parts) != 3 {
+//
+// A suite's stand-ins issue thousands of JWTs and its TRACE logs run to
+// hundreds of megabytes, so the text is read once, not once per token:
+// every header and claims is found by headShaped (they are base64url JSON
+// objects) and looked up, and every signature is looked up among the runs
+// of base64url characters the text holds (scanning once per token took
+// minutes).
+func secretIn(text string, secrets []string) string {
+	tokens := newTokenIndex()
+	for _, s := range secrets {
+		if s == "" {
 			continue
 		}
-		if len(parts[2]) > 10 && strings.Contains(text, parts[2]) {
-			return fmt.Sprintf("a JWT signature (of %.12s...)", s)
+		if !tokens.add(s) && strings.Contains(text, s) {
+			return fmt.Sprintf("a secret (%.12s...)", s)
 		}
-		if strings.Contains(text, parts[0]+"."+parts[1]) {
+	}
+	for _, m := range headShaped.FindAllStringIndex(text, -1) {
+		if s, ok := tokens.byHead[text[m[0]:m[1]]]; ok {
+			if strings.HasPrefix(text[m[0]:], s) {
+				return fmt.Sprintf("a secret (%.12s...)", s)
+			}
 			return fmt.Sprintf("a JWT cut short (of %.12s...)", s)
 		}
+	}
+	if s := tokens.signatureIn(text); s != "" {
+		return fmt.Sprintf("a JWT signature (of %.12s...)", s)
 	}
 	if jwt := jwtShaped.FindString(text); jwt != "" {
 		return fmt.Sprintf("a JWT (%.12s...)", jwt)
@@ -66,8 +79,78 @@ func secretIn(text string, Secrets []string) string {
 	return ""
 }
 
+// tokenIndex holds JWTs by their header and claims, and by signature.
+type tokenIndex struct {
+	byHead, bySig map[string]string
+	sigLens       []int
+}
+
+func newTokenIndex() *tokenIndex {
+	return &tokenIndex{byHead: map[string]string{}, bySig: map[string]string{}}
+}
+
+// add indexes s when it is a JWT whose header and claims headShaped
+// matches, reporting whether it did.
+func (x *tokenIndex) add(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 {
+		return false
+	}
+	head := parts[0] + "." + parts[1]
+	if headShaped.FindString(head) != head {
+		return false
+	}
+	x.byHead[head] = s
+	if sig := parts[2]; len(sig) > 10 {
+		if !slices.Contains(x.sigLens, len(sig)) {
+			x.sigLens = append(x.sigLens, len(sig))
+		}
+		x.bySig[sig] = s
+	}
+	return true
+}
+
+// signatureIn returns the token whose signature text holds: each run of
+// base64url characters at least as long as a signature is looked up, by
+// every window of a signature's length.
+func (x *tokenIndex) signatureIn(text string) string {
+	if len(x.sigLens) == 0 {
+		return ""
+	}
+	shortest := slices.Min(x.sigLens)
+	for i := 0; i < len(text); {
+		if !base64URL(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && base64URL(text[j]) {
+			j++
+		}
+		if run := text[i:j]; len(run) >= shortest {
+			for _, n := range x.sigLens {
+				for k := 0; k+n <= len(run); k++ {
+					if s, ok := x.bySig[run[k:k+n]]; ok {
+						return s
+					}
+				}
+			}
+		}
+		i = j
+	}
+	return ""
+}
+
+func base64URL(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_'
+}
+
 // jwtShaped matches a JWT's header and claims: base64url JSON objects.
 var jwtShaped = regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]+`)
+
+// headShaped is jwtShaped wherever it starts, for looking up the issued
+// tokens (one cut short after a letter is still theirs).
+var headShaped = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]+`)
 
 var (
 	sandboxesMu sync.Mutex
