@@ -98,8 +98,20 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	ts.mu.Unlock()
 
 	// The flight runs on its own context so that one caller's cancellation
-	// does not fail the others waiting for it.
-	fctx := context.WithoutCancel(ctx)
+	// does not fail the others waiting for it; the caller that started it
+	// waits for it as they do, until its own context ends (a create whose
+	// time ran out waiting for the login never left).
+	go ts.fly(context.WithoutCancel(ctx), f, old, oldUsable)
+	select {
+	case <-f.done:
+		return f.token, f.err
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// fly logs in or refreshes for a flight, and lands it.
+func (ts *tokenSource) fly(fctx context.Context, f *flight, old string, oldUsable bool) {
 	var token string
 	var err error
 	if oldUsable {
@@ -125,7 +137,6 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	ts.flight = nil
 	ts.mu.Unlock()
 	close(f.done)
-	return token, err
 }
 
 // invalidate forgets a token the server refused, unless another goroutine

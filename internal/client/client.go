@@ -571,6 +571,11 @@ func (t *transport) send(req *http.Request) (*http.Response, error) {
 
 // sendNow sends a request whose turn has come; a 429 slows the pacer.
 func (t *transport) sendNow(req *http.Request) (*http.Response, error) {
+	if err := req.Context().Err(); err != nil {
+		// Its time ran out before it was sent (waiting for its turn or
+		// its token): it never left.
+		return nil, &waitEndedError{err}
+	}
 	resp, err := sendTraced(t.base, req)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
 		t.pacer.refused()

@@ -140,3 +140,57 @@ func (w *connWatch) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	return w.base.RoundTrip(r)
 }
+
+// TestCreateEndedWaitingForItsLoginWasNotSent: the first create of a
+// client starts the login, which the server holds; the create's context
+// ends meanwhile. The create returns then, as never sent (it had no token
+// to send with), without waiting for the login, which still lands for
+// the client's later calls. Before, the create that started the login
+// waited for it past its own deadline and was then taken as "may have
+// created" (an apply under a slow rate limit left it unresolved).
+func TestCreateEndedWaitingForItsLoginWasNotSent(t *testing.T) {
+	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}})
+	loginArrived, loginGate := make(chan struct{}, 1), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/auth/login" {
+			select {
+			case loginArrived <- struct{}{}:
+				<-loginGate
+			default:
+			}
+		}
+		sb.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	var open sync.Once
+	release := func() { open.Do(func() { close(loginGate) }) }
+	t.Cleanup(release)
+	c := newClient(t, srv.URL)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-loginArrived
+		cancel()
+	}()
+	// A watchdog lets the login go if the create waits for it, so that
+	// the test fails instead of hanging.
+	var released atomic.Bool
+	watchdog := time.AfterFunc(10*time.Second, func() { released.Store(true); release() })
+	_, err := c.CreateRCSCampaign(ctx, rcsRequest("380661231299"))
+	watchdog.Stop()
+	if released.Load() {
+		t.Fatal("the create waited for the login it started past its own context")
+	}
+	var notSent *client.NotSentError
+	if !errors.As(err, &notSent) {
+		t.Fatalf("a create that never had a token cannot have created anything; got %v", err)
+	}
+	release()
+	if n := sb.CountCreates(); n != 0 {
+		t.Errorf("create requests = %d, want 0", n)
+	}
+	// The login lands for the next call.
+	createCampaign(t, c)
+	if n := sb.Count("POST /api/auth/login"); n != 1 {
+		t.Errorf("logins = %d, want the one held", n)
+	}
+}

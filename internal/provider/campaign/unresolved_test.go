@@ -16,12 +16,14 @@ import (
 // TestAccCampaign_createThatNeverLeftIsNotUnresolved: creates still
 // waiting in the client's own rate limit when the create's time runs out
 // never left the machine. With requests_per_second = 0.01 the first turn
-// goes to the login and the next comes 105 s later, far past the
-// creates' 4 s however late a loaded machine starts one: a create sent
-// just before its deadline may truly have reached the platform and be
-// rightly left unresolved, so no turn comes near one (with 0.1, a turn
-// 10.5 s after the login, a create started late on a machine at load 9
-// was sent and rightly left unresolved). They fail
+// goes to the login, or to a create that then waits for its login, and
+// the next comes 105 s later, far past the creates' 4 s however late a
+// loaded machine starts one: a create sent just before its deadline may
+// truly have reached the platform and be rightly left unresolved, so no
+// turn comes near one. A create whose time ran out waiting for the login
+// it started never left either (it waited past its deadline for the
+// login and was taken as "may have created" until the client's
+// TestCreateEndedWaitingForItsLoginWasNotSent). They fail
 // as not sent (no "may have reached One-API", no resource without an id
 // that blocks later applies); the next apply, with time and rate enough,
 // sends them once: N campaigns, no duplicate, an empty plan after.
