@@ -42,14 +42,20 @@ const (
 	// read: long enough for the reads of one refresh, which Terraform
 	// sends within seconds of each other, too short to reach a later one.
 	refreshTTL = 30 * time.Second
-	// refreshReach starts a window this long before the batch's earliest
-	// created_at. Terraform sends a refresh's reads a few at a time, and
-	// each read older than every window listed so far costs a page: the
-	// campaigns of one configuration are mostly made within minutes of
-	// each other, so one reach back catches most of them (300 campaigns
-	// made over 5 minutes: 11 to 15 pages without it, measured). It is
-	// more than created_at's precision (a second), which it also covers.
-	refreshReach = time.Hour
+	// A window starts a quarter of the batch's own span (its earliest to
+	// its latest created_at) before its earliest campaign, between
+	// refreshReachMin and refreshReachMax. Terraform sends a refresh's
+	// reads a few at a time, and each read older than every window listed
+	// so far costs a page; ten reads of a configuration's campaigns span
+	// about 9/11 of the time over which they were made, so a quarter of
+	// that catches the ones made before them (300 campaigns made over 5
+	// minutes: 11 to 15 pages with no reach, measured). A fixed hour
+	// started the pages among the account's other campaigns of that hour:
+	// a benchmark's earlier runs filled the first page, which answered no
+	// read, and the refresh fell back to a GET each. refreshReachMin is
+	// created_at's precision.
+	refreshReachMin = time.Second
+	refreshReachMax = time.Hour
 )
 
 // refreshPage is page[limit] of a refresh's list requests (the API's
@@ -272,18 +278,22 @@ func (c *Client) listForBatch(ctx, listCtx context.Context, reads []*refreshRead
 		return
 	}
 	types := make([]string, 0, len(byType))
-	var lo time.Time
+	var lo, hi time.Time
 	for typ, some := range byType {
 		types = append(types, typ)
 		for _, rd := range some {
 			if lo.IsZero() || rd.created.Before(lo) {
 				lo = rd.created
 			}
+			if rd.created.After(hi) {
+				hi = rd.created
+			}
 		}
 	}
 	slices.Sort(types)
+	from := lo.Add(-min(max(hi.Sub(lo)/4, refreshReachMin), refreshReachMax))
 	for _, typ := range types {
-		err := c.listForType(listCtx, typ, lo, byType[typ], pending)
+		err := c.listForType(listCtx, typ, from, byType[typ], pending)
 		switch {
 		case err == nil:
 			continue
@@ -303,16 +313,16 @@ func (c *Client) listForBatch(ctx, listCtx context.Context, reads []*refreshRead
 }
 
 // listForType reads the pages of one type's window while they answer
-// more reads than they cost. The window runs from refreshReach before lo,
+// more reads than they cost. The window runs from from, a reach before
 // the earliest created_at of the batch's reads of any type (the campaigns
 // of one configuration were mostly made together), to the server's now,
 // split into the API's three-month windows; those without a read of the
 // batch are not asked for. Its pages, by id, go on past the batch to the
 // campaigns Terraform reads next.
-func (c *Client) listForType(ctx context.Context, typ string, lo time.Time, reads []*refreshRead, pending map[int64]*refreshRead) error {
+func (c *Client) listForType(ctx context.Context, typ string, from time.Time, reads []*refreshRead, pending map[int64]*refreshRead) error {
 	r := &c.pageReads
 	opts := ListOptions{Type: typ, Sort: "id", Way: "asc", PageLimit: refreshPage, once: true}
-	for _, w := range c.listWindows(lo.Add(-refreshReach), time.Time{}) {
+	for _, w := range c.listWindows(from, time.Time{}) {
 		from, to, ok := c.windowBounds(w)
 		if !ok {
 			return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -163,6 +164,7 @@ func readAsync(c *client.Client, cp *client.Campaign) <-chan error {
 // stopped a campaign, and answered after, shows it sending; a later read
 // of it asks the API and sees it stopped.
 func TestRefreshPageBeforeWriteNotCached(t *testing.T) {
+	t.Parallel()
 	s := newListStand(t, sandbox.Config{})
 	cps := sendingCampaigns(t, s, 4)
 	ctx := context.Background()
@@ -194,6 +196,7 @@ func TestRefreshPageBeforeWriteNotCached(t *testing.T) {
 // (the client gives up). The page, answered after, shows the campaign
 // sending; a later read must not answer that.
 func TestRefreshStopWithoutAnswer(t *testing.T) {
+	t.Parallel()
 	s := newListStand(t, sandbox.Config{})
 	cps := sendingCampaigns(t, s, 4)
 	ctx := context.Background()
@@ -233,6 +236,7 @@ func TestRefreshStopWithoutAnswer(t *testing.T) {
 // sends no further list request, even when pages have answered more reads
 // than they cost.
 func TestRefreshListErrorStopsPaging(t *testing.T) {
+	t.Parallel()
 	for _, fail := range []string{"500", "undecodable"} {
 		t.Run(fail, func(t *testing.T) {
 			s := newListStand(t, sandbox.Config{})
@@ -429,5 +433,53 @@ func TestRefreshOtherAccountZone(t *testing.T) {
 			cps := seedRefreshCampaigns(t, s.sb, newClient(t, s.URL, opt), 48)
 			sameAsGet(t, s, hintsOf(cps), nil, opt)
 		})
+	}
+}
+
+// TestRefreshAmongTheAccountsOtherCampaigns: the account made 60 other
+// campaigns half an hour before this configuration's 40, which were made
+// a second apart; Terraform reads them ten at a time, in no order. The
+// windows start a little before each batch's earliest campaign, not among
+// the others: the pages answer the reads, and few go by GET. (A window
+// reaching an hour back started on a page of the others, which answered
+// no read, and every read went by GET.)
+func TestRefreshAmongTheAccountsOtherCampaigns(t *testing.T) {
+	client.SetRefreshPage(t, 30)
+	s := newListStand(t, sandbox.Config{})
+	sendingCampaigns(t, s, 60)
+	s.sb.Advance(30 * time.Minute)
+	setup := newClient(t, s.URL)
+	var ids []int64
+	for range 40 {
+		ids = append(ids, createCampaign(t, setup).ID)
+		s.sb.Advance(time.Second)
+	}
+	ours := getAll(t, setup, ids)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(ours), func(i, j int) { ours[i], ours[j] = ours[j], ours[i] })
+	s.sb.ResetCounters()
+	c := newClient(t, s.URL)
+	got := map[int64]*client.Campaign{}
+	for start := 0; start < len(ours); start += 10 {
+		answers, errs := refreshAll(t, c, hintsOf(ours[start:min(start+10, len(ours))]))
+		for id, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[id] = answers[id]
+		}
+	}
+	pages, gets := s.sb.Count(listKey), s.sb.Count(getKey)
+	t.Logf("40 reads: %d pages, %d GETs", pages, gets)
+	for _, cp := range ours {
+		want, err := setup.GetCampaign(context.Background(), cp.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got[cp.ID], want) {
+			t.Errorf("campaign %d: the refresh's answer is not the GET's", cp.ID)
+		}
+	}
+	if gets > 4 {
+		t.Errorf("%d of 40 reads went by GET (%d pages): the windows started among the account's other campaigns", gets, pages)
 	}
 }

@@ -20,6 +20,7 @@ import (
 // hanging list 5 times, and with the default timeouts (a minute an
 // attempt, five minutes a read) failed every read of the batch.
 func TestRefreshSlowListLeavesTimeForGets(t *testing.T) {
+	t.Parallel()
 	sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}})
 	hang := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

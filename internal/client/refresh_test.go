@@ -66,6 +66,7 @@ func refreshAll(t *testing.T, c *client.Client, hints map[int64]client.RefreshHi
 // from the list pages, equal field for field what a GET answers, with no
 // GET sent.
 func TestRefreshFromPagesEqualsGet(t *testing.T) {
+	t.Parallel()
 	kyiv, err := time.LoadLocation("Europe/Kyiv")
 	if err != nil {
 		t.Fatal(err)
@@ -117,6 +118,7 @@ func TestRefreshFromPagesEqualsGet(t *testing.T) {
 // arriving one after another, cost one page in all beyond their GETs, and
 // a 404 stays a 404.
 func TestRefreshNeverCostsMoreThanGets(t *testing.T) {
+	t.Parallel()
 	sb, url := newSandbox(t, sandbox.Config{Balance: 1e6})
 	setup := newClient(t, url)
 	seeded := seedRefreshCampaigns(t, sb, setup, 24)
@@ -144,6 +146,7 @@ func TestRefreshNeverCostsMoreThanGets(t *testing.T) {
 // not, many times: pages requested never exceed reads answered from pages
 // plus one.
 func TestRefreshPagesBound(t *testing.T) {
+	t.Parallel()
 	sb, url := newSandbox(t, sandbox.Config{Balance: 1e6})
 	setup := newClient(t, url)
 	seeded := seedRefreshCampaigns(t, sb, setup, 48)
@@ -174,6 +177,7 @@ func TestRefreshPagesBound(t *testing.T) {
 // TestRefreshWriteDropsCachedCampaign: a campaign a page carried is not
 // answered from the cache once this client stopped it.
 func TestRefreshWriteDropsCachedCampaign(t *testing.T) {
+	t.Parallel()
 	sb, url := newSandbox(t, sandbox.Config{})
 	setup := newClient(t, url)
 	var ids []int64
@@ -230,6 +234,7 @@ func TestRefreshWriteDropsCachedCampaign(t *testing.T) {
 // TestRefreshTypeTheListRefuses: a type the list refuses (422) is read by
 // GET, and not listed again.
 func TestRefreshTypeTheListRefuses(t *testing.T) {
+	t.Parallel()
 	sb, url := newSandbox(t, sandbox.Config{ListTypesAsDocumented: true, Balance: 1e6})
 	setup := newClient(t, url)
 	seeded := seedRefreshCampaigns(t, sb, setup, 24)
@@ -252,6 +257,7 @@ func TestRefreshTypeTheListRefuses(t *testing.T) {
 // TestRefreshNoHintIsAGet: a state without message_type or created_at
 // (after an import) reads by GET.
 func TestRefreshNoHintIsAGet(t *testing.T) {
+	t.Parallel()
 	sb, url := newSandbox(t, sandbox.Config{})
 	cp := createCampaign(t, newClient(t, url))
 	sb.ResetCounters()
@@ -266,6 +272,7 @@ func TestRefreshNoHintIsAGet(t *testing.T) {
 // TestRefreshWaiterContextEnds: a read whose context has ended returns
 // its context's error.
 func TestRefreshWaiterContextEnds(t *testing.T) {
+	t.Parallel()
 	_, url := newSandbox(t, sandbox.Config{})
 	cp := createCampaign(t, newClient(t, url))
 	ctx, cancel := context.WithCancel(context.Background())
@@ -278,6 +285,7 @@ func TestRefreshWaiterContextEnds(t *testing.T) {
 // TestRefreshCacheExpires: a campaign a page carried answers a read
 // within refreshTTL (30 s) on the client's clock, and none after it.
 func TestRefreshCacheExpires(t *testing.T) {
+	t.Parallel()
 	sb, url := newSandbox(t, sandbox.Config{})
 	setup := newClient(t, url)
 	a, b, d, e := createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup), createCampaign(t, setup)
