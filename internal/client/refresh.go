@@ -50,9 +50,11 @@ const (
 	// about 9/11 of the time over which they were made, so a quarter of
 	// that catches the ones made before them (300 campaigns made over 5
 	// minutes: 11 to 15 pages with no reach, measured). A fixed hour
-	// started the pages among the account's other campaigns of that hour:
-	// a benchmark's earlier runs filled the first page, which answered no
-	// read, and the refresh fell back to a GET each. refreshReachMin is
+	// started the pages among the account's other campaigns of that hour,
+	// which filled the first page; it answered no read, and the refresh
+	// fell back to a GET each. Campaigns of others made within the batch's
+	// own window still can (a stand-in with a frozen clock, where every
+	// campaign shares one created_at, shows it). refreshReachMin is
 	// created_at's precision.
 	refreshReachMin = time.Second
 	refreshReachMax = time.Hour
