@@ -64,14 +64,7 @@ func TestRefreshLeaderContextEnds(t *testing.T) {
 		got, err := c.RefreshCampaign(context.Background(), cp.ID, hint)
 		waiter <- result{got, err}
 	}()
-	for joined := false; !joined; {
-		r.mu.Lock()
-		joined = len(b.reads) == 2
-		r.mu.Unlock()
-		if !joined {
-			time.Sleep(time.Millisecond)
-		}
-	}
+	waitJoined(r, b, 2)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
 		<-arrived
@@ -98,4 +91,17 @@ func mustTime(t *testing.T, c *Client, s string) time.Time {
 		t.Fatal(err)
 	}
 	return tm
+}
+
+// waitJoined waits until n reads have joined batch b.
+func waitJoined(r *refresher, b *refreshBatch, n int) {
+	for {
+		r.mu.Lock()
+		joined := len(b.reads) == n
+		r.mu.Unlock()
+		if joined {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
 }

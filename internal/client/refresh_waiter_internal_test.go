@@ -74,14 +74,7 @@ func TestRefreshWaiterLeavesOnItsContext(t *testing.T) {
 			waiter <- result{got, err, false}
 		}
 	}()
-	for joined := false; !joined; {
-		r.mu.Lock()
-		joined = len(b.reads) == 2
-		r.mu.Unlock()
-		if !joined {
-			time.Sleep(time.Millisecond)
-		}
-	}
+	waitJoined(r, b, 2)
 	led := make(chan struct{})
 	go func() {
 		c.leadBatch(context.Background(), b)
