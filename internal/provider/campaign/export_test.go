@@ -1,6 +1,10 @@
 package campaign
 
-import "github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+import (
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+)
 
 // Internals the external tests (package campaign_test) use: they run
 // through the whole provider (acctest), which imports this package.
@@ -42,9 +46,21 @@ var (
 	UnexpectedFigures       = unexpectedFigures
 )
 
-// RCS and SMS are the create request's two halves.
-func (r createRequest) RCS() *client.RCSCampaignRequest { return r.rcs }
-func (r createRequest) SMS() *client.SMSCampaignRequest { return r.sms }
+// RCS and SMS are the create request's body when it is of that channel.
+func (r createRequest) RCS() *client.RCSCampaignRequest {
+	b, _ := r.body.(*client.RCSCampaignRequest)
+	return b
+}
+
+func (r createRequest) SMS() *client.SMSCampaignRequest {
+	b, _ := r.body.(*client.SMSCampaignRequest)
+	return b
+}
+
+// WithBlock is the model with a content block set.
+func (m campaignResourceModel) WithBlock(name string, v types.Object) campaignResourceModel {
+	return m.withBlock(name, v)
+}
 
 // FastPlans counts the campaign plans FastPlan has answered in this
 // process, with and without a prior identity, and those it declined.

@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -22,12 +23,7 @@ import (
 type campaignResourceModel struct {
 	ID                    types.String   `tfsdk:"id"`
 	Recipients            types.Object   `tfsdk:"recipients"`
-	RCS                   types.Object   `tfsdk:"rcs"`
-	SMS                   types.Object   `tfsdk:"sms"`
 	SMSFallback           types.Object   `tfsdk:"sms_fallback"`
-	Viber                 types.Object   `tfsdk:"viber"`
-	WhatsApp              types.Object   `tfsdk:"whatsapp"`
-	PersonalSMS           types.Object   `tfsdk:"personal_sms"`
 	StartAt               types.String   `tfsdk:"start_at"`
 	ValidityHours         types.Int64    `tfsdk:"validity_hours"`
 	ValiditySeconds       types.Int64    `tfsdk:"validity_seconds"`
@@ -47,38 +43,15 @@ type campaignResourceModel struct {
 	CalculatedPrice       types.String   `tfsdk:"calculated_price"`
 	Currency              types.String   `tfsdk:"currency"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+	// content are the content blocks (content.go), by name: decoded and
+	// encoded by getCampaign and setCampaign, since the blocks are the
+	// channel files' and not this struct's. A missing one is null.
+	content map[string]types.Object
 }
 
 type recipientsModel struct {
 	Phones []string `tfsdk:"phones"`
 	Groups []int64  `tfsdk:"groups"`
-}
-
-type rcsModel struct {
-	Sender types.String `tfsdk:"sender"`
-	Text   types.String `tfsdk:"text"`
-	Cards  []cardModel  `tfsdk:"cards"`
-}
-
-type cardModel struct {
-	Title       types.String      `tfsdk:"title"`
-	Text        types.String      `tfsdk:"text"`
-	MediaURL    types.String      `tfsdk:"media_url"`
-	Suggestions []suggestionModel `tfsdk:"suggestions"`
-}
-
-type suggestionModel struct {
-	Type         types.String `tfsdk:"type"`
-	Text         types.String `tfsdk:"text"`
-	URL          types.String `tfsdk:"url"`
-	Phone        types.String `tfsdk:"phone"`
-	PostbackData types.String `tfsdk:"postback_data"`
-}
-
-type smsModel struct {
-	Sender        types.String `tfsdk:"sender"`
-	Text          types.String `tfsdk:"text"`
-	Transliterate types.Bool   `tfsdk:"transliterate"`
 }
 
 type smsFallbackModel struct {
@@ -98,48 +71,35 @@ var recipientsAttrTypes = map[string]attr.Type{
 
 var asOpts = basetypes.ObjectAsOptions{}
 
-// createRequest is what campaignToCreateRequest builds: exactly one of
-// them is set.
-type createRequest struct {
-	rcs      *client.RCSCampaignRequest
-	sms      *client.SMSCampaignRequest
-	viber    *client.ViberCampaignRequest
-	whatsapp *client.WhatsAppCampaignRequest
-	personal *client.PersonalSMSRequest
-}
-
-// send makes the one create call of the request's channel.
-func (r createRequest) send(ctx context.Context, c *client.Client) (*client.Campaign, error) {
-	switch {
-	case r.rcs != nil:
-		return c.CreateRCSCampaign(ctx, *r.rcs)
-	case r.viber != nil:
-		return c.CreateViberCampaign(ctx, *r.viber)
-	case r.whatsapp != nil:
-		return c.CreateWhatsAppCampaign(ctx, *r.whatsapp)
-	case r.personal != nil:
-		return c.CreatePersonalSMSCampaign(ctx, *r.personal)
-	}
-	return c.CreateSMSCampaign(ctx, *r.sms)
-}
-
 // missingContent refuses a new campaign without recipients or content
 // (only an imported campaign may omit them), at plan and, should a plan
 // ever let one through, before the create.
 func missingContent(m campaignResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if m.Recipients.IsNull() && m.PersonalSMS.IsNull() {
+	c, _, hasContent := contentOf(m)
+	if m.Recipients.IsNull() && !c.ownRecipients {
 		diags.AddAttributeError(path.Root("recipients"), "Missing Recipients",
 			"Attribute recipients is required to create a campaign: set recipients.phones or recipients.groups. "+
-				"(Only an imported campaign, or a personal_sms one, may omit them.)")
+				"(Only an imported campaign"+ownRecipientsList()+" may omit them.)")
 	}
-	if m.RCS.IsNull() && m.SMS.IsNull() && m.Viber.IsNull() && m.WhatsApp.IsNull() && m.PersonalSMS.IsNull() {
-		diags.AddAttributeError(path.Root("rcs"), "Missing Campaign Content",
-			"A content block is required to create a campaign: rcs (sender and text or cards), sms (sender and text), "+
-				"viber (sender and text), whatsapp (sender and template) or personal_sms (sender and messages). "+
+	if !hasContent {
+		diags.AddAttributeError(path.Root(contentBlocks()[0].Block), "Missing Campaign Content",
+			"A content block is required to create a campaign: "+blockList("", true)+". "+
 				"(Only an imported campaign may omit it.)")
 	}
 	return diags
+}
+
+// ownRecipientsList names the blocks whose messages name their phones:
+// ", or a personal_sms one".
+func ownRecipientsList() string {
+	out := ""
+	for _, c := range contentBlocks() {
+		if c.ownRecipients {
+			out += ", or a " + c.Block + " one,"
+		}
+	}
+	return strings.TrimSuffix(out, ",")
 }
 
 // campaignToCreateRequest maps a fully known plan to the create call; zone
@@ -153,39 +113,15 @@ func campaignToCreateRequest(ctx context.Context, m campaignResourceModel, zone 
 	if !m.Recipients.IsNull() {
 		diags.Append(m.Recipients.As(ctx, &rcp, asOpts)...)
 	}
-	phones := sortedPhones(rcp.Phones)
 	sort.Slice(rcp.Groups, func(i, j int) bool { return rcp.Groups[i] < rcp.Groups[j] })
-	startAt := ""
+	to := audience{phones: sortedPhones(rcp.Phones), groups: rcp.Groups}
 	if s := m.StartAt.ValueString(); s != "" {
-		startAt, _ = normalizeStartAt(s, zone)
+		to.startAt, _ = normalizeStartAt(s, zone)
 	}
-	if req, ok, ds := channelRequest(ctx, m, phones, rcp.Groups, startAt); ok {
-		diags.Append(ds...)
-		return req, diags
-	}
-	if m.RCS.IsNull() {
-		var sms smsModel
-		diags.Append(m.SMS.As(ctx, &sms, asOpts)...)
-		return createRequest{sms: &client.SMSCampaignRequest{
-			Phones: phones, Groups: rcp.Groups, Sender: sms.Sender.ValueString(), Text: sms.Text.ValueString(),
-			StartAt: startAt, TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(),
-			Transliterate: sms.Transliterate.ValueBoolPointer(),
-		}}, diags
-	}
-	var rcs rcsModel
-	diags.Append(m.RCS.As(ctx, &rcs, asOpts)...)
-	req := &client.RCSCampaignRequest{
-		Phones: phones, Groups: rcp.Groups, Sender: rcs.Sender.ValueString(),
-		Options:          client.RCSOptions{Text: rcs.Text.ValueString(), Cards: cardsToAPI(rcs.Cards)},
-		StartAt:          startAt,
-		TariffCode:       m.TariffCode.ValueInt64Pointer(),
-		Validity:         m.ValidityHours.ValueInt64Pointer(),
-		ValiditySeconds:  m.ValiditySeconds.ValueInt64Pointer(),
-		AddToContactBook: m.AddToContactBook.ValueBoolPointer(),
-		CheckStopList:    m.CheckStopList.ValueBoolPointer(),
-	}
-	req.SMSFallback = fallbackOf(ctx, m, &diags)
-	return createRequest{rcs: req}, diags
+	c, _, _ := contentOf(m)
+	req, ds := c.request(ctx, m, to)
+	diags.Append(ds...)
+	return req, diags
 }
 
 // sortedPhones is the recipients' phones in a stable order.
@@ -194,24 +130,6 @@ func sortedPhones(phones []string) []client.Phone {
 	out := make([]client.Phone, 0, len(phones))
 	for _, p := range phones {
 		out = append(out, client.Phone{Number: p})
-	}
-	return out
-}
-
-func cardsToAPI(cards []cardModel) []client.Card {
-	var out []client.Card
-	for _, c := range cards {
-		card := client.Card{Title: c.Title.ValueString(), Text: c.Text.ValueString()}
-		if u := c.MediaURL.ValueString(); u != "" {
-			card.Media = &client.Media{URL: u}
-		}
-		for _, s := range c.Suggestions {
-			card.Suggestions = append(card.Suggestions, client.Suggestion{
-				Type: s.Type.ValueString(), Text: s.Text.ValueString(), URL: s.URL.ValueString(),
-				Phone: s.Phone.ValueString(), PostbackData: s.PostbackData.ValueString(),
-			})
-		}
-		out = append(out, card)
 	}
 	return out
 }

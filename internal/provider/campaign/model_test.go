@@ -73,11 +73,6 @@ func TestCampaignToCreateRequest(t *testing.T) {
 	smsType := schemaResp.Attributes["sms"].GetType().(types.ObjectType)
 	m := campaign.CampaignResourceModel{
 		Recipients: recipients,
-		RCS: types.ObjectValueMust(rcsType.AttrTypes, map[string]attr.Value{
-			"sender": types.StringValue("agent"), "text": types.StringValue("Hi"),
-			"cards": types.ListNull(rcsType.AttrTypes["cards"].(types.ListType).ElemType),
-		}),
-		SMS: types.ObjectNull(smsType.AttrTypes),
 		SMSFallback: types.ObjectValueMust(fallbackType.AttrTypes, map[string]attr.Value{
 			"sender": types.StringValue("testsms"), "text": types.StringValue("Hi by SMS"),
 			"validity_hours": types.Int64Value(24), "validity_seconds": types.Int64Null(), "check_stop_list": types.BoolNull(),
@@ -85,7 +80,10 @@ func TestCampaignToCreateRequest(t *testing.T) {
 		StartAt:    types.StringValue("2026-12-01T11:00:00+02:00"),
 		TariffCode: types.Int64Value(9), ValidityHours: types.Int64Null(), ValiditySeconds: types.Int64Null(),
 		CheckStopList: types.BoolValue(false), AddToContactBook: types.BoolNull(),
-	}
+	}.WithBlock("rcs", types.ObjectValueMust(rcsType.AttrTypes, map[string]attr.Value{
+		"sender": types.StringValue("agent"), "text": types.StringValue("Hi"),
+		"cards": types.ListNull(rcsType.AttrTypes["cards"].(types.ListType).ElemType),
+	})).WithBlock("sms", types.ObjectNull(smsType.AttrTypes))
 	req, diags := campaign.CampaignToCreateRequest(ctx, m, time.UTC)
 	if diags.HasError() || req.RCS() == nil || req.SMS() != nil {
 		t.Fatalf("%v %+v", diags, req)

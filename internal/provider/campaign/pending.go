@@ -188,7 +188,7 @@ func planPendingCreate(p *client.PendingCreate, plan *campaignResourceModel, rep
 // request the platform could take twice.
 func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.PendingCreate, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan campaignResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -229,7 +229,7 @@ func (r *campaignResource) updatePendingCreate(ctx context.Context, p *client.Pe
 		}
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePendingCreate, nil)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setCampaign(ctx, &resp.State, plan)...)
 }
 
 // unresolvedWithoutRecordWarning is the destroy of an unresolved create

@@ -47,22 +47,11 @@ func (r *campaignResource) resendPendingCreate(ctx context.Context, p *client.Pe
 // setReferenceIDs puts refs on the request's phones, in order; false when
 // the request has no phones, or not as many.
 func (r createRequest) setReferenceIDs(refs []string) bool {
-	var phones []client.Phone
-	switch {
-	case r.rcs != nil:
-		phones = r.rcs.Phones
-	case r.sms != nil:
-		phones = r.sms.Phones
-	case r.viber != nil:
-		phones = r.viber.Phones
-	case r.whatsapp != nil:
-		phones = r.whatsapp.Phones
-	}
-	if len(phones) == 0 || len(phones) != len(refs) {
+	if len(r.phones) == 0 || len(r.phones) != len(refs) {
 		return false
 	}
-	for i := range phones {
-		phones[i].ReferenceID = refs[i]
+	for i := range r.phones {
+		r.phones[i].ReferenceID = refs[i]
 	}
 	return true
 }

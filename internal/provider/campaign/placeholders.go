@@ -59,18 +59,14 @@ func placeholders(plan campaignResourceModel) []placeholder {
 			}
 		}
 	}
-	for _, block := range []struct {
-		name string
-		obj  types.Object
-	}{{"rcs", plan.RCS}, {"sms", plan.SMS}, {"sms_fallback", plan.SMSFallback}, {"viber", plan.Viber}} {
-		attrs := framework.ObjectAttrs(block.obj)
-		add(path.Root(block.name).AtName("text"), attrs["text"])
-		for i, card := range framework.ListElems(attrs["cards"]) {
-			cardAttrs := framework.ObjectAttrs(card)
-			add(path.Root(block.name).AtName("cards").AtListIndex(i).AtName("title"), cardAttrs["title"])
-			add(path.Root(block.name).AtName("cards").AtListIndex(i).AtName("text"), cardAttrs["text"])
+	for _, c := range contentBlocks() {
+		if c.texts != nil {
+			for _, t := range c.texts(framework.ObjectAttrs(plan.block(c.Block))) {
+				add(t.at, t.text)
+			}
 		}
 	}
+	add(path.Root("sms_fallback").AtName("text"), framework.ObjectAttrs(plan.SMSFallback)["text"])
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -24,15 +25,22 @@ import (
 // or destroy will do, and what cannot be created. They read only the
 // configuration, the refreshed state and private state: no API call.
 
-// contentAttributes describe the messages a campaign sends. The API takes
-// them only when the campaign is created and returns none of them, so a
-// change needs a new campaign (replacement), except as contentNeedsReplace
-// and sendsNothingMore say. The schema's replacement modifiers
-// (withContentReplacement) and the plan's warnings (contentChanges) both
-// read this list. start_at is compared as an instant in ModifyPlan, which
-// knows the provider's time_zone; a schema's modifier cannot.
-var contentAttributes = []string{"recipients", "rcs", "sms", "sms_fallback", "viber", "whatsapp", "personal_sms", "start_at",
-	"validity_hours", "validity_seconds", "tariff_code", "check_stop_list", "add_to_contact_book"}
+// contentAttributes describe the messages a campaign sends: the content
+// blocks and these. The API takes them only when the campaign is created
+// and returns none of them, so a change needs a new campaign
+// (replacement), except as contentNeedsReplace and sendsNothingMore say.
+// The schema's replacement modifiers (withContentReplacement) and the
+// plan's warnings (contentChanges) both read this list. start_at is
+// compared as an instant in ModifyPlan, which knows the provider's
+// time_zone; a schema's modifier cannot.
+var contentAttributes = sync.OnceValue(func() []string {
+	names := []string{"recipients"}
+	for _, c := range contentBlocks() {
+		names = append(names, c.Block)
+	}
+	return append(names, "sms_fallback", "start_at", "validity_hours", "validity_seconds", "tariff_code", "check_stop_list",
+		"add_to_contact_book")
+})
 
 // inPlaceAttributes are the configurable attributes that change without a
 // new campaign.
@@ -41,7 +49,7 @@ var inPlaceAttributes = []string{"desired_state", "stop_on_destroy", "timeouts"}
 // withContentReplacement gives every content attribute (but start_at) the
 // replacement modifier.
 func withContentReplacement(attrs map[string]schema.Attribute) map[string]schema.Attribute {
-	for _, name := range contentAttributes {
+	for _, name := range contentAttributes() {
 		switch a := attrs[name].(type) {
 		case schema.SingleNestedAttribute:
 			a.PlanModifiers = append(a.PlanModifiers, contentReplacement{})
@@ -129,7 +137,7 @@ func contentChanges(plan, state tftypes.Value, imported, startAtMoved bool) path
 		return nil
 	}
 	var changed path.Paths
-	for _, name := range contentAttributes {
+	for _, name := range contentAttributes() {
 		p, s := planAttrs[name], stateAttrs[name]
 		if name == "start_at" {
 			if startAtMoved {
@@ -181,7 +189,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	var plan campaignResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -196,7 +204,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	var state campaignResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -206,7 +214,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	changed := contentChanges(req.Plan.Raw, req.State.Raw, imported != nil, startAtMoved)
 	if pending != nil {
 		planPendingCreate(pending, &plan, len(changed) > 0 && !sendsNothingMore(ctx, req.Plan), resp)
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setCampaign(ctx, &resp.Plan, plan)...)
 		return
 	}
 	if !startAtMoved && framework.Known(plan.StartAt) && framework.Known(state.StartAt) && !plan.StartAt.Equal(state.StartAt) {
@@ -219,7 +227,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	planUpdate(&plan, state, changed, resp)
 	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setCampaign(ctx, &resp.Plan, plan)...)
 	}
 }
 
@@ -246,20 +254,19 @@ func unchangedPlan(ctx context.Context, req resource.ModifyPlanRequest) bool {
 	return status.ValueString() != client.StatusPaused && status.ValueString() != client.StatusStopped
 }
 
-// planCreate refuses what cannot be created, before any call. It also
-// plans each replacement's new campaign.
 // contentType is the message type the content decides (the endpoint it is
-// sent to): "rcs", "sms", "viber", "whatsapp", or "" when none is known.
+// sent to), or "" when none is known.
 func contentType(plan campaignResourceModel) string {
-	for block, v := range map[string]types.Object{"rcs": plan.RCS, "sms": plan.SMS, "viber": plan.Viber,
-		"whatsapp": plan.WhatsApp, "personal_sms": plan.PersonalSMS} {
-		if framework.Known(v) {
-			return blockMessageType[block]
+	for _, c := range contentBlocks() {
+		if framework.Known(plan.block(c.Block)) {
+			return c.MessageType
 		}
 	}
 	return ""
 }
 
+// planCreate refuses what cannot be created, before any call. It also
+// plans each replacement's new campaign.
 func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, resp *resource.ModifyPlanResponse) {
 	if framework.Known(plan.StartAt) {
 		if start, err := parseAccountTime(plan.StartAt.ValueString(), zone); err == nil {
@@ -413,8 +420,10 @@ func pathList(paths path.Paths) string {
 // recipientsPhrase says who a new campaign goes to, for the replacement
 // warning.
 func recipientsPhrase(plan campaignResourceModel) string {
-	if messages := framework.ListElems(framework.ObjectAttrs(plan.PersonalSMS)["messages"]); len(messages) > 0 {
-		return fmt.Sprintf("the %d phone number(s) of personal_sms.messages", len(messages))
+	if c, v, ok := contentOf(plan); ok && c.ownRecipients {
+		if messages := framework.ListElems(framework.ObjectAttrs(v)["messages"]); len(messages) > 0 {
+			return fmt.Sprintf("the %d phone number(s) of %s.messages", len(messages), c.Block)
+		}
 	}
 	attrs := framework.ObjectAttrs(plan.Recipients)
 	if phones, ok := attrs["phones"].(types.Set); ok && framework.Known(phones) {
@@ -460,7 +469,7 @@ func replacementStopNote(state campaignResourceModel) string {
 
 func (r *campaignResource) planDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var state campaignResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -24,18 +24,18 @@ func TestEveryConfigurableAttributeHasOneHome(t *testing.T) {
 	t.Parallel()
 	s := campaignSchemaForTest(t)
 	for name, a := range s.Attributes {
-		content, inPlace := slices.Contains(campaign.ContentAttributes, name), slices.Contains(campaign.InPlaceAttributes, name)
+		content, inPlace := slices.Contains(campaign.ContentAttributes(), name), slices.Contains(campaign.InPlaceAttributes, name)
 		configurable := a.IsOptional() || a.IsRequired()
 		switch {
 		case configurable && !content && !inPlace:
-			t.Errorf("attribute %s can be configured but is in neither campaign.ContentAttributes nor inPlaceAttributes", name)
+			t.Errorf("attribute %s can be configured but is in neither campaign.ContentAttributes() nor inPlaceAttributes", name)
 		case content && inPlace:
-			t.Errorf("attribute %s is in both campaign.ContentAttributes and inPlaceAttributes", name)
+			t.Errorf("attribute %s is in both campaign.ContentAttributes() and inPlaceAttributes", name)
 		case !configurable && (content || inPlace):
 			t.Errorf("attribute %s is computed only, yet listed as content or in place", name)
 		}
 	}
-	for _, name := range append(slices.Clone(campaign.ContentAttributes), campaign.InPlaceAttributes...) {
+	for _, name := range append(slices.Clone(campaign.ContentAttributes()), campaign.InPlaceAttributes...) {
 		if _, ok := s.Attributes[name]; !ok {
 			t.Errorf("listed attribute %s is not in the schema", name)
 		}
@@ -58,7 +58,7 @@ func TestContentAttributesCarryTheReplacement(t *testing.T) {
 		case schema.BoolAttribute:
 			has = hasReplacement(a.PlanModifiers)
 		}
-		want := slices.Contains(campaign.ContentAttributes, name) && name != "start_at"
+		want := slices.Contains(campaign.ContentAttributes(), name) && name != "start_at"
 		if has != want {
 			t.Errorf("attribute %s: replacement modifier %v, want %v", name, has, want)
 		}
@@ -95,7 +95,7 @@ func TestContentChangesReadsTheList(t *testing.T) {
 		changed[name] = someValue(typ.AttributeTypes[name])
 		plan := tftypes.NewValue(typ, changed)
 		got := campaign.ContentChanges(plan, state, false, name == "start_at")
-		wantReported := slices.Contains(campaign.ContentAttributes, name)
+		wantReported := slices.Contains(campaign.ContentAttributes(), name)
 		if reported := len(got) == 1 && got[0].String() == name; reported != wantReported || len(got) > 1 {
 			t.Errorf("changing only %s reported %v; content: %v", name, got, wantReported)
 		}

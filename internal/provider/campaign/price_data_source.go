@@ -65,10 +65,10 @@ func priceSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
 					"phones": schema.SetAttribute{
-						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 10,000.",
+						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most " + thousands(smsChannel().Phones) + ".",
 						ElementType:         types.StringType,
 						Optional:            true,
-						Validators: []validator.Set{setvalidator.SizeBetween(1, maxSMSPhones),
+						Validators: []validator.Set{setvalidator.SizeBetween(1, smsChannel().Phones),
 							framework.PhonesAre()},
 					},
 					"groups": schema.SetAttribute{
@@ -186,4 +186,11 @@ func priceFieldValue(field string, phones []string, groups []int64) string {
 		return fmt.Sprintf(" %s is contact list %d.", field, groups[i])
 	}
 	return ""
+}
+
+// smsChannel is the SMS entry of the channel table: the price call's only
+// channel.
+func smsChannel() framework.Channel {
+	c, _ := framework.ChannelOf("sms")
+	return c
 }

@@ -75,12 +75,12 @@ func TestReadInPlaceMatchesTheModel(t *testing.T) {
 		for si, state := range states {
 			for ai, c := range answers {
 				var m campaignResourceModel
-				if diags := (tfsdk.State{Schema: schema, Raw: state}).Get(ctx, &m); diags.HasError() {
+				if diags := getCampaign(ctx, tfsdk.State{Schema: schema, Raw: state}, &m); diags.HasError() {
 					t.Fatal(diags)
 				}
 				campaignFromAPI(c, &m, zone)
 				viaModel := tfsdk.State{Schema: schema, Raw: state}
-				if diags := viaModel.Set(ctx, &m); diags.HasError() {
+				if diags := setCampaign(ctx, &viaModel, m); diags.HasError() {
 					t.Fatal(diags)
 				}
 				inPlace, err := refreshedState(ctx, state, c, zone)

@@ -111,7 +111,7 @@ func identityFromState(ctx context.Context, state *tfsdk.State, identity *tfsdk.
 func (r *campaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer identityFromState(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	var plan campaignResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -166,7 +166,7 @@ func (r *campaignResource) Create(ctx context.Context, req resource.CreateReques
 			"platform reports message_type %q; the next refresh records that.", c.ID, planned.ValueString(), plan.MessageType.ValueString()))
 		plan.MessageType = planned
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setCampaign(ctx, &resp.State, plan)...)
 }
 
 // operationTimeout is one of the timeouts attribute's methods (Read,
@@ -250,8 +250,8 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	var plan, state campaignResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -292,12 +292,12 @@ func (r *campaignResource) Update(ctx context.Context, req resource.UpdateReques
 			result.SMSFallbackStatistics = plan.SMSFallbackStatistics
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
+	resp.Diagnostics.Append(setCampaign(ctx, &resp.State, result)...)
 }
 
 func (r *campaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state campaignResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(getCampaign(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -384,50 +384,21 @@ func createErrorDiagnostics(c *client.Client, req createRequest, err error) diag
 	if apiErr == nil {
 		return diag.Diagnostics{apiErrorDiagnostic("Unable to Create Campaign", c, "", err)}
 	}
-	block, phones := req.block()
 	return framework.AttributeErrors("Unable to Create Campaign", "Nothing was sent. Correct the value and apply again.", apiErr,
-		func(field string) (path.Path, bool) { return apiFieldPath(field, block) },
+		func(field string) (path.Path, bool) { return apiFieldPath(field, req.block) },
 		func(field string) string {
-			if n := phoneIndex(field); n >= 0 && n < len(phones) {
-				return fmt.Sprintf(" (phone %s)", phones[n])
+			if n := phoneIndex(field); n >= 0 && n < len(req.numbers) {
+				return fmt.Sprintf(" (phone %s)", req.numbers[n])
 			}
 			return ""
 		})
 }
 
-// block is the content block a create request was built from, and its
-// phones in the request's order.
-func (r createRequest) block() (string, []string) {
-	numbers := func(phones []client.Phone) []string {
-		out := make([]string, 0, len(phones))
-		for _, p := range phones {
-			out = append(out, p.Number)
-		}
-		return out
-	}
-	switch {
-	case r.rcs != nil:
-		return "rcs", numbers(r.rcs.Phones)
-	case r.viber != nil:
-		return "viber", numbers(r.viber.Phones)
-	case r.whatsapp != nil:
-		return "whatsapp", numbers(r.whatsapp.Phones)
-	case r.personal != nil:
-		out := make([]string, 0, len(r.personal.Messages))
-		for _, m := range r.personal.Messages {
-			out = append(out, m.Phone)
-		}
-		return "personal_sms", out
-	case r.sms != nil:
-		return "sms", numbers(r.sms.Phones)
-	}
-	return "", nil
-}
-
 // apiFieldPath maps a field of a create request, as the API names it in a
 // 422 answer (undotted as documented, "phones3number",
 // "alternative_channelsmstext", or dotted, "phones.3.number"), to the
-// resource attribute it came from; block is the request's content block.
+// resource attribute it came from; block is the request's content block,
+// whose file maps the fields of its own call first.
 func apiFieldPath(field string, block string) (path.Path, bool) {
 	parts := client.FieldPath(field)
 	at := func(i int) string {
@@ -436,8 +407,10 @@ func apiFieldPath(field string, block string) (path.Path, bool) {
 		}
 		return ""
 	}
-	if p, ok := channelFieldPath(parts[0], at(1), at(2), block); ok {
-		return p, true
+	if c, ok := contentNamed(block); ok && c.fieldPath != nil {
+		if p, ok := c.fieldPath(parts); ok {
+			return p, true
+		}
 	}
 	switch parts[0] {
 	case "phones", "groups":
@@ -449,11 +422,8 @@ func apiFieldPath(field string, block string) (path.Path, bool) {
 		return path.Root("recipients"), true
 	case "sender", "text", "transliterate":
 		return path.Root(block).AtName(parts[0]), true
-	case "options":
-		if at(1) == "text" {
-			return path.Root("rcs").AtName("text"), true
-		}
-		return path.Root("rcs").AtName("cards"), true
+	case "sms", "channels", "channel":
+		return path.Root(block), true
 	case "alternative_channel":
 		if len(parts) < 3 {
 			return path.Root("sms_fallback"), true
@@ -469,47 +439,6 @@ func apiFieldPath(field string, block string) (path.Path, bool) {
 		return path.Root(parts[0]), true
 	}
 	return path.Empty(), false
-}
-
-// channelFieldPath maps the fields of the Viber, WhatsApp, cascade and
-// personal SMS calls (first, second and third parts of the field's path).
-func channelFieldPath(first, second, third, block string) (path.Path, bool) {
-	switch first {
-	case "image_url", "button_caption", "link_url":
-		return path.Root("viber").AtName(first), true
-	case "viber":
-		if second == "" {
-			return path.Root("viber"), true
-		}
-		return path.Root("viber").AtName(second), true
-	case "sms":
-		if block == "viber" && (second == "sender" || second == "text") {
-			return path.Root("sms_fallback").AtName(second), true
-		}
-		return path.Root(block), true
-	case "template", "type":
-		return path.Root("whatsapp").AtName("template"), true
-	case "messages":
-		return personalMessagePath(second, third)
-	case "channels", "channel":
-		return path.Root(block), true
-	}
-	return path.Empty(), false
-}
-
-// personalMessagePath is the attribute of messages.<index>.<name>.
-func personalMessagePath(index, name string) (path.Path, bool) {
-	p := path.Root("personal_sms")
-	i, err := strconv.Atoi(index)
-	switch {
-	case err != nil:
-		return p.AtName("messages"), true
-	case name == "sender" || name == "transliterate":
-		return p.AtName(name), true
-	case name == "phone" || name == "text":
-		return p.AtName("messages").AtListIndex(i).AtName(name), true
-	}
-	return p.AtName("messages").AtListIndex(i), true
 }
 
 func phoneIndex(field string) int {

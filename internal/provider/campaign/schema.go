@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -26,13 +25,12 @@ var (
 
 func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "An RCS, SMS, Viber or WhatsApp campaign on One-API, a Viber-then-SMS cascade, or personal SMS " +
-			"(a text per phone). Creating the resource sends the campaign " +
+		MarkdownDescription: resourceDescription() +
 			"(real messages, real cost); `desired_state = \"stopped\"` cancels it through " +
 			"`PUT /api/campaigns/{id}/stop`. Status and delivery statistics are read back on every refresh. " +
 			"Campaigns in the final statuses `stopped` and `done` can no longer be changed: no API call touches " +
 			"them, and the plan says so before anything is called.",
-		Attributes: withContentReplacement(map[string]schema.Attribute{
+		Attributes: withContentReplacement(contentAttributeSchemas(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Campaign id (the API's integer id, as a string).",
 				Computed:            true,
@@ -44,13 +42,11 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"phones": schema.SetAttribute{
-						MarkdownDescription: "Phone numbers, 9 to 15 digits without a plus; at most 5,000 for an RCS or WhatsApp " +
-							"campaign and 10,000 for an SMS or Viber campaign (the send pages and the OpenAPI file; Viber above 5,000 " +
-							"plans with a warning).",
-						ElementType: types.StringType,
-						Optional:    true,
+						MarkdownDescription: phonesDescription(),
+						ElementType:         types.StringType,
+						Optional:            true,
 						Validators: []validator.Set{
-							setvalidator.SizeBetween(1, maxSMSPhones),
+							setvalidator.SizeBetween(1, framework.MaxPhones()),
 							framework.PhonesAre(),
 						},
 					},
@@ -68,48 +64,9 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					},
 				},
 			},
-			"rcs": schema.SingleNestedAttribute{
-				MarkdownDescription: "RCS content: the agent `sender` and exactly one of `text` or `cards`. " +
-					"Exactly one content block (`rcs`, `sms`, `viber`, `whatsapp` or `personal_sms`) is required to create.",
-				Optional: true,
-				Attributes: map[string]schema.Attribute{
-					"sender": schema.StringAttribute{
-						MarkdownDescription: "RCS agent name, 1 to 40 characters (counted as characters, not bytes).",
-						Required:            true,
-						Validators:          []validator.String{framework.UTF16LengthUpTo(40)},
-					},
-					"text": schema.StringAttribute{
-						MarkdownDescription: "Message text, 1 to 160 characters (UTF-16 units: an emoji counts two; the OpenAPI file).",
-						Optional:            true,
-						Validators:          []validator.String{framework.UTF16LengthUpTo(160)},
-					},
-					"cards": schema.ListNestedAttribute{
-						MarkdownDescription: "Rich cards (a carousel when more than one): 1 to 10. The OpenAPI file's words say at most 5 " +
-							"(and a tariff may allow only one), its schema 10: 6 to 10 cards plan with a warning.",
-						Optional: true,
-						Validators: []validator.List{listvalidator.SizeBetween(1, 10), listSizeWarning{from: 6, to: 10, what: "cards",
-							readings: "the OpenAPI file's description says at most 5 cards (and a tariff may allow only one), its schema allows 10"}},
-						NestedObject: cardSchema(),
-					},
-				},
-			},
-			"sms": schema.SingleNestedAttribute{
-				MarkdownDescription: "SMS content, instead of `rcs`.",
-				Optional:            true,
-				Attributes: map[string]schema.Attribute{
-					"sender": smsSenderAttribute(),
-					"text":   smsTextAttribute(),
-					"transliterate": schema.BoolAttribute{
-						MarkdownDescription: "Transliterate the text to Latin characters.",
-						Optional:            true,
-					},
-				},
-			},
 			"sms_fallback": schema.SingleNestedAttribute{
-				MarkdownDescription: "SMS sent to recipients the first channel cannot reach: with `rcs` and `whatsapp` as " +
-					"`alternative_channel.sms`, with `viber` as the second channel of the cascade call (`channels = [\"viber\", \"sms\"]`, " +
-					"which takes only `sender` and `text`). Not with `sms` or `personal_sms`.",
-				Optional: true,
+				MarkdownDescription: fallbackDescription(),
+				Optional:            true,
 				Attributes: map[string]schema.Attribute{
 					"sender": smsSenderAttribute(),
 					"text":   smsTextAttribute(),
@@ -129,9 +86,6 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					},
 				},
 			},
-			"viber":        viberAttribute(),
-			"whatsapp":     whatsappAttribute(),
-			"personal_sms": personalSMSAttribute(),
 			"start_at": schema.StringAttribute{
 				MarkdownDescription: "When sending starts: `yyyy-mm-dd hh:mm:ss` in the provider's `time_zone` (sent as " +
 					"written), or RFC 3339 with an offset (sent converted into `time_zone`). Omit it to send at once; the " +
@@ -146,31 +100,28 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:    []validator.String{timeValidator()},
 			},
 			"validity_hours": schema.Int64Attribute{
-				MarkdownDescription: "How long the messages may be delivered, 1 to 72 hours, for RCS, SMS and Viber campaigns (the API's " +
-					"default is 72). Not with `whatsapp`: its call takes no validity.",
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(1, 72)},
+				MarkdownDescription: validityHoursDescription(),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 72)},
 			},
 			"validity_seconds": schema.Int64Attribute{
-				MarkdownDescription: "How long RCS messages may be delivered, 30 to 86400 seconds; not with `validity_hours`. " +
-					"RCS only: the SMS, Viber and WhatsApp calls take no `validity_seconds`.",
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(30, 86400)},
+				MarkdownDescription: validitySecondsDescription(),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(30, 86400)},
 			},
 			"tariff_code": schema.Int64Attribute{
-				MarkdownDescription: "Tariff code, when the account has several; 0 to 9 for an SMS campaign (the SMS pages). " +
-					"Not with `whatsapp`: its call takes none.",
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.AtLeast(0)},
+				MarkdownDescription: tariffDescription(),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
 			},
 			"check_stop_list": schema.BoolAttribute{
 				MarkdownDescription: "Skip numbers on the account's stop list of the campaign's channel (the API's default is " +
-					"true). RCS, Viber and WhatsApp: the SMS calls take no `check_stop_list` (SMS campaigns always skip the SMS stop list).",
+					"true). " + onlyFor("check_stop_list") + " (SMS campaigns always skip the SMS stop list).",
 				Optional: true,
 			},
 			"add_to_contact_book": schema.BoolAttribute{
-				MarkdownDescription: "Add the recipients to the contact book (the API's default is true). RCS, Viber and " +
-					"WhatsApp: the SMS calls take no `add_to_contact_book`.",
+				MarkdownDescription: "Add the recipients to the contact book (the API's default is true). " +
+					onlyFor("add_to_contact_book") + ".",
 				Optional: true,
 			},
 			"desired_state": schema.StringAttribute{
@@ -198,7 +149,7 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Computed:            true,
 			},
 			"message_type": schema.StringAttribute{
-				MarkdownDescription: "`rcs`, `sms`, `viber` or `whatsapp` (a personal SMS campaign is `sms`).",
+				MarkdownDescription: messageTypeDescription(),
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
@@ -245,16 +196,9 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				DeleteDescription: "How long the stop on destroy may take, including the wait until the platform accepts it " +
 					"(default 30m).",
 			}),
-		}),
+		})),
 	}
 }
-
-// maxRCSPhones and maxSMSPhones are the send pages' limits of recipients
-// per campaign.
-const (
-	maxRCSPhones = 5000
-	maxSMSPhones = 10000
-)
 
 // smsSenderAttribute and smsTextAttribute serve both sms and sms_fallback,
 // which the API limits alike.
@@ -273,64 +217,6 @@ func smsTextAttribute() schema.StringAttribute {
 			"OpenAPI file; the SMS pages say 335, so 336 to 355 plan with a warning).",
 		Required:   true,
 		Validators: []validator.String{framework.SMSTextValidator()},
-	}
-}
-
-func cardSchema() schema.NestedAttributeObject {
-	return schema.NestedAttributeObject{
-		Attributes: map[string]schema.Attribute{
-			"title": schema.StringAttribute{
-				MarkdownDescription: "Card title, at most 200 characters.",
-				Optional:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(200)},
-			},
-			"text": schema.StringAttribute{
-				MarkdownDescription: "Card text, 1 to 1000 characters. A card needs `text` or `media_url`.",
-				Optional:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(1000)},
-			},
-			"media_url": schema.StringAttribute{
-				MarkdownDescription: "http(s) link to an image (jpeg, png, gif; 2 MB) or video (mp4, webm, ...; 10 MB).",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(httpURLPattern, "must begin with http:// or https://")},
-			},
-			"suggestions": schema.ListNestedAttribute{
-				MarkdownDescription: "Buttons, at most 4; `[]` means none. The OpenAPI file's words say at most 2 per card, its " +
-					"schema 4: 3 or 4 buttons plan with a warning.",
-				Optional: true,
-				Validators: []validator.List{listvalidator.SizeAtMost(4), listSizeWarning{from: 3, to: 4, what: "buttons",
-					readings: "the OpenAPI file's description says at most 2 buttons per card, its schema allows 4"}},
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"type": schema.StringAttribute{
-							MarkdownDescription: "`link` (needs `url`) or `call` (needs `phone`).",
-							Required:            true,
-							Validators:          []validator.String{stringvalidator.OneOf("link", "call")},
-						},
-						"text": schema.StringAttribute{
-							MarkdownDescription: "Button text, 1 to 25 characters.",
-							Required:            true,
-							Validators:          []validator.String{framework.UTF16LengthUpTo(25)},
-						},
-						"url": schema.StringAttribute{
-							MarkdownDescription: "Link of a `link` button.",
-							Optional:            true,
-							Validators:          []validator.String{stringvalidator.RegexMatches(httpURLPattern, "must begin with http:// or https://")},
-						},
-						"phone": schema.StringAttribute{
-							MarkdownDescription: "Number a `call` button dials, 9 to 15 digits.",
-							Optional:            true,
-							Validators:          []validator.String{stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus")},
-						},
-						"postback_data": schema.StringAttribute{
-							MarkdownDescription: "Data sent back when the button is pressed, at most 25 characters.",
-							Optional:            true,
-							Validators:          []validator.String{framework.UTF16LengthUpTo(25)},
-						},
-					},
-				},
-			},
-		},
 	}
 }
 
