@@ -145,7 +145,6 @@ func (c Channel) TextValidator() validator.String {
 	return UTF16LengthUpTo(c.Text)
 }
 
-
 // Sentence writes words for a sentence: "a, b or c" (conjunction "or").
 func Sentence(words []string, conjunction string) string {
 	if len(words) < 2 {
