@@ -54,7 +54,7 @@ type filterAttribute struct {
 
 // campaignFilters are the attributes of campaignFilter, for both schemas.
 var campaignFilters = map[string]filterAttribute{
-	"type": {doc: "Only campaigns of this message type: `rcs`, `sms`, `viber` or `whatsapp`.",
+	"type": {doc: "Only campaigns of this message type: " + typesOr + ".",
 		str: []validator.String{stringvalidator.OneOf(campaignTypes...)}},
 	"status":        {doc: "Only campaigns in one of these statuses.", str: []validator.String{stringvalidator.OneOf(campaignStatuses...)}, many: true},
 	"sender":        {doc: "Only campaigns of exactly this sender.", str: []validator.String{framework.UTF16LengthUpTo(255)}},
@@ -92,7 +92,7 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 				"name":          str("Name the platform generated."),
 				"sender":        str("RCS agent or SMS sender."),
 				"status":        str("Current status."),
-				"message_type":  str("`rcs`, `sms`, `viber` or `whatsapp`."),
+				"message_type":  str(typesOr + "."),
 				"start_at":      str("When sending starts."),
 				"real_start_at": str("When sending really started; null before."),
 				"finished_at":   str("When the campaign finished or was stopped; null before."),
@@ -119,7 +119,7 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 			"`name_contains` are applied to its answer, because the sources disagree on the names of the API's search " +
 			"parameters (`search[field]` in the OpenAPI file, `filter[field]` on the RCS list page).\n\n" +
 			"The list pages document that `filter[type]` defaults to `sms` and that one query spans at most three months " +
-			"of creation time: without `type` the data source queries `rcs`, `sms`, `viber` and `whatsapp` and merges them " +
+			"of creation time: without `type` the data source queries " + framework.Sentence(framework.Quoted(campaignTypes), "and") + " and merges them " +
 			"(a refusal of one of them, such as `viber`, which the OpenAPI file's filter leaves out, is a warning); a window longer " +
 			"than three months is read in consecutive windows. Without `created_from` and `created_to` the window is " +
 			"the API's default, **the last three months**.",
@@ -157,11 +157,17 @@ func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSou
 	data.Campaigns = types.ListValueMust(types.ObjectType{AttrTypes: campaignSummaryAttrTypes}, items)
 }
 
-// campaignTypes are the message types a search lists when it names none:
-// filter[type] defaults to sms, so a list without it would miss the rest.
-// The OpenAPI file's filter[type] names sms, rcs and whatsapp; viber is
-// the campaign's own message_type, and is asked for too (typeNotListable).
-var campaignTypes = []string{"rcs", "sms", "viber", "whatsapp"}
+// campaignTypes are the message types a search lists when it names none
+// (every channel's, framework.MessageTypes): filter[type] defaults to sms,
+// so a list without it would miss the rest. The OpenAPI file's
+// filter[type] names sms, rcs and whatsapp; viber is the campaign's own
+// message_type, and is asked for too (typeNotListable), as is every type
+// a channel reports.
+var (
+	campaignTypes = framework.MessageTypes()
+	// typesOr names them for a sentence: "`rcs`, `sms`, `viber` or `whatsapp`".
+	typesOr = framework.Sentence(framework.Quoted(campaignTypes), "or")
+)
 
 // typeNotListable reports a list of one of campaignTypes, asked for
 // without the configuration naming it, that the API refused (422): the

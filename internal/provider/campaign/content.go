@@ -156,8 +156,7 @@ func blockList(quote string, withWhat bool) string {
 // block; what its call does not take; each block's own rules.
 func validateContent(d *diag.Diagnostics, top map[string]attr.Value) {
 	set := blocksOf(top)
-	rcsWithSMS := len(set) == 2 && set[0].Block == "rcs" && set[1].Block == "sms" // has its own error (ValidateConfig)
-	if len(set) > 1 && !rcsWithSMS {
+	if len(set) > 1 {
 		d.AddAttributeError(path.Root(set[1].Block), "Invalid Attribute Combination",
 			fmt.Sprintf("Attributes %s and %s cannot both be set: a campaign has one channel. For an SMS sent only where "+
 				"the first channel cannot deliver (a cascade), use sms_fallback.", set[0].Block, set[1].Block))

@@ -49,7 +49,7 @@ func campaignDataSourceSchema(ctx context.Context, resp *datasource.SchemaRespon
 			"name":          computedString("Name the platform generated, e.g. `RCS api campaign / 2025-04-14 13:43:13`."),
 			"sender":        computedString("RCS agent or SMS sender name."),
 			"status":        computedString("Current status: " + statusList + "."),
-			"message_type":  computedString("`rcs`, `sms`, `viber` or `whatsapp`."),
+			"message_type":  computedString(typesOr + "."),
 			"start_at":      computedString("When sending starts, as the platform writes it (`yyyy-mm-dd hh:mm:ss` in the account's time zone, the provider's `time_zone`)."),
 			"real_start_at": computedString("When sending really started; null before."),
 			"finished_at":   computedString("When the campaign finished or was stopped; null before."),

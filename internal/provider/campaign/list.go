@@ -47,7 +47,7 @@ func (l *campaignList) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds the account's campaigns for `terraform query` by the filters of the `oneapi_campaigns` data " +
-			"source: `type` and the creation window are sent to `GET /api/campaigns` (every type, rcs, sms, viber and whatsapp, when `type` is omitted, and " +
+			"source: `type` and the creation window are sent to `GET /api/campaigns` (every type, " + framework.Sentence(campaignTypes, "and") + ", when `type` is omitted, and " +
 			"consecutive three-month windows for a longer range), the other filters are applied to the answers. Results " +
 			"arrive page by page (500 a page), in ascending id within a type, each with its identity (`id`). Terraform " +
 			"takes at most the list block's `limit` (default 100), and the provider reads no page beyond it.\n\n" +

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -213,8 +214,9 @@ func smsSenderAttribute() schema.StringAttribute {
 
 func smsTextAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "SMS text: at most 765 characters in GSM 7-bit, or 355 when any character needs UCS-2 (the " +
-			"OpenAPI file; the SMS pages say 335, so 336 to 355 plan with a warning).",
+		MarkdownDescription: fmt.Sprintf("SMS text: at most %d characters in GSM 7-bit, or %d when any character needs UCS-2 (the "+
+			"OpenAPI file; the SMS pages say %d, so %d to %d plan with a warning).", framework.SMSMaxGSM, framework.SMSMaxUCS2,
+			framework.SMSPagesMaxUCS2, framework.SMSPagesMaxUCS2+1, framework.SMSMaxUCS2),
 		Required:   true,
 		Validators: []validator.String{framework.SMSTextValidator()},
 	}

@@ -19,12 +19,22 @@ var smsSenderPattern = regexp.MustCompile(`^([0-9]{1,15}|[ -~]{1,11})$`)
 
 const smsSenderRule = "must be 1 to 11 Latin letters, digits, spaces and ASCII symbols, or 1 to 15 digits"
 
+// The SMS text limits: characters in GSM 7-bit, and in UCS-2 by the
+// OpenAPI file and by the SMS pages (the disputed band between them plans
+// with a warning).
+const (
+	SMSMaxGSM       = 765
+	SMSMaxUCS2      = 355
+	SMSPagesMaxUCS2 = 335
+)
+
 // SMSTextValidator checks the documented SMS text limits: 765 characters in
 // GSM 7-bit (extension characters such as € and [ take two), or, when any
 // character is outside GSM 7-bit (UCS-2), 355 UTF-16 units (the OpenAPI
 // file) with a warning above 335 (the SMS pages' limit).
 func SMSTextValidator() validator.String {
-	return StringCheck("must be at most 765 GSM 7-bit characters, or 355 characters in UCS-2 (warning above 335)", CheckSMSText)
+	return StringCheck(fmt.Sprintf("must be at most %d GSM 7-bit characters, or %d characters in UCS-2 (warning above %d)",
+		SMSMaxGSM, SMSMaxUCS2, SMSPagesMaxUCS2), CheckSMSText)
 }
 
 // CheckSMSText is SMSTextValidator's check of one text at p, for rules
@@ -37,18 +47,18 @@ func CheckSMSText(p path.Path, value string, d *diag.Diagnostics) {
 	}
 	n, gsm := SMSLength(text)
 	switch {
-	case gsm && n > 765:
+	case gsm && n > SMSMaxGSM:
 		d.AddAttributeError(p, "SMS Text Too Long",
-			fmt.Sprintf("Attribute %s is %d GSM 7-bit characters; One-API accepts at most 765. Shorten the text.", p, n))
-	case !gsm && n > 355:
+			fmt.Sprintf("Attribute %s is %d GSM 7-bit characters; One-API accepts at most %d. Shorten the text.", p, n, SMSMaxGSM))
+	case !gsm && n > SMSMaxUCS2:
 		d.AddAttributeError(p, "SMS Text Too Long",
-			fmt.Sprintf("Attribute %s needs UCS-2 (it has characters outside GSM 7-bit) and is %d characters; One-API accepts at most 355. "+
-				"Shorten the text or use only GSM 7-bit characters (then 765 are allowed).", p, n))
-	case !gsm && n > 335:
+			fmt.Sprintf("Attribute %s needs UCS-2 (it has characters outside GSM 7-bit) and is %d characters; One-API accepts at most %d. "+
+				"Shorten the text or use only GSM 7-bit characters (then %d are allowed).", p, n, SMSMaxUCS2, SMSMaxGSM))
+	case !gsm && n > SMSPagesMaxUCS2:
 		d.AddAttributeWarning(p, "Disputed Limit",
-			fmt.Sprintf("Attribute %s needs UCS-2 and is %d characters. The sources disagree: the SMS pages allow 335 "+
-				"(Cyrillic) characters, the OpenAPI file 355. One-API may refuse the campaign when it is created "+
-				"(nothing is sent then); at most 335 is safe under both readings.", p, n))
+			fmt.Sprintf("Attribute %s needs UCS-2 and is %d characters. The sources disagree: the SMS pages allow %d "+
+				"(Cyrillic) characters, the OpenAPI file %d. One-API may refuse the campaign when it is created "+
+				"(nothing is sent then); at most %d is safe under both readings.", p, n, SMSPagesMaxUCS2, SMSMaxUCS2, SMSPagesMaxUCS2))
 	}
 }
 

@@ -63,9 +63,9 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 			"variable, and otherwise (from another resource's attribute, known once that is applied) before any request.",
 		Attributes: map[string]schema.Attribute{
 			"channel": schema.StringAttribute{
-				MarkdownDescription: "`sms`, `rcs` or `viber`.",
+				MarkdownDescription: channelsDescription(),
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf("sms", "rcs", "viber")},
+				Validators:          []validator.String{stringvalidator.OneOf(channelNames()...)},
 			},
 			"phone": schema.StringAttribute{
 				MarkdownDescription: "The phone, 9 to 15 digits without a plus.",
@@ -79,9 +79,8 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 				Required: true,
 			},
 			"text": schema.StringAttribute{
-				MarkdownDescription: "The text: for SMS at most 765 GSM 7-bit characters (355 in UCS-2), for RCS 160, for " +
-					"Viber 1000.",
-				Required: true,
+				MarkdownDescription: textDescription(),
+				Required:            true,
 			},
 			"reference_id": schema.StringAttribute{
 				MarkdownDescription: "Up to 32 letters and digits that name this message. Set it to make the action send " +
@@ -93,9 +92,6 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 	}
 }
 
-// textLimits are each channel's text and sender limits beyond SMS's.
-var textLimits = map[string]struct{ sender, text int }{"rcs": {40, 160}, "viber": {40, 1000}}
-
 // ValidateConfig checks the sender and text by the channel's limits.
 func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
 	var m sendModel
@@ -104,8 +100,11 @@ func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConf
 		return
 	}
 	channel := m.Channel.ValueString()
-	limit, ok := textLimits[channel]
-	if channel == "sms" {
+	limit, ok := framework.ChannelOf(channel)
+	if !ok || !limit.Message { // not a channel: the channel's validator says so
+		return
+	}
+	if limit.Sender == 0 { // the SMS rules
 		if framework.Known(m.Sender) {
 			framework.CheckSMSSender(path.Root("sender"), m.Sender.ValueString(), &resp.Diagnostics)
 		}
@@ -114,11 +113,8 @@ func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConf
 		}
 		return
 	}
-	if !ok { // not a channel: the channel's validator says so
-		return
-	}
-	checkLength(&resp.Diagnostics, path.Root("sender"), m.Sender, limit.sender, channel)
-	checkLength(&resp.Diagnostics, path.Root("text"), m.Text, limit.text, channel)
+	checkLength(&resp.Diagnostics, path.Root("sender"), m.Sender, limit.Sender, channel)
+	checkLength(&resp.Diagnostics, path.Root("text"), m.Text, limit.Text, channel)
 }
 
 func checkLength(d *diag.Diagnostics, p path.Path, v types.String, most int, channel string) {
@@ -236,4 +232,40 @@ func messageFieldPath(field string) (path.Path, bool) {
 		return path.Root("channel"), true
 	}
 	return path.Empty(), false
+}
+
+// The channels the single-message call sends are the channel table's
+// marked Message; their order in sentences is SMS first, as the call's
+// documentation lists them.
+
+func messageChannels() []framework.Channel {
+	out := framework.ChannelsWhere(func(c framework.Channel) bool { return c.Message && c.Sender == 0 })
+	return append(out, framework.ChannelsWhere(func(c framework.Channel) bool { return c.Message && c.Sender != 0 })...)
+}
+
+func channelNames() []string {
+	var out []string
+	for _, c := range messageChannels() {
+		out = append(out, c.API)
+	}
+	return out
+}
+
+// channelsDescription is "`sms`, `rcs` or `viber`.".
+func channelsDescription() string {
+	return framework.Sentence(framework.Quoted(channelNames()), "or") + "."
+}
+
+// textDescription is each channel's text limit: "for SMS at most 765 GSM
+// 7-bit characters (355 in UCS-2), for RCS 160, for Viber 1000".
+func textDescription() string {
+	var parts []string
+	for _, c := range messageChannels() {
+		if c.Text == 0 {
+			parts = append(parts, fmt.Sprintf("for %s at most %d GSM 7-bit characters (%d in UCS-2)", c.Title, framework.SMSMaxGSM, framework.SMSMaxUCS2))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("for %s %d", c.Title, c.Text))
+	}
+	return "The text: " + strings.Join(parts, ", ") + "."
 }

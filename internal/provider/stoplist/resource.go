@@ -71,7 +71,7 @@ func (r *entriesResource) Metadata(_ context.Context, req resource.MetadataReque
 
 func (r *entriesResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = identityschema.Schema{Attributes: map[string]identityschema.Attribute{
-		"id": identityschema.StringAttribute{RequiredForImport: true, Description: "The channel: sms, viber or rcs."},
+		"id": identityschema.StringAttribute{RequiredForImport: true, Description: "The channel: " + stopLists + "."},
 	}}
 }
 
@@ -113,21 +113,26 @@ func (r *entriesResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-// channelIs accepts sms, viber and rcs, and says what to write instead of
-// anything else.
+// stopLists names the channels with a stop list (the flags of the stop
+// list's answers, in their order), for a sentence: "sms, viber or rcs".
+var stopLists = framework.Sentence(client.StopListChannels, "or")
+
+// channelIs accepts the channels with a stop list, and says what to write
+// instead of anything else.
 func channelIs() validator.String {
-	return framework.StringCheck("must be sms, viber or rcs", func(p path.Path, v string, d *diag.Diagnostics) {
+	return framework.StringCheck("must be "+stopLists, func(p path.Path, v string, d *diag.Diagnostics) {
 		var why string
+		other, isChannel := framework.ChannelOf(strings.ToLower(v))
 		switch {
 		case slices.Contains(client.StopListChannels, v):
 			return
 		case slices.Contains(client.StopListChannels, strings.ToLower(v)):
 			why = fmt.Sprintf("%q is written in lower case: %q.", v, strings.ToLower(v))
-		case strings.EqualFold(v, "whatsapp"):
-			why = "The stop list's answers carry no WhatsApp flag, so the provider cannot read a WhatsApp entry back: " +
-				"use sms, viber or rcs."
+		case isChannel && !other.StopList:
+			why = fmt.Sprintf("The stop list's answers carry no %s flag, so the provider cannot read a %s entry back: "+
+				"use %s.", other.Title, other.Title, stopLists)
 		default:
-			why = fmt.Sprintf("%q is not a stop list: use sms, viber or rcs.", v)
+			why = fmt.Sprintf("%q is not a stop list: use %s.", v, stopLists)
 		}
 		d.AddAttributeError(p, "Invalid Stop List Channel", fmt.Sprintf("Attribute %s: %s", p, why))
 	})
@@ -220,14 +225,7 @@ func reachableWarning(diags *diag.Diagnostics, what, channel string, phones []st
 	diags.AddWarning("Phones Leave the Stop List",
 		fmt.Sprintf("%s takes %d phone(s) off the %s stop list, so that %s messages can reach them again: %s. "+
 			"Their entries on other channels stay. To keep a phone opted out, keep it in phones.",
-			what, len(phones), channel, channelName(channel), phoneList(phones)))
-}
-
-func channelName(channel string) string {
-	if channel == "viber" {
-		return "Viber"
-	}
-	return strings.ToUpper(channel)
+			what, len(phones), channel, framework.TitleOf(channel), phoneList(phones)))
 }
 
 // phoneList writes phones for a sentence: every one, sorted.
@@ -387,8 +385,8 @@ func (r *entriesResource) ImportState(ctx context.Context, req resource.ImportSt
 	channel := framework.ImportID(ctx, req, &resp.Diagnostics)
 	if !slices.Contains(client.StopListChannels, channel) {
 		resp.Diagnostics.AddError("Invalid Import Id",
-			fmt.Sprintf("%q is not a stop list. Import with the channel, sms, viber or rcs, for example: "+
-				"terraform import oneapi_stop_list_entries.sms sms", channel))
+			fmt.Sprintf("%q is not a stop list. Import with the channel, %s, for example: "+
+				"terraform import oneapi_stop_list_entries.sms sms", channel, stopLists))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), channel)...)
