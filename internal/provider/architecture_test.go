@@ -301,8 +301,8 @@ func TestLinkCheckerFindsViolations(t *testing.T) {
 func TestCallsRegister(t *testing.T) {
 	for src, want := range map[string]bool{
 		"package a\nfunc init() { framework.Register(framework.Family{}) }": true,
-		"package a\nvar _ = framework.Families()":                            false,
-		"package a\nfunc init() { other.Register(nil) }":                     false,
+		"package a\nvar _ = framework.Families()":                           false,
+		"package a\nfunc init() { other.Register(nil) }":                    false,
 	} {
 		f, err := parser.ParseFile(token.NewFileSet(), "a.go", src, parser.SkipObjectResolution)
 		if err != nil {

@@ -17,8 +17,9 @@ type namedDataSource struct{ name string }
 func (d namedDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = d.name
 }
-func (namedDataSource) Schema(context.Context, datasource.SchemaRequest, *datasource.SchemaResponse) {}
-func (namedDataSource) Read(context.Context, datasource.ReadRequest, *datasource.ReadResponse)       {}
+func (namedDataSource) Schema(context.Context, datasource.SchemaRequest, *datasource.SchemaResponse) {
+}
+func (namedDataSource) Read(context.Context, datasource.ReadRequest, *datasource.ReadResponse) {}
 
 func dataSourceFamily(name string, types ...string) Family {
 	return Family{Name: name, Offer: func(Shared) Offer {
@@ -73,9 +74,12 @@ func TestRegistryHandsEachOfferTheProvidersSharedThings(t *testing.T) {
 func TestRegistryRefuses(t *testing.T) {
 	offer := func(Shared) Offer { return Offer{} }
 	for name, register := range map[string]func(r *Registry){
-		"no name":        func(r *Registry) { r.Register(Family{Offer: offer}) },
-		"no offer":       func(r *Registry) { r.Register(Family{Name: "a"}) },
-		"a name twice":   func(r *Registry) { r.Register(Family{Name: "a", Offer: offer}); r.Register(Family{Name: "a", Offer: offer}) },
+		"no name":  func(r *Registry) { r.Register(Family{Offer: offer}) },
+		"no offer": func(r *Registry) { r.Register(Family{Name: "a"}) },
+		"a name twice": func(r *Registry) {
+			r.Register(Family{Name: "a", Offer: offer})
+			r.Register(Family{Name: "a", Offer: offer})
+		},
 		"after the read": func(r *Registry) { r.Families(); r.Register(Family{Name: "b", Offer: offer}) },
 	} {
 		t.Run(name, func(t *testing.T) {
