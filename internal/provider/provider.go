@@ -23,12 +23,7 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/account"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/contactbook"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/message"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/stoplist"
 )
 
 // Environment variables the provider reads when an attribute is not set
@@ -54,15 +49,17 @@ func New(version string) func() provider.Provider {
 // newWithClock is New with another clock (tests).
 func newWithClock(version string, clk clock.Clock) func() provider.Provider {
 	return func() provider.Provider {
-		return &oneAPIProvider{version: version, clock: clk, zones: &campaign.ZoneWatch{}}
+		return &oneAPIProvider{version: version, clock: clk, offer: framework.Offers(framework.Shared{Clock: clk})}
 	}
 }
 
 type oneAPIProvider struct {
 	version string
 	clock   clock.Clock
-	// zones makes the campaigns' Time Zone Mismatch warning one per run.
-	zones *campaign.ZoneWatch
+	// offer is what the registered families offer this provider
+	// (families.go), made once per provider: what a family keeps for the
+	// provider's lifetime lives as long as the provider.
+	offer framework.Offer
 }
 
 type providerModel struct {
@@ -273,21 +270,17 @@ func newClient(cfg providerConfig, userAgent string, clk clock.Clock) (*client.C
 }
 
 func (p *oneAPIProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{campaign.NewResource(p.clock, p.zones), contactbook.NewContactListResource, contactbook.NewContactResource, contactbook.NewContactFieldResource, contactbook.NewContactListMembersResource, stoplist.NewEntriesResource}
+	return p.offer.Resources
 }
 
 func (p *oneAPIProvider) Actions(_ context.Context) []func() action.Action {
-	return []func() action.Action{campaign.NewStopAction(p.clock), campaign.NewRenewAction, message.NewSendAction}
+	return p.offer.Actions
 }
 
 func (p *oneAPIProvider) ListResources(_ context.Context) []func() list.ListResource {
-	return []func() list.ListResource{campaign.NewListResource, contactbook.NewListOfContactLists, contactbook.NewListOfContacts,
-		contactbook.NewListOfContactFields, contactbook.NewListOfContactListMembers, stoplist.NewListResource}
+	return p.offer.ListResources
 }
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		campaign.NewDataSource, campaign.NewCampaignsDataSource, contactbook.NewContactListsDataSource, account.NewSendersDataSource, stoplist.NewStopListDataSource,
-		account.NewBalanceDataSource, campaign.NewPriceDataSource,
-	}
+	return p.offer.DataSources
 }

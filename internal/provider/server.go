@@ -12,7 +12,7 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/clock"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // LogLevelVariables are the environment variables that set the log levels
@@ -44,9 +44,9 @@ func NewProtocol6ServerWithClock(version string, clk clock.Clock) func() tfproto
 
 // protocol6Server serves a provider made by newProvider.
 func protocol6Server(newProvider func() provider.Provider) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(newProvider())
+	newServer := providerserver.NewProtocol6(newProvider())
 	return func() tfprotov6.ProviderServer {
-		s, ok := framework().(nativeServer)
+		s, ok := newServer().(nativeServer)
 		if !ok { // the framework has served both since v1.16
 			panic("terraform-plugin-framework's server has no list resources or actions")
 		}
@@ -110,7 +110,7 @@ func (s releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprot
 }
 
 func (s releasingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	if resp := campaign.FastUpgrade(req); resp != nil {
+	if resp := framework.FastUpgrade(req); resp != nil {
 		return resp, nil
 	}
 	return released(ctx, req, s.nativeServer.UpgradeResourceState)
@@ -121,7 +121,7 @@ func (s releasingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadRe
 }
 
 func (s releasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	if resp := campaign.FastPlan(req); resp != nil {
+	if resp := framework.FastPlan(req); resp != nil {
 		return resp, nil
 	}
 	return released(ctx, req, s.nativeServer.PlanResourceChange)
