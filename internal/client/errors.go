@@ -176,7 +176,12 @@ var fieldNames = []string{
 	"code", "components", "sub_type", "index", "parameters", "payload", "name", "dry_run", "unsubscribe_caption", "short_links",
 }
 
-func init() {
+func init() { addFieldNames() }
+
+// addFieldNames adds the field names of a channel's request (from its
+// file's init) and keeps them longest first.
+func addFieldNames(names ...string) {
+	fieldNames = append(fieldNames, names...)
 	sort.SliceStable(fieldNames, func(i, j int) bool { return len(fieldNames[i]) > len(fieldNames[j]) })
 }
 
