@@ -16,6 +16,7 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
@@ -69,8 +70,17 @@ const personalSMS = `
 
 // importIgnore is what an import cannot read back: the content, which the
 // API does not return, and desired_state, which is the configuration's.
-var importIgnore = []string{"desired_state", "recipients", "viber", "whatsapp", "personal_sms", "sms_fallback", "validity_hours", "start_at",
-	"timeouts", "calculated_price", "currency"}
+var importIgnore = append([]string{"desired_state", "recipients", "sms_fallback", "validity_hours", "start_at",
+	"timeouts", "calculated_price", "currency"}, contentBlocks()...)
+
+// contentBlocks are the campaign's content blocks: one per channel.
+func contentBlocks() []string {
+	var out []string
+	for _, c := range framework.Channels {
+		out = append(out, c.Block)
+	}
+	return out
+}
 
 // channelLifecycle is one channel's life: create (the plan names the
 // message type), a refresh while sending (statistics per channel), a stop,
