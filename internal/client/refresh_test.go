@@ -73,7 +73,7 @@ func TestRefreshFromPagesEqualsGet(t *testing.T) {
 	}
 	sb, url := newSandbox(t, sandbox.Config{AccountZone: kyiv, Balance: 1e6})
 	setup := newClient(t, url, client.WithTimeZone(kyiv))
-	seeded := seedRefreshCampaigns(t, sb, setup, 6*len(sandbox.Statuses)*3)
+	seeded := seedRefreshCampaigns(t, sb, setup, sandbox.SeedRun*3)
 	want := map[int64]*client.Campaign{}
 	hints := map[int64]client.RefreshHint{}
 	seen := map[string]bool{}
@@ -88,7 +88,8 @@ func TestRefreshFromPagesEqualsGet(t *testing.T) {
 			seen["fallback"] = true
 		}
 	}
-	if len(seen) != 4*len(sandbox.Statuses)+1 {
+	// Five message types: rcs, sms, viber, whatsapp, voice.
+	if len(seen) != 5*len(sandbox.Statuses)+1 {
 		t.Fatalf("the seed does not cover every channel, status and the fallback: %v", seen)
 	}
 

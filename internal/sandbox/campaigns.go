@@ -12,6 +12,7 @@ const (
 	kindSMS      = "sms"
 	kindViber    = "viber"
 	kindWhatsApp = "whatsapp"
+	kindVoice    = "voice"
 
 	timeLayout = "2006-01-02 15:04:05"
 
@@ -29,10 +30,12 @@ const (
 	smsPrice      = 0.015
 	viberPrice    = 0.0175
 	whatsappPrice = 0.03
+	voicePrice    = 0.05
 )
 
 // unitPrice is the price of one message of a campaign's channel.
-var unitPrice = map[string]float64{kindRCS: rcsPrice, kindSMS: smsPrice, kindViber: viberPrice, kindWhatsApp: whatsappPrice}
+var unitPrice = map[string]float64{kindRCS: rcsPrice, kindSMS: smsPrice, kindViber: viberPrice, kindWhatsApp: whatsappPrice,
+	kindVoice: voicePrice}
 
 // hasMessenger is the stand-in's rule of who has the Viber and WhatsApp
 // apps (no page says how the platform finds out): every number except
@@ -211,8 +214,9 @@ func (s *Sandbox) accountTimeOrNull(t time.Time) any {
 }
 
 // namePrefix is how a campaign's name spells its channel ("Viber api
-// campaign / ..." in the viber/send example; WhatsApp's is not shown).
-var namePrefix = map[string]string{kindRCS: "RCS", kindSMS: "SMS", kindViber: "Viber", kindWhatsApp: "WhatsApp"}
+// campaign / ..." in the viber/send example; WhatsApp's and voice's are
+// not shown).
+var namePrefix = map[string]string{kindRCS: "RCS", kindSMS: "SMS", kindViber: "Viber", kindWhatsApp: "WhatsApp", kindVoice: "Voice"}
 
 func (s *Sandbox) name(c *campaign) string {
 	return fmt.Sprintf("%s api campaign / %s", namePrefix[c.kind], s.accountTime(c.createdAt))
@@ -336,10 +340,10 @@ func (s *Sandbox) handleDetail(w http.ResponseWriter, c *campaign, now time.Time
 // an SMS campaign in creation, paused, sending or scheduled (the SMS cancel
 // pages, bsg.world). Anything else answers 422 "Invalid campaign status".
 //
-// No page names the statuses of a Viber or WhatsApp campaign's stop: the
-// stand-in takes the narrowest reading, the statuses both lists share, so
-// that a client which sends a stop too early is refused here as it may be
-// there.
+// No page names the statuses of a Viber, WhatsApp or voice campaign's
+// stop: the stand-in takes the narrowest reading, the statuses both lists
+// share, so that a client which sends a stop too early is refused here as
+// it may be there.
 func stoppable(kind, status string) bool {
 	switch status {
 	case "paused", "sending", "scheduled":

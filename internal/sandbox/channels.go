@@ -15,10 +15,15 @@ import (
 // POST /api/campaigns/sms/send-individual.
 
 // cascadeChannels are the channels POST /api/campaigns/send names (the
-// Campaign schema's enum); voice and telegram are not campaign channels
-// the stand-in sends ("Currently telegram can be used only for OTP
-// messages").
-var cascadeChannels = []string{kindSMS, kindRCS, kindViber, "voice", "telegram"}
+// Campaign schema's enum). campaignChannels are those the stand-in sends
+// as a campaign: telegram is not one ("Currently telegram can be used
+// only for OTP messages"). messageChannels are those it sends as a single
+// message (POST /api/messages/send): not voice either.
+var (
+	cascadeChannels  = []string{kindSMS, kindRCS, kindViber, kindVoice, "telegram"}
+	campaignChannels = []string{kindSMS, kindRCS, kindViber, kindVoice}
+	messageChannels  = []string{kindSMS, kindRCS, kindViber}
+)
 
 // checkCascade checks a POST /api/campaigns/send request: channels (1 or 2,
 // the second the fallback of the first), recipients (phones or groups),
@@ -26,7 +31,7 @@ var cascadeChannels = []string{kindSMS, kindRCS, kindViber, "voice", "telegram"}
 // example spells the list `channel`; the schema requires `channels`, as
 // every other example spells it: the stand-in takes either.
 func (s *Sandbox) checkCascade(c *checker, b body, now time.Time) createSpec {
-	channels := checkChannels(c, b)
+	channels := checkChannels(c, b, campaignChannels)
 	spec := createSpec{}
 	if len(channels) > 0 {
 		spec.kind = channels[0]
@@ -45,8 +50,10 @@ func (s *Sandbox) checkCascade(c *checker, b body, now time.Time) createSpec {
 }
 
 // checkChannels reads the cascade's channels (`channels`, or the one
-// example's `channel`).
-func checkChannels(c *checker, b body) []string {
+// example's `channel`): one of the call's sendable channels, then
+// optionally sms. Voice followed by anything but sms is refused as every
+// first channel is.
+func checkChannels(c *checker, b body, sendable []string) []string {
 	key := "channels"
 	if _, ok := b["channels"]; !ok {
 		if _, ok := b["channel"]; ok {
@@ -64,8 +71,8 @@ func checkChannels(c *checker, b body) []string {
 			c.add(fmt.Sprintf("channels.%d", i), "The channel must be one of sms, rcs, viber, voice, telegram.")
 			continue
 		}
-		if ch == "voice" || ch == "telegram" {
-			c.add(fmt.Sprintf("channels.%d", i), "The channel %s cannot send a campaign.", ch)
+		if !slices.Contains(sendable, ch) {
+			c.add(fmt.Sprintf("channels.%d", i), "The channel %s cannot be sent by this call.", ch)
 		}
 		channels = append(channels, ch)
 	}
@@ -76,10 +83,10 @@ func checkChannels(c *checker, b body) []string {
 }
 
 // checkChannelBlocks checks the content block of each channel (sms, rcs,
-// viber), required for a channel named and refused for one that is not,
-// and returns the sender of the first channel.
+// viber, voice), required for a channel named and refused for one that is
+// not, and returns the sender of the first channel.
 func checkChannelBlocks(c *checker, b body, channels []string) (sender string) {
-	for _, ch := range []string{kindSMS, kindRCS, kindViber} {
+	for _, ch := range []string{kindSMS, kindRCS, kindViber, kindVoice} {
 		block := c.object(b, ch, ch, slices.Contains(channels, ch))
 		switch {
 		case block == nil:
@@ -87,6 +94,8 @@ func checkChannelBlocks(c *checker, b body, channels []string) (sender string) {
 			c.add(ch, "The %s block needs %s among the channels.", ch, ch)
 		case ch == kindViber:
 			sender = checkViber(c, block, "viber.")
+		case ch == kindVoice:
+			sender = checkVoice(c, block, "voice")
 		case ch == kindRCS:
 			sender = checkRCSBlock(c, block)
 		case channels[0] == kindSMS:
@@ -110,12 +119,12 @@ func checkDryRun(c *checker, b body) {
 // stopListOf is the stop list a campaign of a channel skips: its own
 // channel's (sms, rcs, viber) unless check_stop_list is false; SMS
 // campaigns always skip the SMS stop list; the stop list has no WhatsApp
-// flag.
+// and no voice flag.
 func stopListOf(kind string, checkStopList bool) string {
 	switch {
 	case kind == kindSMS:
 		return kindSMS
-	case kind == kindWhatsApp || !checkStopList:
+	case kind == kindWhatsApp || kind == kindVoice || !checkStopList:
 		return ""
 	}
 	return kind

@@ -52,7 +52,7 @@ func TestNewChannelsRefuse(t *testing.T) {
 		{"no channels", "/api/campaigns/send", `{` + phones + `,"viber":{"sender":"V","text":"t"}}`, "channels"},
 		{"three channels", "/api/campaigns/send", `{"channels":["viber","sms","rcs"],` + phones + `}`, "channels"},
 		{"fallback first", "/api/campaigns/send", `{"channels":["sms","viber"],` + phones + `,"viber":{"sender":"V","text":"t"},"sms":{"sender":"S","text":"t"}}`, "channels1"},
-		{"voice", "/api/campaigns/send", `{"channels":["voice"],` + phones + `}`, "channels0"},
+		{"telegram", "/api/campaigns/send", `{"channels":["telegram"],` + phones + `}`, "channels0"},
 		{"viber block missing", "/api/campaigns/send", `{"channels":["viber"],` + phones + `}`, "viber"},
 		{"viber text too long", "/api/campaigns/viber/send", `{"phones":[{"number":"380661231231"}],"sender":"V","text":"` + strings.Repeat("a", 1001) + `"}`, "text"},
 		{"caption without link", "/api/campaigns/viber/send", `{"phones":[{"number":"380661231231"}],"sender":"V","text":"t","button_caption":"Go"}`, "link_url"},

@@ -11,7 +11,8 @@ import (
 // handleList serves GET /api/campaigns, as the list pages document it: page[offset],
 // page[limit] (30..500, default 50), sort (id, sender, type, date, status),
 // way (asc, desc), filter[type] (sms, rcs, whatsapp, the OpenAPI file's enum,
-// and viber, which the campaign's message_type enum names; default sms),
+// viber, which the campaign's message_type enum names, and voice, which
+// the cascade call sends; default sms),
 // filter[from] and filter[to] (yyyy-mm-dd hh:mm:ss in the account's zone;
 // defaults: three months before filter[to], and now; at most three months
 // apart), filter[field] (sender, taskname) with filter[value] (the RCS
@@ -25,7 +26,7 @@ func (s *Sandbox) handleList(w http.ResponseWriter, r *http.Request) {
 	limit := queryInt(c, q.Get("page[limit]"), "page[limit]", 50, 30, 500)
 	sortBy := queryEnum(c, q.Get("sort"), "sort", "id", "id", "sender", "type", "date", "status")
 	way := queryEnum(c, q.Get("way"), "way", "asc", "asc", "desc")
-	types := []string{"sms", "rcs", "whatsapp", "viber"}
+	types := []string{"sms", "rcs", "whatsapp", "viber", "voice"}
 	if s.cfg.ListTypesAsDocumented {
 		types = types[:3]
 	}

@@ -172,7 +172,7 @@ func checkMessageContent(c *checker, b body) (kind, sender string) {
 		}
 		return kindWhatsApp, sender
 	}
-	channels := checkChannels(c, b)
+	channels := checkChannels(c, b, messageChannels)
 	sender = checkChannelBlocks(c, b, channels)
 	c.validity(b, "")
 	c.integer(b, "tariff_code", "tariff_code", 0, 1<<31)

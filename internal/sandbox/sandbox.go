@@ -56,10 +56,10 @@ type Config struct {
 	// RateLimit, when above 0, answers 429 with Retry-After to API requests
 	// beyond this many per second, as a rate-limited account would.
 	RateLimit float64
-	// ListTypesAsDocumented refuses the list's filter[type]=viber (422), as
-	// the OpenAPI file's enum (sms, rcs, whatsapp) would. By default the
-	// stand-in lists Viber campaigns too: the campaign's message_type names
-	// viber, and the platform sends them.
+	// ListTypesAsDocumented refuses the list's filter[type]=viber and
+	// =voice (422), as the OpenAPI file's enum (sms, rcs, whatsapp) would.
+	// By default the stand-in lists Viber and voice campaigns too: the
+	// campaign's message_type names viber, and the platform sends both.
 	ListTypesAsDocumented bool
 }
 

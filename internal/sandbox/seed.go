@@ -16,8 +16,9 @@ var Statuses = []string{"creation", "moderation", "scheduled", "sending", "pause
 
 // seedChannels are the create calls of every channel as the send pages
 // write them: RCS without and with the SMS fallback, SMS, Viber without and
-// with the SMS cascade, WhatsApp. %s is the phones array; the SMS page
-// writes a number as an integer, the others as a string.
+// with the SMS cascade, WhatsApp, voice without and with the SMS cascade.
+// %s is the phones array; the SMS page writes a number as an integer, the
+// others as a string.
 var seedChannels = []struct {
 	path, body string
 	intNumber  bool
@@ -28,13 +29,19 @@ var seedChannels = []struct {
 	{"/api/campaigns/send", `{"channels":["viber"],"recipients":{"phones":%s},"viber":{"sender":"ViberShop","text":"Hi"}}`, false},
 	{"/api/campaigns/send", `{"channels":["viber","sms"],"recipients":{"phones":%s},"viber":{"sender":"ViberShop","text":"Hi"},"sms":{"sender":"Shop","text":"Hi"}}`, false},
 	{"/api/campaigns/whatsapp/send", `{"phones":%s,"sender":"whatsapp_sender","type":"template","template":{"name":"t","language":{"code":"en"},"components":[{"type":"body"}]}}`, false},
+	{"/api/campaigns/send", `{"channels":["voice"],"recipients":{"phones":%s},"voice":{"sender":"VoiceShop","text":"Hi","category":"transactional"}}`, false},
+	{"/api/campaigns/send", `{"channels":["voice","sms"],"recipients":{"phones":%s},"voice":{"sender":"VoiceShop","text":"Hi","category":"otp","voice":"dariya","lang":"en"},"sms":{"sender":"Shop","text":"Hi"}}`, false},
 }
+
+// SeedRun is how many campaigns SeedEveryChannelAndStatus makes to cover
+// every channel in every status once.
+var SeedRun = len(seedChannels) * len(Statuses)
 
 // SeedEveryChannelAndStatus creates n campaigns through the API, a second
 // apart on the stand-in's clock, cycling through every channel (seedChannels:
-// campaign i is of channel i%6), then moves the clock 30 s and puts
-// campaign i in Statuses[(i/6)%8], so that each run of 48 covers every
-// channel in every status. A campaign to be seen sending has enough
+// campaign i is of channel i%8), then moves the clock 30 s and puts
+// campaign i in Statuses[(i/8)%8], so that each run of SeedRun (64) covers
+// every channel in every status. A campaign to be seen sending has enough
 // messages to be still sending a while later (2 s a message). It returns
 // the ids in creation order. The creates count in the request counters.
 func (s *Sandbox) SeedEveryChannelAndStatus(n int) ([]int64, error) {

@@ -52,6 +52,8 @@ var Channels = []Channel{
 	{Block: "personal_sms", API: "sms", Title: "Personal SMS", MessageType: "sms", Phones: 10000,
 		Call: "POST /api/campaigns/sms/send-individual", TariffMax: 9,
 		NotTaken: []string{"validity_seconds", "check_stop_list", "add_to_contact_book"}},
+	{Block: "voice", API: "voice", Title: "Voice", MessageType: "voice", Sender: 40, Text: 1000, Phones: 10000,
+		Call: "POST /api/campaigns/send", NotTaken: []string{"validity_seconds"}, Cascade: true},
 }
 
 // ChannelOf is the entry of a content block, or of an API channel name
