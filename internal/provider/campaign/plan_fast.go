@@ -304,6 +304,19 @@ func attributeDefault(ctx context.Context, p path.Path, a schema.Attribute) (att
 			d.DefaultInt64(ctx, defaults.Int64Request{Path: p}, &r)
 			v, diags = r.PlanValue, r.Diagnostics
 		}
+	default:
+		v, diags = numberDefault(ctx, p, a)
+	}
+	if diags.HasError() {
+		return nil, fmt.Errorf("the default of %s: %s", p, diags[0].Detail())
+	}
+	return v, nil
+}
+
+// numberDefault is attributeDefault for the other numbers (int32,
+// float64, float32, number), then the collections.
+func numberDefault(ctx context.Context, p path.Path, a schema.Attribute) (v attr.Value, diags diag.Diagnostics) {
+	switch a := a.(type) {
 	case interface{ Int32DefaultValue() defaults.Int32 }:
 		if d := a.Int32DefaultValue(); d != nil {
 			var r defaults.Int32Response
@@ -331,10 +344,7 @@ func attributeDefault(ctx context.Context, p path.Path, a schema.Attribute) (att
 	default:
 		v, diags = collectionDefault(ctx, p, a)
 	}
-	if diags.HasError() {
-		return nil, fmt.Errorf("the default of %s: %s", p, diags[0].Detail())
-	}
-	return v, nil
+	return v, diags
 }
 
 // collectionDefault is attributeDefault for the attributes holding other

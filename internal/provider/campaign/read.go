@@ -67,8 +67,8 @@ var refreshedFields = sync.OnceValue(func() []refreshedField {
 })
 
 // matchRefreshedFields pairs the fields of observed and model by their
-// tfsdk tags. A pair of different types, or a rule for an attribute
-// that is not in both, is an error.
+// tfsdk tags. A pair of different types or not attribute values, or a
+// rule for an attribute that is not in both, is an error.
 func matchRefreshedFields(observed, model reflect.Type, rules map[string]takeRule) ([]refreshedField, error) {
 	inModel := map[string]int{}
 	for i := range model.NumField() {
@@ -82,7 +82,7 @@ func matchRefreshedFields(observed, model reflect.Type, rules map[string]takeRul
 		if !ok {
 			continue
 		}
-		if observed.Field(i).Type != model.Field(j).Type {
+		if t := observed.Field(i).Type; t != model.Field(j).Type || !t.Implements(reflect.TypeFor[attr.Value]()) {
 			return nil, fmt.Errorf("read.go (refreshedFields): %s is a %s in %s, a %s in %s", name,
 				observed.Field(i).Type, observed, model.Field(j).Type, model)
 		}
@@ -117,7 +117,8 @@ func refreshedState(ctx context.Context, state tftypes.Value, c *client.Campaign
 				continue
 			}
 		}
-		tv, err := observed.Field(f.observed).Interface().(attr.Value).ToTerraformValue(ctx)
+		v, _ := observed.Field(f.observed).Interface().(attr.Value) // matchRefreshedFields: it is one
+		tv, err := v.ToTerraformValue(ctx)
 		if err != nil {
 			return state, err
 		}
@@ -132,7 +133,7 @@ func refreshModel(c *client.Campaign, m *campaignResourceModel, zone *time.Locat
 	observed, model := reflect.ValueOf(&o).Elem(), reflect.ValueOf(m).Elem()
 	for _, f := range refreshedFields() {
 		if f.takes != nil {
-			current := model.Field(f.model).Interface().(attr.Value)
+			current, _ := model.Field(f.model).Interface().(attr.Value) // matchRefreshedFields: it is one
 			var s string
 			if str, ok := current.(types.String); ok {
 				s = str.ValueString()
