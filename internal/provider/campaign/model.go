@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // The campaign resource's model, and how it maps to the API: the create
@@ -139,19 +138,7 @@ func sortedPhones(phones []string) []client.Phone {
 // content, which the API does not return. zone is the account's time zone,
 // in which the API writes start_at.
 func campaignFromAPI(c *client.Campaign, m *campaignResourceModel, zone *time.Location) {
-	o := observe(c)
-	m.ID, m.Name, m.Status, m.MessageType = o.ID, o.Name, o.Status, o.MessageType
-	m.RealStartAt, m.FinishedAt, m.CreatedAt = o.RealStartAt, o.FinishedAt, o.CreatedAt
-	m.Statistics, m.SMSFallbackStatistics = o.Statistics, o.SMSFallbackStatistics
-	if takesPrice(c, framework.Known(m.CalculatedPrice)) {
-		m.CalculatedPrice = o.CalculatedPrice
-	}
-	if takesCurrency(c, framework.Known(m.Currency)) {
-		m.Currency = o.Currency
-	}
-	if takesStartAt(c, m.StartAt.ValueString(), framework.Known(m.StartAt), zone) {
-		m.StartAt = o.StartAt
-	}
+	refreshModel(c, m, zone) // read.go: the attributes and rules a refresh follows, shared with Read's
 }
 
 // The rules of a refresh for the values the API answers unreliably or in

@@ -242,16 +242,19 @@ func unchangedPlan(ctx context.Context, req resource.ModifyPlanRequest) bool {
 		return false
 	}
 	var desired, status types.String
-	if req.State.GetAttribute(ctx, path.Root("desired_state"), &desired).HasError() {
+	if req.State.GetAttribute(ctx, path.Root("desired_state"), &desired).HasError() ||
+		req.State.GetAttribute(ctx, path.Root("status"), &status).HasError() {
 		return false
 	}
-	if desired.ValueString() != desiredActive {
-		return true
-	}
-	if req.State.GetAttribute(ctx, path.Root("status"), &status).HasError() {
-		return false
-	}
-	return status.ValueString() != client.StatusPaused && status.ValueString() != client.StatusStopped
+	return !unchangedNeedsRules(desired.ValueString(), status.ValueString())
+}
+
+// unchangedNeedsRules reports an unchanged campaign that still needs the
+// rules: desired_state "active" (null is "") on one found paused (renew)
+// or stopped (warning). unchangedPlan and the fast path (plan_fast.go,
+// rulesLeaveUnchanged) both ask it.
+func unchangedNeedsRules(desired, status string) bool {
+	return desired == desiredActive && (status == client.StatusPaused || status == client.StatusStopped)
 }
 
 // contentType is the message type the content decides (the endpoint it is

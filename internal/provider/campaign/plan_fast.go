@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
 	"sync/atomic"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
 // The fast path of a campaign's plan: most campaigns of a large
@@ -28,13 +31,14 @@ import (
 //     values) goes to the framework: the comparison is of the encoded bytes,
 //     so a doubt always takes the slow path;
 //   - schema defaults (stop_on_destroy's true) apply where the configuration
-//     is null: the prior value must then be the default;
+//     is null: the prior value must then be the default, read from the
+//     schema (schemaDefaults);
 //   - plan modifiers: UseStateForUnknown has nothing unknown to fill and
 //     contentReplacement sees no change; the framework marks computed values
 //     unknown only when the plan differs from the state, which it does not;
 //   - ModifyPlan: planUpdate acts on an unchanged plan only for
 //     desired_state = "active" with status paused (renew) or stopped
-//     (warning) (unchangedPlan's condition);
+//     (warning): unchangedNeedsRules (plan.go), which unchangedPlan asks too;
 //   - the identity is passed through (the framework's default). Without a
 //     prior identity (Terraform 1.11 and older never send one; 1.12 and
 //     later not for a state written before identities until its refresh)
@@ -60,9 +64,13 @@ var campaignStateType = sync.OnceValue(func() tftypes.Type {
 	return campaignSchema().Type().TerraformType(context.Background())
 })
 
-// defaultedAttributes are the campaign's attributes with a schema default,
-// and the default.
-var defaultedAttributes = map[string]tftypes.Value{"stop_on_destroy": tftypes.NewValue(tftypes.Bool, true)}
+// campaignDefaults are the campaign's attributes with a schema default,
+// and the default, read from the schema (schemaDefaults). An error (a
+// default the fast path cannot check) sends every plan to the framework;
+// TestSchemaDefaultsOfTheCampaign fails on it.
+var campaignDefaults = sync.OnceValues(func() (map[string]tftypes.Value, error) {
+	return schemaDefaults(context.Background(), campaignSchema())
+})
 
 // FastPlan answers PlanResourceChange for an unchanged campaign, or
 // returns nil for the framework to answer.
@@ -98,8 +106,12 @@ func fastPlan(req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceC
 	if !ok {
 		return nil
 	}
+	defaults, err := campaignDefaults()
+	if err != nil {
+		return nil
+	}
 	prior, config, ok := decodeAttrs(req.PriorState, req.Config)
-	if !ok || !rulesLeaveUnchanged(prior, config) {
+	if !ok || !rulesLeaveUnchanged(prior, config, defaults) {
 		return nil
 	}
 	resp := &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState, PlannedIdentity: identity}
@@ -154,9 +166,10 @@ func decodeAttrs(priorState, configValue *tfprotov6.DynamicValue) (prior, config
 }
 
 // rulesLeaveUnchanged reports an unchanged campaign that no schema default
-// and no rule of ModifyPlan changes.
-func rulesLeaveUnchanged(prior, config map[string]tftypes.Value) bool {
-	for name, def := range defaultedAttributes {
+// (defaults: where the configuration is null, the framework plans the
+// default) and no rule of ModifyPlan (unchangedNeedsRules) changes.
+func rulesLeaveUnchanged(prior, config, defaults map[string]tftypes.Value) bool {
+	for name, def := range defaults {
 		if config[name].IsNull() && !prior[name].Equal(def) {
 			return false
 		}
@@ -165,7 +178,7 @@ func rulesLeaveUnchanged(prior, config map[string]tftypes.Value) bool {
 	if !stringAttr(prior["desired_state"], &desired) || !stringAttr(prior["status"], &status) {
 		return false
 	}
-	return desired != desiredActive || (status != client.StatusPaused && status != client.StatusStopped)
+	return !unchangedNeedsRules(desired, status)
 }
 
 // stringAttr reads a known string or null (as "") into dst.
@@ -195,4 +208,179 @@ func canonicalPrivate(private []byte) bool {
 	}
 	again, err := json.Marshal(m)
 	return err == nil && bytes.Equal(again, private)
+}
+
+// schemaDefaults reads the schema's defaults: each top-level attribute
+// with a Default, and the value the framework plans where the
+// configuration is null (terraform-plugin-framework v1.19,
+// internal/fwschemadata TransformDefaults, which asks the same Default
+// with the attribute's path). A default inside a nested attribute or a
+// block is an error: the fast path compares top-level values only.
+func schemaDefaults(ctx context.Context, s schema.Schema) (map[string]tftypes.Value, error) {
+	out := map[string]tftypes.Value{}
+	for name, a := range s.Attributes {
+		if err := nestedDefault(ctx, path.Root(name), a, nil); err != nil {
+			return nil, err
+		}
+		v, err := attributeDefault(ctx, path.Root(name), a)
+		if err != nil || v == nil {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if out[name], err = v.ToTerraformValue(ctx); err != nil {
+			return nil, err
+		}
+	}
+	for name, b := range s.Blocks {
+		if err := nestedDefault(ctx, path.Root(name), nil, b); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// nestedDefault is an error naming the first default inside attribute a
+// or block b (one of them nil), or nil when there is none.
+func nestedDefault(ctx context.Context, p path.Path, a schema.Attribute, b schema.Block) error {
+	var attrs map[string]schema.Attribute
+	var blocks map[string]schema.Block
+	switch n := a.(type) {
+	case schema.SingleNestedAttribute:
+		attrs = n.Attributes
+	case schema.ListNestedAttribute:
+		attrs = n.NestedObject.Attributes
+	case schema.SetNestedAttribute:
+		attrs = n.NestedObject.Attributes
+	case schema.MapNestedAttribute:
+		attrs = n.NestedObject.Attributes
+	}
+	switch n := b.(type) {
+	case schema.SingleNestedBlock:
+		attrs, blocks = n.Attributes, n.Blocks
+	case schema.ListNestedBlock:
+		attrs, blocks = n.NestedObject.Attributes, n.NestedObject.Blocks
+	case schema.SetNestedBlock:
+		attrs, blocks = n.NestedObject.Attributes, n.NestedObject.Blocks
+	}
+	for name, inner := range attrs {
+		if v, err := attributeDefault(ctx, p.AtName(name), inner); err != nil || v != nil {
+			return fmt.Errorf("%s has a default, which plan_fast.go (schemaDefaults) does not check: only top-level defaults are", p.AtName(name))
+		}
+		if err := nestedDefault(ctx, p.AtName(name), inner, nil); err != nil {
+			return err
+		}
+	}
+	for name, inner := range blocks {
+		if err := nestedDefault(ctx, p.AtName(name), nil, inner); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// attributeDefault is the value attribute a's Default plans at p, or nil
+// when it has none.
+func attributeDefault(ctx context.Context, p path.Path, a schema.Attribute) (attr.Value, error) {
+	var v attr.Value
+	var diags diag.Diagnostics
+	switch a := a.(type) {
+	case interface{ BoolDefaultValue() defaults.Bool }:
+		if d := a.BoolDefaultValue(); d != nil {
+			var r defaults.BoolResponse
+			d.DefaultBool(ctx, defaults.BoolRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ StringDefaultValue() defaults.String }:
+		if d := a.StringDefaultValue(); d != nil {
+			var r defaults.StringResponse
+			d.DefaultString(ctx, defaults.StringRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ Int64DefaultValue() defaults.Int64 }:
+		if d := a.Int64DefaultValue(); d != nil {
+			var r defaults.Int64Response
+			d.DefaultInt64(ctx, defaults.Int64Request{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	default:
+		v, diags = numberDefault(ctx, p, a)
+	}
+	if diags.HasError() {
+		return nil, fmt.Errorf("the default of %s: %s", p, diags[0].Detail())
+	}
+	return v, nil
+}
+
+// numberDefault is attributeDefault for the other numbers (int32,
+// float64, float32, number), then the collections.
+func numberDefault(ctx context.Context, p path.Path, a schema.Attribute) (v attr.Value, diags diag.Diagnostics) {
+	switch a := a.(type) {
+	case interface{ Int32DefaultValue() defaults.Int32 }:
+		if d := a.Int32DefaultValue(); d != nil {
+			var r defaults.Int32Response
+			d.DefaultInt32(ctx, defaults.Int32Request{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ Float64DefaultValue() defaults.Float64 }:
+		if d := a.Float64DefaultValue(); d != nil {
+			var r defaults.Float64Response
+			d.DefaultFloat64(ctx, defaults.Float64Request{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ Float32DefaultValue() defaults.Float32 }:
+		if d := a.Float32DefaultValue(); d != nil {
+			var r defaults.Float32Response
+			d.DefaultFloat32(ctx, defaults.Float32Request{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ NumberDefaultValue() defaults.Number }:
+		if d := a.NumberDefaultValue(); d != nil {
+			var r defaults.NumberResponse
+			d.DefaultNumber(ctx, defaults.NumberRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	default:
+		v, diags = collectionDefault(ctx, p, a)
+	}
+	return v, diags
+}
+
+// collectionDefault is attributeDefault for the attributes holding other
+// values (list, set, map, object, dynamic).
+func collectionDefault(ctx context.Context, p path.Path, a schema.Attribute) (v attr.Value, diags diag.Diagnostics) {
+	switch a := a.(type) {
+	case interface{ ListDefaultValue() defaults.List }:
+		if d := a.ListDefaultValue(); d != nil {
+			var r defaults.ListResponse
+			d.DefaultList(ctx, defaults.ListRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ SetDefaultValue() defaults.Set }:
+		if d := a.SetDefaultValue(); d != nil {
+			var r defaults.SetResponse
+			d.DefaultSet(ctx, defaults.SetRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ MapDefaultValue() defaults.Map }:
+		if d := a.MapDefaultValue(); d != nil {
+			var r defaults.MapResponse
+			d.DefaultMap(ctx, defaults.MapRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ ObjectDefaultValue() defaults.Object }:
+		if d := a.ObjectDefaultValue(); d != nil {
+			var r defaults.ObjectResponse
+			d.DefaultObject(ctx, defaults.ObjectRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	case interface{ DynamicDefaultValue() defaults.Dynamic }:
+		if d := a.DynamicDefaultValue(); d != nil {
+			var r defaults.DynamicResponse
+			d.DefaultDynamic(ctx, defaults.DynamicRequest{Path: p}, &r)
+			v, diags = r.PlanValue, r.Diagnostics
+		}
+	}
+	return v, diags
 }

@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
@@ -17,7 +20,9 @@ import (
 // TestReadInPlaceMatchesTheModel refreshes a generated corpus of states with
 // a generated corpus of API answers, once through the model
 // (campaignFromAPI, as create and update do) and once in place (Read's
-// refreshedState): the states must be identical.
+// refreshedState): the states must be identical. Both follow
+// refreshedFields; this holds their two ways of reading the current value
+// and writing the new one to the same result.
 func TestReadInPlaceMatchesTheModel(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -96,6 +101,61 @@ func TestReadInPlaceMatchesTheModel(t *testing.T) {
 		}
 	}
 	t.Logf("%d refreshes compared", compared)
+}
+
+// TestRefreshedFields: a refresh writes every attribute the platform
+// reports that the resource has, each rule of refreshRules applies to one
+// of them, and a mismatch between the two structs or a rule for an
+// attribute a refresh does not write is an error naming read.go.
+func TestRefreshedFields(t *testing.T) {
+	t.Parallel()
+	fields := refreshedFields()
+	written, ruled := map[string]bool{}, 0
+	for _, f := range fields {
+		written[f.name] = true
+		if f.takes != nil {
+			ruled++
+		}
+	}
+	for _, name := range []string{"id", "status", "statistics", "start_at", "calculated_price", "currency"} {
+		if !written[name] {
+			t.Errorf("a refresh does not write %s: %v", name, fields)
+		}
+	}
+	if written["sender"] || written["desired_state"] || ruled != len(refreshRules) {
+		t.Errorf("a refresh writes %v, %d of them by a rule", written, ruled)
+	}
+
+	type observed struct {
+		A types.String `tfsdk:"a"`
+		B types.String `tfsdk:"b"`
+		C types.String `tfsdk:"c"`
+	}
+	type model struct {
+		C types.String `tfsdk:"c"`
+		X types.Bool   `tfsdk:"x"`
+		A types.String `tfsdk:"a"`
+	}
+	always := func(*client.Campaign, string, bool, *time.Location) bool { return true }
+	got, err := matchRefreshedFields(reflect.TypeFor[observed](), reflect.TypeFor[model](), map[string]takeRule{"c": always})
+	if err != nil || len(got) != 2 || got[0].name != "a" || got[0].observed != 0 || got[0].model != 2 || got[0].takes != nil ||
+		got[1].name != "c" || got[1].observed != 2 || got[1].model != 0 || got[1].takes == nil {
+		t.Errorf("matched %+v, %v", got, err)
+	}
+	for name, rules := range map[string]map[string]takeRule{"a rule for an attribute not in the model": {"b": always},
+		"a rule for no attribute": {"d": always}} {
+		if _, err := matchRefreshedFields(reflect.TypeFor[observed](), reflect.TypeFor[model](), rules); err == nil ||
+			!strings.Contains(err.Error(), "read.go (refreshRules)") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	type retyped struct {
+		A types.Int64 `tfsdk:"a"`
+	}
+	if _, err := matchRefreshedFields(reflect.TypeFor[observed](), reflect.TypeFor[retyped](), nil); err == nil ||
+		!strings.Contains(err.Error(), "read.go (refreshedFields)") {
+		t.Errorf("a field of another type: %v", err)
+	}
 }
 
 func ptr[T any](v T) *T { return &v }
