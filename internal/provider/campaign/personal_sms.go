@@ -29,7 +29,7 @@ func init() {
 func personalSMSAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: "Personal SMS, instead of `sms` and `recipients`: a text of its own to each phone, one campaign " +
-			"(`POST /api/campaigns/sms/send-individual`). At most 10,000 messages; a phone at most once. `start_at` " +
+			"(`" + ch.Call + "`). At most " + thousands(ch.Phones) + " messages; a phone at most once. `start_at` " +
 			"cannot be set (the call's schema types it as hours, its example as a time: a schedule the platform may not read " +
 			"would send at once).",
 		Optional: true,
@@ -40,7 +40,7 @@ func personalSMSAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 				Optional:            true,
 			},
 			"messages": schema.ListNestedAttribute{
-				MarkdownDescription: "The messages: `{ phone = \"380661231231\", text = \"Hello Jack\" }`, 1 to 10,000.",
+				MarkdownDescription: "The messages: `{ phone = \"380661231231\", text = \"Hello Jack\" }`, 1 to " + thousands(ch.Phones) + ".",
 				Required:            true,
 				Validators:          []validator.List{listvalidator.SizeBetween(1, ch.Phones)},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{

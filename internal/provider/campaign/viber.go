@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -39,14 +40,14 @@ func viberAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 		Optional: true,
 		Attributes: map[string]schema.Attribute{
 			"sender": schema.StringAttribute{
-				MarkdownDescription: "Viber sender name, 1 to 40 characters (the cascade call's Viber schema).",
+				MarkdownDescription: fmt.Sprintf("Viber sender name, 1 to %d characters (the cascade call's Viber schema).", ch.Sender),
 				Required:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(40)},
+				Validators:          []validator.String{ch.SenderValidator()},
 			},
 			"text": schema.StringAttribute{
-				MarkdownDescription: "Message text, 1 to 1000 characters.",
+				MarkdownDescription: fmt.Sprintf("Message text, 1 to %d characters.", ch.Text),
 				Required:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(1000)},
+				Validators:          []validator.String{ch.TextValidator()},
 			},
 			"image_url": schema.StringAttribute{
 				MarkdownDescription: "Picture shown with the text: an http or https URL of at most 255 characters ending in " +

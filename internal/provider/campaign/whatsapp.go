@@ -38,9 +38,9 @@ func whatsappAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 		Optional: true,
 		Attributes: map[string]schema.Attribute{
 			"sender": schema.StringAttribute{
-				MarkdownDescription: "WhatsApp sender (agent) name, 1 to 40 characters.",
+				MarkdownDescription: fmt.Sprintf("WhatsApp sender (agent) name, 1 to %d characters.", ch.Sender),
 				Required:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(40)},
+				Validators:          []validator.String{ch.SenderValidator()},
 			},
 			"template": schema.SingleNestedAttribute{
 				MarkdownDescription: "The approved template and the values that fill it.",

@@ -26,6 +26,7 @@ type Channel struct {
 	Title       string   // in sentences and diagnostics: "Personal SMS"
 	MessageType string   // the message_type the platform reports for its campaigns
 	Sender      int      // most characters of a sender name; 0: the SMS sender rule
+	Agent       bool     // the platform calls its sender an agent (RCS)
 	Text        int      // most characters of a text; 0: the SMS text rule, or no text
 	Phones      int      // most phones a campaign takes
 	Disputed    int      // another source's lower limit of phones: above it a warning; 0: none
@@ -40,7 +41,7 @@ type Channel struct {
 // Channels is the table, in the order the provider offers the blocks (the
 // order of diagnostics that name two of them).
 var Channels = []Channel{
-	{Block: "rcs", API: "rcs", Title: "RCS", MessageType: "rcs", Sender: 40, Text: 160, Phones: 5000,
+	{Block: "rcs", API: "rcs", Title: "RCS", MessageType: "rcs", Sender: 40, Agent: true, Text: 160, Phones: 5000,
 		Call: "POST /api/campaigns/rcs/send (and send-groups)", Cascade: true, StopList: true, Message: true},
 	{Block: "sms", API: "sms", Title: "SMS", MessageType: "sms", Phones: 10000,
 		Call: "POST /api/campaigns/sms/send (and send-groups)", TariffMax: 9,
@@ -112,6 +113,14 @@ func TitleOf(name string) string {
 		return c.Title
 	}
 	return strings.ToUpper(name)
+}
+
+// SenderNoun is what the platform calls the channel's sender.
+func (c Channel) SenderNoun() string {
+	if c.Agent {
+		return "agent"
+	}
+	return "sender"
 }
 
 // Takes reports whether the channel's create call takes a top-level

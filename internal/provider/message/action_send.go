@@ -74,8 +74,7 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 					"must be 9 to 15 digits with the country code, without a plus or spaces")},
 			},
 			"sender": schema.StringAttribute{
-				MarkdownDescription: "The sender: an SMS sender (1 to 11 Latin letters, digits, spaces and symbols, or 1 to " +
-					"15 digits), or the RCS agent's or Viber sender's name (1 to 40 characters).",
+				MarkdownDescription: senderDescription(),
 				Required: true,
 			},
 			"text": schema.StringAttribute{
@@ -268,4 +267,19 @@ func textDescription() string {
 		parts = append(parts, fmt.Sprintf("for %s %d", c.Title, c.Text))
 	}
 	return "The text: " + strings.Join(parts, ", ") + "."
+}
+
+// senderDescription is "The sender: an SMS sender (...), or the RCS
+// agent's or Viber sender's name (1 to 40 characters).", from the table.
+func senderDescription() string {
+	var names []string
+	most := 0
+	for _, c := range messageChannels() {
+		if c.Sender == 0 {
+			continue
+		}
+		names, most = append(names, c.Title+" "+c.SenderNoun()+"'s"), max(most, c.Sender)
+	}
+	return "The sender: an SMS sender (1 to 11 Latin letters, digits, spaces and symbols, or 1 to 15 digits), or the " +
+		framework.Sentence(names, "or") + fmt.Sprintf(" name (1 to %d characters).", most)
 }
