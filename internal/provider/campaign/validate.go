@@ -71,7 +71,7 @@ func validatePhoneCount(d *diag.Diagnostics, top map[string]attr.Value, c conten
 	switch {
 	case n > c.Phones:
 		d.AddAttributeError(p, "Too Many Phones",
-			fmt.Sprintf("Attribute recipients.phones has %d numbers; %s campaigns take at most %d (the most any channel "+
+			fmt.Sprintf("Attribute recipients.phones has %d numbers; an %s campaign takes at most %d (the most any channel "+
 				"takes is %d). Split the numbers over several campaigns.", n, c.Title, c.Phones, framework.MaxPhones()))
 	case c.Disputed > 0 && n > c.Disputed:
 		d.AddAttributeWarning(p, "Disputed Limit",

@@ -42,9 +42,9 @@ type Channel struct {
 // order of diagnostics that name two of them).
 var Channels = []Channel{
 	{Block: "rcs", API: "rcs", Title: "RCS", MessageType: "rcs", Sender: 40, Agent: true, Text: 160, Phones: 5000,
-		Call: "POST /api/campaigns/rcs/send (and send-groups)", Cascade: true, StopList: true, Message: true},
+		Call: "the RCS endpoints (POST /api/campaigns/rcs/send and send-groups)", Cascade: true, StopList: true, Message: true},
 	{Block: "sms", API: "sms", Title: "SMS", MessageType: "sms", Phones: 10000,
-		Call: "POST /api/campaigns/sms/send (and send-groups)", TariffMax: 9,
+		Call: "the SMS endpoints (POST /api/campaigns/sms/send and send-groups)", TariffMax: 9,
 		NotTaken: []string{"validity_seconds", "check_stop_list", "add_to_contact_book"}, StopList: true, Message: true},
 	{Block: "viber", API: "viber", Title: "Viber", MessageType: "viber", Sender: 40, Text: 1000, Phones: 10000, Disputed: 5000,
 		Call: "POST /api/campaigns/send", NotTaken: []string{"validity_seconds"}, Cascade: true, StopList: true, Message: true},
@@ -135,8 +135,17 @@ func (c Channel) NotTakenError(attribute, apiName string) string {
 	if attribute == "validity_seconds" && c.Takes("validity_hours") {
 		instead = fmt.Sprintf(" (validity_hours, 1 to 72, is the %s validity)", c.Title)
 	}
-	return fmt.Sprintf("Attribute %s cannot be set with %s: %s takes no %s, so it would not be sent. Remove it%s.",
-		attribute, c.Block, c.Call, apiName, instead)
+	return fmt.Sprintf("Attribute %s cannot be set with %s: %s %s no %s, so it would not be sent. Remove it%s.",
+		attribute, c.Block, c.Call, takesOrTake(c.Call), apiName, instead)
+}
+
+// takesOrTake agrees with a call's description: "the SMS endpoints (...)
+// take", "POST /api/campaigns/send takes".
+func takesOrTake(call string) string {
+	if strings.HasPrefix(call, "the ") {
+		return "take"
+	}
+	return "takes"
 }
 
 // SenderValidator checks a sender name by the channel's limit, or by the
