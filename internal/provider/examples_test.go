@@ -186,9 +186,10 @@ func TestDocsNameNoFixedStartTime(t *testing.T) {
 	}
 }
 
-// TestAccNative_examplesOfActionsAndListResources runs the documented
+// TestAccExamples_actionsAndListResources runs the documented
 // examples as written, with the stand-in's ids for the examples' ids.
-func TestAccNative_examplesOfActionsAndListResources(t *testing.T) {
+func TestAccExamples_actionsAndListResources(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	ids := sb.SeedCampaigns(2, false, "rcs_sender") // one paused, one sending (found by the query)
 	sb.Advance(20 * time.Second)

@@ -438,11 +438,12 @@ func incidentCLI(t *testing.T, sb *acctest.Sandbox) *acctest.CLI {
 	return cli
 }
 
-// TestAccNative_guideIncident applies each example of the guide as
+// TestAccGuide_incident applies each example of the guide as
 // written: the kill switch for one id, for every campaign of a sender
 // (for_each: -invoke runs each instance), and the incident declared in
 // code (action_trigger).
-func TestAccNative_guideIncident(t *testing.T) {
+func TestAccGuide_incident(t *testing.T) {
+	acctest.RequireNative(t)
 	t.Run("one campaign", func(t *testing.T) {
 		sb := acctest.StartSandbox(t)
 		ids := sb.SeedCampaigns(2, false, "rcs_sender")
@@ -502,10 +503,11 @@ func TestAccNative_guideIncident(t *testing.T) {
 	})
 }
 
-// TestAccNative_guideSamplesAreTheRealText: the CLI output the guides quote
+// TestAccGuide_samplesAreTheRealText: the CLI output the guides quote
 // is what the CLI prints, run as the guides describe (campaign 53708808,
 // sending).
-func TestAccNative_guideSamplesAreTheRealText(t *testing.T) {
+func TestAccGuide_samplesAreTheRealText(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708808})
 	sb.SeedCampaigns(1, false, "rcs_sender")
 	sb.Advance(20 * time.Second)
@@ -557,11 +559,12 @@ func requireSamples(t *testing.T, doc, first, out string) {
 	}
 }
 
-// TestAccNative_costGuideAdviceIsFollowed: a campaign beyond the balance is
+// TestAccGuide_costAdviceIsFollowed: a campaign beyond the balance is
 // refused before it is sent; after a top-up, the plain apply still checks
 // the values recorded at the refusal, and the error's advice (apply
 // -replace=terraform_data.sale_budget) checks again and sends it, once.
-func TestAccNative_costGuideAdviceIsFollowed(t *testing.T) {
+func TestAccGuide_costAdviceIsFollowed(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.01})
 	cli := acctest.NewCLI(t, nil)
 	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+readExample(t, "guides/preconditions/main.tf"))
@@ -602,11 +605,12 @@ func requirePromise(t *testing.T, guide, promise string) {
 	}
 }
 
-// TestAccNative_guideIncidentForgottenVarFailsAtPlan: the one-campaign kill
+// TestAccGuide_incidentForgottenVarFailsAtPlan: the one-campaign kill
 // switch invoked without -var campaign_id (or with an id that is not
 // digits) fails at plan, naming var.campaign_id; no action starts, no stop
 // is sent, and the campaign the example's id names keeps sending.
-func TestAccNative_guideIncidentForgottenVarFailsAtPlan(t *testing.T) {
+func TestAccGuide_incidentForgottenVarFailsAtPlan(t *testing.T) {
+	acctest.RequireNative(t)
 	requirePromise(t, "stopping-campaigns-in-an-incident.md.tmpl", "an `-invoke` that forgets `-var campaign_id=...` fails at plan, naming `var.campaign_id`")
 	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708808})
 	ids := sb.SeedCampaigns(1, false, "rcs_sender")
@@ -633,12 +637,13 @@ func TestAccNative_guideIncidentForgottenVarFailsAtPlan(t *testing.T) {
 	}
 }
 
-// TestAccNative_guideIncidentDesiredStateAfterTheAction: after the kill
+// TestAccGuide_incidentDesiredStateAfterTheAction: after the kill
 // switch stops a campaign that a resource manages, setting its
 // desired_state to "stopped" plans one in-place update of desired_state
 // alone, without a warning; the apply sends nothing but reads, and the
 // next plan is empty.
-func TestAccNative_guideIncidentDesiredStateAfterTheAction(t *testing.T) {
+func TestAccGuide_incidentDesiredStateAfterTheAction(t *testing.T) {
+	acctest.RequireNative(t)
 	requirePromise(t, "stopping-campaigns-in-an-incident.md.tmpl", "Setting its `desired_state` to `\"stopped\"` then plans one in-place update, of `desired_state` alone and without a warning; the apply records it with no stop request (the campaign is already stopped), and the plan after it is empty.")
 	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708808})
 	sb.SeedCampaigns(1, false, "rcs_sender")
@@ -703,14 +708,15 @@ func changedAttributes(plan map[string]any, addr string) []string {
 	return nil
 }
 
-// TestAccNative_guideOptOutsGuardAddedAfterTheSend: the opt-out guide's
+// TestAccGuide_optOutsGuardAddedAfterTheSend: the opt-out guide's
 // check added next to a campaign that was already sent, after a customer
 // opted out, fails every plan (naming the phone) although nothing would be
 // sent; the guide's way in, terraform apply
 // -target=terraform_data.promo_sent_at, creates promo_sent_at alone, and
 // the plan after it passes: the apply creates the check, and no campaign
 // is created or stopped.
-func TestAccNative_guideOptOutsGuardAddedAfterTheSend(t *testing.T) {
+func TestAccGuide_optOutsGuardAddedAfterTheSend(t *testing.T) {
+	acctest.RequireNative(t)
 	requirePromise(t, "opt-outs-as-code.md.tmpl", "terraform apply -target=terraform_data.promo_sent_at ``` It creates `promo_sent_at` and nothing else")
 	sb := acctest.StartSandbox(t)
 	guide := readExample(t, "guides/opt-outs/main.tf")

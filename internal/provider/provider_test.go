@@ -273,10 +273,11 @@ data "oneapi_campaign" "test" {
 	acctest.AssertNoSecrets(t, "TRACE logs", logs, append(sb.IssuedTokens(), acctest.APIKey))
 }
 
-// TestAccNative_schemaHasIdentitiesListsAndActions: through a Terraform
+// TestAccProvider_schemaHasIdentitiesListsAndActions: through a Terraform
 // 1.14+ CLI, the schema lists the three identities, the three list
 // resources and the two actions.
-func TestAccNative_schemaHasIdentitiesListsAndActions(t *testing.T) {
+func TestAccProvider_schemaHasIdentitiesListsAndActions(t *testing.T) {
+	acctest.RequireNative(t)
 	cli := acctest.NewCLI(t, nil)
 	cli.Write("main.tf", acctest.RequiredProviders)
 	cli.Init()

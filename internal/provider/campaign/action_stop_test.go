@@ -14,11 +14,12 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
-// TestAccNative_stopAndRenewSettingsCheckedWhenKnown: a bad campaign id or
+// TestAccCampaign_stopAndRenewSettingsCheckedWhenKnown: a bad campaign id or
 // timeout of the stop and renew actions fails with the error of the
 // literal case when it comes from a variable (at plan) or from another
 // resource's attribute (at invoke), and no request is sent.
-func TestAccNative_stopAndRenewSettingsCheckedWhenKnown(t *testing.T) {
+func TestAccCampaign_stopAndRenewSettingsCheckedWhenKnown(t *testing.T) {
+	acctest.RequireNative(t)
 	badID := func(id, says string) acctest.BadActionSetting {
 		return acctest.BadActionSetting{Settings: "campaign_id = %s", Value: id,
 			Summary: "Invalid Campaign Id", Attr: "campaign_id", Detail: `"` + id + `" ` + says}
@@ -76,10 +77,11 @@ func mustContain(t *testing.T, out string, want ...string) {
 	}
 }
 
-// TestAccNative_stopActionIsTheKillSwitch: the action stops a campaign no
+// TestAccCampaign_stopActionIsTheKillSwitch: the action stops a campaign no
 // state holds with one stop request, and a second invoke succeeds with
 // none; the state stays empty.
-func TestAccNative_stopActionIsTheKillSwitch(t *testing.T) {
+func TestAccCampaign_stopActionIsTheKillSwitch(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cp := sb.CreateRCSCampaign("380661231231")
 	acctest.Force(client.StatusSending)(sb, cp.ID)
@@ -113,9 +115,10 @@ func TestAccNative_stopActionIsTheKillSwitch(t *testing.T) {
 	}
 }
 
-// TestAccNative_stopActionSettledStatuses: done and spam are successes that
+// TestAccCampaign_stopActionSettledStatuses: done and spam are successes that
 // say so, with no stop request.
-func TestAccNative_stopActionSettledStatuses(t *testing.T) {
+func TestAccCampaign_stopActionSettledStatuses(t *testing.T) {
+	acctest.RequireNative(t)
 	for status, says := range map[string]string{
 		client.StatusDone: "was done already: it has finished sending, and its status is final. No stop request was sent.",
 		client.StatusSpam: "was spam already: moderation blocked it, so it sends nothing. No stop request was sent.",
@@ -137,9 +140,10 @@ func TestAccNative_stopActionSettledStatuses(t *testing.T) {
 	}
 }
 
-// TestAccNative_stopActionOfAnUnknownID fails naming the id and the
+// TestAccCampaign_stopActionOfAnUnknownID fails naming the id and the
 // endpoint, and sends no stop.
-func TestAccNative_stopActionOfAnUnknownID(t *testing.T) {
+func TestAccCampaign_stopActionOfAnUnknownID(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := actionCLI(t, sb, "oneapi_campaign_stop", "99999999", "")
 	out, err := invoke(cli, "oneapi_campaign_stop")
@@ -152,11 +156,12 @@ func TestAccNative_stopActionOfAnUnknownID(t *testing.T) {
 	}
 }
 
-// TestAccNative_stopActionWaitsOutARefusal: an RCS campaign in creation
+// TestAccCampaign_stopActionWaitsOutARefusal: an RCS campaign in creation
 // cannot be stopped yet; the action waits, reports each status, and stops
 // it once it can. With too short a timeout it fails with what to do, and
 // sends nothing.
-func TestAccNative_stopActionWaitsOutARefusal(t *testing.T) {
+func TestAccCampaign_stopActionWaitsOutARefusal(t *testing.T) {
+	acctest.RequireNative(t)
 	t.Run("within the limit", func(t *testing.T) {
 		sb := acctest.StartSandbox(t)
 		cp := sb.CreateRCSCampaign("380661231231")
@@ -203,9 +208,10 @@ func TestAccNative_stopActionWaitsOutARefusal(t *testing.T) {
 	})
 }
 
-// TestAccNative_actionConfigIsCheckedAtPlan: bad input fails before any
+// TestAccCampaign_actionConfigIsCheckedAtPlan: bad input fails before any
 // request, naming the attribute.
-func TestAccNative_actionConfigIsCheckedAtPlan(t *testing.T) {
+func TestAccCampaign_actionConfigIsCheckedAtPlan(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	for _, c := range []struct{ typ, id, extra, want string }{
 		{"oneapi_campaign_stop", "", "", `"" is not a campaign id (digits only).`},
@@ -228,9 +234,10 @@ func TestAccNative_actionConfigIsCheckedAtPlan(t *testing.T) {
 	}
 }
 
-// TestAccNative_renewAction resumes a paused campaign with one renew
+// TestAccCampaign_renewAction resumes a paused campaign with one renew
 // request; any other status fails with what it allows, and no renew.
-func TestAccNative_renewAction(t *testing.T) {
+func TestAccCampaign_renewAction(t *testing.T) {
+	acctest.RequireNative(t)
 	for status, want := range map[string]string{
 		client.StatusPaused:  "",
 		client.StatusSending: "it can be stopped (oneapi_campaign_stop), or left to finish.",

@@ -11,9 +11,10 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
-// TestAccNative_importByIdentity: an import block by identity plans one
+// TestAccCampaign_importByIdentity: an import block by identity plans one
 // import and no create.
-func TestAccNative_importByIdentity(t *testing.T) {
+func TestAccCampaign_importByIdentity(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cp := sb.CreateRCSCampaign("380661231231")
 	sb.Advance(20 * time.Second)
@@ -41,11 +42,12 @@ resource "oneapi_campaign" "runaway" {
 	}
 }
 
-// TestAccNative_unresolvedCreateHasAnEmptyIdentity: a create whose answer
+// TestAccCampaign_unresolvedCreateHasAnEmptyIdentity: a create whose answer
 // is lost is kept with the identity id "" (Terraform requires one), and
 // the refresh that finds the campaign writes its id, with nothing sent
 // again.
-func TestAccNative_unresolvedCreateHasAnEmptyIdentity(t *testing.T) {
+func TestAccCampaign_unresolvedCreateHasAnEmptyIdentity(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	sb.SetFaults(lostAndUnfound("request"))
 	cli := acctest.NewCLI(t, nil)
@@ -117,11 +119,12 @@ func stateIdentity(t *testing.T, cli *acctest.CLI, addr string) string {
 	return ""
 }
 
-// TestAccNative_stateWithoutIdentityRefreshesToOne: a state written before
+// TestAccCampaign_stateWithoutIdentityRefreshesToOne: a state written before
 // identities (the previous release wrote none: the identity and its
 // schema version are removed from the state file) plans nothing, and its
 // refresh writes the identity.
-func TestAccNative_stateWithoutIdentityRefreshesToOne(t *testing.T) {
+func TestAccCampaign_stateWithoutIdentityRefreshesToOne(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	cli.Write("main.tf", campaignsConfig(sb, 1, "rcs_sender"))

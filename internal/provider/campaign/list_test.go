@@ -27,10 +27,11 @@ resource "oneapi_campaign" "made" {
 `, n, sender)
 }
 
-// TestAccNative_queryImportsWhatAnotherWorkspaceMade: terraform query finds
+// TestAccCampaign_queryImportsWhatAnotherWorkspaceMade: terraform query finds
 // the campaigns another workspace created; the configuration it generates
 // plans imports only and then nothing, and no campaign is sent again.
-func TestAccNative_queryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+func TestAccCampaign_queryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	other := acctest.NewCLI(t, nil)
 	other.Write("main.tf", campaignsConfig(sb, 2, "rcs_sender"))
@@ -94,10 +95,11 @@ func queryCLI(t *testing.T, sb *acctest.Sandbox, body string) *acctest.CLI {
 	return cli
 }
 
-// TestAccNative_queryStreamsPages: the results go out page by page: a
+// TestAccCampaign_queryStreamsPages: the results go out page by page: a
 // query that wants 3 results reads one page of 500, not the 603 campaigns
 // of every type; without a limit every page of every type is read once.
-func TestAccNative_queryStreamsPages(t *testing.T) {
+func TestAccCampaign_queryStreamsPages(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	sb.SeedCampaigns(600, false, "rcs_sender")
 	sb.SeedCampaigns(3, true, "sms_sender")
@@ -121,10 +123,11 @@ func TestAccNative_queryStreamsPages(t *testing.T) {
 	}
 }
 
-// TestAccNative_queryFilters: status, type (a Viber campaign too), name
+// TestAccCampaign_queryFilters: status, type (a Viber campaign too), name
 // and a creation window of seven months (three windows per type, of the
 // four types).
-func TestAccNative_queryFilters(t *testing.T) {
+func TestAccCampaign_queryFilters(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	rcs := sb.SeedCampaigns(2, false, "rcs_sender")
 	sms := sb.SeedCampaigns(1, true, "sms_sender")

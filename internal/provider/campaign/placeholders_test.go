@@ -155,10 +155,11 @@ func TestAccCampaign_placeholderByNameIsRefused(t *testing.T) {
 	})
 }
 
-// TestAccNative_placeholderToPhonesIsAWarning: a {field_id} in a campaign
+// TestAccCampaign_placeholderToPhonesIsAWarning: a {field_id} in a campaign
 // to phones plans with a warning on the text's attribute; a text without
 // one asks nothing of the API at plan.
-func TestAccNative_placeholderToPhonesIsAWarning(t *testing.T) {
+func TestAccCampaign_placeholderToPhonesIsAWarning(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	config := func(text string) string {

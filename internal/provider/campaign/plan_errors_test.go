@@ -9,11 +9,12 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 
-// TestAccNative_planErrorsPointAtTheAttribute: an error of a nested
+// TestAccCampaign_planErrorsPointAtTheAttribute: an error of a nested
 // attribute names it as a user writes it; Terraform 1.16 points it at that
 // attribute's line, older CLIs (1.14.5 measured) at the resource's. Where
 // the error points is the CLI's doing: the provider sends the same path.
-func TestAccNative_planErrorsPointAtTheAttribute(t *testing.T) {
+func TestAccCampaign_planErrorsPointAtTheAttribute(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	atAttribute := !acctest.CLIVersion(t).LessThan(version.Must(version.NewVersion("1.16.0")))
 	for name, c := range map[string]struct{ body, line, says string }{

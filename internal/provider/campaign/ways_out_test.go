@@ -341,12 +341,13 @@ func (noResources) CheckState(_ context.Context, req statecheck.CheckStateReques
 	}
 }
 
-// TestAccNative_resumeWarningIsTrueOnTheReplacePlan: "Stopped Campaign
+// TestAccCampaign_resumeWarningIsTrueOnTheReplacePlan: "Stopped Campaign
 // Cannot Be Resumed" advises terraform apply -replace=ADDRESS. Terraform
 // plans the campaign as it is before it plans the replacement, so that
 // plan shows the warning too: its text must be true there. Following the
 // advice sends one new campaign; the stopped one stays stopped.
-func TestAccNative_resumeWarningIsTrueOnTheReplacePlan(t *testing.T) {
+func TestAccCampaign_resumeWarningIsTrueOnTheReplacePlan(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	config := func(desired string) string {

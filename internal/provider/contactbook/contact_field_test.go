@@ -280,10 +280,11 @@ func TestAccContactField_invalidConfigurations(t *testing.T) {
 	})
 }
 
-// TestAccNative_fieldAndMembersPlansSayWhatIsLost: destroying a field
+// TestAccContactBook_fieldAndMembersPlansSayWhatIsLost: destroying a field
 // warns that every contact loses its values; taking a contact out of the
 // members names it.
-func TestAccNative_fieldAndMembersPlansSayWhatIsLost(t *testing.T) {
+func TestAccContactBook_fieldAndMembersPlansSayWhatIsLost(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	config := func(members string) string {
@@ -320,12 +321,13 @@ output "removed" { value = oneapi_contact.c[1].id }
 	cli.MustRun("destroy", "-auto-approve", "-no-color")
 }
 
-// TestAccNative_contactFieldUnresolvedWayOut: a field create lost before
+// TestAccContactField_unresolvedWayOut: a field create lost before
 // the platform made it stays unresolved (the create is not sent again); a
 // plain apply looks again and fails, creating nothing; the advice it
 // gives, terraform apply -replace, creates the field once, and the plan
 // after it is empty.
-func TestAccNative_contactFieldUnresolvedWayOut(t *testing.T) {
+func TestAccContactField_unresolvedWayOut(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`

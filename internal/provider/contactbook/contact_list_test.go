@@ -171,14 +171,15 @@ func TestAccFaultSuite_contactListCreates(t *testing.T) {
 	}
 }
 
-// TestAccNative_contactListDestroySaysWhatBecomesOfItsContacts: a list
+// TestAccContactList_destroySaysWhatBecomesOfItsContacts: a list
 // with a contact this configuration manages (put in it by
 // oneapi_contact_list_members) and one made elsewhere. The destroy's
 // warnings say that only the list is deleted by its own destroy,
 // that a managed contact goes with its resource, and that the others
 // stay; after the destroy the stand-in has exactly that: the managed
 // contact gone, the other one in the contact book.
-func TestAccNative_contactListDestroySaysWhatBecomesOfItsContacts(t *testing.T) {
+func TestAccContactList_destroySaysWhatBecomesOfItsContacts(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	const managed, other = "380661239001", "380661239002"

@@ -161,11 +161,12 @@ func TestAccContact_invalidConfigurationsFailAtPlan(t *testing.T) {
 	acctest.InvalidConfigs(t, `resource "oneapi_contact" "test"`, invalidContacts)
 }
 
-// TestAccNative_contactListsThatUndoMembersWarn: a contact whose
+// TestAccContact_contactListsThatUndoMembersWarn: a contact whose
 // contact_lists names one list, put in another by
 // oneapi_contact_list_members, plans to leave it with a warning naming the
 // list and the way out; omitting contact_lists then plans nothing.
-func TestAccNative_contactListsThatUndoMembersWarn(t *testing.T) {
+func TestAccContact_contactListsThatUndoMembersWarn(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	config := func(lists string) string {

@@ -7,9 +7,10 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 
-// TestAccNative_contactBookImportByIdentity: import blocks by identity plan
+// TestAccContactList_importByIdentity: import blocks by identity plan
 // one import each, and no create.
-func TestAccNative_contactBookImportByIdentity(t *testing.T) {
+func TestAccContactList_importByIdentity(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`

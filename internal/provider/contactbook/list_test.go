@@ -11,9 +11,10 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 
-// TestAccNative_contactListQuery: the query finds a list by name, with its
+// TestAccContactList_query: the query finds a list by name, with its
 // identity, through terraform-plugin-testing's query step.
-func TestAccNative_contactListQuery(t *testing.T) {
+func TestAccContactList_query(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	var id string
 	acctest.NativeTest(t, resource.TestCase{
@@ -54,11 +55,12 @@ list "oneapi_contact_list" "all" {
 	})
 }
 
-// TestAccNative_contactBookQueryImportsWhatAnotherWorkspaceMade: a list and
+// TestAccContactBook_queryImportsWhatAnotherWorkspaceMade: a list and
 // its contacts made in another workspace are found by name and list id;
 // the generated configuration plans three imports and then nothing, with
 // no write request.
-func TestAccNative_contactBookQueryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+func TestAccContactBook_queryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	other := acctest.NewCLI(t, nil)
 	other.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
@@ -117,8 +119,9 @@ list "oneapi_contact" "members" {
 	}
 }
 
-// TestAccNative_contactQueryByPhone finds one contact through the search.
-func TestAccNative_contactQueryByPhone(t *testing.T) {
+// TestAccContact_queryByPhone finds one contact through the search.
+func TestAccContact_queryByPhone(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`resource "oneapi_contact" "one" { phone = "380661231239" }`)
@@ -142,11 +145,12 @@ list "oneapi_contact" "one" {
 	}
 }
 
-// TestAccNative_fieldsAndMembersQueryImportsWhatAnotherWorkspaceMade: a
+// TestAccContactBook_fieldsAndMembersQueryImportsWhatAnotherWorkspaceMade: a
 // field, a list's members and the SMS stop list made by one workspace are
 // found by terraform query in another; the generated configuration plans
 // three imports and nothing else, then no changes, with no write.
-func TestAccNative_fieldsAndMembersQueryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+func TestAccContactBook_fieldsAndMembersQueryImportsWhatAnotherWorkspaceMade(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	other := acctest.NewCLI(t, nil)
 	other.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`

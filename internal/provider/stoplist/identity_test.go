@@ -6,10 +6,11 @@ import (
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 
-// TestAccNative_stopListImportByIdentity: an import block by identity
+// TestAccStopList_importByIdentity: an import block by identity
 // takes the channel's phones; the configuration that lists them then plans
 // nothing.
-func TestAccNative_stopListImportByIdentity(t *testing.T) {
+func TestAccStopList_importByIdentity(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	attach(t, sb, []string{"viber"}, phoneC)
 	cli := acctest.NewCLI(t, nil)

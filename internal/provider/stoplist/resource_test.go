@@ -424,11 +424,12 @@ func mustSay(t *testing.T, out string, want ...string) {
 	}
 }
 
-// TestAccNative_stopListPlansSayWhoBecomesReachable: removing a phone plans
+// TestAccStopList_plansSayWhoBecomesReachable: removing a phone plans
 // an in-place update whose warning names the phone and the channel; a
 // destroy says the phones stay opted out, or, with detach_on_destroy,
 // names every phone that becomes reachable. The plans send nothing.
-func TestAccNative_stopListPlansSayWhoBecomesReachable(t *testing.T) {
+func TestAccStopList_plansSayWhoBecomesReachable(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	cli.Write("main.tf", acctest.RequiredProviders+entries(sb, "", phoneA, phoneB))
@@ -453,13 +454,14 @@ func TestAccNative_stopListPlansSayWhoBecomesReachable(t *testing.T) {
 		"Destroying takes 2 phone(s) off the sms stop list, so that SMS messages can reach them again: 380661231231, 380661231232.")
 }
 
-// TestAccNative_stopListImportSaysWhatItAdopts: after the documented
+// TestAccStopList_importSaysWhatItAdopts: after the documented
 // terraform import, a configuration that lists A of A, B and C plans an
 // update whose warning says that B and C stay on the stop list (and no
 // warning that a phone leaves it); the apply sends no detach. An import
 // block with -generate-config-out writes every phone into the
 // configuration, which plans an import only.
-func TestAccNative_stopListImportSaysWhatItAdopts(t *testing.T) {
+func TestAccStopList_importSaysWhatItAdopts(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
 	cli := acctest.NewCLI(t, nil)
