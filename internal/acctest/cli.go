@@ -269,3 +269,27 @@ func Actions(plan map[string]any) map[string]int {
 // Setenv sets an environment variable ("NAME=value") for the commands run
 // after it.
 func (c *CLI) Setenv(kv string) { c.env = append(c.env, kv) }
+
+// QueryPlansImportsOnly checks what follows terraform query
+// -generate-config-out=generated.tf in cli: the generated configuration
+// plans imports (imports of them) and nothing else, its apply imports
+// them, the plan after it has only their no-ops, and no write reached the
+// stand-in since its counters were last reset (a query and an import only
+// read).
+func QueryPlansImportsOnly(t *testing.T, sb *Sandbox, cli *CLI, imports int) {
+	t.Helper()
+	generated := cli.Read("generated.tf")
+	plan := Actions(cli.PlanJSON())
+	if plan["import"] != imports || plan["create"] != 0 || plan["update"] != 0 || plan["delete"] != 0 {
+		t.Errorf("the generated configuration plans %v, want %d imports and nothing else:\n%s", plan, imports, generated)
+	}
+	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
+	if after := Actions(cli.PlanJSON()); after["no-op"] != imports || len(after) != 1 {
+		t.Errorf("the plan after the import is %v, want %d no-ops:\n%s", after, imports, generated)
+	}
+	for key := range sb.Counters() {
+		if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
+			t.Errorf("the query and its import wrote: %s", key)
+		}
+	}
+}

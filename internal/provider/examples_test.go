@@ -124,7 +124,7 @@ func TestAccExamples_contactBook(t *testing.T) {
 		readExample(t, "data-sources/oneapi_balance/data-source.tf") +
 		strings.ReplaceAll(readExample(t, "data-sources/oneapi_campaign_price/data-source.tf"), "1864620", strconv.FormatInt(newsletter.ID, 10))
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{

@@ -44,7 +44,7 @@ func TestAccGuide_preconditionsLetAnAffordableCampaignThrough(t *testing.T) {
 			if err := sb.CheckDestroyed("stopped")(st); err != nil {
 				return err
 			}
-			return sb.CheckContactsGone()(st)
+			return sb.CheckGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -91,7 +91,7 @@ func TestAccGuide_preconditionRefusesACampaignBeyondTheBalance(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.01})
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{{
 			Config:      sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf"),
 			ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost\s+0\.045\s+USD,\s+more\s+than\s+the\s+account\s+had:\s+balance\s+0\.01\s+plus\s+credit\s+0`),
@@ -112,7 +112,7 @@ func TestAccGuide_preconditionHoldsAfterTheCampaignSpendsTheBalance(t *testing.T
 	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.06})
 	config := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -156,7 +156,7 @@ func TestAccGuide_preconditionRefusedReplacementStopsNothing(t *testing.T) {
 			if err := sb.CheckDestroyed("stopped")(st); err != nil {
 				return err
 			}
-			return sb.CheckContactsGone()(st)
+			return sb.CheckGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{

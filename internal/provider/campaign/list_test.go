@@ -70,15 +70,7 @@ list "oneapi_campaign" "found" {
 			t.Errorf("the generated configuration has content (%s):\n%s", bad, generated)
 		}
 	}
-
-	plan := acctest.Actions(cli.PlanJSON())
-	if plan["import"] != 2 || plan["create"] != 0 || plan["update"] != 0 || plan["delete"] != 0 {
-		t.Errorf("the generated configuration plans %v, want 2 imports and nothing else\n%s", plan, generated)
-	}
-	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
-	if after := acctest.Actions(cli.PlanJSON()); after["no-op"] != 2 || len(after) != 1 {
-		t.Errorf("the plan after the import is %v, want 2 no-ops", after)
-	}
+	acctest.QueryPlansImportsOnly(t, sb, cli, 2)
 	if n := len(sb.CampaignIDs()); sb.CountCreates() != 0 || n != 3 || sb.StopsAndRenews() != 0 {
 		t.Errorf("creates since the query %d (want 0), campaigns %d (want 3), stops and renews %d (want 0)", sb.CountCreates(), n, sb.StopsAndRenews())
 	}

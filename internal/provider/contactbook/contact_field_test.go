@@ -44,7 +44,7 @@ func TestAccContactField_lifecycle(t *testing.T) {
 			if names := sb.FieldNames(); len(names) != 1 || names[387714] != "country" {
 				return fmt.Errorf("fields after destroy: %v, want only the example field", names)
 			}
-			return sb.CheckContactsGone()(st)
+			return sb.CheckGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -146,6 +146,7 @@ func TestAccContactField_lostCreateAnswer(t *testing.T) {
 			sb := acctest.StartSandbox(t)
 			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
 			acctest.Test(t, resource.TestCase{
+				CheckDestroy: sb.CheckGone(),
 				Steps: []resource.TestStep{{
 					Config:            sb.ProviderBlock() + cityField,
 					ConfigStateChecks: []statecheck.StateCheck{oneNewField(sb)},

@@ -32,7 +32,7 @@ func TestAccContactList_lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var id string
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckListsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: listConfig(sb, `  name = "VIP customers"
@@ -93,7 +93,7 @@ func TestAccContactList_takenNameNamesTheListToImport(t *testing.T) {
 	}
 	body := `  name = "VIP"`
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckListsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config:      listConfig(sb, body),
@@ -155,7 +155,7 @@ func TestAccFaultSuite_contactListCreates(t *testing.T) {
 			sb := acctest.StartSandbox(t)
 			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
 			acctest.Test(t, resource.TestCase{
-				CheckDestroy: sb.CheckListsGone(),
+				CheckDestroy: sb.CheckGone(),
 				Steps: []resource.TestStep{{
 					Config:            listConfig(sb, `  name = "Recovered"`),
 					ConfigStateChecks: []statecheck.StateCheck{acctest.StateValue(listAddr, "name", knownvalue.StringExact("Recovered"))},

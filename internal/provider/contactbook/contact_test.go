@@ -39,7 +39,7 @@ func TestAccContact_lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var id string
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: contactConfig(sb, `  phone         = "380661231231"
@@ -110,7 +110,7 @@ func TestAccContact_takenPhoneNamesTheContactToImport(t *testing.T) {
 	}
 	config := sb.ProviderBlock() + "resource \"oneapi_contact\" \"tester\" {\n  phone = \"380661231239\"\n}\n"
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config:      config,

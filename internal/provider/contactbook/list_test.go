@@ -18,7 +18,7 @@ func TestAccContactList_query(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var id string
 	acctest.NativeTest(t, resource.TestCase{
-		CheckDestroy: sb.CheckListsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: sb.ProviderBlock() + `resource "oneapi_contact_list" "vip" { name = "VIP" }`,
@@ -104,19 +104,7 @@ list "oneapi_contact" "members" {
 	if n := strings.Count(out, "list.oneapi_contact.members"); n != 2 || !strings.Contains(out, "list.oneapi_contact_list.vip   id="+listID) {
 		t.Errorf("the query did not find the list and its 2 contacts:\n%s", out)
 	}
-	plan := acctest.Actions(cli.PlanJSON())
-	if plan["import"] != 3 || plan["create"] != 0 || plan["update"] != 0 || plan["delete"] != 0 {
-		t.Errorf("the generated configuration plans %v, want 3 imports and nothing else:\n%s", plan, cli.Read("generated.tf"))
-	}
-	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
-	if after := acctest.Actions(cli.PlanJSON()); after["no-op"] != 3 || len(after) != 1 {
-		t.Errorf("the plan after the import is %v, want 3 no-ops:\n%s", after, cli.Read("generated.tf"))
-	}
-	for key := range sb.Counters() {
-		if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
-			t.Errorf("the query and its import wrote: %s", key)
-		}
-	}
+	acctest.QueryPlansImportsOnly(t, sb, cli, 3)
 }
 
 // TestAccContact_queryByPhone finds one contact through the search.
@@ -213,17 +201,5 @@ list "oneapi_stop_list_entries" "sms" {
 			t.Errorf("the query did not find %q:\n%s", want, out)
 		}
 	}
-	plan := acctest.Actions(cli.PlanJSON())
-	if plan["import"] != 3 || plan["create"] != 0 || plan["update"] != 0 || plan["delete"] != 0 {
-		t.Errorf("the generated configuration plans %v, want 3 imports and nothing else:\n%s", plan, cli.Read("generated.tf"))
-	}
-	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
-	if after := acctest.Actions(cli.PlanJSON()); after["no-op"] != 3 || len(after) != 1 {
-		t.Errorf("the plan after the import is %v, want 3 no-ops:\n%s", after, cli.Read("generated.tf"))
-	}
-	for key := range sb.Counters() {
-		if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
-			t.Errorf("the query and its import wrote: %s", key)
-		}
-	}
+	acctest.QueryPlansImportsOnly(t, sb, cli, 3)
 }

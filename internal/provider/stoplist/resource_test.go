@@ -150,6 +150,7 @@ func TestAccStopList_driftIsPutBack(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t)
 	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{Config: entries(sb, "", phoneA, phoneB)},
 			{
@@ -183,6 +184,7 @@ func TestAccStopList_import(t *testing.T) {
 	attach(t, sb, []string{"viber"}, phoneB)
 	config := entries(sb, "", phoneA, phoneC)
 	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: config + `
@@ -219,6 +221,7 @@ func TestAccStopList_lostAnswers(t *testing.T) {
 			sb := acctest.StartSandbox(t)
 			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
 			acctest.Test(t, resource.TestCase{
+				CheckDestroy: sb.CheckGone(),
 				Steps: []resource.TestStep{{
 					Config: withRetries(sb, 1, entries(sb, "", phoneA, phoneB)),
 					ConfigStateChecks: []statecheck.StateCheck{
@@ -245,6 +248,7 @@ func TestAccStopList_failedWriteIsNotRecorded(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	config := withRetries(sb, 1, entries(sb, "", phoneA))
 	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig:   func() { sb.SetFaults(sandbox.Faults{TooManyRequests: 1000, RetryAfter: time.Millisecond}) },
@@ -305,6 +309,7 @@ func TestAccStopList_importAdoptsOnlyListedPhones(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
 	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: entries(sb, "", phoneA), ResourceName: addr, ImportState: true, ImportStateId: "sms", ImportStatePersist: true,
@@ -340,6 +345,7 @@ func TestAccStopList_importBlockAdoptsOnlyListedPhones(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
 	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: sb.ResetCounters,
@@ -372,6 +378,7 @@ func TestAccStopList_importFullListWayOut(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	attach(t, sb, []string{"sms"}, phoneA, phoneB, phoneC)
 	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: entries(sb, "", phoneA, phoneB, phoneC) + `
