@@ -101,7 +101,7 @@ func (s *Sandbox) CheckGone(types ...string) resource.TestCheckFunc {
 		sort.Strings(addrs)
 		for _, addr := range addrs {
 			rs := st.RootModule().Resources[addr]
-			if !strings.HasPrefix(rs.Type, "oneapi_") || len(types) != 0 && !slices.Contains(types, rs.Type) {
+			if strings.HasPrefix(addr, "data.") || !strings.HasPrefix(rs.Type, "oneapi_") || len(types) != 0 && !slices.Contains(types, rs.Type) {
 				continue
 			}
 			promise, ok := destroyPromises[rs.Type]

@@ -63,4 +63,9 @@ func TestCheckGone(t *testing.T) {
 	if err := sb.CheckGone()(stateOf("oneapi_unheard_of", "1", map[string]string{})); err == nil || !strings.Contains(err.Error(), "knows no destroy promise") {
 		t.Errorf("a type without a promise: %v", err)
 	}
+	data := terraform.NewState()
+	data.RootModule().Resources["data.oneapi_balance.current"] = &terraform.ResourceState{Type: "oneapi_balance", Primary: &terraform.InstanceState{ID: "balance"}}
+	if err := sb.CheckGone()(data); err != nil {
+		t.Errorf("a data source was checked: %v", err)
+	}
 }
