@@ -7,18 +7,23 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 )
 
 // stateOf is a last state holding one instance, of typ, with id and attrs.
 func stateOf(typ, id string, attrs map[string]string) *terraform.State {
-	st := terraform.NewState()
 	attrs["id"] = id
-	st.RootModule().Resources[typ+".test"] = &terraform.ResourceState{
-		Type:    typ,
-		Primary: &terraform.InstanceState{ID: id, Attributes: attrs},
-	}
-	return st
+	return lastState(typ+".test", &terraform.ResourceState{Type: typ, Primary: &terraform.InstanceState{ID: id, Attributes: attrs}})
+}
+
+// lastState is a state of one resource instance at addr, as
+// terraform-plugin-testing hands it to a CheckDestroy.
+func lastState(addr string, rs *terraform.ResourceState) *terraform.State {
+	return &terraform.State{Modules: []*terraform.ModuleState{{
+		Path:      []string{"root"},
+		Resources: map[string]*terraform.ResourceState{addr: rs},
+	}}}
 }
 
 // TestCheckGone: each promise fails while the stand-in still has what the
@@ -63,8 +68,7 @@ func TestCheckGone(t *testing.T) {
 	if err := sb.CheckGone()(stateOf("oneapi_unheard_of", "1", map[string]string{})); err == nil || !strings.Contains(err.Error(), "knows no destroy promise") {
 		t.Errorf("a type without a promise: %v", err)
 	}
-	data := terraform.NewState()
-	data.RootModule().Resources["data.oneapi_balance.current"] = &terraform.ResourceState{Type: "oneapi_balance", Primary: &terraform.InstanceState{ID: "balance"}}
+	data := lastState("data.oneapi_balance.current", &terraform.ResourceState{Type: "oneapi_balance", Primary: &terraform.InstanceState{ID: "balance"}})
 	if err := sb.CheckGone()(data); err != nil {
 		t.Errorf("a data source was checked: %v", err)
 	}

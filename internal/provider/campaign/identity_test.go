@@ -1,5 +1,9 @@
 package campaign_test
 
+// The identity of oneapi_campaign: import blocks by identity, the
+// identity of an unresolved create, states written before identities
+// (Terraform 1.14+: each test starts with acctest.RequireNative).
+
 import (
 	"encoding/json"
 	"fmt"

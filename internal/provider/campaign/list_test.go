@@ -1,5 +1,8 @@
 package campaign_test
 
+// The list resource oneapi_campaign, through terraform query (Terraform
+// 1.14+: each test starts with acctest.RequireNative).
+
 import (
 	"context"
 	"fmt"

@@ -1,11 +1,15 @@
 package campaign_test
 
+// Where the CLI points a campaign's plan errors (Terraform 1.14+: each test
+// starts with acctest.RequireNative).
+
 import (
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/go-version"
+
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 

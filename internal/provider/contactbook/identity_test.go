@@ -1,5 +1,8 @@
 package contactbook_test
 
+// The identities of the contact book's resources (Terraform 1.14+: each
+// test starts with acctest.RequireNative).
+
 import (
 	"regexp"
 	"testing"

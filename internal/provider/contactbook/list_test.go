@@ -1,5 +1,9 @@
 package contactbook_test
 
+// The contact book's list resources, through terraform query and
+// terraform-plugin-testing's query steps (Terraform 1.14+: each test
+// starts with acctest.RequireNative).
+
 import (
 	"fmt"
 	"strings"
@@ -8,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
+
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 )
 

@@ -1,5 +1,8 @@
 package stoplist_test
 
+// The identity of oneapi_stop_list_entries (Terraform 1.14+: each test
+// starts with acctest.RequireNative).
+
 import (
 	"testing"
 
