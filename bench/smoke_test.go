@@ -61,11 +61,11 @@ func TestAccBenchSmoke(t *testing.T) {
 	requireRows(t, report, want)
 }
 
-// TestAccNative_benchSmoke runs the sections of the 1.14+ CLI
+// TestAccBenchSmoke_native runs the sections of the 1.14+ CLI
 // (TF_ACC_TERRAFORM_PATH, ONEAPI_ACC_NATIVE=1 in make test): the plan of
 // every variant with it, after the CLI on PATH applied
 // (scripts/terraform-path.sh), then terraform query and the stop action.
-func TestAccNative_benchSmoke(t *testing.T) {
+func TestAccBenchSmoke_native(t *testing.T) {
 	native := acctest.RequireNative(t)
 	t.Chdir("..")
 	primary, err := exec.Command("scripts/terraform-path.sh").Output() //nolint:noctx // fixed command

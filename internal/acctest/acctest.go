@@ -24,8 +24,8 @@ import (
 // state or the plan.
 func Test(t *testing.T, tc resource.TestCase) {
 	t.Helper()
-	if tc.CheckDestroy == nil && appliesCampaigns(tc) {
-		t.Fatal("a test that applies oneapi_campaign needs CheckDestroy: sb.CheckDestroyed(status...) or sb.CheckNothingLeftSending()")
+	if tc.CheckDestroy == nil && appliesResources(tc) {
+		t.Fatal("a test that applies oneapi_ resources needs a CheckDestroy that asks the stand-in: sb.CheckGone(), sb.CheckDestroyed(status...) or sb.CheckNothingLeftSending()")
 	}
 	run(t, tc)
 }
@@ -70,19 +70,22 @@ func EmptyPlan() resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 }
 
-// PlansACall checks that a step updates the campaign in place with an API
-// call (stop or renew): its status is unknown until applied.
-func PlansACall() resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-		plancheck.ExpectResourceAction(CampaignAddr, plancheck.ResourceActionUpdate),
-		plancheck.ExpectUnknownValue(CampaignAddr, tfjsonpath.New("status")),
-	}}
+// PlansACallTo checks that a step updates the resource at addr in place
+// with an API call: the attributes that call changes (unknown) are unknown
+// until applied.
+func PlansACallTo(addr string, unknown ...string) resource.ConfigPlanChecks {
+	checks := []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}
+	for _, attr := range unknown {
+		checks = append(checks, plancheck.ExpectUnknownValue(addr, tfjsonpath.New(attr)))
+	}
+	return resource.ConfigPlanChecks{PreApply: checks}
 }
 
-// appliesCampaigns reports a test with a step that may create campaigns.
-func appliesCampaigns(tc resource.TestCase) bool {
+// appliesResources reports a test with a step that may create objects
+// through the provider's resources.
+func appliesResources(tc resource.TestCase) bool {
 	for _, st := range tc.Steps {
-		if strings.Contains(st.Config, `resource "oneapi_campaign"`) && st.ExpectError == nil && !st.PlanOnly {
+		if strings.Contains(st.Config, `resource "oneapi_`) && st.ExpectError == nil && !st.PlanOnly && !st.Query {
 			return true
 		}
 	}

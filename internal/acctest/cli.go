@@ -7,7 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/go-hclog"
@@ -21,18 +23,44 @@ import (
 )
 
 // The Terraform 1.14 features (actions, list resources, identities) need a
-// CLI that has them: make test runs the tests named TestAccNative... a
-// second time with Terraform v1.16.0 (scripts/terraform-native.sh) and
-// ONEAPI_ACC_NATIVE=1, under which an older CLI fails them instead of
-// skipping them. The main run, with the older CLI, skips them.
+// CLI that has them. A test of them starts with acctest.RequireNative(t),
+// whatever its name and file: make test runs the tests that start so
+// (scripts/native-tests.sh finds them) a second time with Terraform v1.16.0
+// (scripts/terraform-native.sh) and ONEAPI_ACC_NATIVE=1, under which an
+// older CLI fails them instead of skipping them. The main run, with the
+// older CLI, skips them.
 
 // NativeVersion is the first Terraform with actions and list resources.
 var NativeVersion = version.Must(version.NewVersion("1.14.0"))
 
-// RequireNative skips a test outside a Terraform 1.14+ run, and fails it
-// when ONEAPI_ACC_NATIVE=1 promised one.
+// nativeTests holds the top-level tests marked by RequireNative.
+var nativeTests sync.Map
+
+// RequireNative marks a test of the Terraform 1.14 features, and is a
+// statement of the test function itself (scripts/native-tests.sh selects
+// make test's 1.14+ run by it): it skips the test outside a Terraform
+// 1.14+ run, and fails it when ONEAPI_ACC_NATIVE=1 promised one. It
+// returns the CLI's path.
 func RequireNative(t *testing.T) string {
 	t.Helper()
+	pc, _, _, _ := runtime.Caller(1)
+	if fn := runtime.FuncForPC(pc); fn == nil || strings.Contains(t.Name(), "/") || !strings.HasSuffix(fn.Name(), "."+t.Name()) {
+		t.Fatalf("acctest.RequireNative(t) is called from %v: call it in the test function %s itself, where scripts/native-tests.sh finds it", fn.Name(), t.Name())
+	}
+	nativeTests.Store(t.Name(), true)
+	return nativeCLI(t)
+}
+
+// nativeCLI is the CLI of a Terraform 1.14+ run for a test that
+// RequireNative marked (or a subtest of one); the helpers that use the
+// 1.14 features (NewCLI, NativeTest) fail a test without the mark, which
+// the 1.14+ run would never select.
+func nativeCLI(t *testing.T) string {
+	t.Helper()
+	top, _, _ := strings.Cut(t.Name(), "/")
+	if _, ok := nativeTests.Load(top); !ok {
+		t.Fatalf("%s uses the Terraform 1.14 features but does not start with acctest.RequireNative(t): make test's 1.14+ run selects its tests by that statement", top)
+	}
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("an acceptance test (runs the Terraform CLI): run it with `make test` (TF_ACC=1)")
 	}
@@ -91,10 +119,11 @@ func nativeRun() bool {
 	return err == nil && !got.LessThan(NativeVersion)
 }
 
-// NativeTest is Test for a test of the Terraform 1.14 features.
+// NativeTest is Test for a test of the Terraform 1.14 features (one that
+// starts with RequireNative).
 func NativeTest(t *testing.T, tc resource.TestCase) {
 	t.Helper()
-	RequireNative(t)
+	nativeCLI(t)
 	Test(t, tc)
 }
 
@@ -124,10 +153,10 @@ const RequiredProviders = `terraform {
 
 // NewCLI serves the provider (NewProtocol6Server, or server) for the life
 // of the test and returns an initialized working directory; it needs
-// Terraform 1.14+ (RequireNative).
+// Terraform 1.14+ (a test that starts with RequireNative).
 func NewCLI(t *testing.T, server func() tfprotov6.ProviderServer) *CLI {
 	t.Helper()
-	tf := RequireNative(t)
+	tf := nativeCLI(t)
 	terraformRuns.Add(1)
 	if server == nil {
 		server = provider.NewProtocol6Server("test")
@@ -240,3 +269,27 @@ func Actions(plan map[string]any) map[string]int {
 // Setenv sets an environment variable ("NAME=value") for the commands run
 // after it.
 func (c *CLI) Setenv(kv string) { c.env = append(c.env, kv) }
+
+// QueryPlansImportsOnly checks what follows terraform query
+// -generate-config-out=generated.tf in cli: the generated configuration
+// plans imports (imports of them) and nothing else, its apply imports
+// them, the plan after it has only their no-ops, and no write reached the
+// stand-in since its counters were last reset (a query and an import only
+// read).
+func QueryPlansImportsOnly(t *testing.T, sb *Sandbox, cli *CLI, imports int) {
+	t.Helper()
+	generated := cli.Read("generated.tf")
+	plan := Actions(cli.PlanJSON())
+	if plan["import"] != imports || plan["create"] != 0 || plan["update"] != 0 || plan["delete"] != 0 {
+		t.Errorf("the generated configuration plans %v, want %d imports and nothing else:\n%s", plan, imports, generated)
+	}
+	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
+	if after := Actions(cli.PlanJSON()); after["no-op"] != imports || len(after) != 1 {
+		t.Errorf("the plan after the import is %v, want %d no-ops:\n%s", after, imports, generated)
+	}
+	for key := range sb.Counters() {
+		if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
+			t.Errorf("the query and its import wrote: %s", key)
+		}
+	}
+}

@@ -5,8 +5,13 @@
 //     secret scan of every log line);
 //   - acctest.go: Test (every acceptance test goes through it: provider
 //     factories, pre-check, no secret in state or plan, CheckDestroy
-//     required when a test applies campaigns), step checks (EmptyPlan,
-//     PlansACall), InvalidConfigs, live mode (ONEAPI_ACC_LIVE=1, Target);
+//     required when a test applies any resource), step checks (EmptyPlan,
+//     PlansACallTo), InvalidConfigs, live mode (ONEAPI_ACC_LIVE=1, Target);
+//   - cli.go: the Terraform 1.14 features: RequireNative, the mark of their
+//     tests (make test's 1.14+ run selects them by it), CLI (the CLI driven
+//     directly) and QueryPlansImportsOnly;
+//   - destroy.go: CheckGone, the CheckDestroy that asks the stand-in what
+//     each resource's destroy promises;
 //   - sandbox.go: the in-process stand-in (Sandbox) and every helper on it:
 //     configurations, request counts, forced statuses, CheckDestroy
 //     functions;

@@ -76,7 +76,7 @@ func TestAccAccountAsCode(t *testing.T) {
 			if err := sb.CheckDestroyed("stopped", "done")(st); err != nil {
 				return err
 			}
-			return sb.CheckContactsGone()(st)
+			return sb.CheckGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{

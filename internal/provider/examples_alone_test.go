@@ -261,7 +261,7 @@ func TestAccExamples_planAlone(t *testing.T) {
 	cliConfig := localBuild(t)
 	for _, dir := range exampleDirs(t) {
 		if !dir.needs.LessThan(version.Must(version.NewVersion("1.12.0"))) {
-			continue // TestAccNative_examplesPlanAlone
+			continue // TestAccExamples_planAloneWithActionsAndLists
 		}
 		t.Run(dir.rel, func(t *testing.T) {
 			if v.LessThan(dir.needs) {
@@ -273,11 +273,11 @@ func TestAccExamples_planAlone(t *testing.T) {
 	}
 }
 
-// TestAccNative_examplesPlanAlone is TestAccExamples_planAlone for the
+// TestAccExamples_planAloneWithActionsAndLists is TestAccExamples_planAlone for the
 // directories with Terraform 1.12+ features (import by identity, actions,
 // list resources), through make test's 1.14+ CLI; a directory with
 // .tfquery.hcl files also runs terraform query.
-func TestAccNative_examplesPlanAlone(t *testing.T) {
+func TestAccExamples_planAloneWithActionsAndLists(t *testing.T) {
 	tf := acctest.RequireNative(t)
 	block := requiredProvidersBlock(t)
 	cliConfig := localBuild(t)

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -123,7 +124,7 @@ func TestAccExamples_contactBook(t *testing.T) {
 		readExample(t, "data-sources/oneapi_balance/data-source.tf") +
 		strings.ReplaceAll(readExample(t, "data-sources/oneapi_campaign_price/data-source.tf"), "1864620", strconv.FormatInt(newsletter.ID, 10))
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -182,5 +183,50 @@ func TestDocsNameNoFixedStartTime(t *testing.T) {
 	}
 	if checked < 30 {
 		t.Errorf("checked %d files; the walk found too few", checked)
+	}
+}
+
+// TestAccExamples_actionsAndListResources runs the documented
+// examples as written, with the stand-in's ids for the examples' ids.
+func TestAccExamples_actionsAndListResources(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandbox(t)
+	ids := sb.SeedCampaigns(2, false, "rcs_sender") // one paused, one sending (found by the query)
+	sb.Advance(20 * time.Second)
+	if err := sb.SetStatus(ids[0], client.StatusPaused); err != nil {
+		t.Fatal(err)
+	}
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("provider.tf", acctest.RequiredProviders+sb.ProviderBlock())
+	id := fmt.Sprint(ids[0])
+	for _, name := range []string{"oneapi_campaign_renew", "oneapi_campaign_stop"} {
+		cli.Write(name+".tf", strings.ReplaceAll(readExample(t, "actions/"+name+"/action.tf"), "53708808", id))
+	}
+	if _, err := sb.Client().AttachStopList(context.Background(), []string{"380661231239"}, []string{"sms"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"oneapi_campaign", "oneapi_contact_list", "oneapi_contact", "oneapi_contact_field", "oneapi_contact_list_members", "oneapi_stop_list_entries"} {
+		example := strings.ReplaceAll(readExample(t, "list-resources/"+name+"/list-resource.tfquery.hcl"), "1864620", "101")
+		cli.Write(name+".tfquery.hcl", strings.ReplaceAll(example, "2026-06-01 00:00:00", sb.Now().AddDate(0, -1, 0).Format("2006-01-02 15:04:05")))
+	}
+	cli.Init()
+	cli.MustRun("apply", "-invoke=action.oneapi_campaign_renew.resume", "-auto-approve", "-no-color")
+	cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-auto-approve", "-no-color")
+	if sb.Status(ids[0]) != client.StatusStopped || sb.Count("PUT /api/campaigns/{id}/renew") != 1 {
+		t.Errorf("status %s after renew and stop, want stopped", sb.Status(ids[0]))
+	}
+	cli.Write("oneapi_message_send.tf", readExample(t, "actions/oneapi_message_send/action.tf"))
+	for range 2 { // as its comment says: the second invoke sends nothing
+		cli.MustRun("apply", "-invoke=action.oneapi_message_send.proof", "-auto-approve", "-no-color")
+	}
+	if n := sb.Count("POST /api/messages/send"); n != 1 {
+		t.Errorf("%d messages sent by two invokes of the proof example, want 1", n)
+	}
+	out := cli.MustRun("query", "-no-color")
+	for _, want := range []string{"list.oneapi_contact.vip ", fmt.Sprintf("list.oneapi_campaign.agent   id=%d ", ids[1]),
+		"list.oneapi_contact_field.all   id=387714 ", "list.oneapi_contact_list_members.vip   id=101 ", "list.oneapi_stop_list_entries.sms   id=sms "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the query examples found no %s:\n%s", want, out)
+		}
 	}
 }

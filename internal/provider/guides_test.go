@@ -3,6 +3,8 @@ package provider_test
 import (
 	"context"
 	"fmt"
+	"maps"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -20,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
@@ -41,7 +44,7 @@ func TestAccGuide_preconditionsLetAnAffordableCampaignThrough(t *testing.T) {
 			if err := sb.CheckDestroyed("stopped")(st); err != nil {
 				return err
 			}
-			return sb.CheckContactsGone()(st)
+			return sb.CheckGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -88,7 +91,7 @@ func TestAccGuide_preconditionRefusesACampaignBeyondTheBalance(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.01})
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{{
 			Config:      sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf"),
 			ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost\s+0\.045\s+USD,\s+more\s+than\s+the\s+account\s+had:\s+balance\s+0\.01\s+plus\s+credit\s+0`),
@@ -109,7 +112,7 @@ func TestAccGuide_preconditionHoldsAfterTheCampaignSpendsTheBalance(t *testing.T
 	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.06})
 	config := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -153,7 +156,7 @@ func TestAccGuide_preconditionRefusedReplacementStopsNothing(t *testing.T) {
 			if err := sb.CheckDestroyed("stopped")(st); err != nil {
 				return err
 			}
-			return sb.CheckContactsGone()(st)
+			return sb.CheckGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -420,4 +423,344 @@ func TestAccGuide_cascade(t *testing.T) {
 			}},
 		}},
 	})
+}
+
+// incidentCLI is the guide "Stopping campaigns in an incident"
+// (examples/guides/incident) as one working directory.
+func incidentCLI(t *testing.T, sb *acctest.Sandbox) *acctest.CLI {
+	t.Helper()
+	cli := acctest.NewCLI(t, nil)
+	for _, f := range []string{"one-campaign.tf", "every-campaign-of-a-sender.tf", "declared-incident.tf"} {
+		cli.Write(f, readExample(t, "guides/incident/"+f))
+	}
+	cli.Write("provider.tf", acctest.RequiredProviders+sb.ProviderBlock())
+	cli.Init()
+	return cli
+}
+
+// TestAccGuide_incident applies each example of the guide as
+// written: the kill switch for one id, for every campaign of a sender
+// (for_each: -invoke runs each instance), and the incident declared in
+// code (action_trigger).
+func TestAccGuide_incident(t *testing.T) {
+	acctest.RequireNative(t)
+	t.Run("one campaign", func(t *testing.T) {
+		sb := acctest.StartSandbox(t)
+		ids := sb.SeedCampaigns(2, false, "rcs_sender")
+		sb.Advance(20 * time.Second)
+		cli := incidentCLI(t, sb)
+		sb.ResetCounters()
+		cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-var", fmt.Sprintf("campaign_id=%d", ids[0]), "-auto-approve", "-no-color")
+		if sb.Status(ids[0]) != client.StatusStopped || sb.Status(ids[1]) != client.StatusSending || sb.StopsAndRenews() != 1 {
+			t.Errorf("statuses %s, %s, %d stops: want only the first stopped, with one stop", sb.Status(ids[0]), sb.Status(ids[1]), sb.StopsAndRenews())
+		}
+	})
+	t.Run("every campaign of a sender", func(t *testing.T) {
+		sb := acctest.StartSandbox(t)
+		ids := sb.SeedCampaigns(3, false, "rcs_sender")
+		other := sb.SeedCampaigns(1, false, "other_agent")
+		sb.Advance(20 * time.Second)
+		if err := sb.SetStatus(ids[2], client.StatusDone); err != nil {
+			t.Fatal(err)
+		}
+		cli := incidentCLI(t, sb)
+		sb.ResetCounters()
+		out := cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.sender", "-auto-approve", "-no-color")
+		if !strings.Contains(out, "Actions: 2 invoked.") {
+			t.Errorf("want 2 invocations (the done campaign is not listed):\n%s", out)
+		}
+		if sb.Status(ids[0]) != client.StatusStopped || sb.Status(ids[1]) != client.StatusStopped || sb.Status(other[0]) != client.StatusSending {
+			t.Errorf("statuses %s %s, other sender %s: want stopped stopped sending", sb.Status(ids[0]), sb.Status(ids[1]), sb.Status(other[0]))
+		}
+		if n := sb.StopsAndRenews(); n != 2 {
+			t.Errorf("%d stops, want 2", n)
+		}
+	})
+	t.Run("declared incident", func(t *testing.T) {
+		sb := acctest.StartSandbox(t)
+		ids := sb.SeedCampaigns(2, false, "rcs_sender")
+		sb.Advance(20 * time.Second)
+		cli := incidentCLI(t, sb)
+		sb.ResetCounters()
+		cli.MustRun("apply", "-auto-approve", "-no-color")
+		if n := sb.StopsAndRenews(); n != 0 {
+			t.Errorf("%d stops without an incident, want 0", n)
+		}
+		out := cli.MustRun("apply", "-auto-approve", "-no-color", "-var", "incident=INC-42")
+		if !strings.Contains(out, "Actions: 2 invoked.") || sb.Status(ids[0]) != client.StatusStopped || sb.Status(ids[1]) != client.StatusStopped {
+			t.Errorf("the declared incident did not stop both campaigns (%s, %s):\n%s", sb.Status(ids[0]), sb.Status(ids[1]), out)
+		}
+		later := sb.SeedCampaigns(1, false, "rcs_sender")
+		sb.Advance(20 * time.Second)
+		out = cli.MustRun("apply", "-auto-approve", "-no-color", "-var", "incident=INC-42")
+		if sb.Status(later[0]) != client.StatusStopped || sb.StopsAndRenews() != 3 {
+			t.Errorf("while the incident is open, a new campaign of the sender is stopped at the next apply (%s, %d stops):\n%s", sb.Status(later[0]), sb.StopsAndRenews(), out)
+		}
+		cli.MustRun("apply", "-auto-approve", "-no-color")
+		if n := sb.StopsAndRenews(); n != 3 {
+			t.Errorf("%d stops after the incident was cleared, want still 3", n)
+		}
+	})
+}
+
+// TestAccGuide_samplesAreTheRealText: the CLI output the guides quote
+// is what the CLI prints, run as the guides describe (campaign 53708808,
+// sending).
+func TestAccGuide_samplesAreTheRealText(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708808})
+	sb.SeedCampaigns(1, false, "rcs_sender")
+	sb.Advance(20 * time.Second)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+import {
+  to = oneapi_campaign.runaway
+  id = "53708808"
+}
+
+resource "oneapi_campaign" "runaway" {
+  desired_state = "stopped"
+}
+`)
+	cli.Init()
+	requireSamples(t, "guides/stopping-campaigns-gitops.md", "Warning: Stopping a Campaign Is Irreversible", cli.MustRun("plan", "-no-color"))
+
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+readExample(t, "guides/incident/one-campaign.tf"))
+	requireSamples(t, "guides/stopping-campaigns-in-an-incident.md", "Action action.oneapi_campaign_stop.runaway",
+		cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-var", "campaign_id=53708808", "-auto-approve", "-no-color"))
+}
+
+// requireSamples checks that every line of the code block of doc (under
+// docs/) that starts with first appears in out, white space aside (the
+// CLI wraps lines).
+func requireSamples(t *testing.T, doc, first, out string) {
+	t.Helper()
+	b, err := os.ReadFile("../../docs/" + doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	got := squash(out)
+	found := false
+	for _, block := range strings.Split(string(b), "```")[1:] {
+		block = strings.TrimPrefix(block, "\n")
+		if !strings.HasPrefix(block, first) {
+			continue
+		}
+		found = true
+		for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+			if want := squash(line); !strings.Contains(got, want) {
+				t.Errorf("%s quotes %q, which the CLI did not print:\n%s", doc, want, out)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%s has no sample that starts with %q", doc, first)
+	}
+}
+
+// TestAccGuide_costAdviceIsFollowed: a campaign beyond the balance is
+// refused before it is sent; after a top-up, the plain apply still checks
+// the values recorded at the refusal, and the error's advice (apply
+// -replace=terraform_data.sale_budget) checks again and sends it, once.
+func TestAccGuide_costAdviceIsFollowed(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.01})
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+readExample(t, "guides/preconditions/main.tf"))
+	cli.Init()
+	refused := regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost\s+0\.045\s+USD.*terraform\s+apply\s+-replace=terraform_data\.sale_budget`)
+	out, err := cli.Run("apply", "-auto-approve", "-no-color")
+	if err == nil || !refused.MatchString(out) {
+		t.Fatalf("apply beyond the balance: err %v, want the precondition's refusal:\n%s", err, out)
+	}
+	sb.SetBalance(100, 0)
+	if out, err := cli.Run("apply", "-auto-approve", "-no-color"); err == nil || !refused.MatchString(out) {
+		t.Fatalf("apply after the top-up without -replace: err %v, want the recorded values refused again:\n%s", err, out)
+	}
+	if n := sb.CountCreates(); n != 0 {
+		t.Fatalf("%d campaign creates before the check passed, want 0", n)
+	}
+	out = cli.MustRun("apply", "-replace=terraform_data.sale_budget", "-auto-approve", "-no-color")
+	if !strings.Contains(out, "oneapi_campaign.sale: Creation complete") {
+		t.Errorf("following the advice did not create the campaign:\n%s", out)
+	}
+	if n := sb.CountCreates(); n != 1 {
+		t.Errorf("campaign creates = %d, want 1", n)
+	}
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
+}
+
+// requirePromise checks that the guide template (under templates/guides)
+// still makes the promise its test reads, white space aside.
+func requirePromise(t *testing.T, guide, promise string) {
+	t.Helper()
+	b, err := os.ReadFile("../../templates/guides/" + guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if !strings.Contains(squash(string(b)), squash(promise)) {
+		t.Errorf("%s no longer says %q: the test reads that promise", guide, promise)
+	}
+}
+
+// TestAccGuide_incidentForgottenVarFailsAtPlan: the one-campaign kill
+// switch invoked without -var campaign_id (or with an id that is not
+// digits) fails at plan, naming var.campaign_id; no action starts, no stop
+// is sent, and the campaign the example's id names keeps sending.
+func TestAccGuide_incidentForgottenVarFailsAtPlan(t *testing.T) {
+	acctest.RequireNative(t)
+	requirePromise(t, "stopping-campaigns-in-an-incident.md.tmpl", "an `-invoke` that forgets `-var campaign_id=...` fails at plan, naming `var.campaign_id`")
+	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708808})
+	ids := sb.SeedCampaigns(1, false, "rcs_sender")
+	sb.Advance(20 * time.Second)
+	cli := incidentCLI(t, sb)
+	for _, c := range []struct {
+		args  []string
+		named string
+	}{
+		{nil, `var.campaign_id is null`},
+		{[]string{"-var", "campaign_id=abc"}, `var.campaign_id is "abc"`},
+	} {
+		sb.ResetCounters()
+		out, err := cli.Run(append([]string{"apply", "-invoke=action.oneapi_campaign_stop.runaway", "-auto-approve", "-no-color"}, c.args...)...)
+		if err == nil || !strings.Contains(out, c.named) || strings.Contains(out, "Action started") {
+			t.Errorf("invoke %v: err %v, want a plan-time error naming %q and no action started:\n%s", c.args, err, c.named, out)
+		}
+		if n := sb.StopsAndRenews(); n != 0 {
+			t.Errorf("invoke %v: %d stops, want 0", c.args, n)
+		}
+	}
+	if got := sb.Status(ids[0]); got != client.StatusSending {
+		t.Errorf("campaign %d is %s, want still sending", ids[0], got)
+	}
+}
+
+// TestAccGuide_incidentDesiredStateAfterTheAction: after the kill
+// switch stops a campaign that a resource manages, setting its
+// desired_state to "stopped" plans one in-place update of desired_state
+// alone, without a warning; the apply sends nothing but reads, and the
+// next plan is empty.
+func TestAccGuide_incidentDesiredStateAfterTheAction(t *testing.T) {
+	acctest.RequireNative(t)
+	requirePromise(t, "stopping-campaigns-in-an-incident.md.tmpl", "Setting its `desired_state` to `\"stopped\"` then plans one in-place update, of `desired_state` alone and without a warning; the apply records it with no stop request (the campaign is already stopped), and the plan after it is empty.")
+	sb := acctest.StartSandboxWith(t, sandbox.Config{FirstID: 53708808})
+	sb.SeedCampaigns(1, false, "rcs_sender")
+	sb.Advance(20 * time.Second)
+	cli := acctest.NewCLI(t, nil)
+	managed := func(extra string) string {
+		return acctest.RequiredProviders + sb.ProviderBlock() + readExample(t, "guides/incident/one-campaign.tf") +
+			"import {\n  to = oneapi_campaign.runaway\n  id = \"53708808\"\n}\n\nresource \"oneapi_campaign\" \"runaway\" {\n" + extra + "}\n"
+	}
+	cli.Write("main.tf", managed(""))
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	cli.MustRun("apply", "-invoke=action.oneapi_campaign_stop.runaway", "-var", "campaign_id=53708808", "-auto-approve", "-no-color")
+	if got := sb.Status(53708808); got != client.StatusStopped {
+		t.Fatalf("the kill switch left the campaign %s", got)
+	}
+	cli.Write("main.tf", managed("  desired_state = \"stopped\"\n"))
+	plan := cli.PlanJSON()
+	if got := acctest.Actions(plan); !maps.Equal(got, map[string]int{"update": 1}) {
+		t.Errorf("plan actions %v, want one update", got)
+	}
+	if changed := changedAttributes(plan, "oneapi_campaign.runaway"); !slices.Equal(changed, []string{"desired_state"}) {
+		t.Errorf("the update changes %v, want desired_state alone", changed)
+	}
+	if out := cli.MustRun("show", "-no-color", "tfplan"); strings.Contains(out, "Warning") {
+		t.Errorf("the plan warns:\n%s", out)
+	}
+	sb.ResetCounters()
+	cli.MustRun("apply", "-auto-approve", "-no-color", "tfplan")
+	for key := range sb.Counters() {
+		if !strings.HasPrefix(key, "GET ") && key != "POST /api/auth/login" {
+			t.Errorf("recording desired_state called %s", key)
+		}
+	}
+	if out, err := cli.Run("plan", "-detailed-exitcode", "-no-color"); err != nil {
+		t.Errorf("the plan after it is not empty: %v\n%s", err, out)
+	}
+}
+
+// changedAttributes lists the top-level attributes whose values differ
+// before and after the planned change of addr.
+func changedAttributes(plan map[string]any, addr string) []string {
+	changes, _ := plan["resource_changes"].([]any)
+	for _, rc := range changes {
+		r, _ := rc.(map[string]any)
+		if r["address"] != addr {
+			continue
+		}
+		change, _ := r["change"].(map[string]any)
+		before, _ := change["before"].(map[string]any)
+		after, _ := change["after"].(map[string]any)
+		unknown, _ := change["after_unknown"].(map[string]any)
+		var out []string
+		for k := range after {
+			if fmt.Sprint(before[k]) != fmt.Sprint(after[k]) || unknown[k] == true {
+				out = append(out, k)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	return nil
+}
+
+// TestAccGuide_optOutsGuardAddedAfterTheSend: the opt-out guide's
+// check added next to a campaign that was already sent, after a customer
+// opted out, fails every plan (naming the phone) although nothing would be
+// sent; the guide's way in, terraform apply
+// -target=terraform_data.promo_sent_at, creates promo_sent_at alone, and
+// the plan after it passes: the apply creates the check, and no campaign
+// is created or stopped.
+func TestAccGuide_optOutsGuardAddedAfterTheSend(t *testing.T) {
+	acctest.RequireNative(t)
+	requirePromise(t, "opt-outs-as-code.md.tmpl", "terraform apply -target=terraform_data.promo_sent_at ``` It creates `promo_sent_at` and nothing else")
+	sb := acctest.StartSandbox(t)
+	guide := readExample(t, "guides/opt-outs/main.tf")
+	cut := strings.Index(guide, "# The time of the plan that sent the campaign")
+	if cut < 0 {
+		t.Fatal("the guide's promo_sent_at comment changed: the test cannot leave the check out")
+	}
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+guide[:cut])
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	if n := sb.CountCreates(); n != 1 {
+		t.Fatalf("%d campaign creates before the check was added, want 1", n)
+	}
+	if _, err := sb.Client().AttachStopList(context.Background(), []string{"380661231232"}, []string{"sms"}); err != nil {
+		t.Fatal(err)
+	}
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+guide)
+	sb.ResetCounters()
+	nothingSent := func(when string) {
+		t.Helper()
+		if n := sb.CountCreates() + sb.StopsAndRenews(); n != 0 {
+			t.Errorf("%s: %d campaign creates and stops, want 0", when, n)
+		}
+	}
+	out, err := cli.Run("plan", "-no-color")
+	if err == nil || !acctest.WrappedRE(`must not be messaged: 380661231232\.`).MatchString(out) {
+		t.Errorf("the plan with the check added after the send: err %v, want the check's error:\n%s", err, out)
+	}
+	nothingSent("the refused plan")
+	out = cli.MustRun("apply", "-target=terraform_data.promo_sent_at", "-auto-approve", "-no-color")
+	if !strings.Contains(out, "Resources: 1 added, 0 changed, 0 destroyed.") || !strings.Contains(out, "terraform_data.promo_sent_at: Creation complete") {
+		t.Errorf("the targeted apply did not create promo_sent_at alone:\n%s", out)
+	}
+	nothingSent("the targeted apply")
+	// plantimestamp() counts seconds: a plan in the targeted apply's
+	// second would read its time as its own.
+	time.Sleep(time.Second)
+	if got := acctest.Actions(cli.PlanJSON()); !maps.Equal(got, map[string]int{"create": 1, "no-op": 3}) {
+		t.Errorf("the plan after the targeted apply: actions %v, want one create (the check), the rest unchanged", got)
+	}
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	nothingSent("the apply after it")
+	if out, err := cli.Run("plan", "-detailed-exitcode", "-no-color"); err != nil {
+		t.Errorf("the plan after it is not empty: %v\n%s", err, out)
+	}
 }

@@ -2,9 +2,11 @@ package provider_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -269,4 +271,52 @@ data "oneapi_campaign" "test" {
 		}
 	}
 	acctest.AssertNoSecrets(t, "TRACE logs", logs, append(sb.IssuedTokens(), acctest.APIKey))
+}
+
+// TestAccProvider_schemaHasIdentitiesListsAndActions: through a Terraform
+// 1.14+ CLI, the schema lists the three identities, the three list
+// resources and the two actions.
+func TestAccProvider_schemaHasIdentitiesListsAndActions(t *testing.T) {
+	acctest.RequireNative(t)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders)
+	cli.Init()
+	var schema struct {
+		Providers map[string]struct {
+			Identities map[string]struct {
+				Attributes map[string]struct {
+					Type              json.RawMessage `json:"type"`
+					RequiredForImport bool            `json:"required_for_import"`
+				} `json:"attributes"`
+			} `json:"resource_identity_schemas"`
+			Lists   map[string]any `json:"list_resource_schemas"`
+			Actions map[string]any `json:"action_schemas"`
+		} `json:"provider_schemas"`
+	}
+	if err := json.Unmarshal([]byte(cli.MustRun("providers", "schema", "-json")), &schema); err != nil {
+		t.Fatal(err)
+	}
+	p := schema.Providers[acctest.ProviderSource]
+	resources := []string{"oneapi_campaign", "oneapi_contact", "oneapi_contact_field", "oneapi_contact_list", "oneapi_contact_list_members", "oneapi_stop_list_entries"}
+	if got := keys(p.Lists); !slices.Equal(got, resources) {
+		t.Errorf("list resources %v, want %v", got, resources)
+	}
+	if got := keys(p.Actions); !slices.Equal(got, []string{"oneapi_campaign_renew", "oneapi_campaign_stop", "oneapi_message_send"}) {
+		t.Errorf("actions %v", got)
+	}
+	for _, r := range resources {
+		id := p.Identities[r].Attributes["id"]
+		if len(p.Identities[r].Attributes) != 1 || !id.RequiredForImport || string(id.Type) != `"string"` {
+			t.Errorf("identity of %s: %+v, want one string id required for import", r, p.Identities[r])
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -90,14 +90,15 @@ const listCampaign = `
   sms        = { sender = "Shop", text = "Members' sale" }
 `
 
-// TestAccNative_lostListCreateAdoptsNoOtherCampaign: two workspaces send
+// TestAccCampaign_lostListCreateAdoptsNoOtherCampaign: two workspaces send
 // the same content to the same list; ours is dropped before the platform
 // commits it, while the other's is made. Nothing proves whose a contact-
 // list campaign is, so none is adopted: the apply and the plan name the
 // candidate and the way out, and the destroy stops nothing. (Before, the
 // recovery adopted the other workspace's campaign and the destroy stopped
 // it.) Following the advice's replace sends ours, once.
-func TestAccNative_lostListCreateAdoptsNoOtherCampaign(t *testing.T) {
+func TestAccCampaign_lostListCreateAdoptsNoOtherCampaign(t *testing.T) {
+	acctest.RequireNative(t)
 	f := startFront(t, "/api/campaigns/sms/send-groups")
 	var other *client.Campaign
 	f.arm(func(w http.ResponseWriter, _ *http.Request) {
@@ -148,11 +149,12 @@ func TestAccNative_lostListCreateAdoptsNoOtherCampaign(t *testing.T) {
 	}
 }
 
-// TestAccNative_lostListCreateIsAdoptedByImport: our create is committed
+// TestAccCampaign_lostListCreateIsAdoptedByImport: our create is committed
 // and its answer lost. The candidate is named and not adopted; following
 // the advice (state rm, import the candidate) adopts it with an empty plan
 // and no second create.
-func TestAccNative_lostListCreateIsAdoptedByImport(t *testing.T) {
+func TestAccCampaign_lostListCreateIsAdoptedByImport(t *testing.T) {
+	acctest.RequireNative(t)
 	f := startFront(t, "/api/campaigns/sms/send-groups")
 	f.arm(func(w http.ResponseWriter, r *http.Request) {
 		f.sb.ServeHTTP(httptest.NewRecorder(), r) // committed, answer lost

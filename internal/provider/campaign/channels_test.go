@@ -116,7 +116,7 @@ func channelLifecycle(t *testing.T, body, messageType string, sending, fallback 
 			},
 		}, {
 			Config:           sb.CampaignConfig(body + `desired_state = "stopped"`),
-			ConfigPlanChecks: acctest.PlansACall(),
+			ConfigPlanChecks: acctest.PlansACallTo(acctest.CampaignAddr, "status"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				acctest.StateValue(acctest.CampaignAddr, "status", knownvalue.StringExact("stopped")),
 				acctest.Verify(func() error { return sb.ExpectCountErr(createPath, 1) }),

@@ -3,6 +3,7 @@ package campaign_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,4 +153,32 @@ func TestAccCampaign_placeholderByNameIsRefused(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccCampaign_placeholderToPhonesIsAWarning: a {field_id} in a campaign
+// to phones plans with a warning on the text's attribute; a text without
+// one asks nothing of the API at plan.
+func TestAccCampaign_placeholderToPhonesIsAWarning(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	config := func(text string) string {
+		return acctest.RequiredProviders + sb.CampaignConfig(`
+  recipients = { phones = ["380661231231"] }
+  sms = {
+    sender = "Shop"
+    text   = "`+text+`"
+  }
+`)
+	}
+	cli.Write("main.tf", config("Hello {387714}"))
+	cli.Init()
+	mustContain(t, cli.MustRun("plan", "-no-color"), "Warning: Placeholders May Be Sent As Written",
+		"Attribute sms.text names {387714}", "Plan: 1 to add")
+	sb.ResetCounters()
+	cli.Write("main.tf", config("Hello"))
+	out := cli.MustRun("plan", "-no-color")
+	if strings.Contains(out, "Placeholders") || sb.Count("GET /api/contacts/fields") != 0 {
+		t.Errorf("a text without placeholders warned or read the fields:\n%s", out)
+	}
 }

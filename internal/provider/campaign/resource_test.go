@@ -125,7 +125,7 @@ func TestAccCampaign_createRefreshStop(t *testing.T) {
 					sb.ResetCounters()
 				},
 				Config:           sb.CampaignConfig(acctest.RCSCampaign(`desired_state = "stopped"`)),
-				ConfigPlanChecks: acctest.PlansACall(),
+				ConfigPlanChecks: acctest.PlansACallTo(acctest.CampaignAddr, "status"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.StateValue(acctest.CampaignAddr, "status", knownvalue.StringExact("stopped")),
 					acctest.StateValue(acctest.CampaignAddr, "desired_state", knownvalue.StringExact("stopped")),
@@ -535,7 +535,7 @@ func TestAccCampaign_toAListWithoutContactsIsRefused(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t)
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckListsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderBlock() + `
 resource "oneapi_contact_list" "empty" {

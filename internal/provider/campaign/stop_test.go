@@ -76,7 +76,7 @@ func TestAccCampaign_pausedIsRenewed(t *testing.T) {
 					sb.ResetCounters()
 				},
 				Config:           sb.CampaignConfig(acctest.RCSCampaign(`desired_state = "active"`)),
-				ConfigPlanChecks: acctest.PlansACall(),
+				ConfigPlanChecks: acctest.PlansACallTo(acctest.CampaignAddr, "status"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.StateValue(acctest.CampaignAddr, "status", knownvalue.StringExact("sending")),
 				},

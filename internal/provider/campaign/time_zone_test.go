@@ -53,14 +53,15 @@ func zoneCLI(t *testing.T, providerExtra string) *acctest.CLI {
 
 const zoneWarning = "Warning: Time Zone Mismatch"
 
-// TestAccNative_timeZoneMismatchWarnsOnce: the stand-in runs in
+// TestAccCampaign_timeZoneMismatchWarnsOnce: the stand-in runs in
 // Europe/Kyiv, the provider is left at UTC. start_at = now + 30m passes
 // the plan, and the platform, reading it in its own zone, finds it two
 // hours past and sends both campaigns at once. The apply warns once (not
 // once per campaign), naming time_zone's value, the platform's offset, the
 // setting to change, and that the start_at went out at once; the next
 // plan's refresh, seeing created_at in the future, warns once too.
-func TestAccNative_timeZoneMismatchWarnsOnce(t *testing.T) {
+func TestAccCampaign_timeZoneMismatchWarnsOnce(t *testing.T) {
+	acctest.RequireNative(t)
 	cli := zoneCLI(t, "")
 	out := cli.MustRun("apply", "-auto-approve", "-no-color")
 	if n := strings.Count(out, zoneWarning); n != 1 {
@@ -78,10 +79,11 @@ func TestAccNative_timeZoneMismatchWarnsOnce(t *testing.T) {
 	mustContain(t, out, `read in the provider's time_zone = "UTC" lies about 2h in the future`, `about 2h or more ahead of "UTC"`)
 }
 
-// TestAccNative_matchingTimeZoneDoesNotWarn: with time_zone set to the
+// TestAccCampaign_matchingTimeZoneDoesNotWarn: with time_zone set to the
 // stand-in's zone, as the README's stand-in section shows, neither the
 // apply nor the next plan warns.
-func TestAccNative_matchingTimeZoneDoesNotWarn(t *testing.T) {
+func TestAccCampaign_matchingTimeZoneDoesNotWarn(t *testing.T) {
+	acctest.RequireNative(t)
 	cli := zoneCLI(t, `time_zone = "Europe/Kyiv"`)
 	if out := cli.MustRun("apply", "-auto-approve", "-no-color"); strings.Contains(out, "Time Zone Mismatch") {
 		t.Fatalf("the apply warned with matching zones:\n%s", out)

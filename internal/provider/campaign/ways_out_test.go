@@ -340,3 +340,36 @@ func (noResources) CheckState(_ context.Context, req statecheck.CheckStateReques
 		resp.Error = fmt.Errorf("the state still holds %d resource(s)", n)
 	}
 }
+
+// TestAccCampaign_resumeWarningIsTrueOnTheReplacePlan: "Stopped Campaign
+// Cannot Be Resumed" advises terraform apply -replace=ADDRESS. Terraform
+// plans the campaign as it is before it plans the replacement, so that
+// plan shows the warning too: its text must be true there. Following the
+// advice sends one new campaign; the stopped one stays stopped.
+func TestAccCampaign_resumeWarningIsTrueOnTheReplacePlan(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	config := func(desired string) string {
+		return acctest.RequiredProviders + sb.CampaignConfig(acctest.RCSCampaign(`desired_state = "`+desired+`"`))
+	}
+	cli.Write("main.tf", config("active"))
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	sb.Advance(6 * time.Second)
+	cli.Write("main.tf", config("stopped"))
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	cli.Write("main.tf", config("active"))
+	plain := cli.MustRun("plan", "-no-color")
+	mustContain(t, plain, "Warning: Stopped Campaign Cannot Be Resumed", "Unless this plan replaces it", "1 to change")
+
+	out := cli.MustRun("apply", "-replace="+acctest.CampaignAddr, "-auto-approve", "-no-color")
+	mustContain(t, out, "Warning: Stopped Campaign Cannot Be Resumed",
+		"Unless this plan replaces it, desired_state = \"active\" is recorded and no API call is made",
+		"whose plan shows this warning too", "1 added, 0 changed, 1 destroyed")
+	if n := sb.CountCreates(); n != 2 {
+		t.Errorf("%d campaign creates, want 2: the first and its replacement", n)
+	}
+	sb.Advance(6 * time.Second)
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -43,7 +44,7 @@ func TestAccContactField_lifecycle(t *testing.T) {
 			if names := sb.FieldNames(); len(names) != 1 || names[387714] != "country" {
 				return fmt.Errorf("fields after destroy: %v, want only the example field", names)
 			}
-			return sb.CheckContactsGone()(st)
+			return sb.CheckGone()(st)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -145,6 +146,7 @@ func TestAccContactField_lostCreateAnswer(t *testing.T) {
 			sb := acctest.StartSandbox(t)
 			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
 			acctest.Test(t, resource.TestCase{
+				CheckDestroy: sb.CheckGone(),
 				Steps: []resource.TestStep{{
 					Config:            sb.ProviderBlock() + cityField,
 					ConfigStateChecks: []statecheck.StateCheck{oneNewField(sb)},
@@ -277,4 +279,88 @@ func TestAccContactField_invalidConfigurations(t *testing.T) {
 		{Name: "visible not bool", Body: `name = "city"` + "\n" + `type = "text"` + "\n" + `visible = "yes"`, Want: `bool`},
 		{Name: "unknown attribute", Body: `name = "city"` + "\n" + `type = "text"` + "\n" + `is_visible = true`, Want: `is_visible.*not expected|Unsupported argument`},
 	})
+}
+
+// TestAccContactBook_fieldAndMembersPlansSayWhatIsLost: destroying a field
+// warns that every contact loses its values; taking a contact out of the
+// members names it.
+func TestAccContactBook_fieldAndMembersPlansSayWhatIsLost(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	config := func(members string) string {
+		return acctest.RequiredProviders + sb.ProviderBlock() + `
+resource "oneapi_contact_field" "city" {
+  name = "city"
+  type = "text"
+}
+resource "oneapi_contact" "c" {
+  count = 2
+  phone = format("38066123125%d", count.index)
+}
+resource "oneapi_contact_list_members" "staff" {
+  contact_list_id = "101"
+  contact_ids     = [` + members + `]
+}
+output "removed" { value = oneapi_contact.c[1].id }
+`
+	}
+	cli.Write("main.tf", config("oneapi_contact.c[0].id, oneapi_contact.c[1].id"))
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	removed := strings.TrimSpace(cli.MustRun("output", "-raw", "removed"))
+	cli.Write("main.tf", config("oneapi_contact.c[0].id"))
+	out := cli.MustRun("plan", "-no-color")
+	if !acctest.WrappedRE(regexp.QuoteMeta("Warning: Contacts Leave the List")).MatchString(out) ||
+		!acctest.WrappedRE(regexp.QuoteMeta("Removing them from contact_ids takes 1 contact(s) out of contact list 101: "+removed+". They stay in the contact book")).MatchString(out) {
+		t.Errorf("the plan does not name the contact leaving the list:\n%s", out)
+	}
+	out = cli.MustRun("plan", "-destroy", "-no-color")
+	if !acctest.WrappedRE(`Warning: Contacts Lose the Field's Values.*Destroying deletes contact field [0-9]+ \("city"\): every contact of the account loses its value of it`).MatchString(out) {
+		t.Errorf("the destroy plan does not warn about the field's values:\n%s", out)
+	}
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
+}
+
+// TestAccContactField_unresolvedWayOut: a field create lost before
+// the platform made it stays unresolved (the create is not sent again); a
+// plain apply looks again and fails, creating nothing; the advice it
+// gives, terraform apply -replace, creates the field once, and the plan
+// after it is empty.
+func TestAccContactField_unresolvedWayOut(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	cli.Write("main.tf", acctest.RequiredProviders+sb.ProviderBlock()+`
+resource "oneapi_contact_field" "city" {
+  name = "city"
+  type = "text"
+}
+`)
+	cli.Init()
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
+	out := cli.MustRun("apply", "-auto-approve", "-no-color")
+	for _, want := range []string{"Contact Field Create Unresolved", "terraform apply -replace=ADDRESS"} {
+		if !acctest.WrappedRE(regexp.QuoteMeta(want)).MatchString(out) {
+			t.Errorf("the apply did not say %q:\n%s", want, out)
+		}
+	}
+	out, err := cli.Run("apply", "-auto-approve", "-no-color")
+	if err == nil || !strings.Contains(out, "Contact Field Create Still Unresolved") {
+		t.Fatalf("a second apply of an unresolved field: %v\n%s", err, out)
+	}
+	if n := sb.Count("POST /api/contacts/fields"); n != 1 {
+		t.Fatalf("%d field creates after two applies, want 1", n)
+	}
+	cli.MustRun("apply", "-replace=oneapi_contact_field.city", "-auto-approve", "-no-color")
+	if n, names := sb.Count("POST /api/contacts/fields"), sb.FieldNames(); n != 2 || len(names) != 2 {
+		t.Errorf("after -replace: %d creates and fields %v, want 2 creates and the example and city", n, names)
+	}
+	if out := cli.MustRun("plan", "-detailed-exitcode", "-no-color"); !strings.Contains(out, "No changes") {
+		t.Errorf("the plan after -replace is not empty:\n%s", out)
+	}
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
+	if names := sb.FieldNames(); len(names) != 1 {
+		t.Errorf("fields after destroy: %v, want only the example", names)
+	}
 }

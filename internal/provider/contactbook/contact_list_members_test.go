@@ -66,7 +66,7 @@ func TestAccContactListMembers_lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var outsider int64
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: membersConfig(sb, `oneapi_contact.c[0].id, oneapi_contact.c[1].id`),
@@ -172,7 +172,7 @@ func TestAccContactListMembers_driftIsPutBack(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	config := membersConfig(sb, `oneapi_contact.c[0].id`)
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
@@ -240,6 +240,7 @@ func TestAccContactListMembers_lostAnswers(t *testing.T) {
 			})
 			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
 			acctest.Test(t, resource.TestCase{
+				CheckDestroy: sb.CheckGone(),
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderBlockWith("max_retries = 1") + fmt.Sprintf(`
 resource "oneapi_contact_list_members" "vip" {

@@ -32,7 +32,7 @@ func TestAccContactList_lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var id string
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckListsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: listConfig(sb, `  name = "VIP customers"
@@ -93,7 +93,7 @@ func TestAccContactList_takenNameNamesTheListToImport(t *testing.T) {
 	}
 	body := `  name = "VIP"`
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckListsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config:      listConfig(sb, body),
@@ -155,7 +155,7 @@ func TestAccFaultSuite_contactListCreates(t *testing.T) {
 			sb := acctest.StartSandbox(t)
 			sb.SetFaults(acctest.FaultsCreateAfterCommit(mode))
 			acctest.Test(t, resource.TestCase{
-				CheckDestroy: sb.CheckListsGone(),
+				CheckDestroy: sb.CheckGone(),
 				Steps: []resource.TestStep{{
 					Config:            listConfig(sb, `  name = "Recovered"`),
 					ConfigStateChecks: []statecheck.StateCheck{acctest.StateValue(listAddr, "name", knownvalue.StringExact("Recovered"))},
@@ -171,14 +171,15 @@ func TestAccFaultSuite_contactListCreates(t *testing.T) {
 	}
 }
 
-// TestAccNative_contactListDestroySaysWhatBecomesOfItsContacts: a list
+// TestAccContactList_destroySaysWhatBecomesOfItsContacts: a list
 // with a contact this configuration manages (put in it by
 // oneapi_contact_list_members) and one made elsewhere. The destroy's
 // warnings say that only the list is deleted by its own destroy,
 // that a managed contact goes with its resource, and that the others
 // stay; after the destroy the stand-in has exactly that: the managed
 // contact gone, the other one in the contact book.
-func TestAccNative_contactListDestroySaysWhatBecomesOfItsContacts(t *testing.T) {
+func TestAccContactList_destroySaysWhatBecomesOfItsContacts(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := acctest.NewCLI(t, nil)
 	const managed, other = "380661239001", "380661239002"

@@ -39,7 +39,7 @@ func TestAccContact_lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var id string
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: contactConfig(sb, `  phone         = "380661231231"
@@ -110,7 +110,7 @@ func TestAccContact_takenPhoneNamesTheContactToImport(t *testing.T) {
 	}
 	config := sb.ProviderBlock() + "resource \"oneapi_contact\" \"tester\" {\n  phone = \"380661231239\"\n}\n"
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckContactsGone(),
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
@@ -159,4 +159,38 @@ func listIDs(n int) string {
 func TestAccContact_invalidConfigurationsFailAtPlan(t *testing.T) {
 	t.Parallel()
 	acctest.InvalidConfigs(t, `resource "oneapi_contact" "test"`, invalidContacts)
+}
+
+// TestAccContact_contactListsThatUndoMembersWarn: a contact whose
+// contact_lists names one list, put in another by
+// oneapi_contact_list_members, plans to leave it with a warning naming the
+// list and the way out; omitting contact_lists then plans nothing.
+func TestAccContact_contactListsThatUndoMembersWarn(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandbox(t)
+	cli := acctest.NewCLI(t, nil)
+	config := func(lists string) string {
+		return acctest.RequiredProviders + sb.ProviderBlock() + `
+resource "oneapi_contact" "anna" {
+  phone = "380661231271"
+  ` + lists + `
+}
+resource "oneapi_contact_list_members" "staff" {
+  contact_list_id = "101"
+  contact_ids     = [oneapi_contact.anna.id]
+}
+`
+	}
+	cli.Write("main.tf", config("contact_lists = [102]"))
+	cli.Init()
+	cli.MustRun("apply", "-auto-approve", "-no-color")
+	out := cli.MustRun("plan", "-no-color")
+	if !acctest.WrappedRE(`Warning: Contact Leaves Lists.*out of contact list\(s\) 101, which its state has.*omit contact_lists`).MatchString(out) {
+		t.Errorf("the plan does not warn that contact_lists undoes the members resource:\n%s", out)
+	}
+	cli.Write("main.tf", config(""))
+	if out := cli.MustRun("plan", "-no-color"); !strings.Contains(out, "No changes.") {
+		t.Errorf("with contact_lists omitted the plan is not empty:\n%s", out)
+	}
+	cli.MustRun("destroy", "-auto-approve", "-no-color")
 }

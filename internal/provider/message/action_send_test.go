@@ -50,10 +50,11 @@ const proof = `    channel      = "sms"
     text         = "Proof: Spring sale, 20% off until Sunday"
 `
 
-// TestAccNative_messageSendOnce: the action sends one message; invoked
+// TestAccMessageSend_once: the action sends one message; invoked
 // again with the same reference_id it finds that message and sends
 // nothing.
-func TestAccNative_messageSendOnce(t *testing.T) {
+func TestAccMessageSend_once(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := sendCLI(t, sb, proof+`    reference_id = "proof1"`)
 	out, err := invoke(cli)
@@ -71,11 +72,12 @@ func TestAccNative_messageSendOnce(t *testing.T) {
 	}
 }
 
-// TestAccNative_messageSendLostAnswer: an answer lost after the platform
+// TestAccMessageSend_lostAnswer: an answer lost after the platform
 // took the message is found by its reference_id, and the message is not
 // sent again; one lost before it was taken fails saying the message may
 // have been sent, still with one request.
-func TestAccNative_messageSendLostAnswer(t *testing.T) {
+func TestAccMessageSend_lostAnswer(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := sendCLI(t, sb, proof)
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
@@ -121,10 +123,11 @@ func TestAccNative_messageSendLostAnswer(t *testing.T) {
 	}
 }
 
-// TestAccNative_messageSendLostBeforeTaken: an answer lost before the
+// TestAccMessageSend_lostBeforeTaken: an answer lost before the
 // platform took the message: not listed, the request is sent once more
 // with the same reference_id, and the phone gets it once.
-func TestAccNative_messageSendLostBeforeTaken(t *testing.T) {
+func TestAccMessageSend_lostBeforeTaken(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := sendCLI(t, sb, proof+`    reference_id = "proof6"`)
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
@@ -138,14 +141,15 @@ func TestAccNative_messageSendLostBeforeTaken(t *testing.T) {
 	}
 }
 
-// TestAccNative_messageSendLaggingList is issue 30's point 6: the answer is
+// TestAccMessageSend_laggingList is issue 30's point 6: the answer is
 // lost and the platform lists the message late. The request sent again
 // with the same reference_id is refused as a duplicate, which proves the
 // first went out: the action waits for the list to show it and reports
 // it, and the phone gets it once. Invoked again while the list still
 // lags, the refusal is again reported as "sent before", not as a value to
 // correct.
-func TestAccNative_messageSendLaggingList(t *testing.T) {
+func TestAccMessageSend_laggingList(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := sendCLI(t, sb, proof+`    reference_id = "proof7"`)
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1, HideMessages: 5})
@@ -165,10 +169,11 @@ func TestAccNative_messageSendLaggingList(t *testing.T) {
 	}
 }
 
-// TestAccNative_messageSendReferenceOfAnotherPhone: a reference_id that
+// TestAccMessageSend_referenceOfAnotherPhone: a reference_id that
 // names a message to another phone is not reported as this one: the
 // invoke fails on reference_id and sends nothing.
-func TestAccNative_messageSendReferenceOfAnotherPhone(t *testing.T) {
+func TestAccMessageSend_referenceOfAnotherPhone(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	cli := sendCLI(t, sb, proof+`    reference_id = "proof8"`)
 	if out, err := invoke(cli); err != nil {
@@ -196,10 +201,11 @@ action "oneapi_message_send" "it" {
 	}
 }
 
-// TestAccNative_messageSendMalformedLookup: a message search answered
+// TestAccMessageSend_malformedLookup: a message search answered
 // {"data": null} or {} is an error, not "no message": nothing is sent
 // after it, neither before a send nor after a lost answer.
-func TestAccNative_messageSendMalformedLookup(t *testing.T) {
+func TestAccMessageSend_malformedLookup(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	for _, answer := range []string{"null_data", "no_data"} {
 		t.Run(answer, func(t *testing.T) {
@@ -227,9 +233,10 @@ func TestAccNative_messageSendMalformedLookup(t *testing.T) {
 	}
 }
 
-// TestAccNative_messageSendIsCheckedAtPlan: bad settings fail before any
+// TestAccMessageSend_isCheckedAtPlan: bad settings fail before any
 // request, naming the attribute.
-func TestAccNative_messageSendIsCheckedAtPlan(t *testing.T) {
+func TestAccMessageSend_isCheckedAtPlan(t *testing.T) {
+	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	for _, c := range []struct{ name, settings, want string }{
 		{"channel", `channel = "whatsapp"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "Shop"` + "\n" + `text = "t"`, `Attribute channel value must be one of`},
@@ -254,12 +261,13 @@ func TestAccNative_messageSendIsCheckedAtPlan(t *testing.T) {
 	}
 }
 
-// TestAccNative_messageSendSettingsCheckedWhenKnown is issue 31's point 2:
+// TestAccMessageSend_settingsCheckedWhenKnown is issue 31's point 2:
 // a bad setting fails with the error of the literal case when it comes
 // from a variable (at plan) or from another resource's attribute (at
 // invoke), and nothing is sent (before the fix, the plan passed and the
 // message was sent, and refused with a 422).
-func TestAccNative_messageSendSettingsCheckedWhenKnown(t *testing.T) {
+func TestAccMessageSend_settingsCheckedWhenKnown(t *testing.T) {
+	acctest.RequireNative(t)
 	with := func(setting string) string { // proof with one setting replaced by %s
 		return regexp.MustCompile(`(?m)^(\s*`+setting+`\s*=).*$`).ReplaceAllString(proof, "$1 %s")
 	}

@@ -70,6 +70,7 @@ func TestAccFaultSuiteStopList(t *testing.T) {
 		}
 	}
 	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{Config: manyEntries(sb, n, 5), Check: exactly(5)},
 			{Config: manyEntries(sb, n, 4), Check: exactly(4)},
