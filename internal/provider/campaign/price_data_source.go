@@ -72,10 +72,10 @@ func priceSchema(ctx context.Context, resp *datasource.SchemaResponse) {
 							framework.PhonesAre()},
 					},
 					"groups": schema.SetAttribute{
-						MarkdownDescription: "Contact-list ids, at most 1000 (for example `[oneapi_contact_list.vip.id]`).",
+						MarkdownDescription: "Contact-list ids, at most " + fmt.Sprint(maxGroups) + " (for example `[oneapi_contact_list.vip.id]`).",
 						ElementType:         types.Int64Type,
 						Optional:            true,
-						Validators:          []validator.Set{setvalidator.SizeBetween(1, 1000), framework.IDsAre("contact list")},
+						Validators:          []validator.Set{setvalidator.SizeBetween(1, maxGroups), framework.IDsAre("contact list")},
 					},
 				},
 			},

@@ -52,14 +52,14 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						},
 					},
 					"groups": schema.SetAttribute{
-						MarkdownDescription: "Contact-list ids from the account's contact book, at most 1000, for example " +
+						MarkdownDescription: "Contact-list ids from the account's contact book, at most " + fmt.Sprint(maxGroups) + ", for example " +
 							"`[oneapi_contact_list.vip.id]` (a list made in the same apply works: its id is checked once known). " +
 							"The campaign goes to the lists' contacts as they are when it is created: add them first (`depends_on`). " +
 							"A list without contacts, or a deleted one, is refused when the campaign is created, and nothing is sent.",
 						ElementType: types.Int64Type,
 						Optional:    true,
 						Validators: []validator.Set{
-							setvalidator.SizeBetween(1, 1000),
+							setvalidator.SizeBetween(1, maxGroups),
 							framework.IDsAre("contact list"),
 						},
 					},
@@ -200,6 +200,10 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		})),
 	}
 }
+
+// maxGroups is the most contact lists a campaign goes to (the
+// send-groups pages).
+const maxGroups = 1000
 
 // smsSenderAttribute and smsTextAttribute serve both sms and sms_fallback,
 // which the API limits alike.
