@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -129,10 +130,14 @@ func campaignsSchema(ctx context.Context, resp *datasource.SchemaResponse) { //n
 
 func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSourceModel, diags *diag.Diagnostics) {
 	var found []client.Campaign
+	var refused []string
+	var refusal error
 	for _, opts := range data.listOptions(c.TimeZone()) {
 		some, err := c.ListCampaigns(ctx, opts)
 		if data.typeNotListable(err) {
-			diags.Append(typeNotListedWarning(opts.Type, err))
+			if !slices.Contains(refused, opts.Type) {
+				refused, refusal = append(refused, opts.Type), err
+			}
 			continue
 		}
 		if err != nil {
@@ -140,6 +145,9 @@ func readCampaigns(ctx context.Context, c *client.Client, data *campaignsDataSou
 			return
 		}
 		found = append(found, some...)
+	}
+	if len(refused) > 0 {
+		diags.Append(typeNotListedWarning(refused, refusal))
 	}
 	found = filterCampaigns(found, data.campaignFilter)
 	ids := make([]attr.Value, 0, len(found))
@@ -177,10 +185,13 @@ func (m campaignFilter) typeNotListable(err error) bool {
 	return err != nil && m.Type.ValueString() == "" && client.IsUnprocessable(err)
 }
 
-func typeNotListedWarning(typ string, err error) diag.Diagnostic {
+// typeNotListedWarning is one warning for every type the API refused to
+// list (err is a refusal).
+func typeNotListedWarning(types []string, err error) diag.Diagnostic {
+	names := framework.Sentence(types, "and")
 	return diag.NewWarningDiagnostic("Campaign Type Not Listed", fmt.Sprintf("One-API refused to list %s campaigns "+
 		"(filter[type]=%s): %s. The other types are listed; %s campaigns are left out. The OpenAPI file documents filter[type] "+
-		"as sms, rcs or whatsapp only.", typ, typ, err, typ))
+		"as sms, rcs or whatsapp only.", names, strings.Join(types, ", filter[type]="), err, names))
 }
 
 // listOptions are the list requests for a search: one per message type

@@ -340,7 +340,7 @@ var invalidCascade = []acctest.InvalidCase{
 	{Name: "fallback empty text", Body: phones3 + "\n" + viberMin + "\nsms_fallback = { sender = \"Shop\", text = \"\" }", Want: `Empty SMS Text`},
 	{Name: "fallback missing text", Body: phones3 + "\n" + viberMin + "\nsms_fallback = { sender = \"Shop\" }", Want: `(?i)text.*required|Incorrect attribute value type`},
 	{Name: "fallback with sms", Body: phones3 + "\nsms = { sender = \"Shop\", text = \"t\" }\nsms_fallback = { sender = \"Shop\", text = \"t\" }", Want: `sms_fallback`},
-	{Name: "fallback alone", Body: phones3 + "\nsms_fallback = { sender = \"Shop\", text = \"t\" }", Want: `SMS Fallback Needs RCS, Viber or WhatsApp Content`},
+	{Name: "fallback alone", Body: phones3 + "\nsms_fallback = { sender = \"Shop\", text = \"t\" }", Want: `SMS Fallback Needs RCS, Viber, WhatsApp or Voice Content`},
 	{Name: "fallback with personal", Body: "personal_sms = { sender = \"Shop\", messages = [{ phone = \"380661231231\", text = \"t\" }] }\nsms_fallback = { sender = \"Shop\", text = \"t\" }", Want: `sms_fallback`},
 	{Name: "stopped at create", Body: phones3 + "\n" + viberMin + "\nsms_fallback = { sender = \"Shop\", text = \"t\" }\ndesired_state = \"stopped\"", Want: `Cannot Create a Stopped Campaign`},
 	{Name: "start in the past", Body: phones3 + "\n" + viberMin + "\nsms_fallback = { sender = \"Shop\", text = \"t\" }\nstart_at = \"2020-01-01 10:00:00\"", Want: `in the past`},

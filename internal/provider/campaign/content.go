@@ -78,14 +78,13 @@ func register(c content) {
 // contentBlocks are the registered blocks in the table's order. Every
 // file's init has run before anything asks.
 var contentBlocks = sync.OnceValue(func() []content {
-	if len(registered) == 0 {
-		panic("campaign: content blocks read before their files registered them")
-	}
 	var out []content
 	for _, ch := range framework.Channels {
-		if c, ok := registered[ch.Block]; ok {
-			out = append(out, c)
+		c, ok := registered[ch.Block]
+		if !ok {
+			panic("campaign: content block " + ch.Block + " read before its file registered it, or it has no file")
 		}
+		out = append(out, c)
 	}
 	return out
 })

@@ -102,7 +102,7 @@ func fallbackDescription() string {
 	not := blocksWhere(func(c content) bool { return !c.Cascade })
 	return "SMS sent to recipients the first channel cannot reach: with " + framework.Sentence(framework.Quoted(alt), "and") +
 		" as `alternative_channel.sms`, with " + framework.Sentence(framework.Quoted(cascade), "and") +
-		" as the second channel of the cascade call (`channels = [\"" + cascade[0] + "\", \"sms\"]`, which takes only `sender` " +
+		" as the second channel of the cascade call (" + cascadeChannels(cascade) + ", which takes only `sender` " +
 		"and `text`). Not with " + framework.Sentence(framework.Quoted(not), "or") + "."
 }
 
@@ -168,4 +168,18 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// cascadeChannels writes the cascade call's channels for each block:
+// "`channels = [\"viber\", \"sms\"]`" (and "or `[\"voice\", \"sms\"]`").
+func cascadeChannels(blocks []string) string {
+	var lists []string
+	for i, b := range blocks {
+		list := "[\"" + b + "\", \"sms\"]"
+		if i == 0 {
+			list = "channels = " + list
+		}
+		lists = append(lists, "`"+list+"`")
+	}
+	return framework.Sentence(lists, "or")
 }

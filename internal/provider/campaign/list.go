@@ -78,7 +78,7 @@ func (l *campaignList) List(ctx context.Context, req list.ListRequest, stream *l
 				return more
 			})
 			if filter.typeNotListable(err) {
-				tflog.Warn(ctx, typeNotListedWarning(opts.Type, err).Detail())
+				tflog.Warn(ctx, typeNotListedWarning([]string{opts.Type}, err).Detail())
 				continue
 			}
 			if err != nil {

@@ -69,6 +69,7 @@ func validatePhoneCount(d *diag.Diagnostics, top map[string]attr.Value, c conten
 	}
 	n, p := len(phones.Elements()), path.Root("recipients").AtName("phones")
 	switch {
+	case n > framework.MaxPhones(): // the set's validator says so
 	case n > c.Phones:
 		d.AddAttributeError(p, "Too Many Phones",
 			fmt.Sprintf("Attribute recipients.phones has %d numbers; an %s campaign takes at most %d (the most any channel "+
@@ -93,19 +94,19 @@ func validateFallback(d *diag.Diagnostics, top map[string]attr.Value) {
 	}
 	titles, names := framework.Sentence(cascading, "or"), framework.Sentence(blocks, "or")
 	if fallback := top["sms_fallback"]; framework.Known(fallback) {
-		anyCascading := false
+		anyCascading, refused := false, false
 		for _, c := range contentBlocks() {
 			switch {
-			case framework.Known(top[c.Block]) && !c.Cascade:
+			case framework.Known(top[c.Block]) && !c.Cascade && !refused:
 				d.AddAttributeError(path.Root("sms_fallback"), "Invalid Attribute Combination",
 					fmt.Sprintf("Attribute sms_fallback cannot be set together with %s: the fallback is the SMS sent when an %s "+
 						"message cannot be delivered. For an SMS campaign use the SMS block alone.", c.Block, titles))
-				return
+				refused = true
 			case c.Cascade && !framework.IsNull(top[c.Block]):
 				anyCascading = true
 			}
 		}
-		if !anyCascading {
+		if !anyCascading && !refused {
 			d.AddAttributeError(path.Root("sms_fallback"), "SMS Fallback Needs "+titles+" Content",
 				fmt.Sprintf("Attribute sms_fallback is the SMS sent when an %s message cannot be delivered; it needs an "+
 					"%s block. For an SMS campaign use the sms block alone.", titles, names))

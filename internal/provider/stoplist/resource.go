@@ -128,7 +128,7 @@ func channelIs() validator.String {
 			return
 		case slices.Contains(client.StopListChannels, strings.ToLower(v)):
 			why = fmt.Sprintf("%q is written in lower case: %q.", v, strings.ToLower(v))
-		case isChannel && !other.StopList:
+		case isChannel && other.API == strings.ToLower(v) && !other.StopList:
 			why = fmt.Sprintf("The stop list's answers carry no %s flag, so the provider cannot read a %s entry back: "+
 				"use %s.", other.Title, other.Title, stopLists)
 		default:
