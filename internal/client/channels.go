@@ -23,8 +23,10 @@ type ViberContent struct {
 // where the first channel cannot deliver (the Sms schema, which has no
 // validity or check_stop_list of its own).
 type CascadeSMS struct {
-	Sender string `json:"sender"`
-	Text   string `json:"text"`
+	Sender             string      `json:"sender"`
+	Text               string      `json:"text"`
+	UnsubscribeCaption string      `json:"unsubscribe_caption,omitempty"`
+	ShortLinks         []ShortLink `json:"short_links,omitempty"`
 }
 
 // ViberCampaignRequest is a Viber campaign, to phones or contact lists,
@@ -221,6 +223,7 @@ type PersonalSMSRequest struct {
 	Transliterate *bool
 	TariffCode    *int64
 	Validity      *int64
+	CallbackURL   string
 }
 
 // individualMessage is a message on the wire (individual_message_data):
@@ -236,9 +239,10 @@ type individualMessage struct {
 
 // personalSMSBody is the wire form, reference_ids filled in.
 type personalSMSBody struct {
-	Messages   []individualMessage `json:"messages"`
-	TariffCode *int64              `json:"tariff_code,omitempty"`
-	Validity   *int64              `json:"validity,omitempty"`
+	Messages    []individualMessage `json:"messages"`
+	TariffCode  *int64              `json:"tariff_code,omitempty"`
+	Validity    *int64              `json:"validity,omitempty"`
+	CallbackURL string              `json:"callback_url,omitempty"`
 }
 
 // CreatePersonalSMSCampaign sends a new personal SMS campaign, once. Each
@@ -258,7 +262,7 @@ func (c *Client) CreatePersonalSMSCampaign(ctx context.Context, req PersonalSMSR
 		phones = append(phones, Phone{Number: m.Phone})
 	}
 	withRefs, refs := withReferenceIDs(phones)
-	body := personalSMSBody{TariffCode: req.TariffCode, Validity: req.Validity}
+	body := personalSMSBody{TariffCode: req.TariffCode, Validity: req.Validity, CallbackURL: req.CallbackURL}
 	for i, m := range req.Messages {
 		body.Messages = append(body.Messages, individualMessage{Phone: json.Number(m.Phone), Text: m.Text, Sender: req.Sender,
 			ReferenceID: withRefs[i].ReferenceID, Transliterate: req.Transliterate})

@@ -78,14 +78,34 @@ func (c *Client) MessageByReference(ctx context.Context, ref string) (*Message, 
 const createsMessage = "a message"
 
 // MessageRequest is one message to one phone (POST /api/messages/send):
-// channel sms, rcs or viber, with its sender and text. ReferenceID, when
-// set, is the caller's; otherwise one is made for this call.
+// channel sms, rcs or viber, with its sender and text, or a channel whose
+// messages are approved templates (WhatsApp) with its sender and Template.
+// ReferenceID, when set, is the caller's; otherwise one is made for this
+// call.
 type MessageRequest struct {
 	Channel     string
 	Phone       string
 	ReferenceID string
 	Sender      string
 	Text        string
+	Template    *WhatsAppTemplate
+}
+
+// messageBody is the body of POST /api/messages/send. A template message
+// takes the form of the call's WhatsApp example: `channel` (one, not a
+// list), with the sender and the template at the top, as POST
+// /api/messages/whatsapp/send takes them; the others name `channels` and
+// put sender and text in the channel's block.
+func (req MessageRequest) messageBody() map[string]any {
+	phone := Phone{Number: req.Phone, ReferenceID: req.ReferenceID}
+	if req.Template != nil {
+		return map[string]any{"channel": req.Channel, "phone": phone, "sender": req.Sender, "template": req.Template}
+	}
+	return map[string]any{
+		"channels":  []string{req.Channel},
+		"phone":     phone,
+		req.Channel: map[string]string{"sender": req.Sender, "text": req.Text},
+	}
 }
 
 // SentMessage is the answer of POST /api/messages/send (MessageResponse).
@@ -142,12 +162,7 @@ func (c *Client) SendMessage(ctx context.Context, req MessageRequest) (*SentMess
 // reference_id is not this request's: the message may have gone out, so
 // it is an AmbiguousCreateError.
 func (c *Client) postMessage(ctx context.Context, req MessageRequest) (*SentMessage, error) {
-	body := map[string]any{
-		"channels":  []string{req.Channel},
-		"phone":     Phone{Number: req.Phone, ReferenceID: req.ReferenceID},
-		req.Channel: map[string]string{"sender": req.Sender, "text": req.Text},
-	}
-	r := request{method: http.MethodPost, path: "/api/messages/send", body: body, creates: createsMessage}
+	r := request{method: http.MethodPost, path: "/api/messages/send", body: req.messageBody(), creates: createsMessage}
 	env := envelope[SentMessage]{}
 	if err := c.do(ctx, r, &env); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -62,6 +63,8 @@ type campaign struct {
 	// noApp marks the messages (in order) whose recipient lacks the
 	// campaign's messenger app (Viber, WhatsApp): see hasMessenger.
 	noApp []bool
+	// options are the options it was created with (campaign_options.go).
+	options map[string]json.RawMessage
 }
 
 // step moves a campaign along its life cycle up to now:

@@ -209,7 +209,7 @@ func checkCascadeSMS(c *checker, sms body) string {
 	c.smsText("sms.text", text)
 	c.shortText(sms, "unsubscribe_caption", "sms", false, 50, "unsubscribe caption")
 	c.boolean(sms, "transliterate", "sms.transliterate")
-	c.array(sms, "short_links", "sms.short_links", 0, 1<<20)
+	checkShortLinks(c, sms, "sms.")
 	return sender
 }
 
@@ -338,6 +338,7 @@ func enumField(c *checker, b body, field, p string, required bool, values ...str
 // campaign goes out at once.
 func (s *Sandbox) checkSendIndividual(c *checker, b body, now time.Time) createSpec {
 	spec := createSpec{kind: kindSMS, stopList: kindSMS}
+	checkCallbackURL(c, b)
 	items, ok := c.array(b, "messages", "messages", 1, 10000)
 	if !ok {
 		c.add("messages", "This value should not be blank.")

@@ -32,6 +32,7 @@ func (s *Sandbox) createWith(check func(c *checker, b body, now time.Time) creat
 		now := s.clock.Now()
 		c := &checker{}
 		spec := check(c, b, now)
+		spec.options = takenOptions(b)
 		if s.takeCreateFaultBefore() {
 			answerAfterCommit(w, "drop")
 			return
@@ -66,6 +67,8 @@ type createSpec struct {
 	// stopList is the channel whose stop list the campaign skips: rcs for
 	// an RCS campaign unless check_stop_list is false, sms for an SMS one.
 	stopList string
+	// options are the options the request carried (takenOptions).
+	options map[string]json.RawMessage
 }
 
 // checkCreate checks a create request's fields as the send pages document
@@ -81,6 +84,8 @@ func (s *Sandbox) checkCreate(c *checker, b body, kind string, groups bool, now 
 		spec.sender, spec.fallback = checkRCS(c, b)
 	} else {
 		spec.sender = checkSMS(c, b)
+		checkCallbackURL(c, b)
+		checkShortLinks(c, b, "")
 	}
 	spec.startAt = c.startAt(b, s.cfg.AccountZone, now)
 	checkTariff(c, b, kind, groups)
@@ -123,7 +128,7 @@ func (s *Sandbox) commit(spec createSpec, now time.Time) map[string]any {
 	}
 	cp := &campaign{
 		id: s.nextID, kind: spec.kind, sender: spec.sender, messages: spec.rcp.count - len(skipped), fallback: spec.fallback,
-		startAt: spec.startAt, createdAt: now, status: "creation", phaseStart: now,
+		startAt: spec.startAt, createdAt: now, status: "creation", phaseStart: now, options: spec.options,
 	}
 	if spec.kind == kindViber || spec.kind == kindWhatsApp {
 		for i, phone := range spec.rcp.phones {

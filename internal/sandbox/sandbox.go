@@ -103,6 +103,7 @@ type Sandbox struct {
 
 	messages   []message
 	nextMsgID  int64
+	tariffs    []Tariff // nil: defaultTariffs (tariffs.go)
 	arrivals   []time.Time
 	userAgents map[string]bool
 	// limiter is nil without a rate limit; SetRateLimit swaps it while
@@ -207,6 +208,7 @@ var apiRoutes = []struct {
 	{"DELETE /api/contacts/{id}", true},
 	{"GET /api/senders", true},
 	{"GET /api/accounts/balance", true},
+	{"GET /api/accounts/tariff", true},
 	{"POST /api/campaigns/price", true},
 	{"POST /api/campaigns/sms/send-groups", true},
 	{"POST /api/stoplist/attach", true},
@@ -255,6 +257,7 @@ func (s *Sandbox) handlers() map[string]http.HandlerFunc {
 		"DELETE /api/contacts/{id}":               forID(s, s.contacts, writeNotFound, s.handleDeleteContact),
 		"GET /api/senders":                        s.handleSenders,
 		"GET /api/accounts/balance":               s.handleBalance,
+		"GET /api/accounts/tariff":                s.handleTariffs,
 		"POST /api/campaigns/price":               s.handlePrice,
 		"POST /api/stoplist/attach":               s.handleStopAttach,
 		"POST /api/stoplist/detach":               s.handleStopDetach,

@@ -11,7 +11,7 @@ func init() {
 	framework.Register(framework.Family{
 		Name: "account",
 		Offer: func(framework.Shared) framework.Offer {
-			return framework.Offer{DataSources: []func() datasource.DataSource{NewSendersDataSource, NewBalanceDataSource}}
+			return framework.Offer{DataSources: []func() datasource.DataSource{NewSendersDataSource, NewBalanceDataSource, NewTariffsDataSource}}
 		},
 	})
 }
