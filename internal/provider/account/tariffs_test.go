@@ -49,7 +49,7 @@ var invalidTariffsReads = []acctest.InvalidCase{
 	{Name: "code filter", Body: `code = 9`, Want: `code`},
 	{Name: "read timeout not a duration", Body: `timeouts = { read = "later" }`, Want: `Time\s+Duration`},
 	{Name: "timeouts not an object", Body: `timeouts = "1m"`, Want: `timeouts`},
-	{Name: "unknown timeout", Body: `timeouts = { create = "1m" }`, Want: `create`},
+	{Name: "id set", Body: `id = 1`, Want: `id`},
 	{Name: "name set", Body: `name = "Standard"`, Want: `name`},
 	{Name: "is_active filter", Body: `is_active = true`, Want: `is_active`},
 	{Name: "tariffs block", Body: `tariffs {
