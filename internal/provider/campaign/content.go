@@ -169,7 +169,8 @@ func validateContent(d *diag.Diagnostics, top map[string]attr.Value) {
 
 // refuseCascadeExtras refuses the sms_fallback settings that the cascade
 // call (POST /api/campaigns/send, channels [block, "sms"]) does not take:
-// its SMS has only a sender and a text.
+// its SMS has a sender, a text, an unsubscribe caption and short links,
+// and no validity or stop list flag of its own.
 func refuseCascadeExtras(d *diag.Diagnostics, top map[string]attr.Value, block string) {
 	c, _ := contentNamed(block)
 	fb := framework.ObjectAttrs(top["sms_fallback"])
@@ -177,17 +178,21 @@ func refuseCascadeExtras(d *diag.Diagnostics, top map[string]attr.Value, block s
 		if fb != nil && framework.Known(fb[name]) {
 			d.AddAttributeError(path.Root("sms_fallback").AtName(name), "Attribute Not Supported for "+c.Title,
 				fmt.Sprintf("Attribute sms_fallback.%s cannot be set with %s: the cascade call (%s) "+
-					"takes only the SMS sender and text, so it would not be sent. Remove it; the campaign's "+
+					"takes no validity or stop list flag for its SMS, so it would not be sent. Remove it; the campaign's "+
 					"validity_hours and check_stop_list apply to both channels.", name, block, c.Call))
 		}
 	}
 }
 
-// cascadeFieldPath maps the cascade call's sms.sender and sms.text to
-// sms_fallback.
+// cascadeFieldPath maps the cascade call's sms.sender, sms.text,
+// sms.unsubscribe_caption and sms.short_links to sms_fallback.
 func cascadeFieldPath(parts []string) (path.Path, bool) {
-	if parts[0] == "sms" && len(parts) > 1 && (parts[1] == "sender" || parts[1] == "text") {
+	switch {
+	case parts[0] != "sms" || len(parts) < 2:
+	case parts[1] == "sender" || parts[1] == "text" || parts[1] == "unsubscribe_caption":
 		return path.Root("sms_fallback").AtName(parts[1]), true
+	case parts[1] == "short_links":
+		return shortLinkPath(path.Root("sms_fallback"), parts[2:]), true
 	}
 	return path.Empty(), false
 }
@@ -262,6 +267,18 @@ func fallbackOf(ctx context.Context, m campaignResourceModel, diags *diag.Diagno
 		Validity: fb.ValidityHours.ValueInt64Pointer(), ValiditySeconds: fb.ValiditySeconds.ValueInt64Pointer(),
 		CheckStopList: fb.CheckStopList.ValueBoolPointer(),
 	}
+}
+
+// cascadeSMSOf is the plan's sms_fallback as the cascade call's SMS
+// block takes it (sender, text, unsubscribe_caption, short_links), or nil.
+func cascadeSMSOf(ctx context.Context, m campaignResourceModel, diags *diag.Diagnostics) *client.CascadeSMS {
+	if m.SMSFallback.IsNull() {
+		return nil
+	}
+	var fb smsFallbackModel
+	diags.Append(m.SMSFallback.As(ctx, &fb, asOpts)...)
+	return &client.CascadeSMS{Sender: fb.Sender.ValueString(), Text: fb.Text.ValueString(),
+		UnsubscribeCaption: fb.UnsubscribeCaption.ValueString(), ShortLinks: shortLinksToAPI(ctx, fb.ShortLinks, diags)}
 }
 
 // getCampaign decodes a plan, state or configuration into the model: the

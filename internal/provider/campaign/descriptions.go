@@ -102,8 +102,8 @@ func fallbackDescription() string {
 	not := blocksWhere(func(c content) bool { return !c.Cascade })
 	return "SMS sent to recipients the first channel cannot reach: with " + framework.Sentence(framework.Quoted(alt), "and") +
 		" as `alternative_channel.sms`, with " + framework.Sentence(framework.Quoted(cascade), "and") +
-		" as the second channel of the cascade call (" + cascadeChannels(cascade) + ", which takes only `sender` " +
-		"and `text`). Not with " + framework.Sentence(framework.Quoted(not), "or") + "."
+		" as the second channel of the cascade call (" + cascadeChannels(cascade) + ", which takes `sender`, `text`, `unsubscribe_caption` " +
+		"and `short_links`). Not with " + framework.Sentence(framework.Quoted(not), "or") + "."
 }
 
 // notWith says which blocks' calls do not take an attribute: "Not with

@@ -27,6 +27,7 @@ type campaignResourceModel struct {
 	ValidityHours         types.Int64    `tfsdk:"validity_hours"`
 	ValiditySeconds       types.Int64    `tfsdk:"validity_seconds"`
 	TariffCode            types.Int64    `tfsdk:"tariff_code"`
+	CallbackURL           types.String   `tfsdk:"callback_url"`
 	CheckStopList         types.Bool     `tfsdk:"check_stop_list"`
 	AddToContactBook      types.Bool     `tfsdk:"add_to_contact_book"`
 	DesiredState          types.String   `tfsdk:"desired_state"`
@@ -59,6 +60,9 @@ type smsFallbackModel struct {
 	ValidityHours   types.Int64  `tfsdk:"validity_hours"`
 	ValiditySeconds types.Int64  `tfsdk:"validity_seconds"`
 	CheckStopList   types.Bool   `tfsdk:"check_stop_list"`
+	// UnsubscribeCaption and ShortLinks: the cascade call's SMS only.
+	UnsubscribeCaption types.String     `tfsdk:"unsubscribe_caption"`
+	ShortLinks         []shortLinkModel `tfsdk:"short_links"`
 }
 
 // recipientsAttrTypes are the attribute types of recipients, for building

@@ -76,6 +76,7 @@ func TestCampaignToCreateRequest(t *testing.T) {
 		SMSFallback: types.ObjectValueMust(fallbackType.AttrTypes, map[string]attr.Value{
 			"sender": types.StringValue("testsms"), "text": types.StringValue("Hi by SMS"),
 			"validity_hours": types.Int64Value(24), "validity_seconds": types.Int64Null(), "check_stop_list": types.BoolNull(),
+			"unsubscribe_caption": types.StringNull(), "short_links": types.ListNull(fallbackType.AttrTypes["short_links"].(types.ListType).ElemType),
 		}),
 		StartAt:    types.StringValue("2026-12-01T11:00:00+02:00"),
 		TariffCode: types.Int64Value(9), ValidityHours: types.Int64Null(), ValiditySeconds: types.Int64Null(),

@@ -72,7 +72,7 @@ func personalSMSRequest(ctx context.Context, m campaignResourceModel, _ audience
 	var p personalSMSModel
 	diags := m.block("personal_sms").As(ctx, &p, asOpts)
 	req := &client.PersonalSMSRequest{Sender: p.Sender.ValueString(), Transliterate: p.Transliterate.ValueBoolPointer(),
-		TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer()}
+		TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(), CallbackURL: m.CallbackURL.ValueString()}
 	for _, msg := range p.Messages {
 		req.Messages = append(req.Messages, client.PersonalSMS{Phone: msg.Phone.ValueString(), Text: msg.Text.ValueString()})
 	}

@@ -39,7 +39,7 @@ var contentAttributes = sync.OnceValue(func() []string {
 		names = append(names, c.Block)
 	}
 	return append(names, "sms_fallback", "start_at", "validity_hours", "validity_seconds", "tariff_code", "check_stop_list",
-		"add_to_contact_book")
+		"add_to_contact_book", "callback_url")
 })
 
 // inPlaceAttributes are the configurable attributes that change without a
@@ -58,6 +58,12 @@ func withContentReplacement(attrs map[string]schema.Attribute) map[string]schema
 			a.PlanModifiers = append(a.PlanModifiers, contentReplacement{})
 			attrs[name] = a
 		case schema.BoolAttribute:
+			a.PlanModifiers = append(a.PlanModifiers, contentReplacement{})
+			attrs[name] = a
+		case schema.StringAttribute:
+			if name == "start_at" { // compared as an instant in ModifyPlan
+				continue
+			}
 			a.PlanModifiers = append(a.PlanModifiers, contentReplacement{})
 			attrs[name] = a
 		}
@@ -96,6 +102,7 @@ var (
 	_ planmodifier.Object = contentReplacement{}
 	_ planmodifier.Int64  = contentReplacement{}
 	_ planmodifier.Bool   = contentReplacement{}
+	_ planmodifier.String = contentReplacement{}
 )
 
 func (contentReplacement) Description(context.Context) string {
@@ -119,6 +126,10 @@ func (m contentReplacement) PlanModifyObject(ctx context.Context, req planmodifi
 }
 
 func (m contentReplacement) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	resp.RequiresReplace = m.replace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
+}
+
+func (m contentReplacement) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	resp.RequiresReplace = m.replace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
 }
 
@@ -197,6 +208,7 @@ func (r *campaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		planCreate(plan, r.Zone(), r.clock.Now(), resp)
 		if r.Client != nil && !resp.Diagnostics.HasError() {
 			checkPlaceholders(ctx, r.Client, plan, &resp.Diagnostics)
+			checkTariffCode(ctx, r.Client, plan, &resp.Diagnostics)
 		}
 		if t := contentType(plan); t != "" && plan.MessageType.IsUnknown() {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("message_type"), t)...)

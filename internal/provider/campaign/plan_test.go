@@ -57,6 +57,8 @@ func TestContentAttributesCarryTheReplacement(t *testing.T) {
 			has = hasReplacement(a.PlanModifiers)
 		case schema.BoolAttribute:
 			has = hasReplacement(a.PlanModifiers)
+		case schema.StringAttribute:
+			has = hasReplacement(a.PlanModifiers)
 		}
 		want := slices.Contains(campaign.ContentAttributes(), name) && name != "start_at"
 		if has != want {

@@ -435,7 +435,7 @@ func apiFieldPath(field string, block string) (path.Path, bool) {
 		return path.Root("sms_fallback").AtName(name), true
 	case "validity":
 		return path.Root("validity_hours"), true
-	case "validity_seconds", "start_at", "tariff_code", "add_to_contact_book", "check_stop_list":
+	case "validity_seconds", "start_at", "tariff_code", "add_to_contact_book", "check_stop_list", "callback_url":
 		return path.Root(parts[0]), true
 	}
 	return path.Empty(), false

@@ -85,6 +85,14 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						MarkdownDescription: "Skip numbers on the account's stop list (the API's default is true).",
 						Optional:            true,
 					},
+					"unsubscribe_caption": schema.StringAttribute{
+						MarkdownDescription: "Caption the platform writes before the unsubscribe link it adds to the SMS, 1 to " +
+							"50 characters, ending in a space (\"Unsubscribe: \"): the API requires a space between caption " +
+							"and link. " + cascadeOnly("unsubscribe_caption"),
+						Optional:   true,
+						Validators: []validator.String{framework.UTF16LengthUpTo(50)},
+					},
+					"short_links": withCascadeOnly(shortLinksAttribute("the fallback's `text`")),
 				},
 			},
 			"start_at": schema.StringAttribute{
@@ -114,6 +122,12 @@ func (r *campaignResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: tariffDescription(),
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"callback_url": schema.StringAttribute{
+				MarkdownDescription: callbackURLDescription(),
+				Optional:            true,
+				Validators: []validator.String{framework.UTF16LengthUpTo(100),
+					stringvalidator.RegexMatches(callbackURLPattern, "must be an http or https URL")},
 			},
 			"check_stop_list": schema.BoolAttribute{
 				MarkdownDescription: "Skip numbers on the account's stop list of the campaign's channel (the API's default is " +

@@ -44,6 +44,7 @@ func (r *campaignResource) ValidateConfig(ctx context.Context, req resource.Vali
 		validatePhoneCount(d, top, c)
 	}
 	validateFallback(d, top)
+	validateFallbackOptions(d, top)
 	validateContent(d, top)
 }
 

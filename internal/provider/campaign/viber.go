@@ -87,9 +87,7 @@ func viberRequest(ctx context.Context, m campaignResourceModel, to audience) (cr
 			ButtonCaption: v.ButtonCaption.ValueString(), LinkURL: v.LinkURL.ValueString()},
 		TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(),
 		AddToContactBook: m.AddToContactBook.ValueBoolPointer(), CheckStopList: m.CheckStopList.ValueBoolPointer()}
-	if fb := fallbackOf(ctx, m, &diags); fb != nil {
-		req.SMSFallback = &client.CascadeSMS{Sender: fb.Sender, Text: fb.Text}
-	}
+	req.SMSFallback = cascadeSMSOf(ctx, m, &diags)
 	return newCreateRequest("viber", req, req.Phones, (*client.Client).CreateViberCampaign), diags
 }
 

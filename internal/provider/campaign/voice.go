@@ -91,9 +91,7 @@ func voiceRequest(ctx context.Context, m campaignResourceModel, to audience) (cr
 			Voice: v.Voice.ValueString(), Lang: v.Language.ValueString()},
 		TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(),
 		AddToContactBook: m.AddToContactBook.ValueBoolPointer(), CheckStopList: m.CheckStopList.ValueBoolPointer()}
-	if fb := fallbackOf(ctx, m, &diags); fb != nil {
-		req.SMSFallback = &client.CascadeSMS{Sender: fb.Sender, Text: fb.Text}
-	}
+	req.SMSFallback = cascadeSMSOf(ctx, m, &diags)
 	return newCreateRequest("voice", req, req.Phones, (*client.Client).CreateVoiceCampaign), diags
 }
 

@@ -42,19 +42,19 @@ type Channel struct {
 // order of diagnostics that name two of them).
 var Channels = []Channel{
 	{Block: "rcs", API: "rcs", Title: "RCS", MessageType: "rcs", Sender: 40, Agent: true, Text: 160, Phones: 5000,
-		Call: "the RCS endpoints (POST /api/campaigns/rcs/send and send-groups)", Cascade: true, StopList: true, Message: true},
+		Call: "the RCS endpoints (POST /api/campaigns/rcs/send and send-groups)", NotTaken: []string{"callback_url"}, Cascade: true, StopList: true, Message: true},
 	{Block: "sms", API: "sms", Title: "SMS", MessageType: "sms", Phones: 10000,
 		Call: "the SMS endpoints (POST /api/campaigns/sms/send and send-groups)", TariffMax: 9,
 		NotTaken: []string{"validity_seconds", "check_stop_list", "add_to_contact_book"}, StopList: true, Message: true},
 	{Block: "viber", API: "viber", Title: "Viber", MessageType: "viber", Sender: 40, Text: 1000, Phones: 10000, Disputed: 5000,
-		Call: "POST /api/campaigns/send", NotTaken: []string{"validity_seconds"}, Cascade: true, StopList: true, Message: true},
+		Call: "POST /api/campaigns/send", NotTaken: []string{"validity_seconds", "callback_url"}, Cascade: true, StopList: true, Message: true},
 	{Block: "whatsapp", API: "whatsapp", Title: "WhatsApp", MessageType: "whatsapp", Sender: 40, Phones: 5000,
-		Call: "POST /api/campaigns/whatsapp/send", NotTaken: []string{"validity_hours", "validity_seconds", "tariff_code"}, Cascade: true},
+		Call: "POST /api/campaigns/whatsapp/send", NotTaken: []string{"validity_hours", "validity_seconds", "tariff_code", "callback_url"}, Cascade: true, Message: true},
 	{Block: "personal_sms", API: "sms", Title: "Personal SMS", MessageType: "sms", Phones: 10000,
 		Call: "POST /api/campaigns/sms/send-individual", TariffMax: 9,
 		NotTaken: []string{"validity_seconds", "check_stop_list", "add_to_contact_book"}},
 	{Block: "voice", API: "voice", Title: "Voice", MessageType: "voice", Sender: 40, Text: 1000, Phones: 10000,
-		Call: "POST /api/campaigns/send", NotTaken: []string{"validity_seconds"}, Cascade: true},
+		Call: "POST /api/campaigns/send", NotTaken: []string{"validity_seconds", "callback_url"}, Cascade: true},
 }
 
 // ChannelOf is the entry of a content block, or of an API channel name
