@@ -40,8 +40,8 @@ func smsAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 }
 
 type smsModel struct {
-	Sender        types.String `tfsdk:"sender"`
-	Text          types.String `tfsdk:"text"`
+	Sender        types.String     `tfsdk:"sender"`
+	Text          types.String     `tfsdk:"text"`
 	Transliterate types.Bool       `tfsdk:"transliterate"`
 	ShortLinks    []shortLinkModel `tfsdk:"short_links"`
 }

@@ -24,12 +24,6 @@ func init() {
 		validate: validateWhatsApp, request: whatsappRequest, fieldPath: whatsappFieldPath})
 }
 
-// whatsappLanguages are the Language schema's codes.
-var whatsappLanguages = []string{"af", "sq", "ar", "az", "bn", "bg", "ca", "zh_CN", "zh_HK", "zh_TW", "hr", "cs", "da", "nl",
-	"en", "en_GB", "en_US", "et", "fil", "fi", "fr", "ka", "de", "el", "gu", "ha", "he", "hi", "hu", "id", "ga", "it", "ja",
-	"kn", "kk", "rw_RW", "ko", "ky_KG", "lo", "lv", "lt", "mk", "ms", "ml", "mr", "nb", "fa", "pl", "pt_BR", "pt_PT", "pa",
-	"ro", "ru", "sr", "sk", "sl", "es", "es_AR", "es_ES", "es_MX", "sw", "sv", "ta", "te", "th", "tr", "uk", "ur", "uz", "vi", "zu"}
-
 func whatsappAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: "WhatsApp content, instead of `rcs` or `sms`: a template message (`POST /api/campaigns/whatsapp/send`, " +
@@ -54,7 +48,7 @@ func whatsappAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 					"language": schema.StringAttribute{
 						MarkdownDescription: "Template language code, one of the platform's (`en`, `en_US`, `uk`, `pt_BR`, ...).",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(whatsappLanguages...)},
+						Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateLanguages...)},
 					},
 					"components": schema.ListNestedAttribute{
 						MarkdownDescription: "The template's components that take values: `header`, `body` or `button`, each " +
@@ -73,12 +67,12 @@ func whatsappComponentSchema() schema.NestedAttributeObject {
 		"type": schema.StringAttribute{
 			MarkdownDescription: "`header`, `body` or `button`.",
 			Required:            true,
-			Validators:          []validator.String{stringvalidator.OneOf("header", "body", "button")},
+			Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateComponentTypes...)},
 		},
 		"sub_type": schema.StringAttribute{
 			MarkdownDescription: "A button's kind: `quick_reply`, `url` or `catalog`.",
 			Optional:            true,
-			Validators:          []validator.String{stringvalidator.OneOf("quick_reply", "url", "catalog")},
+			Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateButtonKinds...)},
 		},
 		"index": schema.StringAttribute{
 			MarkdownDescription: "A button's position in the template, at most 9 characters (such as `0`).",
@@ -92,7 +86,7 @@ func whatsappComponentSchema() schema.NestedAttributeObject {
 				"type": schema.StringAttribute{
 					MarkdownDescription: "`text` or `payload`.",
 					Required:            true,
-					Validators:          []validator.String{stringvalidator.OneOf("text", "payload")},
+					Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateParameterTypes...)},
 				},
 				"text":    schema.StringAttribute{MarkdownDescription: "The text of a `text` parameter.", Optional: true},
 				"payload": schema.StringAttribute{MarkdownDescription: "The payload of a `payload` parameter (a quick-reply button's).", Optional: true},
@@ -102,50 +96,17 @@ func whatsappComponentSchema() schema.NestedAttributeObject {
 }
 
 type whatsappModel struct {
-	Sender   types.String          `tfsdk:"sender"`
-	Template whatsappTemplateModel `tfsdk:"template"`
-}
-
-type whatsappTemplateModel struct {
-	Name       types.String             `tfsdk:"name"`
-	Language   types.String             `tfsdk:"language"`
-	Components []whatsappComponentModel `tfsdk:"components"`
-}
-
-type whatsappComponentModel struct {
-	Type       types.String             `tfsdk:"type"`
-	SubType    types.String             `tfsdk:"sub_type"`
-	Index      types.String             `tfsdk:"index"`
-	Parameters []whatsappParameterModel `tfsdk:"parameters"`
-}
-
-type whatsappParameterModel struct {
-	Type    types.String `tfsdk:"type"`
-	Text    types.String `tfsdk:"text"`
-	Payload types.String `tfsdk:"payload"`
+	Sender   types.String            `tfsdk:"sender"`
+	Template framework.TemplateModel `tfsdk:"template"`
 }
 
 func whatsappRequest(ctx context.Context, m campaignResourceModel, to audience) (createRequest, diag.Diagnostics) {
 	var w whatsappModel
 	diags := m.block("whatsapp").As(ctx, &w, asOpts)
 	req := &client.WhatsAppCampaignRequest{Phones: to.phones, Sender: w.Sender.ValueString(),
-		Template: templateToAPI(w.Template), SMSFallback: fallbackOf(ctx, m, &diags), StartAt: to.startAt,
+		Template: framework.TemplateToAPI(w.Template), SMSFallback: fallbackOf(ctx, m, &diags), StartAt: to.startAt,
 		AddToContactBook: m.AddToContactBook.ValueBoolPointer(), CheckStopList: m.CheckStopList.ValueBoolPointer()}
 	return newCreateRequest("whatsapp", req, req.Phones, (*client.Client).CreateWhatsAppCampaign), diags
-}
-
-func templateToAPI(t whatsappTemplateModel) client.WhatsAppTemplate {
-	out := client.WhatsAppTemplate{Name: t.Name.ValueString(), Language: client.WhatsAppLanguage{Code: t.Language.ValueString()},
-		Components: []client.WhatsAppComponent{}}
-	for _, c := range t.Components {
-		comp := client.WhatsAppComponent{Type: c.Type.ValueString(), SubType: c.SubType.ValueString(), Index: c.Index.ValueString()}
-		for _, p := range c.Parameters {
-			comp.Parameters = append(comp.Parameters, client.WhatsAppParameter{Type: p.Type.ValueString(), Text: p.Text.ValueString(),
-				Payload: p.Payload.ValueString()})
-		}
-		out.Components = append(out.Components, comp)
-	}
-	return out
 }
 
 // validateWhatsApp: phones only, and each template parameter's value.
@@ -155,27 +116,7 @@ func validateWhatsApp(d *diag.Diagnostics, top map[string]attr.Value) {
 			"Attribute recipients.groups cannot be set with whatsapp: the WhatsApp campaign call takes phones only. "+
 				"Use recipients.phones (for example from a data source of the list's contacts).")
 	}
-	validateTemplate(d, framework.ObjectAttrs(framework.ObjectAttrs(top["whatsapp"])["template"]))
-}
-
-// validateTemplate checks that each parameter has the value its type names.
-func validateTemplate(d *diag.Diagnostics, t map[string]attr.Value) {
-	for i, comp := range framework.ListElems(t["components"]) {
-		c := framework.ObjectAttrs(comp)
-		for j, param := range framework.ListElems(c["parameters"]) {
-			p := framework.ObjectAttrs(param)
-			typ, _ := p["type"].(types.String)
-			if !framework.Known(typ) {
-				continue
-			}
-			value := typ.ValueString() // "text" or "payload": the attribute that holds the value
-			if framework.IsNull(p[value]) {
-				at := path.Root("whatsapp").AtName("template").AtName("components").AtListIndex(i).AtName("parameters").AtListIndex(j)
-				d.AddAttributeError(at.AtName(value), "Missing Template Parameter Value",
-					fmt.Sprintf("Attribute %s is required: a parameter of type %q carries its %s.", at.AtName(value), value, value))
-			}
-		}
-	}
+	framework.CheckTemplateParameters(d, path.Root("whatsapp").AtName("template"), framework.ObjectAttrs(framework.ObjectAttrs(top["whatsapp"])["template"]))
 }
 
 // whatsappFieldPath maps the WhatsApp call's template fields.

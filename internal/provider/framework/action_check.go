@@ -26,7 +26,8 @@ import (
 
 // CheckActionConfig checks the known values of an action's config as
 // ValidateActionConfig does: the validators of its string attributes (at
-// the top level and within single nested attributes, such as timeouts),
+// the top level and within single nested attributes, such as timeouts, and
+// the elements of list nested ones),
 // its ConfigValidators and its ValidateConfig. An action calls it from
 // ModifyPlan (a value known at plan fails the plan) and first in Invoke,
 // before any request, keeping only its errors there: a warning was given
@@ -62,6 +63,15 @@ func checkStrings(ctx context.Context, config tfsdk.Config, parent path.Path, at
 		switch at := attrs[name].(type) {
 		case schema.SingleNestedAttribute:
 			checkStrings(ctx, config, p, at.Attributes, diags)
+		case schema.ListNestedAttribute:
+			var l types.List
+			if ds := config.GetAttribute(ctx, p, &l); ds.HasError() || !Known(l) {
+				diags.Append(ds...)
+				continue
+			}
+			for i := range l.Elements() {
+				checkStrings(ctx, config, p.AtListIndex(i), at.NestedObject.Attributes, diags)
+			}
 		case schema.StringAttribute:
 			var v types.String
 			if ds := config.GetAttribute(ctx, p, &v); ds.HasError() || !Known(v) {

@@ -11,10 +11,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
@@ -41,6 +43,7 @@ type sendModel struct {
 	Phone       types.String `tfsdk:"phone"`
 	Sender      types.String `tfsdk:"sender"`
 	Text        types.String `tfsdk:"text"`
+	Template    types.Object `tfsdk:"template"`
 	ReferenceID types.String `tfsdk:"reference_id"`
 }
 
@@ -75,12 +78,13 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 			},
 			"sender": schema.StringAttribute{
 				MarkdownDescription: senderDescription(),
-				Required: true,
+				Required:            true,
 			},
 			"text": schema.StringAttribute{
 				MarkdownDescription: textDescription(),
-				Required:            true,
+				Optional:            true,
 			},
+			"template": templateAttribute(),
 			"reference_id": schema.StringAttribute{
 				MarkdownDescription: "Up to 32 letters and digits that name this message. Set it to make the action send " +
 					"once however often it is invoked (`\"proof${var.release}\"`); omitted, each invoke sends a new message.",
@@ -91,7 +95,9 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 	}
 }
 
-// ValidateConfig checks the sender and text by the channel's limits.
+// ValidateConfig checks the sender and text by the channel's limits, and
+// that a channel of templates has a template and no text, the others a
+// text and no template.
 func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
 	var m sendModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -101,6 +107,14 @@ func (a *sendAction) ValidateConfig(ctx context.Context, req action.ValidateConf
 	channel := m.Channel.ValueString()
 	limit, ok := framework.ChannelOf(channel)
 	if !ok || !limit.Message { // not a channel: the channel's validator says so
+		return
+	}
+	if !checkContentKind(&resp.Diagnostics, m, limit) {
+		return
+	}
+	if limit.Templated() {
+		checkLength(&resp.Diagnostics, path.Root("sender"), m.Sender, limit.Sender, channel)
+		framework.CheckTemplateParameters(&resp.Diagnostics, path.Root("template"), framework.ObjectAttrs(m.Template))
 		return
 	}
 	if limit.Sender == 0 { // the SMS rules
@@ -152,8 +166,18 @@ func (a *sendAction) Invoke(ctx context.Context, req action.InvokeRequest, resp 
 		ref = client.NewReferenceID() // known here, so that the advice of a lost answer can name it
 	}
 	framework.Progress(resp, "Sending one %s message to %s.", m.Channel.ValueString(), phone)
-	sent, err := a.Client.SendMessage(ctx, client.MessageRequest{Channel: m.Channel.ValueString(), Phone: phone,
-		ReferenceID: ref, Sender: m.Sender.ValueString(), Text: m.Text.ValueString()})
+	msg := client.MessageRequest{Channel: m.Channel.ValueString(), Phone: phone, ReferenceID: ref, Sender: m.Sender.ValueString(),
+		Text: m.Text.ValueString()}
+	if !m.Template.IsNull() {
+		var t framework.TemplateModel
+		resp.Diagnostics.Append(m.Template.As(ctx, &t, basetypes.ObjectAsOptions{})...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		tmpl := framework.TemplateToAPI(t)
+		msg.Template = &tmpl
+	}
+	sent, err := a.Client.SendMessage(ctx, msg)
 	var before *client.MessageSentBeforeError
 	switch {
 	case errors.As(err, &before):
@@ -227,6 +251,8 @@ func messageFieldPath(field string) (path.Path, bool) {
 		return path.Root("phone"), true
 	case last == "sender" || last == "text":
 		return path.Root(last), true
+	case parts[0] == "template":
+		return path.Root("template"), true
 	case strings.HasPrefix(field, "channel"):
 		return path.Root("channel"), true
 	}
@@ -259,14 +285,20 @@ func channelsDescription() string {
 // 7-bit characters (355 in UCS-2), for RCS 160, for Viber 1000".
 func textDescription() string {
 	var parts []string
+	var templated []string
 	for _, c := range messageChannels() {
-		if c.Text == 0 {
+		switch {
+		case c.Templated():
+			templated = append(templated, c.Title)
+			continue
+		case c.Text == 0:
 			parts = append(parts, fmt.Sprintf("for %s at most %d GSM 7-bit characters (%d in UCS-2)", c.Title, framework.SMSMaxGSM, framework.SMSMaxUCS2))
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("for %s %d", c.Title, c.Text))
 	}
-	return "The text: " + strings.Join(parts, ", ") + "."
+	return "The text, required on every channel but " + framework.Sentence(templated, "and") + " (which sends a `template`): " +
+		strings.Join(parts, ", ") + "."
 }
 
 // senderDescription is "The sender: an SMS sender (...), or the RCS
@@ -282,4 +314,92 @@ func senderDescription() string {
 	}
 	return "The sender: an SMS sender (1 to 11 Latin letters, digits, spaces and symbols, or 1 to 15 digits), or the " +
 		framework.Sentence(names, "or") + fmt.Sprintf(" name (1 to %d characters).", most)
+}
+
+// checkContentKind requires a template, and no text, on a channel of
+// templates, and a text, and no template, on the others; false when
+// either is wrong.
+func checkContentKind(d *diag.Diagnostics, m sendModel, c framework.Channel) bool {
+	want, not := path.Root("text"), path.Root("template")
+	wantV, notV := attr.Value(m.Text), attr.Value(m.Template)
+	what := "a text"
+	if c.Templated() {
+		want, not, wantV, notV, what = not, want, notV, wantV, "an approved template, not a text"
+	}
+	ok := true
+	if framework.IsNull(wantV) {
+		d.AddAttributeError(want, "Missing Attribute Configuration",
+			fmt.Sprintf("Attribute %s is required with channel %q: its messages are %s.", want, c.API, what))
+		ok = false
+	}
+	if framework.Known(notV) {
+		d.AddAttributeError(not, "Invalid Attribute Combination",
+			fmt.Sprintf("Attribute %s cannot be set with channel %q: its messages are %s, so it would not be sent. Remove it.",
+				not, c.API, what))
+		ok = false
+	}
+	return ok
+}
+
+// templateAttribute is the template of a channel whose messages are
+// approved templates (the Template schema of the call's example).
+func templateAttribute() schema.SingleNestedAttribute {
+	var titles []string
+	for _, c := range messageChannels() {
+		if c.Templated() {
+			titles = append(titles, c.Title)
+		}
+	}
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: "The approved template and the values that fill it, required for " + framework.Sentence(titles, "and") +
+			" (instead of `text`), as the call's example sends it.",
+		Optional: true,
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Template name, as approved.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"language": schema.StringAttribute{
+				MarkdownDescription: "Template language code, one of the platform's (`en`, `en_US`, `uk`, `pt_BR`, ...).",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateLanguages...)},
+			},
+			"components": schema.ListNestedAttribute{
+				MarkdownDescription: "The template's components that take values: `header`, `body` or `button`, each with its " +
+					"parameters. `[]` for a template without any.",
+				Required: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"type": schema.StringAttribute{
+						MarkdownDescription: "`header`, `body` or `button`.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateComponentTypes...)},
+					},
+					"sub_type": schema.StringAttribute{
+						MarkdownDescription: "A button's kind: `quick_reply`, `url` or `catalog`.",
+						Optional:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateButtonKinds...)},
+					},
+					"index": schema.StringAttribute{
+						MarkdownDescription: "A button's position in the template, at most 9 characters (such as `0`).",
+						Optional:            true,
+						Validators:          []validator.String{stringvalidator.LengthAtMost(9)},
+					},
+					"parameters": schema.ListNestedAttribute{
+						MarkdownDescription: "The values, in order: `{ type = \"text\", text = \"...\" }` or `{ type = \"payload\", payload = \"...\" }`.",
+						Optional:            true,
+						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+							"type": schema.StringAttribute{
+								MarkdownDescription: "`text` or `payload`.",
+								Required:            true,
+								Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateParameterTypes...)},
+							},
+							"text":    schema.StringAttribute{MarkdownDescription: "The text of a `text` parameter.", Optional: true},
+							"payload": schema.StringAttribute{MarkdownDescription: "The payload of a `payload` parameter.", Optional: true},
+						}},
+					},
+				}},
+			},
+		},
+	}
 }

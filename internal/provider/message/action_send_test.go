@@ -239,7 +239,16 @@ func TestAccMessageSend_isCheckedAtPlan(t *testing.T) {
 	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
 	for _, c := range []struct{ name, settings, want string }{
-		{"channel", `channel = "whatsapp"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "Shop"` + "\n" + `text = "t"`, `Attribute channel value must be one of`},
+		{"channel", `channel = "voice"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "Shop"` + "\n" + `text = "t"`, `Attribute channel value must be one of`},
+		{"whatsapp without template", waHead + `text = "t"`, `Attribute template is required with channel "whatsapp"`},
+		{"whatsapp with text", waProof + `text = "t"`, `Attribute text cannot be set with channel "whatsapp"`},
+		{"sms with template", proof + waTemplate, `Attribute template cannot be set with channel "sms"`},
+		{"sms without text", `channel = "sms"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "Shop"`, `Attribute text is required with channel "sms"`},
+		{"whatsapp sender", strings.Replace(waProof, "whatsapp_sender", fmt.Sprintf("%041d", 0), 1), `Attribute sender must be 1 to 40 characters for whatsapp`},
+		{"template language", strings.Replace(waProof, `"en"`, `"english"`, 1), `Attribute template.language value must be one of`},
+		{"template parameter value", strings.Replace(waProof, `text = "Hello"`, `payload = "x"`, 1), `Attribute template.components[0].parameters[0].text is required`},
+		{"template component type", strings.Replace(waProof, `"body"`, `"footer"`, 1), `template.components[0].type value must be one of`},
+		{"template name", strings.Replace(waProof, `"spring_sale"`, `""`, 1), `template.name string length must be at least 1`},
 		{"phone", `channel = "sms"` + "\n" + `phone = "+380661231231"` + "\n" + `sender = "Shop"` + "\n" + `text = "t"`, `Attribute phone must be 9 to 15 digits`},
 		{"sms sender", `channel = "sms"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "TwelveLetter"` + "\n" + `text = "t"`, `Invalid SMS Sender`},
 		{"sms text", `channel = "sms"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "Shop"` + "\n" + `text = ""`, `Empty SMS Text`},
@@ -274,8 +283,8 @@ func TestAccMessageSend_settingsCheckedWhenKnown(t *testing.T) {
 	acctest.CheckActionSettings(t, "oneapi_message_send", []acctest.BadActionSetting{
 		{Settings: with("phone"), Value: "+38066123", Summary: "Invalid Attribute Value Match", Attr: "phone",
 			Detail: `Attribute phone must be 9 to 15 digits with the country code, without a plus or spaces, got: \+38066123`},
-		{Settings: with("channel"), Value: "whatsapp", Summary: "Invalid Attribute Value Match", Attr: "channel",
-			Detail: `Attribute channel value must be one of: \["sms" "rcs" "viber"\], got: "whatsapp"`},
+		{Settings: with("channel"), Value: "voice", Summary: "Invalid Attribute Value Match", Attr: "channel",
+			Detail: `Attribute channel value must be one of: \["sms" "rcs" "viber" "whatsapp"\], got: "voice"`},
 		{Settings: with("sender"), Value: "TwelveLetter", Summary: "Invalid SMS Sender", Attr: "sender",
 			Detail: `Attribute sender must be 1 to 11 Latin letters`},
 		{Settings: `channel = "rcs"` + "\n" + `phone = "380661231231"` + "\n" + `sender = "agent"` + "\n" + `text = %s`,
@@ -284,4 +293,43 @@ func TestAccMessageSend_settingsCheckedWhenKnown(t *testing.T) {
 		{Settings: proof + `reference_id = %s`, Value: "not-alphanumeric", Summary: "Invalid Attribute Value Match", Attr: "reference_id",
 			Detail: `Attribute reference_id must be 1 to 32 letters and digits`},
 	})
+}
+
+// A WhatsApp message is an approved template (the call's WhatsApp example).
+const (
+	waHead = `    channel      = "whatsapp"
+    phone        = "380661231231"
+    sender       = "whatsapp_sender"
+`
+	waTemplate = `    template = {
+      name       = "spring_sale"
+      language   = "en"
+      components = [{ type = "body", parameters = [{ type = "text", text = "Hello" }] }]
+    }
+`
+	waProof = waHead + waTemplate
+)
+
+// TestAccMessageSend_whatsappTemplate: a WhatsApp template message goes
+// out once, in the form of the call's WhatsApp example, and the stand-in
+// lists it as a WhatsApp message of that sender.
+func TestAccMessageSend_whatsappTemplate(t *testing.T) {
+	acctest.RequireNative(t)
+	sb := acctest.StartSandbox(t)
+	cli := sendCLI(t, sb, waProof+`    reference_id = "wa1"`)
+	out, err := invoke(cli)
+	if err != nil {
+		t.Fatalf("invoke: %v\n%s", err, out)
+	}
+	mustSay(t, out, "Sending one whatsapp message to 380661231231.", "to 380661231231 is accepted.")
+	if n := sb.Count(sendKey); n != 1 {
+		t.Errorf("%d send requests, want 1", n)
+	}
+	msg, err := sb.Client().MessageByReference(t.Context(), "wa1")
+	if err != nil || msg == nil {
+		t.Fatalf("the stand-in lists no message wa1: %v", err)
+	}
+	if msg.Type != "whatsapp" || msg.Sender != "whatsapp_sender" || msg.PhoneNumber() != "380661231231" {
+		t.Errorf("message wa1 is %s from %s to %s, want whatsapp from whatsapp_sender to 380661231231", msg.Type, msg.Sender, msg.PhoneNumber())
+	}
 }
