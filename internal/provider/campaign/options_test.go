@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -106,19 +107,7 @@ func TestAccCampaign_noTariffNoRequest(t *testing.T) {
 	acctest.Test(t, resource.TestCase{
 		CheckDestroy: sb.CheckDestroyed("stopped", "done"),
 		Steps: []resource.TestStep{{
-			Config: sb.ProviderBlock() + `
-resource "oneapi_contact_list" "vip" {
-  name = "VIP"
-}
-resource "oneapi_contact" "ann" {
-  phone    = "380661231231"
-  list_ids = [oneapi_contact_list.vip.id]
-}
-resource "oneapi_campaign" "test" {
-` + strings.Replace(body, "[101]", "[oneapi_contact_list.vip.id]", 1) + `
-  depends_on = [oneapi_contact.ann]
-}
-`,
+			Config: sb.CampaignConfig(body), // list 101: the stand-in's seeded contact list
 			Check: resource.ComposeTestCheckFunc(
 				func(*terraform.State) error { return sb.ExpectCountErr("POST /api/campaigns/sms/send-groups", 1) },
 				func(*terraform.State) error { return sb.ExpectCountErr(tariffsKey, 0) },
@@ -190,6 +179,7 @@ func TestAccCampaign_cascadeSMSOptions(t *testing.T) {
 				"sms.short_links":         `[{"change_domain_after":100,"domain_ids":["` + domainA + `","` + domainB + `"],"link":"https://shop.example.com/sale","placeholder":"LINK","protocol":false}]`,
 			}),
 		}, {
+			PreConfig:        func() { sb.Advance(19 * time.Second) }, // sending: the destroy can stop it
 			Config:           sb.CampaignConfig(body),
 			ConfigPlanChecks: acctest.EmptyPlan(),
 		}},
