@@ -13,3 +13,18 @@ action "oneapi_message_send" "proof" {
     reference_id = "springsaleproof1"
   }
 }
+
+# WhatsApp messages are approved templates: a template instead of a text.
+action "oneapi_message_send" "whatsapp_proof" {
+  config {
+    channel = "whatsapp"
+    phone   = "380661231231"
+    sender  = "whatsapp_sender"
+    template = {
+      name       = "spring_sale"
+      language   = "en"
+      components = [{ type = "body", parameters = [{ type = "text", text = "Ann" }] }]
+    }
+    reference_id = "springsalewaproof1"
+  }
+}
