@@ -271,3 +271,35 @@ func TestAccCampaign_tariffCheckIsOneRequestPerPlan(t *testing.T) {
 		})
 	}
 }
+
+// TestAccCampaign_optionsSurviveALostCreateAnswer: an SMS campaign with
+// short links and a callback whose create answer is lost is recovered
+// without a duplicate, and the campaign at the stand-in carries the
+// options as configured.
+func TestAccCampaign_optionsSurviveALostCreateAnswer(t *testing.T) {
+	t.Parallel()
+	for _, fault := range []string{"drop", "drop_before"} {
+		t.Run(fault, func(t *testing.T) {
+			sb := acctest.StartSandbox(t)
+			sb.SetFaults(sandbox.Faults{CreateAfterCommit: fault, CreateAfterCommitCount: 1})
+			body := smsWithOpts + "\n  stop_on_destroy = false\n"
+			acctest.Test(t, resource.TestCase{
+				CheckDestroy: sb.CheckNothingLeftSending(),
+				Steps: []resource.TestStep{{
+					Config: sb.CampaignConfig(body),
+					Check: optionsOf(sb, map[string]string{
+						"callback_url": `"https://hooks.example.com/dlr"`,
+						"short_links": `[{"change_domain_after":100,"domain_ids":["` + domainA + `","` + domainB + `"],"link":"https://shop.example.com/sale","placeholder":"LINK","protocol":false},` +
+							`{"domain_ids":["` + domainA + `"],"link":"https://shop.example.com/terms","placeholder":"TERMS"}]`,
+					}),
+				}, {
+					Config:           sb.CampaignConfig(body),
+					ConfigPlanChecks: acctest.EmptyPlan(),
+				}},
+			})
+			if ids := sb.CampaignIDs(); len(ids) != 1 {
+				t.Errorf("campaigns at the stand-in %v: want exactly one", ids)
+			}
+		})
+	}
+}
