@@ -76,7 +76,7 @@ func TestAccCampaign_smsOptions(t *testing.T) {
 			ExpectNonEmptyPlan: true,
 		}, {
 			PreConfig: sb.ExpectCount(smsSendKey, 0), // the plans above sent nothing
-			Config: sb.CampaignConfig(smsWithOpts),
+			Config:    sb.CampaignConfig(smsWithOpts),
 			Check: resource.ComposeTestCheckFunc(
 				func(*terraform.State) error { return sb.ExpectCountErr(smsSendKey, 1) },
 				optionsOf(sb, map[string]string{
