@@ -75,7 +75,7 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 			},
 			"sender": schema.StringAttribute{
 				MarkdownDescription: senderDescription(),
-				Required: true,
+				Required:            true,
 			},
 			"text": schema.StringAttribute{
 				MarkdownDescription: textDescription(),
