@@ -28,6 +28,9 @@ import (
 //   - The 422 wording is the one of the other calls ("The given data was
 //     invalid." with field errors).
 //   - filter[created_at] matches the date (yyyy-mm-dd) of created_at.
+//   - The account holds, from the start, the application of the natural
+//     201 example (id 11631, sender testsms, UA), filed 30 days before the
+//     stand-in's start and registered since; new ones are numbered on.
 
 // senderRequests is the stand-in's applications.
 type senderRequests struct {
@@ -78,7 +81,12 @@ func (s *Sandbox) RefuseSenderRegistration(sender, reason string) {
 // senders is the applications, made on first use; the caller holds s.mu.
 func (s *Sandbox) senders() *senderRequests {
 	if s.senderRequests.byID == nil {
-		s.senderRequests = senderRequests{byID: map[int64]*senderRequest{}, nextID: 11_631, refuse: map[string]string{}}
+		seed := &senderRequest{id: 11_631, createdAt: s.cfg.Start.Add(-30 * 24 * time.Hour), fields: map[string]string{
+			"type": "sms", "country_code": "UA", "sender": "testsms", "name": "Oleksander Melnik", "code_of_company": "00032106",
+			"site_url": "https://bsg.world", "informing_purpose": "notifications for customers", "description": "Flower selling",
+		}}
+		s.senderRequests = senderRequests{byID: map[int64]*senderRequest{seed.id: seed}, order: []int64{seed.id}, nextID: 11_632,
+			refuse: map[string]string{}}
 	}
 	return &s.senderRequests
 }

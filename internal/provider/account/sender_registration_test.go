@@ -52,7 +52,7 @@ func senderRequests(t *testing.T, sb *acctest.Sandbox) []client.SenderRequest {
 func countRequests(t *testing.T, sb *acctest.Sandbox, want int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		if got := len(senderRequests(t, sb)); got != want {
-			return fmt.Errorf("%d sender registration requests on the stand-in, want %d", got, want)
+			return fmt.Errorf("%d sender registration requests on the stand-in, want %d (with the one it starts with)", got, want)
 		}
 		return nil
 	}
@@ -67,7 +67,7 @@ func TestAccSenderRegistration_lifecycle(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	var first string
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: resource.ComposeTestCheckFunc(sb.CheckGone(), countRequests(t, sb, 2)),
+		CheckDestroy: resource.ComposeTestCheckFunc(sb.CheckGone(), countRequests(t, sb, 3)),
 		Steps: []resource.TestStep{
 			{
 				Config: regConfig(sb, legalBody),
@@ -106,7 +106,7 @@ func TestAccSenderRegistration_lifecycle(t *testing.T) {
 					acctest.Verify(func() error { return sb.ExpectCountErr("POST /api/senders/requests/legal", 2) }),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					countRequests(t, sb, 2),
+					countRequests(t, sb, 3),
 					resource.TestCheckResourceAttrWith(regAddr, "id", func(v string) error {
 						if v == first {
 							return fmt.Errorf("the replacement kept id %s", v)
@@ -156,7 +156,7 @@ func TestAccSenderRegistration_rejected(t *testing.T) {
 	sb := acctest.StartSandboxWith(t, sandbox.Config{ClockSpeed: 300})
 	sb.RefuseSenderRegistration("FlowerShop", "the brand is not registered in UA")
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: resource.ComposeTestCheckFunc(sb.CheckGone(), countRequests(t, sb, 1)),
+		CheckDestroy: resource.ComposeTestCheckFunc(sb.CheckGone(), countRequests(t, sb, 2)),
 		Steps: []resource.TestStep{{
 			Config:      regConfig(sb, legalBody+"\n  wait_for_registration = true"),
 			ExpectError: regexp.MustCompile(`(?s)Sender Registration Rejected.*the\s+brand\s+is\s+not\s+registered\s+in\s+UA`),
@@ -177,9 +177,9 @@ func TestAccSenderRegistration_timeoutKeepsTheRequest(t *testing.T) {
 			{
 				Config:            regConfig(sb, body),
 				ConfigStateChecks: []statecheck.StateCheck{acctest.StateValue(regAddr, "status", knownvalue.StringExact("new"))},
-				Check:             countRequests(t, sb, 1),
+				Check:             countRequests(t, sb, 2),
 			},
-			{Config: regConfig(sb, body), ConfigPlanChecks: acctest.EmptyPlan(), Check: countRequests(t, sb, 1)},
+			{Config: regConfig(sb, body), ConfigPlanChecks: acctest.EmptyPlan(), Check: countRequests(t, sb, 2)},
 		},
 	})
 }
@@ -210,7 +210,7 @@ func TestAccSenderRegistration_lostAnswer(t *testing.T) {
 						acctest.StateValue(regAddr, "legal_name", knownvalue.StringExact("Flowers LLC")),
 						acctest.Verify(func() error { return sb.ExpectCountErr("POST /api/senders/requests/legal", 1) }),
 					},
-					Check: countRequests(t, sb, 2),
+					Check: countRequests(t, sb, 3),
 				},
 				{Config: regConfig(sb, legalBody), ConfigPlanChecks: acctest.EmptyPlan()},
 			},
@@ -225,7 +225,7 @@ func TestAccSenderRegistration_lostAnswer(t *testing.T) {
 			Steps: []resource.TestStep{{
 				Config:      regConfig(sb, legalBody),
 				ExpectError: regexp.MustCompile(`(?s)may have reached One-API.*no new application for "FlowerShop" was listed`),
-				Check:       countRequests(t, sb, 0),
+				Check:       countRequests(t, sb, 1),
 			}},
 		})
 		if n := sb.Count("POST /api/senders/requests/legal"); n != 1 {
