@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -126,6 +127,17 @@ func (s *Sandbox) handleSenderRequest(legal bool) http.HandlerFunc {
 // returns its string fields, or answers 422 and returns nil.
 func checkSenderRequest(b body, legal bool, w http.ResponseWriter) map[string]string {
 	c := &checker{}
+	fields := checkSenderHead(c, b)
+	checkSenderFields(c, b, legal, fields)
+	if c.errs != nil {
+		writeValidation(w, c.errs)
+		return nil
+	}
+	return fields
+}
+
+// checkSenderHead checks type, country_code and sender.
+func checkSenderHead(c *checker, b body) map[string]string {
 	fields := map[string]string{}
 	typ, _ := c.str(b, "type", "type", false)
 	if typ == "" {
@@ -145,6 +157,11 @@ func checkSenderRequest(b body, legal bool, w http.ResponseWriter) map[string]st
 		c.add("sender", "The sender has up to 11 Latin letters or digits, or up to 15 digits.")
 	}
 	fields["sender"] = sender
+	return fields
+}
+
+// checkSenderFields checks the applicant's other fields, into fields.
+func checkSenderFields(c *checker, b body, legal bool, fields map[string]string) {
 	required := map[string]bool{"code_of_company": true, "description": true, "informing_purpose": true}
 	if legal {
 		required["tax_number"], required["legal_name"], required["address"] = true, true, true
@@ -173,11 +190,6 @@ func checkSenderRequest(b body, legal bool, w http.ResponseWriter) map[string]st
 			fields[f.key] = v
 		}
 	}
-	if c.errs != nil {
-		writeValidation(w, c.errs)
-		return nil
-	}
-	return fields
 }
 
 // status is where moderation has taken an application by now.
@@ -225,7 +237,7 @@ func (s *Sandbox) handleSenderRequests(w http.ResponseWriter, r *http.Request) {
 	limit := queryInt(c, q.Get("page[limit]"), "page[limit]", 50, 30, 500)
 	sortBy := queryEnum(c, q.Get("sort"), "sort", "id", "id", "sender", "status", "country_code", "created_at")
 	way := queryEnum(c, q.Get("way"), "way", "asc", "asc", "desc")
-	status := queryEnum(c, q.Get("filter[status]"), "filter[status]", "", "new", "accepted", "in_progress", "registered", "rejected")
+	filter := queryEnum(c, q.Get("filter[status]"), "filter[status]", "", "new", "accepted", "in_progress", "registered", "rejected")
 	id := queryInt(c, q.Get("filter[id]"), "filter[id]", 0, 1, 1<<62)
 	if c.errs != nil {
 		writeValidation(w, c.errs)
@@ -235,33 +247,39 @@ func (s *Sandbox) handleSenderRequests(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	now := s.clock.Now()
 	st := s.senders()
-	var match []map[string]any
+	var match []*senderRequest
 	for _, rid := range st.order {
-		v := s.senderRequestView(st.byID[rid], now)
-		if (id == 0 || rid == id) && (status == "" || v["status"] == status) &&
-			(q.Get("filter[sender]") == "" || v["sender"] == q.Get("filter[sender]")) &&
-			(q.Get("filter[country_code]") == "" || v["country_code"] == q.Get("filter[country_code]")) &&
-			(q.Get("filter[created_at]") == "" || v["created_at"].(string)[:10] == q.Get("filter[created_at]")) {
-			match = append(match, v)
+		r := st.byID[rid]
+		status, _ := r.status(now)
+		if (id == 0 || rid == id) && (filter == "" || status == filter) &&
+			(q.Get("filter[sender]") == "" || r.fields["sender"] == q.Get("filter[sender]")) &&
+			(q.Get("filter[country_code]") == "" || r.fields["country_code"] == q.Get("filter[country_code]")) &&
+			(q.Get("filter[created_at]") == "" || s.accountTime(r.createdAt)[:10] == q.Get("filter[created_at]")) {
+			match = append(match, r)
 		}
 	}
+	key := func(r *senderRequest) string {
+		switch sortBy {
+		case "status":
+			status, _ := r.status(now)
+			return status
+		case "created_at":
+			return s.accountTime(r.createdAt)
+		case "id":
+			return fmt.Sprintf("%020d", r.id)
+		}
+		return r.fields[sortBy]
+	}
 	sort.SliceStable(match, func(i, j int) bool {
-		a, b := match[i][sortBy], match[j][sortBy]
-		var less bool
-		if sortBy == "id" {
-			less = a.(int64) < b.(int64)
-		} else {
-			less = a.(string) < b.(string)
-		}
 		if way == "desc" {
-			return !less && a != b
+			return key(match[i]) > key(match[j])
 		}
-		return less
+		return key(match[i]) < key(match[j])
 	})
 	total := int64(len(match))
 	data := []any{}
 	for i := offset; i < total && i < offset+limit; i++ {
-		data = append(data, match[i])
+		data = append(data, s.senderRequestView(match[i], now))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"data": data,

@@ -131,7 +131,7 @@ func (m *senderRegistrationModel) fromAPI(r *client.SenderRequest) {
 	m.Status = types.StringValue(r.Status)
 	m.RejectionReason = nullIfEmpty(r.RejectionReason)
 	m.CreatedAt, m.StatusChangedAt, m.RegisteredAt = nullIfEmpty(r.CreatedAt), nullIfEmpty(r.StatusChangedAt), nullIfEmpty(r.RegisteredAt)
-	if m.Timeouts.Object.IsNull() && len(m.Timeouts.Object.AttributeTypes(context.Background())) == 0 {
+	if m.Timeouts.IsNull() && len(m.Timeouts.AttributeTypes(context.Background())) == 0 {
 		m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})}
 	}
 }
