@@ -58,16 +58,21 @@ const (
 )
 
 var (
-	countryCodePattern  = regexp.MustCompile(`^[A-Z]{2}$`)
-	alphaSenderPattern  = regexp.MustCompile(`^[A-Za-z0-9]{1,11}$`)
-	digitSenderPattern  = regexp.MustCompile(`^[0-9]{1,15}$`)
+	countryCodePattern = regexp.MustCompile(`^[A-Z]{2}$`)
+	alphaSenderPattern = regexp.MustCompile(`^[A-Za-z0-9]{1,11}$`)
+	digitSenderPattern = regexp.MustCompile(`^[0-9]{1,15}$`)
+	// senderRequestFields are the applicants' other string fields: for
+	// whom ("legal", "natural" or "" for both), whether required, and
+	// their lengths.
 	senderRequestFields = []struct {
-		key, alt string
-		lo, hi   int
+		key, alt, only string
+		required       bool
+		lo, hi         int
 	}{
-		{"code_of_company", "", 1, 30}, {"tax_number", "", 1, 30}, {"description", "", 1, 1000},
-		{"informing_purpose", "", 1, 1000}, {"site_url", "", 7, 150}, {"comment", "", 1, 1000},
-		{"name", "", 1, 100}, {"legal_name", "juridical_name", 1, 100}, {"address", "juridical_address", 1, 200},
+		{"code_of_company", "", "", true, 1, 30}, {"tax_number", "", "legal", true, 1, 30},
+		{"description", "", "", true, 1, 1000}, {"informing_purpose", "", "", true, 1, 1000},
+		{"site_url", "", "", false, 7, 150}, {"comment", "", "", false, 1, 1000}, {"name", "", "natural", true, 1, 100},
+		{"legal_name", "juridical_name", "legal", true, 1, 100}, {"address", "juridical_address", "legal", true, 1, 200},
 	}
 )
 
@@ -162,14 +167,9 @@ func checkSenderHead(c *checker, b body) map[string]string {
 
 // checkSenderFields checks the applicant's other fields, into fields.
 func checkSenderFields(c *checker, b body, legal bool, fields map[string]string) {
-	required := map[string]bool{"code_of_company": true, "description": true, "informing_purpose": true}
-	if legal {
-		required["tax_number"], required["legal_name"], required["address"] = true, true, true
-	} else {
-		required["name"] = true
-	}
+	applicant := map[bool]string{true: "legal", false: "natural"}[legal]
 	for _, f := range senderRequestFields {
-		if !legal && (f.key == "tax_number" || f.alt != "") || legal && f.key == "name" {
+		if f.only != "" && f.only != applicant {
 			continue
 		}
 		v, ok := c.str(b, f.key, f.key, false)
@@ -177,19 +177,23 @@ func checkSenderFields(c *checker, b body, legal bool, fields map[string]string)
 			v, ok = c.str(b, f.alt, f.alt, false)
 		}
 		switch {
-		case !ok && required[f.key]:
+		case !ok && f.required:
 			c.add(f.key, "This value should not be blank.")
 		case ok && (utf16Len(v) < f.lo || utf16Len(v) > f.hi):
 			c.add(f.key, "This value should have %d to %d characters.", f.lo, f.hi)
-		case ok && f.key == "site_url":
-			if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				c.add(f.key, "This value is not a valid URL.")
-			}
+		case ok && f.key == "site_url" && !webURL(v):
+			c.add(f.key, "This value is not a valid URL.")
 		}
 		if ok {
 			fields[f.key] = v
 		}
 	}
+}
+
+// webURL reports an http or https URL with a host.
+func webURL(v string) bool {
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // status is where moderation has taken an application by now.
