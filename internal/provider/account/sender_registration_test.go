@@ -234,6 +234,48 @@ func TestAccSenderRegistration_lostAnswer(t *testing.T) {
 	})
 }
 
+// TestAccSenderRegistration_settingsChangeInPlace: turning the wait on
+// later is an update, not a new application: it waits for the application
+// in the state.
+func TestAccSenderRegistration_settingsChangeInPlace(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandboxWith(t, sandbox.Config{ClockSpeed: 300})
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: resource.ComposeTestCheckFunc(sb.CheckGone(), countRequests(t, sb, 2)),
+		Steps: []resource.TestStep{
+			{Config: regConfig(sb, legalBody)},
+			{
+				Config: regConfig(sb, legalBody+"\n  wait_for_registration = true"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(regAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateValue(regAddr, "status", knownvalue.StringExact("registered")),
+					acctest.Verify(func() error { return sb.ExpectCountErr("POST /api/senders/requests/legal", 1) }),
+				},
+			},
+		},
+	})
+}
+
+// TestAccSenderRegistration_importUnknownID: an import of an id the API
+// does not list is refused, and nothing is filed.
+func TestAccSenderRegistration_importUnknownID(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
+		Steps: []resource.TestStep{{
+			Config:      regConfig(sb, legalBody) + "import {\n  to = " + regAddr + "\n  id = \"999\"\n}\n",
+			ExpectError: regexp.MustCompile(`(?s)Cannot Import Non-Existent Sender Registration Request.*999`),
+			Check:       countRequests(t, sb, 1),
+		}},
+	})
+	if n := sb.Count("POST /api/senders/requests/legal"); n != 0 {
+		t.Errorf("%d applications filed, want 0", n)
+	}
+}
+
 var invalidRegistrations = []acctest.InvalidCase{
 	{Name: "no applicant", Body: `country_code = "UA"
   sender = "Shop"
