@@ -72,6 +72,14 @@ var destroyPromises = map[string]destroyPromise{
 		}
 		return nil
 	},
+	// Destroy forgets the sender registration request: the API cannot
+	// withdraw one, so it is still listed.
+	"oneapi_sender_registration": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		if _, err := s.Client().GetSenderRequest(context.Background(), idOf(rs)); err != nil {
+			return fmt.Errorf("%s (sender registration request %d) after destroy: %w; destroy only forgets it", addr, idOf(rs), err)
+		}
+		return nil
+	},
 	// Destroy forgets the campaign, and with stop_on_destroy = true it has
 	// nothing left to send (NothingLeftSending).
 	"oneapi_campaign": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {

@@ -101,6 +101,8 @@ type Sandbox struct {
 	nextStopID   int64
 	recentWrites map[string]time.Time
 
+	senderRequests senderRequests
+
 	messages   []message
 	nextMsgID  int64
 	arrivals   []time.Time
@@ -219,6 +221,9 @@ var apiRoutes = []struct {
 	{"POST /api/contacts/fields/delete", true},
 	{"POST /api/groups/attach", true},
 	{"POST /api/groups/detach", true},
+	{"GET /api/senders/requests/sms", true},
+	{"POST /api/senders/requests/legal", true},
+	{"POST /api/senders/requests/natural", true},
 }
 
 // handlers are the handlers of apiRoutes, by pattern.
@@ -266,6 +271,9 @@ func (s *Sandbox) handlers() map[string]http.HandlerFunc {
 		"POST /api/contacts/fields/delete":        s.handleDeleteFields,
 		"POST /api/groups/attach":                 s.handleMembership(true),
 		"POST /api/groups/detach":                 s.handleMembership(false),
+		"GET /api/senders/requests/sms":           s.handleSenderRequests,
+		"POST /api/senders/requests/legal":        s.handleSenderRequest(true),
+		"POST /api/senders/requests/natural":      s.handleSenderRequest(false),
 	}
 }
 
@@ -409,7 +417,7 @@ func (s *Sandbox) Count(key string) int {
 	return s.counters[key]
 }
 
-// CountCreates sums the campaign create endpoints.
+// CountCreates sums the create endpoints (campaigns, sender registration requests).
 func (s *Sandbox) CountCreates() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -425,6 +433,7 @@ var createKeys = []string{
 	"POST /api/campaigns/sms/send", "POST /api/campaigns/sms/send-groups",
 	"POST /api/campaigns/send", "POST /api/campaigns/viber/send", "POST /api/campaigns/whatsapp/send",
 	"POST /api/campaigns/sms/send-individual",
+	"POST /api/senders/requests/legal", "POST /api/senders/requests/natural",
 }
 
 // ResetCounters sets every counter to zero.
