@@ -298,11 +298,31 @@ type ShortLinkRequest struct {
 }
 
 // ShortLinkUpdate is the body of PUT /api/short-url/links/{uuid}
-// (LinkUpdateRequest); unset fields are left out and keep their value.
+// (LinkUpdateRequest); unset fields are left out and keep their value,
+// and ClearName sends "name": null (the name is nullable).
 type ShortLinkUpdate struct {
-	Name         *string `json:"name,omitempty"`
-	Slug         *string `json:"slug,omitempty"`
-	OriginalLink *string `json:"original_link,omitempty"`
+	Name         *string
+	ClearName    bool
+	Slug         *string
+	OriginalLink *string
+}
+
+// MarshalJSON writes the fields that are set.
+func (u ShortLinkUpdate) MarshalJSON() ([]byte, error) {
+	m := map[string]any{}
+	switch {
+	case u.Name != nil:
+		m["name"] = *u.Name
+	case u.ClearName:
+		m["name"] = nil
+	}
+	if u.Slug != nil {
+		m["slug"] = *u.Slug
+	}
+	if u.OriginalLink != nil {
+		m["original_link"] = *u.OriginalLink
+	}
+	return json.Marshal(m)
 }
 
 // CreateShortLink creates a short link, once. Nothing makes a link unique
