@@ -191,9 +191,11 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 	resp.Diagnostics.Append(diags...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	d, err := r.Client.CreateShortDomain(ctx, client.ShortDomainRequest{
-		Name: plan.Name.ValueString(), SlugType: plan.SlugType.ValueString(), NotFoundPage: plan.NotFoundPage.ValueStringPointer(),
-	})
+	body := client.ShortDomainRequest{Name: plan.Name.ValueString(), SlugType: plan.SlugType.ValueString()}
+	if framework.Known(plan.NotFoundPage) {
+		body.NotFoundPage = plan.NotFoundPage.ValueStringPointer()
+	}
+	d, err := r.Client.CreateShortDomain(ctx, body)
 	if err != nil {
 		resp.Diagnostics.Append(domainCreateError(r.Client, plan.Name.ValueString(), err))
 		return
