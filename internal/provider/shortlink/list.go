@@ -7,6 +7,8 @@ package shortlink
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -82,7 +84,8 @@ func NewListOfShortLinks() list.ListResource {
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Only the links of this status (`active`, `blocked`, `not_paid`, `deleted`, `problem`); " +
 					"unset, every link but the deleted ones.",
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf("active", "blocked", "not_paid", "deleted", "problem")},
 			},
 		},
 		Each:        eachLink,
