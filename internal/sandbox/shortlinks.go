@@ -133,16 +133,19 @@ func (s *Sandbox) shortLinkView(l *shortLink) map[string]any {
 	}
 }
 
-// checkURL checks an url field (format: url) of at most most characters.
-func checkURL(c *checker, b body, field string, required bool, most int) (string, bool) {
+// maxURL is the longest URL the file documents (maxLength 2048).
+const maxURL = 2048
+
+// checkURL checks an url field (format: url) of at most maxURL characters.
+func checkURL(c *checker, b body, field string, required bool) (string, bool) {
 	v, ok := c.str(b, field, field, required)
 	if !ok {
 		return "", false
 	}
 	u, err := url.Parse(v)
 	switch {
-	case v == "" || utf16Len(v) > most:
-		c.add(field, "The %s must be 1 to %d characters.", field, most)
+	case v == "" || utf16Len(v) > maxURL:
+		c.add(field, "The %s must be 1 to %d characters.", field, maxURL)
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 		c.add(field, "The %s format is invalid.", field)
 	}
@@ -228,7 +231,7 @@ func (s *Sandbox) handleCreateShortDomain(w http.ResponseWriter, r *http.Request
 		c.add("name", "The name may not be greater than 20 characters.")
 	}
 	slugType := checkSlugType(c, b, true)
-	page, hasPage := checkURL(c, b, "not_found_page", false, 2048)
+	page, hasPage := checkURL(c, b, "not_found_page", false)
 	if c.errs != nil {
 		writeValidation(w, c.errs)
 		return
@@ -239,20 +242,9 @@ func (s *Sandbox) handleCreateShortDomain(w http.ResponseWriter, r *http.Request
 	}
 	s.mu.Lock()
 	st := s.short()
-	own := 0
-	for _, d := range st.domains {
-		if d.name == name {
-			s.mu.Unlock()
-			writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": msgShortDomainName})
-			return
-		}
-		if !d.system {
-			own++
-		}
-	}
-	if own >= st.domainLimit {
+	if msg := st.refusal(name); msg != "" {
 		s.mu.Unlock()
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": msgShortDomainLimit})
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"message": msg})
 		return
 	}
 	d := &shortDomain{id: newUUID(), name: name, slugType: slugType, status: "inactive", createdAt: s.clock.Now(), recordHidden: st.recordDelay}
@@ -269,6 +261,24 @@ func (s *Sandbox) handleCreateShortDomain(w http.ResponseWriter, r *http.Request
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{"data": view})
+}
+
+// refusal is the documented refusal of one more domain of this name: a
+// taken name, or the tariff's limit; "" when there is none.
+func (st *shortURLs) refusal(name string) string {
+	own := 0
+	for _, d := range st.domains {
+		if d.name == name {
+			return msgShortDomainName
+		}
+		if !d.system {
+			own++
+		}
+	}
+	if own >= st.domainLimit {
+		return msgShortDomainLimit
+	}
+	return ""
 }
 
 // forShortDomain runs h with the domain of the path, or answers the
@@ -303,7 +313,7 @@ func (s *Sandbox) handleUpdateShortDomain(w http.ResponseWriter, r *http.Request
 	}
 	c := &checker{}
 	slugType := checkSlugType(c, b, false)
-	page, hasPage := checkURL(c, b, "not_found_page", false, 2048)
+	page, hasPage := checkURL(c, b, "not_found_page", false)
 	c.boolean(b, "is_default", "is_default")
 	if c.errs != nil {
 		writeValidation(w, c.errs)
@@ -395,7 +405,7 @@ func (s *Sandbox) handleCreateShortLink(w http.ResponseWriter, r *http.Request) 
 	}
 	c := &checker{}
 	domainID, _ := c.str(b, "domain_id", "domain_id", true)
-	link, _ := checkURL(c, b, "link", true, 2048)
+	link, _ := checkURL(c, b, "link", true)
 	s.mu.Lock()
 	st := s.short()
 	d := st.domains[domainID]
@@ -458,7 +468,7 @@ func (s *Sandbox) handleUpdateShortLink(w http.ResponseWriter, r *http.Request, 
 	if n := utf16Len(slug); hasSlug && (n < 1 || n > 25) {
 		c.add("slug", "The slug must be 1 to 25 characters.")
 	}
-	original, hasOriginal := checkURL(c, b, "original_link", false, 2048)
+	original, hasOriginal := checkURL(c, b, "original_link", false)
 	if c.errs != nil {
 		writeValidation(w, c.errs)
 		return

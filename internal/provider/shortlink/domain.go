@@ -79,7 +79,7 @@ func (r *domainResource) IdentitySchema(_ context.Context, _ resource.IdentitySc
 	resp.IdentitySchema = identitySchema("short-link domain")
 }
 
-func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A domain of the URL shortener, for `oneapi_short_link`. An account's own domain answers with the DNS " +
@@ -176,7 +176,7 @@ func (m *domainModel) fromAPI(d *client.ShortDomain) {
 	m.RecordType, m.Hostname, m.CNAME = types.StringPointerValue(d.RecordType), types.StringPointerValue(d.Hostname), types.StringPointerValue(d.CNAME)
 	m.CreatedAt = types.StringPointerValue(d.CreatedAt)
 	m.CountShortLinks = types.Int64Value(d.CountShortLinks)
-	if m.Timeouts.Object.IsNull() {
+	if m.Timeouts.IsNull() {
 		m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})}
 	}
 }

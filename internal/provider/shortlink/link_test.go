@@ -62,7 +62,7 @@ func TestAccShortLink_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				RefreshState: true,
+				RefreshState:      true,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(linkAddr, "count_clicks", "3"),
