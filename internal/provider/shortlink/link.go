@@ -86,9 +86,10 @@ func (r *linkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Validators: []validator.String{urlValidator(2048)},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "A name for the link, like a comment: 1 to 50 characters.",
-				Optional:            true,
-				Validators:          []validator.String{framework.UTF16LengthUpTo(50)},
+				MarkdownDescription: "A name for the link, like a comment: 1 to 50 characters. A refresh does not read it back " +
+					"(the statistics do not carry it): a name changed in the web interface is seen only on import.",
+				Optional:   true,
+				Validators: []validator.String{framework.UTF16LengthUpTo(50)},
 			},
 			"slug": schema.StringAttribute{
 				MarkdownDescription: "The part of the short link after the domain: 1 to 25 characters, unique on the domain. " +
@@ -223,7 +224,13 @@ func linkWriteError(summary string, c *client.Client, id string, err error) diag
 				return path.Root("original_link"), true
 			}
 			return path.Empty(), false
-		}, nil)
+		}, func(field string) string {
+			if field != "domain_id" {
+				return ""
+			}
+			return " Only an active domain takes links: an account's own domain turns active once the platform sees its " +
+				"DNS record (record_type, hostname and cname of oneapi_short_url_domain); its status says where it is."
+		})
 	}
 	return diag.Diagnostics{framework.ObjectErrorDiagnostic(summary, c, linkObject(id), err)}
 }

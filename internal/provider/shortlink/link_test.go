@@ -132,7 +132,7 @@ resource "oneapi_short_link" "promo" {
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
-				ExpectError: acctest.WrappedRE(`Unable to Create Short Link.*domain_id.*The selected domain id is invalid`),
+				ExpectError: acctest.WrappedRE(`Unable to Create Short Link.*domain_id.*The selected domain id is invalid.*Only an active domain takes links`),
 			},
 			{
 				PreConfig: func() {
@@ -208,6 +208,40 @@ count_clicks = 3`, Want: `count_clicks`},
 func TestAccShortLink_invalidConfigurationsFailAtPlan(t *testing.T) {
 	t.Parallel()
 	acctest.InvalidConfigs(t, `resource "oneapi_short_link" "test"`, invalidLinks)
+}
+
+// TestAccFaultSuite_shortLinkCreateNeverMade: the connection drops
+// before the link is made. The create is not sent again (nothing could
+// tell a second link from the first); the error says no such link is
+// listed, and the next apply creates exactly one.
+func TestAccFaultSuite_shortLinkCreateNeverMade(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	sb.SetFaults(acctest.FaultsCreateAfterCommit("drop_before"))
+	body := `  original_link = "https://shop.example.com/lost"`
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
+		Steps: []resource.TestStep{
+			{
+				Config:      linkConfig(sb, body),
+				ExpectError: acctest.WrappedRE(`Unable to Create Short Link.*no short link to https://shop.example.com/lost created since the request began is listed`),
+			},
+			{
+				PreConfig: func() {
+					if n := sb.ShortLinkCount(); n != 0 {
+						t.Errorf("%d links after a create that never reached the stand-in, want 0", n)
+					}
+				},
+				Config: linkConfig(sb, body),
+				Check: func(*terraform.State) error {
+					if n := sb.ShortLinkCount(); n != 1 {
+						return fmt.Errorf("%d links, want 1", n)
+					}
+					return sb.ExpectCountErr("POST /api/short-url/links", 2)
+				},
+			},
+		},
+	})
 }
 
 // TestAccFaultSuite_shortLinkCreates loses the answer of a link create
