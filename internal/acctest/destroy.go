@@ -80,6 +80,20 @@ var destroyPromises = map[string]destroyPromise{
 		}
 		return nil
 	},
+	// Destroy removes the short-link domain.
+	"oneapi_short_url_domain": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		if s.ShortDomainExists(rs.Primary.ID) {
+			return fmt.Errorf("%s (short-link domain %s) is still there after destroy", addr, rs.Primary.ID)
+		}
+		return nil
+	},
+	// Destroy deletes the short link: deleted (restorable a few days) or gone.
+	"oneapi_short_link": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		if st := s.ShortLinkStatus(rs.Primary.ID); st != "" && st != "deleted" {
+			return fmt.Errorf("%s (short link %s) is %q after destroy", addr, rs.Primary.ID, st)
+		}
+		return nil
+	},
 	// Destroy forgets the campaign, and with stop_on_destroy = true it has
 	// nothing left to send (NothingLeftSending).
 	"oneapi_campaign": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {

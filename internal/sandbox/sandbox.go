@@ -110,6 +110,9 @@ type Sandbox struct {
 	// limiter is nil without a rate limit; SetRateLimit swaps it while
 	// requests are served.
 	limiter atomic.Pointer[rate.Limiter]
+
+	// shortState is the short-link domains and links (shortlinks.go).
+	shortState *shortURLs
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -224,6 +227,16 @@ var apiRoutes = []struct {
 	{"GET /api/senders/requests/sms", true},
 	{"POST /api/senders/requests/legal", true},
 	{"POST /api/senders/requests/natural", true},
+	{"GET /api/short-url/domains", true},
+	{"POST /api/short-url/domains", true},
+	{"GET /api/short-url/domains/{uuid}", true},
+	{"PUT /api/short-url/domains/{uuid}", true},
+	{"DELETE /api/short-url/domains/{uuid}", true},
+	{"GET /api/short-url/links", true},
+	{"POST /api/short-url/links", true},
+	{"PUT /api/short-url/links/{uuid}", true},
+	{"DELETE /api/short-url/links/{uuid}", true},
+	{"GET /api/short-url/links/{uuid}/statistics", true},
 }
 
 // handlers are the handlers of apiRoutes, by pattern.
@@ -274,6 +287,18 @@ func (s *Sandbox) handlers() map[string]http.HandlerFunc {
 		"GET /api/senders/requests/sms":           s.handleSenderRequests,
 		"POST /api/senders/requests/legal":        s.handleSenderRequest(true),
 		"POST /api/senders/requests/natural":      s.handleSenderRequest(false),
+
+		// Short links (shortlinks.go).
+		"GET /api/short-url/domains":                 s.handleShortDomains,
+		"POST /api/short-url/domains":                s.handleCreateShortDomain,
+		"GET /api/short-url/domains/{uuid}":          s.forShortDomain(s.handleGetShortDomain),
+		"PUT /api/short-url/domains/{uuid}":          s.forShortDomain(s.handleUpdateShortDomain),
+		"DELETE /api/short-url/domains/{uuid}":       s.forShortDomain(s.handleDeleteShortDomain),
+		"GET /api/short-url/links":                   s.handleShortLinks,
+		"POST /api/short-url/links":                  s.handleCreateShortLink,
+		"PUT /api/short-url/links/{uuid}":            s.forShortLink(linkNotFound, s.handleUpdateShortLink),
+		"DELETE /api/short-url/links/{uuid}":         s.forShortLink(linkNotFound, s.handleDeleteShortLink),
+		"GET /api/short-url/links/{uuid}/statistics": s.forShortLink(writeNotFound, s.handleShortLinkStatistics),
 	}
 }
 
