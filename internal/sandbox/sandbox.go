@@ -108,6 +108,7 @@ type Sandbox struct {
 	// limiter is nil without a rate limit; SetRateLimit swaps it while
 	// requests are served.
 	limiter atomic.Pointer[rate.Limiter]
+	otp     *otpStore // 2FA templates (otp_templates.go), made on first use
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -219,6 +220,10 @@ var apiRoutes = []struct {
 	{"POST /api/contacts/fields/delete", true},
 	{"POST /api/groups/attach", true},
 	{"POST /api/groups/detach", true},
+	{"GET /api/2fa/authentications/templates", true},
+	{"POST /api/2fa/authentications/templates", true},
+	{"GET /api/2fa/authentications/templates/{templateId}", true},
+	{"DELETE /api/2fa/authentications/templates/{templateId}", true},
 }
 
 // handlers are the handlers of apiRoutes, by pattern.
@@ -266,6 +271,11 @@ func (s *Sandbox) handlers() map[string]http.HandlerFunc {
 		"POST /api/contacts/fields/delete":        s.handleDeleteFields,
 		"POST /api/groups/attach":                 s.handleMembership(true),
 		"POST /api/groups/detach":                 s.handleMembership(false),
+
+		"GET /api/2fa/authentications/templates":                 s.handleOTPTemplates,
+		"POST /api/2fa/authentications/templates":                s.handleCreateOTPTemplate,
+		"GET /api/2fa/authentications/templates/{templateId}":    s.handleGetOTPTemplate(),
+		"DELETE /api/2fa/authentications/templates/{templateId}": s.handleDeleteOTPTemplate(),
 	}
 }
 
