@@ -79,7 +79,7 @@ var destroyPromises = map[string]destroyPromise{
 		_, err := s.Client().GetOTPTemplate(context.Background(), idOf(rs))
 		if idOf(rs) == sandbox.OTPDefaultTemplateID {
 			if err != nil {
-				return fmt.Errorf("%s: the default 2FA template is gone after destroy (%v); it must stay", addr, err)
+				return fmt.Errorf("%s: the default 2FA template is gone after destroy (%w); it must stay", addr, err)
 			}
 			return nil
 		}

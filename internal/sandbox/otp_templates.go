@@ -223,21 +223,9 @@ func (s *Sandbox) handleCreateOTPTemplate(w http.ResponseWriter, r *http.Request
 	}
 	s.mu.Lock()
 	st, now := s.otpTemplates(), s.clock.Now()
-	requested := 0
-	for _, t := range st.templates {
-		status, _ := st.status(t, now)
-		if !t.deleted && t.name == name {
-			s.mu.Unlock()
-			writeOTPRefusal(w, http.StatusUnprocessableEntity, "The given data was invalid.", msgOTPNameTaken)
-			return
-		}
-		if status == "requested" {
-			requested++
-		}
-	}
-	if requested >= otpMaxRequested {
+	if refusal := st.refusal(name, now); refusal != "" {
 		s.mu.Unlock()
-		writeOTPRefusal(w, http.StatusUnprocessableEntity, "The given data was invalid.", msgOTPTooMany)
+		writeOTPRefusal(w, http.StatusUnprocessableEntity, "The given data was invalid.", refusal)
 		return
 	}
 	t := &otpTemplate{id: st.nextID, name: name, text: text, countries: countries, createdAt: now}
@@ -254,6 +242,24 @@ func (s *Sandbox) handleCreateOTPTemplate(w http.ResponseWriter, r *http.Request
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": view})
+}
+
+// refusal is why a new template of this name is refused now (a taken
+// name, 10 templates in moderation), or ""; the caller holds s.mu.
+func (st *otpStore) refusal(name string, now time.Time) string {
+	requested := 0
+	for _, t := range st.templates {
+		if !t.deleted && t.name == name {
+			return msgOTPNameTaken
+		}
+		if status, _ := st.status(t, now); status == "requested" {
+			requested++
+		}
+	}
+	if requested >= otpMaxRequested {
+		return msgOTPTooMany
+	}
+	return ""
 }
 
 // forOTPTemplate finds {templateId}, or answers the documented 404.

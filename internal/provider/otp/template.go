@@ -199,7 +199,7 @@ func (m *templateModel) fromAPI(t *client.OTPTemplate) {
 	}
 	m.Status = types.StringValue(t.Status)
 	m.UpdatedAt = types.StringValue(t.UpdatedAt)
-	if len(m.Timeouts.Object.AttributeTypes(context.Background())) == 0 {
+	if len(m.Timeouts.AttributeTypes(context.Background())) == 0 {
 		m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})}
 	}
 }

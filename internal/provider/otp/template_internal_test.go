@@ -54,8 +54,8 @@ func TestTemplateFromAPI(t *testing.T) {
 	m.Countries = types.SetNull(types.StringType)
 	m.fromAPI(&client.OTPTemplate{TemplateID: 515, Name: "Login", Text: "Code {code2fa}", Countries: []string{}, Status: "approved",
 		UpdatedAt: "2000-01-23T04:56:07.000+00:00"})
-	if m.ID.ValueString() != "515" || !m.Countries.IsNull() || m.Status.ValueString() != "approved" || !m.Timeouts.Object.IsNull() ||
-		len(m.Timeouts.Object.AttributeTypes(context.Background())) != 2 {
+	if m.ID.ValueString() != "515" || !m.Countries.IsNull() || m.Status.ValueString() != "approved" || !m.Timeouts.IsNull() ||
+		len(m.Timeouts.AttributeTypes(context.Background())) != 2 {
 		t.Errorf("model = %+v", m)
 	}
 	m.fromAPI(&client.OTPTemplate{TemplateID: 515, Name: "Login", Text: "Code {code2fa}", Countries: []string{"UA", "PT"}})
