@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
 // destroyPromise asks the stand-in whether the destroy of one resource
@@ -93,6 +94,18 @@ var destroyPromises = map[string]destroyPromise{
 			return fmt.Errorf("%s (short link %s) is %q after destroy", addr, rs.Primary.ID, st)
 		}
 		return nil
+	},
+	// Destroy deletes the 2FA template; the account's default one, which
+	// One-API does not delete, stays on the platform.
+	"oneapi_otp_template": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		_, err := s.Client().GetOTPTemplate(context.Background(), idOf(rs))
+		if idOf(rs) == sandbox.OTPDefaultTemplateID {
+			if err != nil {
+				return fmt.Errorf("%s: the default 2FA template is gone after destroy (%w); it must stay", addr, err)
+			}
+			return nil
+		}
+		return notFound(addr, "2FA template", idOf(rs), err)
 	},
 	// Destroy forgets the campaign, and with stop_on_destroy = true it has
 	// nothing left to send (NothingLeftSending).

@@ -113,6 +113,7 @@ type Sandbox struct {
 
 	// shortState is the short-link domains and links (shortlinks.go).
 	shortState *shortURLs
+	otp        *otpStore // 2FA templates (otp_templates.go), made on first use
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -237,6 +238,10 @@ var apiRoutes = []struct {
 	{"PUT /api/short-url/links/{uuid}", true},
 	{"DELETE /api/short-url/links/{uuid}", true},
 	{"GET /api/short-url/links/{uuid}/statistics", true},
+	{"GET /api/2fa/authentications/templates", true},
+	{"POST /api/2fa/authentications/templates", true},
+	{"GET /api/2fa/authentications/templates/{templateId}", true},
+	{"DELETE /api/2fa/authentications/templates/{templateId}", true},
 }
 
 // handlers are the handlers of apiRoutes, by pattern.
@@ -299,6 +304,11 @@ func (s *Sandbox) handlers() map[string]http.HandlerFunc {
 		"PUT /api/short-url/links/{uuid}":            s.forShortLink(linkNotFound, s.handleUpdateShortLink),
 		"DELETE /api/short-url/links/{uuid}":         s.forShortLink(linkNotFound, s.handleDeleteShortLink),
 		"GET /api/short-url/links/{uuid}/statistics": s.forShortLink(writeNotFound, s.handleShortLinkStatistics),
+
+		"GET /api/2fa/authentications/templates":                 s.handleOTPTemplates,
+		"POST /api/2fa/authentications/templates":                s.handleCreateOTPTemplate,
+		"GET /api/2fa/authentications/templates/{templateId}":    s.handleGetOTPTemplate(),
+		"DELETE /api/2fa/authentications/templates/{templateId}": s.handleDeleteOTPTemplate(),
 	}
 }
 

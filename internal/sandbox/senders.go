@@ -84,6 +84,10 @@ func (s *Sandbox) RefuseSenderRegistration(sender, reason string) {
 	s.senders().refuse[sender] = reason
 }
 
+// seededSenderRequests is the first id of an application made on the
+// stand-in: those before are the account's from the start.
+const seededSenderRequests = 11_632
+
 // senders is the applications, made on first use; the caller holds s.mu.
 func (s *Sandbox) senders() *senderRequests {
 	if s.senderRequests.byID == nil {
@@ -91,7 +95,7 @@ func (s *Sandbox) senders() *senderRequests {
 			"type": "sms", "country_code": "UA", "sender": "testsms", "name": "Oleksander Melnik", "code_of_company": "00032106",
 			"site_url": "https://bsg.world", "informing_purpose": "notifications for customers", "description": "Flower selling",
 		}}
-		s.senderRequests = senderRequests{byID: map[int64]*senderRequest{seed.id: seed}, order: []int64{seed.id}, nextID: 11_632,
+		s.senderRequests = senderRequests{byID: map[int64]*senderRequest{seed.id: seed}, order: []int64{seed.id}, nextID: seededSenderRequests,
 			refuse: map[string]string{}}
 	}
 	return &s.senderRequests
