@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
 // destroyPromise asks the stand-in whether the destroy of one resource
@@ -71,6 +72,40 @@ var destroyPromises = map[string]destroyPromise{
 			}
 		}
 		return nil
+	},
+	// Destroy forgets the sender registration request: the API cannot
+	// withdraw one, so it is still listed.
+	"oneapi_sender_registration": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		if _, err := s.Client().GetSenderRequest(context.Background(), idOf(rs)); err != nil {
+			return fmt.Errorf("%s (sender registration request %d) after destroy: %w; destroy only forgets it", addr, idOf(rs), err)
+		}
+		return nil
+	},
+	// Destroy removes the short-link domain.
+	"oneapi_short_url_domain": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		if s.ShortDomainExists(rs.Primary.ID) {
+			return fmt.Errorf("%s (short-link domain %s) is still there after destroy", addr, rs.Primary.ID)
+		}
+		return nil
+	},
+	// Destroy deletes the short link: deleted (restorable a few days) or gone.
+	"oneapi_short_link": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		if st := s.ShortLinkStatus(rs.Primary.ID); st != "" && st != "deleted" {
+			return fmt.Errorf("%s (short link %s) is %q after destroy", addr, rs.Primary.ID, st)
+		}
+		return nil
+	},
+	// Destroy deletes the 2FA template; the account's default one, which
+	// One-API does not delete, stays on the platform.
+	"oneapi_otp_template": func(s *Sandbox, addr string, rs *terraform.ResourceState) error {
+		_, err := s.Client().GetOTPTemplate(context.Background(), idOf(rs))
+		if idOf(rs) == sandbox.OTPDefaultTemplateID {
+			if err != nil {
+				return fmt.Errorf("%s: the default 2FA template is gone after destroy (%w); it must stay", addr, err)
+			}
+			return nil
+		}
+		return notFound(addr, "2FA template", idOf(rs), err)
 	},
 	// Destroy forgets the campaign, and with stop_on_destroy = true it has
 	// nothing left to send (NothingLeftSending).

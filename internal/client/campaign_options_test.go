@@ -18,7 +18,7 @@ func TestOptionsWireForm(t *testing.T) {
 	rec, url := newRecorded(t)
 	c := newClient(t, url)
 	off := false
-	links := []client.ShortLink{{Link: "https://e.com/sale", Placeholder: "LINK", DomainIDs: []string{"21b6f472-7e9a-4c71-9518-e9a0e0b09284"}, Protocol: &off}}
+	links := []client.CampaignShortLink{{Link: "https://e.com/sale", Placeholder: "LINK", DomainIDs: []string{"21b6f472-7e9a-4c71-9518-e9a0e0b09284"}, Protocol: &off}}
 	if _, err := c.CreateSMSCampaign(context.Background(), client.SMSCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
 		Sender: "Shop", Text: "Sale LINK", CallbackURL: "https://h.example.com/d", ShortLinks: links}); err != nil {
 		t.Fatal(err)

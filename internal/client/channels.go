@@ -23,10 +23,10 @@ type ViberContent struct {
 // where the first channel cannot deliver (the Sms schema, which has no
 // validity or check_stop_list of its own).
 type CascadeSMS struct {
-	Sender             string      `json:"sender"`
-	Text               string      `json:"text"`
-	UnsubscribeCaption string      `json:"unsubscribe_caption,omitempty"`
-	ShortLinks         []ShortLink `json:"short_links,omitempty"`
+	Sender             string              `json:"sender"`
+	Text               string              `json:"text"`
+	UnsubscribeCaption string              `json:"unsubscribe_caption,omitempty"`
+	ShortLinks         []CampaignShortLink `json:"short_links,omitempty"`
 }
 
 // ViberCampaignRequest is a Viber campaign, to phones or contact lists,

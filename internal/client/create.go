@@ -91,7 +91,7 @@ type SMSCampaignRequest struct {
 	// CallbackURL, when set, takes precedence over the account's "Callback
 	// URL" for this campaign's delivery reports.
 	CallbackURL string
-	ShortLinks  []ShortLink
+	ShortLinks  []CampaignShortLink
 }
 
 // smsPhone is an SMS recipient: the SMS calls document the number as an
@@ -111,16 +111,16 @@ func (r SMSCampaignRequest) MarshalJSON() ([]byte, error) {
 		phones = append(phones, smsPhone{Number: json.Number(p.Number), ReferenceID: p.ReferenceID})
 	}
 	return json.Marshal(struct {
-		Phones        []smsPhone  `json:"phones,omitempty"`
-		Groups        []int64     `json:"groups,omitempty"`
-		Sender        string      `json:"sender"`
-		Text          string      `json:"text"`
-		StartAt       string      `json:"start_at,omitempty"`
-		TariffCode    *int64      `json:"tariff_code,omitempty"`
-		Validity      *int64      `json:"validity,omitempty"`
-		Transliterate *bool       `json:"transliterate,omitempty"`
-		ShortLinks    []ShortLink `json:"short_links,omitempty"`
-		CallbackURL   string      `json:"callback_url,omitempty"`
+		Phones        []smsPhone          `json:"phones,omitempty"`
+		Groups        []int64             `json:"groups,omitempty"`
+		Sender        string              `json:"sender"`
+		Text          string              `json:"text"`
+		StartAt       string              `json:"start_at,omitempty"`
+		TariffCode    *int64              `json:"tariff_code,omitempty"`
+		Validity      *int64              `json:"validity,omitempty"`
+		Transliterate *bool               `json:"transliterate,omitempty"`
+		ShortLinks    []CampaignShortLink `json:"short_links,omitempty"`
+		CallbackURL   string              `json:"callback_url,omitempty"`
 	}{phones, r.Groups, r.Sender, r.Text, r.StartAt, r.TariffCode, r.Validity, r.Transliterate, r.ShortLinks, r.CallbackURL})
 }
 

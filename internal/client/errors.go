@@ -17,6 +17,9 @@ type APIError struct {
 	Path        string
 	Message     string
 	FieldErrors map[string][]string
+	// Messages are the errors of an answer that writes them as a list of
+	// sentences (the 2FA calls: "errors": ["Template not found"]).
+	Messages []string
 }
 
 // Error renders the status, the request and the API's own message.
@@ -28,6 +31,9 @@ func (e *APIError) Error() string {
 	}
 	for _, f := range e.SortedFields() {
 		fmt.Fprintf(&b, "; %s: %s", f, strings.Join(e.FieldErrors[f], ", "))
+	}
+	for _, m := range e.Messages {
+		fmt.Fprintf(&b, "; %s", m)
 	}
 	return Mask(b.String())
 }
@@ -126,6 +132,9 @@ func newAPIError(method, path string, status int, body []byte) *APIError {
 	}
 	apiErr.Message = Mask(eb.Message)
 	raw := bytes.TrimSpace(eb.Errors)
+	if len(raw) > 0 && raw[0] == '[' {
+		apiErr.Messages = maskAll(decodeMessages(raw))
+	}
 	if len(raw) > 0 && raw[0] == '{' {
 		fields := map[string]json.RawMessage{}
 		if json.Unmarshal(raw, &fields) == nil {

@@ -764,3 +764,77 @@ func TestAccGuide_optOutsGuardAddedAfterTheSend(t *testing.T) {
 		t.Errorf("the plan after it is not empty: %v\n%s", err, out)
 	}
 }
+
+// TestAccGuide_brandSetup applies the "Brand setup as code" guide as
+// written: the first apply sends nothing; launch = true is refused at plan
+// (no link, no campaign) while the domain is inactive, then while the
+// sender is in moderation; once the stand-in's moderation has registered
+// the sender, the same apply creates the link and sends the campaign once,
+// with the link in its text, and a plan after is empty.
+func TestAccGuide_brandSetup(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	guide := sb.ProviderBlock() + readExample(t, "guides/brand-setup/main.tf")
+	launch := config.Variables{"launch": config.BoolVariable(true)}
+	var domainID string
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
+		Steps: []resource.TestStep{{
+			Config: guide,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue("oneapi_sender_registration.brand", "status", knownvalue.StringExact("new")),
+				acctest.StateValue("oneapi_short_url_domain.go", "status", knownvalue.StringExact("inactive")),
+				acctest.StateValue("oneapi_otp_template.login", "status", knownvalue.StringExact("requested")),
+				statecheck.ExpectKnownValue("terraform_data.go_dns_record", tfjsonpath.New("output").AtMapKey("value"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("oneapi_short_url_domain.go", tfjsonpath.New("id"), knownvalue.StringFunc(func(id string) error {
+					domainID = id
+					return nil
+				})),
+				acctest.Verify(func() error { return sb.ExpectCountErr("POST /api/short-url/links", 0) }),
+			},
+		}, {
+			// The domain has not seen its DNS record yet.
+			Config:          guide,
+			ConfigVariables: launch,
+			ExpectError:     acctest.WrappedRE(`Resource precondition failed.*The domain go.flowers.example is inactive: create its DNS record`),
+		}, {
+			// The domain is live; the sender is still in moderation.
+			PreConfig: func() {
+				if err := sb.ActivateShortDomain(domainID); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config:          guide,
+			ConfigVariables: launch,
+			ExpectError:     acctest.WrappedRE(`Resource precondition failed.*The sender FlowerShop is not registered yet`),
+		}, {
+			PreConfig: func() {
+				if n := sb.Count("POST /api/campaigns/sms/send"); n != 0 {
+					t.Errorf("%d campaign creates after the refusals, want 0", n)
+				}
+				if n := sb.Count("POST /api/short-url/links"); n != 0 {
+					t.Errorf("%d link creates after the refusals, want 0", n)
+				}
+				sb.Advance(6 * time.Minute) // moderation registers the sender
+			},
+			Config:          guide,
+			ConfigVariables: launch,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue("oneapi_sender_registration.brand", "status", knownvalue.StringExact("registered")),
+				acctest.StateValue("oneapi_campaign.spring[0]", "message_type", knownvalue.StringExact("sms")),
+				statecheck.ExpectKnownValue("oneapi_campaign.spring[0]", tfjsonpath.New("sms").AtMapKey("text"),
+					knownvalue.StringRegexp(regexp.MustCompile(`until Sunday\. https?://go\.flowers\.example/\S+$`))),
+				acctest.Verify(func() error {
+					if n := sb.Count("POST /api/campaigns/sms/send"); n != 1 {
+						return fmt.Errorf("%d campaign creates, want 1", n)
+					}
+					return sb.ExpectCountErr("POST /api/short-url/links", 1)
+				}),
+			},
+		}, {
+			Config:           guide,
+			ConfigVariables:  launch,
+			ConfigPlanChecks: acctest.EmptyPlan(),
+		}},
+	})
+}

@@ -297,7 +297,7 @@ func TestAccProvider_schemaHasIdentitiesListsAndActions(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := schema.Providers[acctest.ProviderSource]
-	resources := []string{"oneapi_campaign", "oneapi_contact", "oneapi_contact_field", "oneapi_contact_list", "oneapi_contact_list_members", "oneapi_stop_list_entries"}
+	resources := []string{"oneapi_campaign", "oneapi_contact", "oneapi_contact_field", "oneapi_contact_list", "oneapi_contact_list_members", "oneapi_otp_template", "oneapi_sender_registration", "oneapi_short_link", "oneapi_short_url_domain", "oneapi_stop_list_entries"}
 	if got := keys(p.Lists); !slices.Equal(got, resources) {
 		t.Errorf("list resources %v, want %v", got, resources)
 	}

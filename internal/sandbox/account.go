@@ -13,6 +13,8 @@ import (
 // without the data wrapper of every other answer.
 
 // handleSenders serves GET /api/senders: type is required, sms or viber.
+// It lists the configured senders and those of registered applications
+// (senders.go).
 func (s *Sandbox) handleSenders(w http.ResponseWriter, r *http.Request) {
 	c := &checker{}
 	typ := r.URL.Query().Get("type")
@@ -29,6 +31,29 @@ func (s *Sandbox) handleSenders(w http.ResponseWriter, r *http.Request) {
 			"id": i + 1, "sender": name, "status": "active", "country": nil,
 			"created_at": s.accountTime(s.cfg.Start), "is_default": i == 0,
 		})
+	}
+	// A sender whose application, made on the stand-in, moderation
+	// registered is one of the account's senders from then on (the pages
+	// do not say how soon: the stand-in lists it at once), with the
+	// application's country. The example application the account starts
+	// with is Config.Senders' testsms already.
+	now := s.clock.Now()
+	listed := map[string]bool{}
+	for _, name := range s.cfg.Senders[typ] {
+		listed[name] = true
+	}
+	for _, id := range s.senderRequests.order {
+		r := s.senderRequests.byID[id]
+		if id < seededSenderRequests || listed[r.fields["sender"]] {
+			continue
+		}
+		if status, changed := r.status(now); status == "registered" && r.fields["type"] == typ {
+			listed[r.fields["sender"]] = true
+			data = append(data, map[string]any{
+				"id": 1000 + r.id, "sender": r.fields["sender"], "status": "active", "country": r.fields["country_code"],
+				"created_at": s.accountTime(changed), "is_default": false,
+			})
+		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": data, "total": len(data)})
 }

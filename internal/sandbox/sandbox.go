@@ -101,6 +101,8 @@ type Sandbox struct {
 	nextStopID   int64
 	recentWrites map[string]time.Time
 
+	senderRequests senderRequests
+
 	messages   []message
 	nextMsgID  int64
 	tariffs    []Tariff // nil: defaultTariffs (tariffs.go)
@@ -109,6 +111,10 @@ type Sandbox struct {
 	// limiter is nil without a rate limit; SetRateLimit swaps it while
 	// requests are served.
 	limiter atomic.Pointer[rate.Limiter]
+
+	// shortState is the short-link domains and links (shortlinks.go).
+	shortState *shortURLs
+	otp        *otpStore // 2FA templates (otp_templates.go), made on first use
 }
 
 // New returns a stand-in with cfg's defaults filled in.
@@ -221,6 +227,23 @@ var apiRoutes = []struct {
 	{"POST /api/contacts/fields/delete", true},
 	{"POST /api/groups/attach", true},
 	{"POST /api/groups/detach", true},
+	{"GET /api/senders/requests/sms", true},
+	{"POST /api/senders/requests/legal", true},
+	{"POST /api/senders/requests/natural", true},
+	{"GET /api/short-url/domains", true},
+	{"POST /api/short-url/domains", true},
+	{"GET /api/short-url/domains/{uuid}", true},
+	{"PUT /api/short-url/domains/{uuid}", true},
+	{"DELETE /api/short-url/domains/{uuid}", true},
+	{"GET /api/short-url/links", true},
+	{"POST /api/short-url/links", true},
+	{"PUT /api/short-url/links/{uuid}", true},
+	{"DELETE /api/short-url/links/{uuid}", true},
+	{"GET /api/short-url/links/{uuid}/statistics", true},
+	{"GET /api/2fa/authentications/templates", true},
+	{"POST /api/2fa/authentications/templates", true},
+	{"GET /api/2fa/authentications/templates/{templateId}", true},
+	{"DELETE /api/2fa/authentications/templates/{templateId}", true},
 }
 
 // handlers are the handlers of apiRoutes, by pattern.
@@ -269,6 +292,26 @@ func (s *Sandbox) handlers() map[string]http.HandlerFunc {
 		"POST /api/contacts/fields/delete":        s.handleDeleteFields,
 		"POST /api/groups/attach":                 s.handleMembership(true),
 		"POST /api/groups/detach":                 s.handleMembership(false),
+		"GET /api/senders/requests/sms":           s.handleSenderRequests,
+		"POST /api/senders/requests/legal":        s.handleSenderRequest(true),
+		"POST /api/senders/requests/natural":      s.handleSenderRequest(false),
+
+		// Short links (shortlinks.go).
+		"GET /api/short-url/domains":                 s.handleShortDomains,
+		"POST /api/short-url/domains":                s.handleCreateShortDomain,
+		"GET /api/short-url/domains/{uuid}":          s.forShortDomain(s.handleGetShortDomain),
+		"PUT /api/short-url/domains/{uuid}":          s.forShortDomain(s.handleUpdateShortDomain),
+		"DELETE /api/short-url/domains/{uuid}":       s.forShortDomain(s.handleDeleteShortDomain),
+		"GET /api/short-url/links":                   s.handleShortLinks,
+		"POST /api/short-url/links":                  s.handleCreateShortLink,
+		"PUT /api/short-url/links/{uuid}":            s.forShortLink(linkNotFound, s.handleUpdateShortLink),
+		"DELETE /api/short-url/links/{uuid}":         s.forShortLink(linkNotFound, s.handleDeleteShortLink),
+		"GET /api/short-url/links/{uuid}/statistics": s.forShortLink(writeNotFound, s.handleShortLinkStatistics),
+
+		"GET /api/2fa/authentications/templates":                 s.handleOTPTemplates,
+		"POST /api/2fa/authentications/templates":                s.handleCreateOTPTemplate,
+		"GET /api/2fa/authentications/templates/{templateId}":    s.handleGetOTPTemplate(),
+		"DELETE /api/2fa/authentications/templates/{templateId}": s.handleDeleteOTPTemplate(),
 	}
 }
 
@@ -412,7 +455,7 @@ func (s *Sandbox) Count(key string) int {
 	return s.counters[key]
 }
 
-// CountCreates sums the campaign create endpoints.
+// CountCreates sums the create endpoints (campaigns, sender registration requests).
 func (s *Sandbox) CountCreates() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -428,6 +471,7 @@ var createKeys = []string{
 	"POST /api/campaigns/sms/send", "POST /api/campaigns/sms/send-groups",
 	"POST /api/campaigns/send", "POST /api/campaigns/viber/send", "POST /api/campaigns/whatsapp/send",
 	"POST /api/campaigns/sms/send-individual",
+	"POST /api/senders/requests/legal", "POST /api/senders/requests/natural",
 }
 
 // ResetCounters sets every counter to zero.

@@ -2,6 +2,8 @@ package account
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
@@ -10,8 +12,12 @@ import (
 func init() {
 	framework.Register(framework.Family{
 		Name: "account",
-		Offer: func(framework.Shared) framework.Offer {
-			return framework.Offer{DataSources: []func() datasource.DataSource{NewSendersDataSource, NewBalanceDataSource, NewTariffsDataSource}}
+		Offer: func(s framework.Shared) framework.Offer {
+			return framework.Offer{
+				Resources:     []func() resource.Resource{NewSenderRegistrationResource(s.Clock)},
+				DataSources:   []func() datasource.DataSource{NewSendersDataSource, NewBalanceDataSource, NewTariffsDataSource},
+				ListResources: []func() list.ListResource{NewListOfSenderRegistrations},
+			}
 		},
 	})
 }

@@ -339,7 +339,8 @@ func (m campaignResourceModel) block(name string) types.Object {
 	if v, ok := m.content[name]; ok {
 		return v
 	}
-	return types.ObjectNull(campaignAttrTypes()[name].(types.ObjectType).AttrTypes)
+	t, _ := campaignAttrTypes()[name].(types.ObjectType)
+	return types.ObjectNull(t.AttrTypes)
 }
 
 // withBlock is the model with a content block set (tests, imports).
@@ -357,7 +358,8 @@ func (m campaignResourceModel) withBlock(name string, v types.Object) campaignRe
 // ownAttrTypes those but the content blocks'.
 var (
 	campaignAttrTypes = sync.OnceValue(func() map[string]attr.Type {
-		return campaignSchema().Type().(types.ObjectType).AttrTypes
+		t, _ := campaignSchema().Type().(types.ObjectType)
+		return t.AttrTypes
 	})
 	ownAttrTypes = sync.OnceValue(func() map[string]attr.Type {
 		out := map[string]attr.Type{}

@@ -12,15 +12,17 @@ import (
 // the content blocks and the channel table, so that a new channel's entry
 // and file are all it takes for the documentation to name it.
 
-// ownChannels are the blocks that are a channel of their own (their block
-// is the API's channel name: not personal_sms, which is SMS).
-func ownChannels(keep func(content) bool) (titles, blocks []string) {
+// ownChannels are the titles of the blocks that are a channel of their
+// own (their block is the API's channel name: not personal_sms, which is
+// SMS) and keep.
+func ownChannels(keep func(content) bool) []string {
+	var titles []string
 	for _, c := range contentBlocks() {
 		if c.Block == c.API && keep(c) {
-			titles, blocks = append(titles, c.Title), append(blocks, c.Block)
+			titles = append(titles, c.Title)
 		}
 	}
-	return titles, blocks
+	return titles
 }
 
 // blocksWhere are the names of the blocks that keep.
@@ -60,7 +62,7 @@ func viaCascadeCall(c content) bool { return c.Cascade && c.Call == cascadeCall 
 const cascadeCall = "POST /api/campaigns/send"
 
 func resourceDescription() string {
-	titles, _ := ownChannels(all)
+	titles := ownChannels(all)
 	var also []string
 	for _, c := range contentBlocks() {
 		if c.also != "" {
@@ -84,7 +86,7 @@ func phonesDescription() string {
 	slices.Sort(limits)
 	var parts, disputed []string
 	for _, n := range limits {
-		titles, _ := ownChannels(func(c content) bool { return c.Phones == n })
+		titles := ownChannels(func(c content) bool { return c.Phones == n })
 		parts = append(parts, fmt.Sprintf("%s for an %s campaign", thousands(n), framework.Sentence(titles, "or")))
 	}
 	for _, c := range contentBlocks() {
@@ -106,8 +108,8 @@ func fallbackDescription() string {
 		"and `short_links`). Not with " + framework.Sentence(framework.Quoted(not), "or") + "."
 }
 
-// notWith says which blocks' calls do not take an attribute: "Not with
-// `whatsapp`: its call takes no validity."
+// notWith says which blocks' calls do not take an attribute, as in "Not
+// with `whatsapp`: its call takes no validity".
 func notWith(attribute, what string) string {
 	not := blocksWhere(taking(attribute, false))
 	if len(not) == 0 {
@@ -121,14 +123,14 @@ func notWith(attribute, what string) string {
 }
 
 func validityHoursDescription() string {
-	takers, _ := ownChannels(taking("validity_hours", true))
+	takers := ownChannels(taking("validity_hours", true))
 	return "How long the messages may be delivered, 1 to 72 hours, for " + framework.Sentence(takers, "and") +
 		" campaigns (the API's default is 72)." + notWith("validity_hours", "no validity")
 }
 
 func validitySecondsDescription() string {
-	takers, _ := ownChannels(taking("validity_seconds", true))
-	others, _ := ownChannels(taking("validity_seconds", false))
+	takers := ownChannels(taking("validity_seconds", true))
+	others := ownChannels(taking("validity_seconds", false))
 	t := framework.Sentence(takers, "and")
 	return "How long " + t + " messages may be delivered, 30 to 86400 seconds; not with `validity_hours`. " + t +
 		" only: the " + framework.Sentence(others, "and") + " calls take no `validity_seconds`."
@@ -146,7 +148,7 @@ func tariffDescription() string {
 // onlyFor says which channels take an attribute the SMS calls do not:
 // "RCS, Viber and WhatsApp: the SMS calls take no `check_stop_list`".
 func onlyFor(attribute string) string {
-	takers, _ := ownChannels(taking(attribute, true))
+	takers := ownChannels(taking(attribute, true))
 	return framework.Sentence(takers, "and") + ": the " + framework.Sentence(apiTitlesWhere(taking(attribute, false)), "and") +
 		" calls take no `" + attribute + "`"
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/acctest"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // campaignsConfig manages n RCS campaigns of sender.
@@ -113,8 +114,9 @@ func TestAccCampaign_queryStreamsPages(t *testing.T) {
 	if got := strings.Count(out, "list.oneapi_campaign.found"); got != 603 {
 		t.Errorf("%d results, want 603 (every type)", got)
 	}
-	if n := sb.Count("GET /api/campaigns"); n != 5 {
-		t.Errorf("%d list requests, want 5 (2 pages of rcs, 1 each of sms, viber and whatsapp)", n)
+	// 2 pages of rcs, 1 of each other type (sms, viber, whatsapp, ...).
+	if n, want := sb.Count("GET /api/campaigns"), 1+len(framework.MessageTypes()); n != want {
+		t.Errorf("%d list requests, want %d (2 pages of rcs, 1 of each other type)", n, want)
 	}
 }
 
@@ -133,16 +135,17 @@ func TestAccCampaign_queryFilters(t *testing.T) {
 	}
 	acctest.Force(client.StatusStopped)(sb, rcs[1])
 	from := sb.Now().AddDate(0, -7, 0).UTC().Format(time.RFC3339)
+	types := len(framework.MessageTypes()) // a search without a type lists each
 	for _, c := range []struct {
 		body     string
 		want     []int64
 		requests int
 	}{
-		{`config { status = ["stopped"] }`, []int64{rcs[1]}, 4},
+		{`config { status = ["stopped"] }`, []int64{rcs[1]}, types},
 		{`config { type = "sms" }`, []int64{sms[0]}, 1},
 		{`config { type = "viber" }`, []int64{viber.ID}, 1},
-		{`config { name_contains = "SMS" }`, []int64{sms[0]}, 4},
-		{fmt.Sprintf(`config { created_from = %q }`, from), []int64{rcs[0], rcs[1], sms[0], viber.ID}, 12},
+		{`config { name_contains = "SMS" }`, []int64{sms[0]}, types},
+		{fmt.Sprintf(`config { created_from = %q }`, from), []int64{rcs[0], rcs[1], sms[0], viber.ID}, 3 * types},
 	} {
 		t.Run(c.body, func(t *testing.T) {
 			cli := queryCLI(t, sb, c.body)

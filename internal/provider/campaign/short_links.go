@@ -91,12 +91,12 @@ type shortLinkModel struct {
 }
 
 // shortLinksToAPI are the short links as the calls take them; nil for none.
-func shortLinksToAPI(ctx context.Context, links []shortLinkModel, diags *diag.Diagnostics) []client.ShortLink {
-	var out []client.ShortLink
+func shortLinksToAPI(ctx context.Context, links []shortLinkModel, diags *diag.Diagnostics) []client.CampaignShortLink {
+	var out []client.CampaignShortLink
 	for _, l := range links {
 		var ids []string
 		diags.Append(l.DomainIDs.ElementsAs(ctx, &ids, false)...)
-		out = append(out, client.ShortLink{Link: l.Link.ValueString(), Placeholder: l.Placeholder.ValueString(), DomainIDs: ids,
+		out = append(out, client.CampaignShortLink{Link: l.Link.ValueString(), Placeholder: l.Placeholder.ValueString(), DomainIDs: ids,
 			ChangeDomainAfter: l.ChangeDomainAfter.ValueInt64Pointer(), Protocol: l.Protocol.ValueBoolPointer()})
 	}
 	return out
@@ -194,7 +194,7 @@ func withCascadeOnly(a schema.ListNestedAttribute) schema.ListNestedAttribute {
 
 // callbackURLDescription says which calls take callback_url.
 func callbackURLDescription() string {
-	takers, _ := ownChannels(taking("callback_url", true))
+	takers := ownChannels(taking("callback_url", true))
 	return "Where the platform reports the messages' delivery statuses, for " + framework.Sentence(takers, "and") +
 		" campaigns: an http or https URL of at most 100 characters; it takes precedence over the account's " +
 		"\"Callback URL\" setting." + notWith("callback_url", "no `callback_url`")

@@ -1,0 +1,4 @@
+list "oneapi_short_url_domain" "all" {
+  provider         = oneapi
+  include_resource = true
+}
