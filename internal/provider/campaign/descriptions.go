@@ -142,7 +142,9 @@ func tariffDescription() string {
 		c, _ := framework.ChannelOf(strings.ToLower(t))
 		ranges = append(ranges, fmt.Sprintf("0 to %d for an %s campaign (the %s pages)", c.TariffMax, t, t))
 	}
-	return "Tariff code, when the account has several; " + strings.Join(ranges, "; ") + "." + notWith("tariff_code", "none")
+	return "Tariff code, when the account has several; " + strings.Join(ranges, "; ") + ". A new campaign's code must be " +
+		"that of an active tariff of the account (`oneapi_tariffs`): it is checked at plan, with one request." +
+		notWith("tariff_code", "none")
 }
 
 // onlyFor says which channels take an attribute the SMS calls do not:
