@@ -61,7 +61,7 @@ func (r *linkResource) IdentitySchema(_ context.Context, _ resource.IdentitySche
 	resp.IdentitySchema = identitySchema("short link")
 }
 
-func (r *linkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *linkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) { //nolint:funlen // a schema is one declaration, read best in one piece
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A short link on a short-link domain, to put in a campaign's text. A refresh reads the link's " +
