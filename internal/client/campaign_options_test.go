@@ -44,7 +44,8 @@ func TestOptionsWireForm(t *testing.T) {
 }
 
 // TestWhatsAppMessageWireForm: a template message goes to POST
-// /api/messages/send in the form of the call's WhatsApp example.
+// /api/messages/send in the form of the call's WhatsApp example, with the
+// type: "template" that the WhatsAppMessage schema requires.
 func TestWhatsAppMessageWireForm(t *testing.T) {
 	rec, url := newRecorded(t)
 	c := newClient(t, url)
@@ -56,7 +57,8 @@ func TestWhatsAppMessageWireForm(t *testing.T) {
 	}
 	got, _ := json.Marshal(rec.only(t, "/api/messages/send"))
 	want := `{"channel":"whatsapp","phone":{"number":"380661231231","reference_id":"wa1"},"sender":"whatsapp_sender",` +
-		`"template":{"components":[{"parameters":[{"text":"Hello","type":"text"}],"type":"body"}],"language":{"code":"en"},"name":"whatsapp_test"}}`
+		`"template":{"components":[{"parameters":[{"text":"Hello","type":"text"}],"type":"body"}],"language":{"code":"en"},"name":"whatsapp_test"},` +
+		`"type":"template"}`
 	if string(got) != want {
 		t.Errorf("body = %s\nwant   %s", got, want)
 	}

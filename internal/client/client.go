@@ -212,6 +212,17 @@ func (c *Client) ParseTime(s string) (time.Time, error) {
 	return time.ParseInLocation(TimeLayout, s, c.zone)
 }
 
+// parseAnyTime reads a time as the examples write it (ParseTime) or as
+// the schemas type it (format date-time, RFC 3339:
+// 2000-01-23T04:56:07.000+00:00): the sources disagree, and a recovery
+// that decides by a creation time must read both.
+func (c *Client) parseAnyTime(s string) (time.Time, error) {
+	if t, err := c.ParseTime(s); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.RFC3339, s)
+}
+
 // Endpoint is the base URL the client talks to.
 func (c *Client) Endpoint() string { return c.endpoint.String() }
 

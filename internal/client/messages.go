@@ -94,12 +94,14 @@ type MessageRequest struct {
 // messageBody is the body of POST /api/messages/send. A template message
 // takes the form of the call's WhatsApp example: `channel` (one, not a
 // list), with the sender and the template at the top, as POST
-// /api/messages/whatsapp/send takes them; the others name `channels` and
-// put sender and text in the channel's block.
+// /api/messages/whatsapp/send takes them, and `type: "template"`, which
+// that call's schema (WhatsAppMessage) requires and the example leaves
+// out (sent under both readings); the others name `channels` and put
+// sender and text in the channel's block.
 func (req MessageRequest) messageBody() map[string]any {
 	phone := Phone{Number: req.Phone, ReferenceID: req.ReferenceID}
 	if req.Template != nil {
-		return map[string]any{"channel": req.Channel, "phone": phone, "sender": req.Sender, "template": req.Template}
+		return map[string]any{"channel": req.Channel, "type": "template", "phone": phone, "sender": req.Sender, "template": req.Template}
 	}
 	return map[string]any{
 		"channels":  []string{req.Channel},

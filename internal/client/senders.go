@@ -223,10 +223,7 @@ func (c *Client) newerThan(r *SenderRequest, mark int64, markOK bool, started ti
 	if markOK {
 		return r.ID > mark
 	}
-	created, err := c.ParseTime(deref(r.CreatedAt))
-	if err != nil {
-		created, err = time.Parse(time.RFC3339, deref(r.CreatedAt))
-	}
+	created, err := c.parseAnyTime(deref(r.CreatedAt))
 	return err == nil && !created.Before(started.Add(-recoverClockMargin))
 }
 

@@ -147,8 +147,15 @@ func (c *Client) recoverShortDomain(ctx context.Context, req ShortDomainRequest,
 	for range 3 {
 		d, err := c.FindShortDomain(ctx, req.Name)
 		if err == nil && d != nil {
-			created, perr := c.ParseTime(deref(d.CreatedAt))
-			if perr == nil && created.Before(started.Add(-recoverClockMargin)) {
+			created, perr := c.parseAnyTime(deref(d.CreatedAt))
+			switch {
+			case perr != nil:
+				// No creation time to tell ours from another's: never
+				// adopted on a guess.
+				amb.Detail = fmt.Sprintf("a short-link domain named %q (id %s) is listed, but its created_at %q does not say "+
+					"whether this request made it", req.Name, d.ID, deref(d.CreatedAt))
+				return nil, &DuplicateDomainError{Name: req.Name, ExistingID: d.ID, Err: amb}
+			case created.Before(started.Add(-recoverClockMargin)):
 				amb.Detail = fmt.Sprintf("a short-link domain named %q (id %s) already existed before the create", req.Name, d.ID)
 				return nil, &DuplicateDomainError{Name: req.Name, ExistingID: d.ID, Err: amb}
 			}
@@ -405,6 +412,13 @@ func (c *Client) DeleteShortLink(ctx context.Context, id string) error {
 func (c *Client) EachShortLink(ctx context.Context, yield func(*ShortLink) bool) error {
 	return eachShortPage(ctx, c, "/api/short-url/links", c.shortRange(), yield)
 }
+
+// Deleted reports a link deleted (restorable for a while, but no longer
+// served): its statistics still answer.
+func (l *ShortLink) Deleted() bool { return l.Status == "deleted" || l.InitDeletedAt != nil }
+
+// Deleted reports a domain deleted (restorable for a while).
+func (d *ShortDomain) Deleted() bool { return d.Status == "deleted" || d.InitDeletedAt != nil }
 
 // FindShortLink returns the link of this id from the list, or nil.
 func (c *Client) FindShortLink(ctx context.Context, id string) (*ShortLink, error) {

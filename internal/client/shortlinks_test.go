@@ -2,9 +2,12 @@ package client_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
@@ -119,5 +122,55 @@ func TestShortLinkUpdateSendsOnlyWhatIsSet(t *testing.T) {
 		if err != nil || string(b) != tc.want {
 			t.Errorf("%+v: %s (%v), want %s", tc.u, b, err, tc.want)
 		}
+	}
+}
+
+// TestLostDomainAnswerNeverAdoptsAnOlderDomain: after a lost create answer,
+// a domain of the name whose created_at is older than the request, in
+// either of the sources' spellings, or unreadable, is refused and named,
+// never taken as this request's; one made since is taken.
+func TestLostDomainAnswerNeverAdoptsAnOlderDomain(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		created string
+		adopted bool
+	}{
+		"older, as the examples write it":    {"2020-01-01 10:00:00", false},
+		"older, as the schemas type it":      {"2020-01-01T10:00:00.000+00:00", false},
+		"unreadable":                         {"yesterday", false},
+		"made since, as the schemas type it": {time.Now().UTC().Add(time.Minute).Format(time.RFC3339), true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			sb := sandbox.New(sandbox.Config{APIKeys: []string{testKey}})
+			mux := http.NewServeMux()
+			mux.Handle("/api/auth/", sb)
+			mux.HandleFunc("/api/short-url/domains", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				if r.Method == http.MethodPost {
+					w.WriteHeader(http.StatusInternalServerError)
+					_, _ = w.Write([]byte(`{"message":"Server Error"}`))
+					return
+				}
+				_, _ = fmt.Fprintf(w, `{"data":[{"id":"bc7166bf-eff7-4bc6-9e60-9c9f0a852fce","status":"inactive","name":"short.ai",`+
+					`"is_default":false,"init_deleted_at":null,"created_at":%q}],"total":1}`, tc.created)
+			})
+			mux.HandleFunc("/api/short-url/domains/", func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = fmt.Fprintf(w, `{"data":{"id":"bc7166bf-eff7-4bc6-9e60-9c9f0a852fce","status":"inactive","name":"short.ai",`+
+					`"created_at":%q,"record_type":"CNAME","hostname":"short.ai","cname":"dev.shorty.tel"}}`, tc.created)
+			})
+			srv := httptest.NewServer(mux)
+			t.Cleanup(srv.Close)
+			c := newClient(t, srv.URL)
+			d, err := c.CreateShortDomain(context.Background(), client.ShortDomainRequest{Name: "short.ai", SlugType: "random"})
+			var dup *client.DuplicateDomainError
+			switch {
+			case tc.adopted && (err != nil || d == nil || d.Recovered == ""):
+				t.Errorf("a domain made since the request: %v, %+v; want it found", err, d)
+			case !tc.adopted && !errors.As(err, &dup):
+				t.Errorf("created_at %q: %v, %+v; want the domain refused and named, not adopted", tc.created, err, d)
+			}
+		})
 	}
 }

@@ -163,6 +163,12 @@ func (s *Sandbox) handleSendMessage(w http.ResponseWriter, r *http.Request) {
 func checkMessageContent(c *checker, b body) (kind, sender string) {
 	var one string
 	if raw, ok := b["channel"]; ok && json.Unmarshal(raw, &one) == nil && one == kindWhatsApp {
+		// type: the WhatsAppMessage schema requires "template" (the only
+		// type); the example leaves it out: either is taken, another is
+		// refused.
+		if typ, ok := c.str(b, "type", "type", false); ok && typ != "template" {
+			c.add("type", "The type must be template.")
+		}
 		sender, _ = c.str(b, "sender", "sender", true)
 		if sender == "" || utf16Len(sender) > 40 {
 			c.add("sender", "The sender has 1 to 40 characters.")

@@ -255,7 +255,9 @@ func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	d, err := r.Client.GetShortDomain(ctx, state.ID.ValueString())
-	if client.IsNotFound(err) {
+	if client.IsNotFound(err) || (err == nil && d.Deleted()) {
+		// Gone, or deleted outside Terraform (restorable for a while, not
+		// served): the plan adds it again.
 		framework.SetIdentity(ctx, resp.Identity, state.ID, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return

@@ -262,6 +262,22 @@ func (r *linkResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Short Link", r.Client, linkObject(id), err))
 		return
 	}
+	// The statistics do not say whether the link is deleted (they answer
+	// while it can be restored): the links' list does. A deleted link is
+	// not served, so the plan makes it again.
+	listed, err := r.Client.FindShortLink(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Read Short Link", r.Client, linkObject(id), err))
+		return
+	}
+	if listed != nil && listed.Deleted() {
+		framework.SetIdentity(ctx, resp.Identity, state.ID, &resp.Diagnostics)
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if listed != nil {
+		state.Status = types.StringValue(listed.Status)
+	}
 	if state.DomainID.IsNull() {
 		// An import: the statistics do not say the domain, the name nor
 		// the status; the lists do, once.

@@ -90,12 +90,24 @@ func TestAccShortLink_lifecycle(t *testing.T) {
 			},
 			{ResourceName: linkAddr, ImportState: true, ImportStateVerify: true},
 			{
+				// Deleted outside Terraform (restorable for a while): its
+				// statistics still answer, and the refresh finds it deleted,
+				// so the plan makes it again.
 				PreConfig: func() {
-					// the first delete marks it deleted, the second removes it
-					for range 2 {
-						if err := sb.Client().DeleteShortLink(context.Background(), id); err != nil {
-							t.Fatal(err)
-						}
+					if err := sb.Client().DeleteShortLink(context.Background(), id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: linkConfig(sb, `  original_link = "https://shop.example.com/cyber-monday"
+  slug = "cm2026"`),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				PreConfig: func() {
+					// the second delete removes it for good (and frees its slug)
+					if err := sb.Client().DeleteShortLink(context.Background(), id); err != nil {
+						t.Fatal(err)
 					}
 				},
 				Config: linkConfig(sb, `  original_link = "https://shop.example.com/cyber-monday"
