@@ -143,6 +143,14 @@ func (in SenderRequestInput) describes(r *SenderRequest) bool {
 	return same && deref(r.Name) == in.Name
 }
 
+// identical reports a listed request that says all that in says (describes,
+// and the address, site and comment): filing in again would only add a
+// twin of it.
+func (in SenderRequestInput) identical(r *SenderRequest) bool {
+	legalAddress := in.Applicant != "legal" || deref(r.Address) == in.Address
+	return in.describes(r) && legalAddress && deref(r.SiteURL) == deref(in.SiteURL) && deref(r.Comment) == deref(in.Comment)
+}
+
 // CreateSenderRequest files an application, once. A request is never sent
 // again once it may have reached the server: an application cannot be
 // withdrawn, and a second one would wait in moderation beside the first.
@@ -151,7 +159,10 @@ func (in SenderRequestInput) describes(r *SenderRequest) bool {
 // when that could not be read, created since the create began); anything
 // else is an AmbiguousCreateError naming what was found.
 func (c *Client) CreateSenderRequest(ctx context.Context, in SenderRequestInput) (*SenderRequest, error) {
-	mark, markOK := c.latestSenderRequestID(ctx, in.Sender)
+	mark, same, markOK := c.latestSenderRequestID(ctx, in)
+	if same != nil {
+		return nil, &IdenticalSenderRequestError{Existing: *same}
+	}
 	started := c.clock.Now()
 	env := envelope[SenderRequest]{}
 	err := c.do(ctx, request{method: http.MethodPost, path: in.path(), body: in, creates: createsSenderRequest}, &env)
@@ -165,22 +176,42 @@ func (c *Client) CreateSenderRequest(ctx context.Context, in SenderRequestInput)
 	return env.Data, nil
 }
 
+// IdenticalSenderRequestError refuses an application that says what one
+// of the account's does, which is not rejected: a second would only wait
+// beside it (an application cannot be withdrawn), and it is most likely
+// this resource's own, filed by an apply that was killed before it saved
+// its state. Nothing was sent.
+type IdenticalSenderRequestError struct {
+	Existing SenderRequest
+}
+
+func (e *IdenticalSenderRequestError) Error() string {
+	return fmt.Sprintf("application %d for sender %q in %s says the same and is %s, so this one was not filed: a second "+
+		"would wait beside it, and an application cannot be withdrawn. If it is this resource's (an apply stopped before "+
+		"it saved its state), import it: terraform import <address> %d. To file another, change what it says",
+		e.Existing.ID, e.Existing.Sender, e.Existing.CountryCode, e.Existing.Status, e.Existing.ID)
+}
+
 // latestSenderRequestID is the newest application id of a sender (0 for
-// none); ok is false when it could not be read.
-func (c *Client) latestSenderRequestID(ctx context.Context, sender string) (latest int64, ok bool) {
+// none), and an application among its newest that says what in says and
+// is not rejected (nil for none); ok is false when they could not be read.
+func (c *Client) latestSenderRequestID(ctx context.Context, in SenderRequestInput) (latest int64, same *SenderRequest, ok bool) {
 	q := url.Values{}
-	q.Set("filter[sender]", sender)
+	q.Set("filter[sender]", in.Sender)
 	q.Set("sort", "id")
 	q.Set("way", "desc")
 	q.Set("page[limit]", "30")
 	var page listPage[SenderRequest]
 	if err := c.do(ctx, request{method: http.MethodGet, path: senderRequestsPath, query: q}, &page); err != nil {
-		return 0, false
+		return 0, nil, false
 	}
 	for _, r := range page.items() {
 		latest = max(latest, r.ID)
+		if same == nil && r.Status != "rejected" && in.identical(&r) {
+			same = &r
+		}
 	}
-	return latest, true
+	return latest, same, true
 }
 
 // recoverSenderRequest looks for the application a lost create made, a

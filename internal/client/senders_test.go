@@ -3,7 +3,9 @@ package client_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"testing"
+	"time"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
@@ -41,18 +43,21 @@ func TestSenderRequestBodies(t *testing.T) {
 
 // TestLostSenderRequestCreate: the create is sent once whatever happens
 // to its answer. A committed application is recovered (the one new
-// application that says the same, never an identical older one); one that
-// was never made is an AmbiguousCreateError, not a second request.
+// application that says the same, never an identical older one, here a
+// rejected one, which does not stop a new filing); one that was never
+// made is an AmbiguousCreateError, not a second request.
 func TestLostSenderRequestCreate(t *testing.T) {
 	for _, mode := range []string{"drop", "500", "429", "drop_before"} {
 		t.Run(mode, func(t *testing.T) {
 			sb, url := newSandbox(t, sandbox.Config{})
 			c := newClient(t, url)
 			ctx := context.Background()
+			sb.RefuseSenderRegistration(flowerShop.Sender, "the company's documents are missing")
 			older, err := c.CreateSenderRequest(ctx, flowerShop)
 			if err != nil {
 				t.Fatal(err)
 			}
+			sb.Advance(6 * time.Minute) // moderation rejects it
 			sb.ResetCounters()
 			sb.SetFaults(sandbox.Faults{CreateAfterCommit: mode, CreateAfterCommitCount: 1})
 			got, err := c.CreateSenderRequest(ctx, flowerShop)
@@ -88,5 +93,33 @@ func TestGetSenderRequest(t *testing.T) {
 	}
 	if _, err := c.GetSenderRequest(ctx, made.ID+100); !client.IsNotFound(err) {
 		t.Errorf("an unknown id: %v, want not found", err)
+	}
+}
+
+// TestIdenticalSenderRequestIsNotFiledAgain: an application that says all
+// that the new one says and is not rejected stops the create before any
+// request (an apply killed after filing it left no state); a rejected one
+// does not.
+func TestIdenticalSenderRequestIsNotFiledAgain(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Config{})
+	c := newClient(t, url)
+	ctx := context.Background()
+	first, err := c.CreateSenderRequest(ctx, flowerShop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.ResetCounters()
+	_, err = c.CreateSenderRequest(ctx, flowerShop)
+	var same *client.IdenticalSenderRequestError
+	if !errors.As(err, &same) || same.Existing.ID != first.ID {
+		t.Errorf("%v, want IdenticalSenderRequestError naming %d", err, first.ID)
+	}
+	if n := sb.Count("POST /api/senders/requests/legal"); n != 0 {
+		t.Errorf("%d applications filed, want 0", n)
+	}
+	other := flowerShop
+	other.Comment = &[]string{"a second brand"}[0]
+	if _, err := c.CreateSenderRequest(ctx, other); err != nil {
+		t.Errorf("an application that says something else: %v, want it filed", err)
 	}
 }

@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -230,6 +231,9 @@ func (r *senderRegistrationResource) Create(ctx context.Context, req resource.Cr
 // senderRegistrationError says what went wrong with a create: a 422 is
 // attached to the attributes it names.
 func senderRegistrationError(summary string, c *client.Client, id string, err error) diag.Diagnostics {
+	if same := (*client.IdenticalSenderRequestError)(nil); errors.As(err, &same) {
+		return diag.Diagnostics{diag.NewErrorDiagnostic(summary, err.Error()+".")}
+	}
 	if apiErr := framework.FieldErrorsOf(err); apiErr != nil {
 		return framework.AttributeErrors(summary, "Nothing was filed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
 			switch field {

@@ -319,3 +319,46 @@ func withAttr(body, name, value string) string {
 }
 
 func repeat(s string, n int) string { return strings.Repeat(s, n) }
+
+// TestAccSenderRegistration_identicalApplicationIsNotFiledAgain: an
+// application that says what the configuration says, already on the
+// platform and not rejected (one filed by an apply killed before it saved
+// its state), is not filed a second time: the apply fails naming it and
+// the import that adopts it, nothing is sent; following that advice
+// adopts it, and the plan is then empty.
+func TestAccSenderRegistration_identicalApplicationIsNotFiledAgain(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	site := "https://flowers.example"
+	orphan, err := sb.Client().CreateSenderRequest(context.Background(), client.SenderRequestInput{
+		Applicant: "legal", Type: "sms", CountryCode: "UA", Sender: "FlowerShop", CodeOfCompany: "31316718",
+		TaxNumber: "13167116014", LegalName: "Flowers LLC", Address: "Kyiv, Stolychne shose 103",
+		Description: "Flower selling", InformingPurpose: "notifications for customers", SiteURL: &site,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := regConfig(sb, legalBody)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
+		Steps: []resource.TestStep{{
+			Config:      config,
+			ExpectError: acctest.WrappedRE(fmt.Sprintf(`(?s)application %d for sender "FlowerShop" in UA says the same.*terraform import <address> %d`, orphan.ID, orphan.ID)),
+		}, {
+			PreConfig: func() {
+				if n := sb.Count("POST /api/senders/requests/legal"); n != 1 {
+					t.Errorf("%d applications filed, want only the orphan's", n)
+				}
+			},
+			Config:             config,
+			ResourceName:       regAddr,
+			ImportState:        true,
+			ImportStateId:      fmt.Sprint(orphan.ID),
+			ImportStatePersist: true,
+		}, {
+			Config:           config,
+			ConfigPlanChecks: acctest.EmptyPlan(),
+			Check:            countRequests(t, sb, 2),
+		}},
+	})
+}
