@@ -75,10 +75,15 @@ func (p *listPage[T]) problem() string {
 		return "it has no data list"
 	}
 	for i := range *p.Data {
-		if o, ok := any(&(*p.Data)[i]).(checked); ok {
-			if msg := o.check(0); msg != "" {
-				return fmt.Sprintf("data[%d]: %s", i, msg)
-			}
+		msg := ""
+		switch o := any(&(*p.Data)[i]).(type) {
+		case checked:
+			msg = o.check(0)
+		case uuidChecked:
+			msg = o.checkUUID("")
+		}
+		if msg != "" {
+			return fmt.Sprintf("data[%d]: %s", i, msg)
 		}
 	}
 	return ""

@@ -243,7 +243,12 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values) (
 // eachItem is listAll as a stream: yield is called for each object as its
 // page arrives, until it returns false.
 func eachItem[T any](ctx context.Context, c *Client, path string, q url.Values, yield func(*T) bool) error {
-	return eachPage(ctx, c, path, q, func(page []T) bool {
+	return eachItemBy(ctx, c, path, q, offsetPages, yield)
+}
+
+// eachItemBy is eachItem over a list paged by pages.
+func eachItemBy[T any](ctx context.Context, c *Client, path string, q url.Values, pages pager, yield func(*T) bool) error {
+	return eachPageBy(ctx, c, path, q, pages, func(page []T) bool {
 		for i := range page {
 			if !yield(&page[i]) {
 				return false
@@ -253,16 +258,30 @@ func eachItem[T any](ctx context.Context, c *Client, path string, q url.Values, 
 	})
 }
 
+// pager sets the query of the page that follows the first seen objects,
+// read in read pages.
+type pager func(pq url.Values, seen, read int)
+
+// offsetPages is the API's paging: page[offset] and page[limit].
+func offsetPages(pq url.Values, seen, _ int) {
+	pq.Set("page[offset]", strconv.Itoa(seen))
+	pq.Set("page[limit]", strconv.Itoa(listPageLimit))
+}
+
 // eachPage reads the pages of a list, handing each to onPage until it
 // returns false.
 func eachPage[T any](ctx context.Context, c *Client, path string, q url.Values, onPage func([]T) bool) error {
-	for offset := 0; ; {
+	return eachPageBy(ctx, c, path, q, offsetPages, onPage)
+}
+
+// eachPageBy is eachPage over a list paged by pages.
+func eachPageBy[T any](ctx context.Context, c *Client, path string, q url.Values, pages pager, onPage func([]T) bool) error {
+	for offset, read := 0, 0; ; read++ {
 		pq := url.Values{}
 		for k, v := range q {
 			pq[k] = v
 		}
-		pq.Set("page[offset]", strconv.Itoa(offset))
-		pq.Set("page[limit]", strconv.Itoa(listPageLimit))
+		pages(pq, offset, read)
 		var page listPage[T]
 		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: pq}, &page); err != nil {
 			return err

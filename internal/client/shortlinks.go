@@ -231,7 +231,7 @@ func (c *Client) DeleteShortDomain(ctx context.Context, id string) error {
 // EachShortDomain streams the account's domains, page by page, until
 // yield returns false.
 func (c *Client) EachShortDomain(ctx context.Context, yield func(*ShortDomain) bool) error {
-	return eachShortPage(ctx, c, "/api/short-url/domains", c.shortRange(), yield)
+	return eachItemBy(ctx, c, "/api/short-url/domains", c.shortRange(), numberedPages, yield)
 }
 
 // FindShortDomain returns the domain of exactly this name, or nil.
@@ -410,7 +410,7 @@ func (c *Client) DeleteShortLink(ctx context.Context, id string) error {
 // EachShortLink streams the account's links, page by page, until yield
 // returns false.
 func (c *Client) EachShortLink(ctx context.Context, yield func(*ShortLink) bool) error {
-	return eachShortPage(ctx, c, "/api/short-url/links", c.shortRange(), yield)
+	return eachItemBy(ctx, c, "/api/short-url/links", c.shortRange(), numberedPages, yield)
 }
 
 // Deleted reports a link deleted (restorable for a while, but no longer
@@ -448,31 +448,11 @@ func (c *Client) shortRange() url.Values {
 // shortPageSize is the largest per_page the short-link lists take.
 const shortPageSize = 500
 
-// eachShortPage reads a short-link list ({data, total}, page and per_page)
-// page by page.
-func eachShortPage[T any](ctx context.Context, c *Client, path string, q url.Values, yield func(*T) bool) error {
-	seen := int64(0)
-	for page := 1; ; page++ {
-		pq := url.Values{}
-		for k, v := range q {
-			pq[k] = v
-		}
-		pq.Set("page", strconv.Itoa(page))
-		pq.Set("per_page", strconv.Itoa(shortPageSize))
-		var p uuidPage[T]
-		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: pq}, &p); err != nil {
-			return err
-		}
-		for i := range p.Data {
-			if !yield(&p.Data[i]) {
-				return nil
-			}
-		}
-		seen += int64(len(p.Data))
-		if len(p.Data) == 0 || seen >= p.Total {
-			return nil
-		}
-	}
+// numberedPages is the short-link lists' paging: page (from 1) and
+// per_page, shortPageSize at a time.
+func numberedPages(pq url.Values, _, read int) {
+	pq.Set("page", strconv.Itoa(read+1))
+	pq.Set("per_page", strconv.Itoa(shortPageSize))
 }
 
 // uuidChecked is an object with a uuid id that can tell whether an answer
@@ -501,26 +481,6 @@ func (e *uuidEnvelope[T]) problem() string {
 	}
 	if o, ok := any(e.Data).(uuidChecked); ok {
 		return o.checkUUID(e.want)
-	}
-	return ""
-}
-
-// uuidPage is one page of a short-link list.
-type uuidPage[T any] struct {
-	Data  []T   `json:"data"`
-	Total int64 `json:"total"`
-}
-
-func (p *uuidPage[T]) problem() string {
-	if p.Data == nil {
-		return "it has no data list"
-	}
-	for i := range p.Data {
-		if o, ok := any(&p.Data[i]).(uuidChecked); ok {
-			if msg := o.checkUUID(""); msg != "" {
-				return fmt.Sprintf("data[%d]: %s", i, msg)
-			}
-		}
 	}
 	return ""
 }
