@@ -1,6 +1,7 @@
 package client
 
-// The in-flight journal of campaign creates.
+// The in-flight journal of creates: of campaigns, and of the objects that
+// nothing on the platform makes unique (short links: journalObject).
 //
 // What a create sent is known to Terraform only once the provider hands
 // the answer back and Terraform saves its state. A Terraform or provider
@@ -26,6 +27,13 @@ package client
 //   - a contact-list create carries no reference_ids: a taken entry
 //     without a campaign id proves nothing, so the create stops with
 //     UnprovenCreateError, which names the candidates and the ways out.
+//
+// An object create (journalObject) is recorded the same way, by a
+// fingerprint of its endpoint, path and body; a later create of the same
+// content takes an entry whose writer is gone and returns the object its
+// answer named, else stops with UnprovenObjectError when live objects
+// created since may be it, else (the one named is gone, or none may be
+// it) sends afresh.
 //
 // Entries expire journalExpiry after their first send. No secret is
 // written: the files hold hashes, reference_ids, the sender, the path and
@@ -142,6 +150,14 @@ type journalEntry struct {
 	// Candidates are the campaigns an unproven contact-list create named.
 	Candidates []int64 `json:"candidates,omitempty"`
 
+	// Kind is what an object create makes (journalObject: "short link");
+	// "" is a campaign create, with the fields above.
+	Kind string `json:"kind,omitempty"`
+	// ObjectID is the id the answer to an object create named.
+	ObjectID string `json:"object_id,omitempty"`
+	// ObjectCandidates are the objects an unproven object create named.
+	ObjectCandidates []string `json:"object_candidates,omitempty"`
+
 	file string
 }
 
@@ -247,40 +263,54 @@ func (j *journal) begin(ctx context.Context, endpoint string, spec *createSpec) 
 	if err != nil {
 		return nil, false
 	}
-	unlock, err := j.lock()
-	if err != nil {
-		tflog.Warn(ctx, "in-flight journal unusable; the create is sent without it", map[string]any{"error": err.Error()})
-		return nil, false
-	}
-	defer unlock()
-	for _, e := range j.entries(ctx) {
-		if j.now().Sub(e.Started) > journalExpiry {
-			_ = os.Remove(e.file)
-			continue
-		}
-		if e.Content != content || len(e.ReferenceIDs) != len(spec.refs) || !e.Owner.gone() {
-			continue
+	claim := func(e *journalEntry) bool {
+		if e.Kind != "" || len(e.ReferenceIDs) != len(spec.refs) {
+			return false
 		}
 		for i, ref := range spec.refs {
 			body = []byte(strings.ReplaceAll(string(body), strconv.Quote(ref), strconv.Quote(e.ReferenceIDs[i])))
 		}
 		spec.body, spec.refs = json.RawMessage(body), e.ReferenceIDs
 		spec.started, spec.latestBefore, spec.markKnown = e.Started, e.LatestBefore, e.MarkKnown
-		e.Owner, e.Request = j.self, spec.pending().Fingerprint
-		if err := j.write(e); err != nil {
-			tflog.Warn(ctx, "in-flight journal unusable; the create is sent without it", map[string]any{"error": err.Error()})
-			return nil, false
-		}
-		return e, true
+		e.Request = spec.pending().Fingerprint
+		return true
 	}
-	e := &journalEntry{Owner: j.self, Content: content, Request: spec.pending().Fingerprint, Path: spec.path,
+	return j.take(ctx, content, claim, &journalEntry{Content: content, Request: spec.pending().Fingerprint, Path: spec.path,
 		ReferenceIDs: spec.refs, Sender: spec.sender, MessageType: spec.messageType, LatestBefore: spec.latestBefore,
-		MarkKnown: spec.markKnown, Started: spec.started, file: filepath.Join(j.dir, randomName()+".json")}
+		MarkKnown: spec.markKnown, Started: spec.started})
+}
+
+// take, under the journal's lock, takes an entry of this content whose
+// writer is gone and that claim accepts (claim may change it before it is
+// written as this process's), or records fresh. nil when the journal is
+// unusable (logged).
+func (j *journal) take(ctx context.Context, content string, claim func(*journalEntry) bool, fresh *journalEntry) (*journalEntry, bool) {
+	unlock, err := j.lock()
+	if err != nil {
+		tflog.Warn(ctx, "in-flight journal unusable; the create is sent without it", map[string]any{"error": err.Error()})
+		return nil, false
+	}
+	defer unlock()
+	e, taken := fresh, false
+	for _, old := range j.entries(ctx) {
+		if j.now().Sub(old.Started) > journalExpiry {
+			_ = os.Remove(old.file)
+			continue
+		}
+		if old.Content == content && old.Owner.gone() && claim(old) {
+			e, taken = old, true
+			break
+		}
+	}
+	e.Owner = j.self
+	if !taken {
+		e.file = filepath.Join(j.dir, randomName()+".json")
+	}
 	if err := j.write(e); err != nil {
 		tflog.Warn(ctx, "in-flight journal unusable; the create is sent without it", map[string]any{"error": err.Error()})
 		return nil, false
 	}
-	return e, false
+	return e, taken
 }
 
 // settle records a create's outcome: the campaign it named, the
@@ -292,12 +322,7 @@ func (j *journal) settle(ctx context.Context, e *journalEntry, taken bool, cp *C
 		return
 	}
 	var unproven *UnprovenCreateError
-	var apiErr *APIError
-	var notSent *NotSentError
 	switch {
-	case !taken && errors.As(err, &notSent):
-		j.end(ctx, e) // it never left the machine: nothing can be lost
-		return
 	case cp != nil:
 		e.CampaignID = cp.ID
 	case errors.As(err, &unproven):
@@ -305,13 +330,27 @@ func (j *journal) settle(ctx context.Context, e *journalEntry, taken bool, cp *C
 		for _, c := range unproven.Candidates {
 			e.Candidates = append(e.Candidates, c.ID)
 		}
-	case !taken && errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 &&
-		apiErr.StatusCode != http.StatusRequestTimeout && apiErr.StatusCode != http.StatusTooManyRequests:
+	case !taken && refusedCreate(err):
 		j.end(ctx, e)
 		return
 	default:
 		return
 	}
+	j.record(ctx, e)
+}
+
+// refusedCreate reports a create that never left the machine, or that
+// the platform refused (a 4xx that is not a timeout or a rate limit):
+// nothing was created, so nothing can be lost.
+func refusedCreate(err error) bool {
+	var apiErr *APIError
+	var notSent *NotSentError
+	return errors.As(err, &notSent) || errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 &&
+		apiErr.StatusCode != http.StatusRequestTimeout && apiErr.StatusCode != http.StatusTooManyRequests
+}
+
+// record writes an entry's outcome.
+func (j *journal) record(ctx context.Context, e *journalEntry) {
 	unlock, lerr := j.lock()
 	if lerr != nil {
 		return
@@ -371,7 +410,7 @@ func (j *journal) end(ctx context.Context, e *journalEntry) {
 	}
 	defer unlock()
 	now, err := readEntry(e.file)
-	if err != nil || now.Content != e.Content || now.CampaignID != e.CampaignID || now.Request != e.Request {
+	if err != nil || now.Content != e.Content || now.CampaignID != e.CampaignID || now.ObjectID != e.ObjectID || now.Request != e.Request {
 		return
 	}
 	if err := os.Remove(e.file); err == nil {
@@ -465,4 +504,94 @@ func (m processMark) gone() bool {
 		return true
 	}
 	return m.Parent > 1 && !processAlive(m.Parent, m.ParentStart)
+}
+
+// Object kinds of the journal's object creates.
+const JournalShortLink = "short link"
+
+// UnprovenObjectError refuses the create of an object that nothing on the
+// platform makes unique when an interrupted earlier apply of this working
+// directory sent the same create and never learnt what it made: the live
+// objects created since may be it.
+type UnprovenObjectError struct {
+	Kind    string
+	Started time.Time
+	// Candidates are the ids of the objects that may be it.
+	Candidates []string
+	// Entry is the journal file that records the earlier send.
+	Entry string
+}
+
+func (e *UnprovenObjectError) Error() string {
+	return fmt.Sprintf("an earlier apply in this working directory sent the same %s create at %s and was interrupted "+
+		"before it learnt what the create made (recorded in %s); nothing proves which of the %ss created since then, "+
+		"if any, it made: %s", e.Kind, e.Started.UTC().Format(time.RFC3339), e.Entry, e.Kind, strings.Join(e.Candidates, ", "))
+}
+
+// objectCreate is what journalObject needs to know of one object create.
+type objectCreate[T any] struct {
+	kind, path string
+	body       any
+	// send sends the create; id names the object its answer made.
+	send func() (*T, error)
+	id   func(*T) string
+	// resume finishes an entry whose writer is gone: the object its answer
+	// named, nil (and no error) when a fresh send is safe (that object is
+	// gone, or no live object may be what the create made), or an error
+	// (an *UnprovenObjectError when some may be).
+	resume func(*journalEntry) (*T, error)
+}
+
+// journalObject is an object create under the journal: recorded before it
+// is sent, or the interrupted earlier send of the same content resumed.
+func journalObject[T any](ctx context.Context, c *Client, o objectCreate[T]) (*T, error) {
+	j := c.journal
+	if j == nil {
+		return o.send()
+	}
+	b, err := json.Marshal(o.body)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256([]byte(c.endpoint.String() + " " + o.path + " " + string(b)))
+	content := hex.EncodeToString(sum[:])
+	e, taken := j.take(ctx, content, func(e *journalEntry) bool { return e.Kind == o.kind },
+		&journalEntry{Kind: o.kind, Content: content, Path: o.path, Started: j.now()})
+	if e == nil {
+		return o.send()
+	}
+	var v *T
+	if taken {
+		tflog.Warn(ctx, "resuming a create an interrupted run left in flight", map[string]any{"path": o.path, "journal_entry": e.file})
+		v, err = o.resume(e)
+	}
+	fresh := !taken || v == nil && err == nil
+	if fresh {
+		v, err = o.send()
+	}
+	var unproven *UnprovenObjectError
+	switch {
+	case v != nil:
+		e.ObjectID, e.ObjectCandidates = o.id(v), nil
+	case errors.As(err, &unproven):
+		e.ObjectCandidates = unproven.Candidates
+	case fresh && refusedCreate(err):
+		j.end(ctx, e)
+		return v, err
+	default:
+		return v, err
+	}
+	j.record(ctx, e)
+	return v, err
+}
+
+// JournalSeenObject ends the journal entries of an object of this kind
+// that the state holds (a refresh or a destroy read its id): it can no
+// longer be lost. imported says the state got it by an import that this is
+// the first read of: the way out of an UnprovenObjectError, which also
+// ends an entry that named it as a candidate.
+func (c *Client) JournalSeenObject(ctx context.Context, kind, id string, imported bool) {
+	c.journalEnd(ctx, func(e *journalEntry) bool {
+		return e.Kind == kind && (e.ObjectID == id || imported && slices.Contains(e.ObjectCandidates, id))
+	})
 }

@@ -335,15 +335,36 @@ func (u ShortLinkUpdate) MarshalJSON() ([]byte, error) {
 // CreateShortLink creates a short link, once. Nothing makes a link unique
 // (the same link may be shortened many times on one domain), so a lost
 // answer is never recovered by a guess nor sent again: the error names
-// the links created since the request began with that original link, for
-// the user to import or delete.
+// the live links created since the request began with that original link,
+// for the user to import or delete. Under the in-flight journal, a create
+// that an interrupted earlier apply sent with the same content takes the
+// link that apply's answer named, or stops naming the links that may be
+// it (UnprovenObjectError), or, when none may be, is sent afresh.
 func (c *Client) CreateShortLink(ctx context.Context, req ShortLinkRequest) (*ShortLink, error) {
+	return journalObject(ctx, c, objectCreate[ShortLink]{kind: JournalShortLink, path: "/api/short-url/links", body: req,
+		send: func() (*ShortLink, error) { return c.sendShortLink(ctx, req) },
+		id:   func(l *ShortLink) string { return l.ID },
+		resume: func(e *journalEntry) (*ShortLink, error) {
+			return c.resumeShortLink(ctx, req, e)
+		}})
+}
+
+func (c *Client) sendShortLink(ctx context.Context, req ShortLinkRequest) (*ShortLink, error) {
 	started := c.clock.Now()
 	env := linkAnswer{}
 	err := c.do(ctx, request{method: http.MethodPost, path: "/api/short-url/links", body: req, creates: createsShortLink, unguarded: true}, &env)
 	var amb *AmbiguousCreateError
 	if errors.As(err, &amb) {
-		amb.Detail = c.nameLinkCandidates(ctx, req.Link, started)
+		ids, lerr := c.linkCandidates(ctx, req.Link, started)
+		switch {
+		case lerr != nil:
+			amb.Detail = fmt.Sprintf("the links could not be listed to look for it (%v)", lerr)
+		case len(ids) == 0:
+			amb.Detail = "no short link to " + req.Link + " created since the request began is listed (yet)"
+		default:
+			amb.Detail = fmt.Sprintf("short link(s) to %s created since the request began: %s (import the one that is yours; "+
+				"nothing proves which one the request made)", req.Link, strings.Join(ids, ", "))
+		}
 		return nil, amb
 	}
 	if err != nil {
@@ -352,24 +373,46 @@ func (c *Client) CreateShortLink(ctx context.Context, req ShortLinkRequest) (*Sh
 	return env.link, nil
 }
 
-// nameLinkCandidates says which links may be the one a lost create made.
-func (c *Client) nameLinkCandidates(ctx context.Context, link string, started time.Time) string {
+// resumeShortLink finishes the create of a journal entry whose writer is
+// gone: the link its answer named if it still lives; else, when live links
+// to the same original link were created since it began, an
+// UnprovenObjectError naming them; else nil, for a fresh send.
+func (c *Client) resumeShortLink(ctx context.Context, req ShortLinkRequest, e *journalEntry) (*ShortLink, error) {
+	if e.ObjectID != "" {
+		l, err := c.FindShortLink(ctx, e.ObjectID)
+		if err != nil {
+			return nil, fmt.Errorf("short link %s, which an interrupted earlier apply created with the same content "+
+				"(in-flight journal %s), could not be looked up: %w. Nothing was created; apply again", e.ObjectID, e.file, err)
+		}
+		if l != nil && !l.Deleted() {
+			return l, nil
+		}
+		return nil, nil
+	}
+	ids, err := c.linkCandidates(ctx, req.Link, e.Started)
+	if err != nil {
+		return nil, fmt.Errorf("an interrupted earlier apply sent the same short-link create (in-flight journal %s), and "+
+			"the links could not be listed to look for what it made: %w. Nothing was created; apply again", e.file, err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return nil, &UnprovenObjectError{Kind: JournalShortLink, Started: e.Started, Candidates: ids, Entry: e.file}
+}
+
+// linkCandidates are the live links to link created since started (or
+// whose created_at does not say): the links a create begun then may have
+// made.
+func (c *Client) linkCandidates(ctx context.Context, link string, started time.Time) ([]string, error) {
 	var ids []string
 	err := c.EachShortLink(ctx, func(l *ShortLink) bool {
 		created, perr := c.ParseTime(deref(l.CreatedAt))
-		if l.OriginalLink == link && (perr != nil || !created.Before(started.Add(-recoverClockMargin))) {
+		if l.OriginalLink == link && !l.Deleted() && (perr != nil || !created.Before(started.Add(-recoverClockMargin))) {
 			ids = append(ids, l.ID)
 		}
 		return true
 	})
-	switch {
-	case err != nil:
-		return fmt.Sprintf("the links could not be listed to look for it (%v)", err)
-	case len(ids) == 0:
-		return "no short link to " + link + " created since the request began is listed (yet)"
-	}
-	return fmt.Sprintf("short link(s) to %s created since the request began: %s (import the one that is yours; "+
-		"nothing proves which one the request made)", link, strings.Join(ids, ", "))
+	return ids, err
 }
 
 // ShortLinkStats reads a link's statistics: how a link is read, since the

@@ -15,6 +15,7 @@ import (
 //	PUT  /_sandbox/faults         Faults as JSON (durations in ns) inject faults
 //	GET  /_sandbox/counters       {"counters": {...}, "injected": {...}}
 //	GET  /_sandbox/campaigns      [{"id": n, "phones": [...]}]  every campaign and its messages' phones
+//	GET  /_sandbox/short-links    [{"id": "uuid", "original_link": "...", "status": "active"}]  every short link, deleted ones too
 //	POST /_sandbox/reset-counters                               zero the counters
 //	POST /_sandbox/revoke-tokens                                401 for every JWT issued so far
 //	PUT  /_sandbox/balance        {"balance": n, "credit": n}  top up (before what campaigns cost)
@@ -68,6 +69,9 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		writeJSON(w, http.StatusOK, map[string]any{"counters": s.Counters(), "injected": s.Injected()})
 	})
 	mux.HandleFunc("GET /_sandbox/campaigns", s.handleListAll)
+	mux.HandleFunc("GET /_sandbox/short-links", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, s.ShortLinks())
+	})
 	mux.HandleFunc("POST /_sandbox/reset-counters", func(w http.ResponseWriter, _ *http.Request) {
 		s.ResetCounters()
 		w.WriteHeader(http.StatusNoContent)

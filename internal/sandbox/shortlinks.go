@@ -427,6 +427,9 @@ func (s *Sandbox) handleCreateShortLink(w http.ResponseWriter, r *http.Request) 
 	st.linkOrder = append(st.linkOrder, l.id)
 	view := s.shortLinkView(l)
 	s.mu.Unlock()
+	if !s.holdCreateAnswer(r) {
+		return
+	}
 	if mode := s.takeCreateFault(); mode != "" {
 		answerAfterCommit(w, mode)
 		return
@@ -591,6 +594,28 @@ func (s *Sandbox) ShortLinkCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.short().links)
+}
+
+// ListedShortLink is one link as GET /_sandbox/short-links lists it.
+type ListedShortLink struct {
+	ID           string `json:"id"`
+	OriginalLink string `json:"original_link"`
+	Status       string `json:"status"`
+}
+
+// ShortLinks lists every link in the order they were made, deleted ones
+// included.
+func (s *Sandbox) ShortLinks() []ListedShortLink {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.short()
+	out := []ListedShortLink{}
+	for _, id := range st.linkOrder {
+		if l := st.links[id]; l != nil {
+			out = append(out, ListedShortLink{ID: l.id, OriginalLink: l.original, Status: l.status})
+		}
+	}
+	return out
 }
 
 // ClickShortLink records n clicks on a link.

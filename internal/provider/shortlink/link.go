@@ -2,6 +2,7 @@ package shortlink
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -206,10 +207,16 @@ func linkChanges(want, have linkModel) (client.ShortLinkUpdate, bool) {
 
 // linkWriteError says what to do about a refused create or update.
 func linkWriteError(summary string, c *client.Client, id string, err error) diag.Diagnostics {
+	var unproven *client.UnprovenObjectError
 	switch {
 	case client.IsSlugTaken(err):
 		return diag.Diagnostics{diag.NewAttributeErrorDiagnostic(path.Root("slug"), summary, fmt.Sprintf("One-API refused the slug: another "+
 			"short link of the domain has it (%q). Choose another slug and apply again.", client.MsgSlugTaken))}
+	case errors.As(err, &unproven):
+		return diag.Diagnostics{diag.NewErrorDiagnostic("Short Link May Already Exist", fmt.Sprintf("Nothing was created: %s.\n\n"+
+			"If one of them is this resource's link, import it and apply again:\n\n  terraform import ADDRESS LINK_UUID\n\n"+
+			"If none is (a link another resource holds is not), delete them in the web interface and apply again. To create "+
+			"a new link and keep them, delete the record of the earlier create and apply again:\n\n  rm %s", err, unproven.Entry))}
 	case client.IsAmbiguousCreate(err):
 		return diag.Diagnostics{diag.NewErrorDiagnostic(summary, err.Error()+".\n\nA short link has no unique name to find it by, so the "+
 			"create was not sent again. If one of the links named above is this one, bring it under Terraform with an import "+
@@ -278,7 +285,8 @@ func (r *linkResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if listed != nil {
 		state.Status = types.StringValue(listed.Status)
 	}
-	if state.DomainID.IsNull() {
+	imported := state.DomainID.IsNull()
+	if imported {
 		// An import: the statistics do not say the domain, the name nor
 		// the status; the lists do, once.
 		if err := r.adopt(ctx, &state); err != nil {
@@ -286,6 +294,7 @@ func (r *linkResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 			return
 		}
 	}
+	r.Client.JournalSeenObject(ctx, client.JournalShortLink, id, imported) // the state holds it: its create can no longer be lost
 	state.fromStatistics(s)
 	framework.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
@@ -345,7 +354,9 @@ func (r *linkResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	if err := r.Client.DeleteShortLink(ctx, state.ID.ValueString()); err != nil {
 		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Unable to Delete Short Link", r.Client, linkObject(state.ID.ValueString()), err))
+		return
 	}
+	r.Client.JournalSeenObject(ctx, client.JournalShortLink, state.ID.ValueString(), false)
 }
 
 func (r *linkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
