@@ -9,6 +9,10 @@
 // counted from the stand-in's own listing (GET /_sandbox/campaigns)
 // against the state.
 //
+// TestAccInterruptedContactListCreate and TestAccInterruptedShortLinkCreate
+// kill the provider while a create nothing can prove is in flight, and
+// follow each way out the next apply names.
+//
 // TestAccInterruptedApply is the small run of `make test` (TF_ACC set);
 // ONEAPI_INTERRUPT_MATRIX=1 runs the full matrix (make test-kill).
 package interrupt_test
@@ -23,12 +27,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
 // kinds of interruption.
@@ -320,12 +328,17 @@ func (h *harness) campaigns(t *testing.T) []listed {
 	return out
 }
 
-// waitCommitted waits until the stand-in has committed k creates; false
-// when the apply ended first.
+// waitCommitted waits until the stand-in has committed k campaign
+// creates; false when the apply ended first.
 func (h *harness) waitCommitted(t *testing.T, k int, done chan error) bool {
+	return h.waitFor(t, k, done, func() int { return len(h.campaigns(t)) })
+}
+
+// waitFor waits until count says k; false when the apply ended first.
+func (h *harness) waitFor(t *testing.T, k int, done chan error, count func() int) bool {
 	deadline := time.After(3 * time.Minute)
 	for {
-		if len(h.campaigns(t)) >= k {
+		if count() >= k {
 			return true
 		}
 		select {
@@ -478,54 +491,16 @@ func TestAccInterruptedContactListCreate(t *testing.T) {
 	for _, way := range []string{"import", "send anyway"} {
 		t.Run(way, func(t *testing.T) {
 			h := start(t, listConfig)
-			h.setAnswerDelay(t, 3*time.Second)
-			cmd := h.terraform("apply", "-auto-approve")
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			if !h.waitCommitted(t, 1, done) {
-				t.Fatalf("the apply ended before the create was committed:\n%s", h.tail())
-			}
-			h.interrupt(t, killProvider, cmd.Process.Pid)
-			<-done
-			h.setAnswerDelay(t, 0)
-			first := h.campaigns(t)
-			if len(first) != 1 {
-				t.Fatalf("the stand-in holds %d campaigns after the interrupted apply, want 1", len(first))
-			}
-			var buf bytes.Buffer
-			stopped := h.terraform("apply", "-auto-approve")
-			stopped.Stdout, stopped.Stderr = &buf, &buf
-			if err := stopped.Run(); err == nil {
-				t.Fatalf("the apply after the interruption passed; want it to stop:\n%s", buf.String())
-			}
-			out := buf.String()
-			id := strconv.FormatInt(first[0].ID, 10)
-			for _, want := range []string{"Campaign May Already Have Been Sent", "Candidates: campaign(s) " + id, "terraform import", "rm "} {
-				if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
-					t.Fatalf("the stopped apply does not say %q:\n%s", want, out)
-				}
-			}
-			if n := len(h.campaigns(t)); n != 1 {
-				t.Fatalf("the stopped apply sent something: %d campaigns", n)
-			}
+			out := h.interruptedApply(t, func() int { return len(h.campaigns(t)) })
+			id := strconv.FormatInt(h.campaigns(t)[0].ID, 10)
+			saysAll(t, out, "Campaign May Already Have Been Sent", "Candidates: campaign(s) "+id, "terraform import", "rm ")
 			want := 1
 			if way == "import" {
 				if err := h.terraform("import", "oneapi_campaign.list", id).Run(); err != nil {
 					t.Fatalf("terraform import: %v\n%s", err, h.tail())
 				}
 			} else {
-				m := regexp.MustCompile(`(?m)^[\s│]*rm (\S+)`).FindStringSubmatch(out)
-				if m == nil {
-					t.Fatalf("no rm advice in:\n%s", out)
-				}
-				file := m[1]
-				t.Logf("following the advice: rm %s", file)
-				if err := os.Remove(file); err != nil {
-					t.Fatalf("following the advice rm %s: %v", file, err)
-				}
+				followRm(t, out)
 				want = 2
 			}
 			if err := h.terraform("apply", "-auto-approve").Run(); err != nil {
@@ -538,5 +513,148 @@ func TestAccInterruptedContactListCreate(t *testing.T) {
 				t.Fatalf("after %s the stand-in holds %d campaigns, want %d", way, n, want)
 			}
 		})
+	}
+}
+
+// interruptedApply applies with every create's answer held back, kills the
+// provider once count says the stand-in committed one create, and returns
+// what the next apply printed: it must stop, having sent nothing.
+func (h *harness) interruptedApply(t *testing.T, count func() int) string {
+	t.Helper()
+	h.setAnswerDelay(t, 3*time.Second)
+	cmd := h.terraform("apply", "-auto-approve")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	if !h.waitFor(t, 1, done, count) {
+		t.Fatalf("the apply ended before the create was committed:\n%s", h.tail())
+	}
+	h.interrupt(t, killProvider, cmd.Process.Pid)
+	<-done
+	h.setAnswerDelay(t, 0)
+	if n := count(); n != 1 {
+		t.Fatalf("the stand-in holds %d objects after the interrupted apply, want 1", n)
+	}
+	var buf bytes.Buffer
+	stopped := h.terraform("apply", "-auto-approve")
+	stopped.Stdout, stopped.Stderr = &buf, &buf
+	if err := stopped.Run(); err == nil {
+		t.Fatalf("the apply after the interruption passed; want it to stop:\n%s", buf.String())
+	}
+	if n := count(); n != 1 {
+		t.Fatalf("the stopped apply created something: %d objects", n)
+	}
+	return buf.String()
+}
+
+// followRm follows a diagnostic's advice to rm the journal's record.
+func followRm(t *testing.T, out string) {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^[\s│]*rm (\S+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no rm advice in:\n%s", out)
+	}
+	t.Logf("following the advice: rm %s", m[1])
+	if err := os.Remove(m[1]); err != nil {
+		t.Fatalf("following the advice rm %s: %v", m[1], err)
+	}
+}
+
+// saysAll fails unless out says each of want (line breaks aside).
+func saysAll(t *testing.T, out string, want ...string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(out, "│", "")), " ")
+	for _, w := range want {
+		if !strings.Contains(flat, w) {
+			t.Fatalf("the stopped apply does not say %q:\n%s", w, out)
+		}
+	}
+}
+
+// linkConfig is one short link on the stand-in's system domain.
+var linkConfig = `terraform {
+  required_providers {
+    oneapi = { source = "oneapi-terraform/oneapi" }
+  }
+}
+provider "oneapi" {}
+resource "oneapi_short_link" "promo" {
+  domain_id     = "` + sandbox.SystemShortDomainID + `"
+  original_link = "https://example.com/promo"
+}
+`
+
+// shortLinks is the stand-in's own listing of every link.
+func (h *harness) shortLinks(t *testing.T) []sandbox.ListedShortLink {
+	t.Helper()
+	resp, err := http.Get(h.endpoint + "/_sandbox/short-links")
+	if err != nil {
+		t.Fatalf("listing the stand-in's links: %v", err)
+	}
+	defer resp.Body.Close()
+	var out []sandbox.ListedShortLink
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("listing the stand-in's links: %v", err)
+	}
+	return out
+}
+
+// TestAccInterruptedShortLinkCreate: a short link has nothing that makes
+// it unique, so a link whose create was killed in flight is never adopted
+// by guess and never made again silently: the next apply stops and names
+// it and the ways out, and each way out, followed, ends with the links it
+// says and an empty plan.
+func TestAccInterruptedShortLinkCreate(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("TF_ACC is not set: this test drives the Terraform CLI")
+	}
+	for _, way := range []string{"import", "delete them", "rm"} {
+		t.Run(way, func(t *testing.T) {
+			h := start(t, linkConfig)
+			out := h.interruptedApply(t, func() int { return len(h.shortLinks(t)) })
+			made := h.shortLinks(t)[0].ID
+			saysAll(t, out, "Short Link May Already Exist", "Nothing was created", made, "terraform import", "rm ")
+			want := []string{"active"} // the statuses of the stand-in's links at the end
+			switch way {
+			case "import":
+				if err := h.terraform("import", "oneapi_short_link.promo", made).Run(); err != nil {
+					t.Fatalf("terraform import: %v\n%s", err, h.tail())
+				}
+			case "delete them":
+				h.deleteShortLink(t, made)
+				want = []string{"deleted", "active"}
+			case "rm":
+				followRm(t, out)
+				want = []string{"active", "active"}
+			}
+			if err := h.terraform("apply", "-auto-approve").Run(); err != nil {
+				t.Fatalf("apply after %s: %v\n%s", way, err, h.tail())
+			}
+			if err := h.terraform("plan", "-detailed-exitcode").Run(); err != nil {
+				t.Fatalf("the plan after %s is not empty: %v\n%s", way, err, h.tail())
+			}
+			var got []string
+			for _, l := range h.shortLinks(t) {
+				got = append(got, l.Status)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("after %s the stand-in's links are %v, want %v", way, got, want)
+			}
+		})
+	}
+}
+
+// deleteShortLink deletes a link through the API, as the web interface
+// would.
+func (h *harness) deleteShortLink(t *testing.T, id string) {
+	t.Helper()
+	c, err := client.New(client.WithEndpoint(h.endpoint), client.WithAPIKey(h.apiKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteShortLink(t.Context(), id); err != nil {
+		t.Fatalf("deleting link %s: %v", id, err)
 	}
 }

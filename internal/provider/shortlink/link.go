@@ -67,7 +67,12 @@ func (r *linkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A short link on a short-link domain, to put in a campaign's text. A refresh reads the link's " +
 			"statistics (the API has no read of one link): the clicks, the short and the original link. Destroying deletes " +
-			"the link; the platform keeps it restorable for a few days.",
+			"the link; the platform keeps it restorable for a few days.\n\nNothing makes a link unique, so a create whose answer " +
+			"is lost is never sent again on a guess. A create that a killed apply left in flight is recorded in the in-flight " +
+			"journal in Terraform's data directory (as a campaign's is): the next apply of the same link takes the link the " +
+			"earlier answer named; else, when live links to the same original link were made since, it stops and names them, " +
+			"with the ways out (`terraform import` of the one that is this link, deleting them, or deleting the journal file " +
+			"it names to make a new link); else it makes the link.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Short link id (a uuid).",
