@@ -156,7 +156,8 @@ func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{
 				Create: true,
 				CreateDescription: "How long a create may take, a Go duration such as \"5m\" (default 5m): the request and the " +
-					"wait until the answer carries the DNS record. The create request is sent once.",
+					"wait until the answer carries the DNS record. The create request is sent once. A wait that runs out " +
+					"warns and leaves the domain in the state, its record empty until a later refresh reads it.",
 			}),
 		},
 	}
@@ -216,7 +217,13 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 		}
 	}
 	if d, err = r.Client.WaitShortDomainUsable(ctx, d, domainWaitInterval); err != nil {
-		resp.Diagnostics.Append(framework.ObjectErrorDiagnostic("Short-Link Domain Has No DNS Record", r.Client, domainObject(plan.ID.ValueString()), err))
+		// The domain exists and is in the state: failing here would taint
+		// it, and the next apply would delete it with its links.
+		resp.Diagnostics.AddWarning("Short-Link Domain Has No DNS Record Yet", fmt.Sprintf("Short-link domain %s (%q) is created "+
+			"and in the state, but no answer carried the DNS record to create before the wait ended (%v). record_type, "+
+			"hostname and cname stay empty until a refresh reads them: apply again once the platform has written the record "+
+			"(what takes them from this domain is planned then), or raise timeouts.create for new domains.",
+			d.ID, d.Name, err))
 		return
 	}
 	plan.fromAPI(d)

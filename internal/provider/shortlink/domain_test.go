@@ -128,6 +128,46 @@ func TestAccShortURLDomain_waitsForItsDNSRecord(t *testing.T) {
 	})
 }
 
+// TestAccShortURLDomain_recordWaitRunsOut: a domain whose DNS record the
+// platform has not written when timeouts.create runs out is kept in the
+// state, not tainted (the plan after is empty, not a replacement), its
+// record empty; following the warning's advice (apply again once the
+// record is written) reads the record into the state.
+func TestAccShortURLDomain_recordWaitRunsOut(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	sb.SetShortDomainRecordDelay(1 << 30)
+	config := domainConfig(sb, `  name = "go.example.com"
+  timeouts = { create = "3s" }`)
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue(domainAddr, "name", knownvalue.StringExact("go.example.com")),
+				acctest.StateValue(domainAddr, "record_type", knownvalue.Null()),
+				acctest.StateValue(domainAddr, "cname", knownvalue.Null()),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			Check: func(*terraform.State) error {
+				if n := len(sb.ShortDomainNames()); n != 2 { // the system domain and this one
+					return fmt.Errorf("the stand-in holds %d domains, want 2", n)
+				}
+				sb.ShowShortDomainRecords()
+				return nil
+			},
+		}, {
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.StateValue(domainAddr, "record_type", knownvalue.StringExact("CNAME")),
+				acctest.StateValue(domainAddr, "cname", knownvalue.StringExact("dev.shorty.tel")),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(domainAddr, plancheck.ResourceActionNoop)}},
+			Check: func(*terraform.State) error { return sb.ExpectCountErr("POST /api/short-url/domains", 1) },
+		}},
+	})
+}
+
 // TestAccShortURLDomain_tariffLimit: the tariff's refusal of one more
 // domain says how to make room; nothing is created, and following the
 // advice (deleting an unused domain) lets the apply through.
