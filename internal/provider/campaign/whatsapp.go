@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -39,60 +38,10 @@ func whatsappAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 			"template": schema.SingleNestedAttribute{
 				MarkdownDescription: "The approved template and the values that fill it.",
 				Required:            true,
-				Attributes: map[string]schema.Attribute{
-					"name": schema.StringAttribute{
-						MarkdownDescription: "Template name, as approved.",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-					"language": schema.StringAttribute{
-						MarkdownDescription: "Template language code, one of the platform's (`en`, `en_US`, `uk`, `pt_BR`, ...).",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateLanguages...)},
-					},
-					"components": schema.ListNestedAttribute{
-						MarkdownDescription: "The template's components that take values: `header`, `body` or `button`, each " +
-							"with its parameters. `[]` for a template without any.",
-						Required:     true,
-						NestedObject: whatsappComponentSchema(),
-					},
-				},
+				Attributes:          framework.TemplateResourceAttributes(),
 			},
 		},
 	}
-}
-
-func whatsappComponentSchema() schema.NestedAttributeObject {
-	return schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-		"type": schema.StringAttribute{
-			MarkdownDescription: "`header`, `body` or `button`.",
-			Required:            true,
-			Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateComponentTypes...)},
-		},
-		"sub_type": schema.StringAttribute{
-			MarkdownDescription: "A button's kind: `quick_reply`, `url` or `catalog`.",
-			Optional:            true,
-			Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateButtonKinds...)},
-		},
-		"index": schema.StringAttribute{
-			MarkdownDescription: "A button's position in the template, at most 9 characters (such as `0`).",
-			Optional:            true,
-			Validators:          []validator.String{stringvalidator.LengthAtMost(9)},
-		},
-		"parameters": schema.ListNestedAttribute{
-			MarkdownDescription: "The values, in order: `{ type = \"text\", text = \"...\" }` or `{ type = \"payload\", payload = \"...\" }`.",
-			Optional:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"type": schema.StringAttribute{
-					MarkdownDescription: "`text` or `payload`.",
-					Required:            true,
-					Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateParameterTypes...)},
-				},
-				"text":    schema.StringAttribute{MarkdownDescription: "The text of a `text` parameter.", Optional: true},
-				"payload": schema.StringAttribute{MarkdownDescription: "The payload of a `payload` parameter (a quick-reply button's).", Optional: true},
-			}},
-		},
-	}}
 }
 
 type whatsappModel struct {

@@ -353,53 +353,7 @@ func templateAttribute() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: "The approved template and the values that fill it, required for " + framework.Sentence(titles, "and") +
 			" (instead of `text`), as the call's example sends it.",
-		Optional: true,
-		Attributes: map[string]schema.Attribute{
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Template name, as approved.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"language": schema.StringAttribute{
-				MarkdownDescription: "Template language code, one of the platform's (`en`, `en_US`, `uk`, `pt_BR`, ...).",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateLanguages...)},
-			},
-			"components": schema.ListNestedAttribute{
-				MarkdownDescription: "The template's components that take values: `header`, `body` or `button`, each with its " +
-					"parameters. `[]` for a template without any.",
-				Required: true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"type": schema.StringAttribute{
-						MarkdownDescription: "`header`, `body` or `button`.",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateComponentTypes...)},
-					},
-					"sub_type": schema.StringAttribute{
-						MarkdownDescription: "A button's kind: `quick_reply`, `url` or `catalog`.",
-						Optional:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateButtonKinds...)},
-					},
-					"index": schema.StringAttribute{
-						MarkdownDescription: "A button's position in the template, at most 9 characters (such as `0`).",
-						Optional:            true,
-						Validators:          []validator.String{stringvalidator.LengthAtMost(9)},
-					},
-					"parameters": schema.ListNestedAttribute{
-						MarkdownDescription: "The values, in order: `{ type = \"text\", text = \"...\" }` or `{ type = \"payload\", payload = \"...\" }`.",
-						Optional:            true,
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"type": schema.StringAttribute{
-								MarkdownDescription: "`text` or `payload`.",
-								Required:            true,
-								Validators:          []validator.String{stringvalidator.OneOf(framework.TemplateParameterTypes...)},
-							},
-							"text":    schema.StringAttribute{MarkdownDescription: "The text of a `text` parameter.", Optional: true},
-							"payload": schema.StringAttribute{MarkdownDescription: "The payload of a `payload` parameter.", Optional: true},
-						}},
-					},
-				}},
-			},
-		},
+		Optional:   true,
+		Attributes: framework.TemplateActionAttributes(),
 	}
 }

@@ -163,7 +163,7 @@ func TestAccShortURLDomain_recordWaitRunsOut(t *testing.T) {
 				acctest.StateValue(domainAddr, "cname", knownvalue.StringExact("dev.shorty.tel")),
 			},
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(domainAddr, plancheck.ResourceActionNoop)}},
-			Check: func(*terraform.State) error { return sb.ExpectCountErr("POST /api/short-url/domains", 1) },
+			Check:            func(*terraform.State) error { return sb.ExpectCountErr("POST /api/short-url/domains", 1) },
 		}},
 	})
 }
