@@ -28,9 +28,9 @@ func TestOptionsWireForm(t *testing.T) {
 	if want := `["https://h.example.com/d",[{"domain_ids":["21b6f472-7e9a-4c71-9518-e9a0e0b09284"],"link":"https://e.com/sale","placeholder":"LINK","protocol":false}]]`; string(got) != want {
 		t.Errorf("sms/send options = %s, want %s", got, want)
 	}
-	if _, err := c.CreateViberCampaign(context.Background(), client.ViberCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
-		Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}, SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale LINK",
-			UnsubscribeCaption: "Stop: ", ShortLinks: links}}); err != nil {
+	if _, err := c.CreateViberCampaign(context.Background(), client.ViberCampaignRequest{
+		Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}, CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231"}},
+			SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale LINK", UnsubscribeCaption: "Stop: ", ShortLinks: links}}}); err != nil {
 		t.Fatal(err)
 	}
 	sms := rec.only(t, "/api/campaigns/send")["sms"].(map[string]any)

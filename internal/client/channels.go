@@ -32,42 +32,28 @@ type CascadeSMS struct {
 // ViberCampaignRequest is a Viber campaign, to phones or contact lists,
 // with an optional SMS fallback.
 type ViberCampaignRequest struct {
-	Phones           []Phone
-	Groups           []int64
-	Viber            ViberContent
-	SMSFallback      *CascadeSMS
-	StartAt          string
-	TariffCode       *int64
-	Validity         *int64
-	AddToContactBook *bool
-	CheckStopList    *bool
+	CampaignSend
+	Viber ViberContent
 }
 
-// MarshalJSON writes the body of POST /api/campaigns/send (campaignSend).
-func (r ViberCampaignRequest) MarshalJSON() ([]byte, error) {
-	return r.send().marshal("viber", r.Viber)
-}
-
-func (r ViberCampaignRequest) send() campaignSend {
-	return campaignSend{Phones: r.Phones, Groups: r.Groups, SMS: r.SMSFallback, StartAt: r.StartAt, TariffCode: r.TariffCode,
-		Validity: r.Validity, AddToContactBook: r.AddToContactBook, CheckStopList: r.CheckStopList}
-}
+// MarshalJSON writes the body of POST /api/campaigns/send.
+func (r ViberCampaignRequest) MarshalJSON() ([]byte, error) { return r.marshal("viber", r.Viber) }
 
 // CreateViberCampaign sends a new Viber campaign, or a Viber-then-SMS
 // cascade, through POST /api/campaigns/send ("a campaign of any type"),
 // the one call that takes both phones and contact lists for Viber
 // (/api/campaigns/viber/send takes phones only). See createThroughSend.
 func (c *Client) CreateViberCampaign(ctx context.Context, req ViberCampaignRequest) (*Campaign, error) {
-	return c.createThroughSend(ctx, "viber", req.Viber.Sender, req.send(), req.Viber)
+	return c.createThroughSend(ctx, "viber", req.Viber.Sender, req.CampaignSend, req.Viber)
 }
 
-// campaignSend is what every channel's request to POST /api/campaigns/send
-// shares beside its content block: the recipients, the optional SMS
-// cascade and the campaign's settings.
-type campaignSend struct {
+// CampaignSend is what every channel's request to POST
+// /api/campaigns/send shares beside its content block: the recipients, the
+// optional SMS cascade and the campaign's settings.
+type CampaignSend struct {
 	Phones           []Phone
 	Groups           []int64
-	SMS              *CascadeSMS
+	SMSFallback      *CascadeSMS
 	StartAt          string
 	TariffCode       *int64
 	Validity         *int64
@@ -91,9 +77,9 @@ type cascadeRecipients struct {
 // examples use it (the "RCS complete" example spells it `channel`). The
 // phones' numbers are strings, as the Phone schema types them (the
 // examples write them bare).
-func (s campaignSend) marshal(channel string, content any) ([]byte, error) {
+func (s CampaignSend) marshal(channel string, content any) ([]byte, error) {
 	channels := []string{channel}
-	if s.SMS != nil {
+	if s.SMSFallback != nil {
 		channels = append(channels, "sms")
 	}
 	head, err := json.Marshal(struct {
@@ -114,7 +100,7 @@ func (s campaignSend) marshal(channel string, content any) ([]byte, error) {
 		Validity         *int64      `json:"validity,omitempty"`
 		AddToContactBook *bool       `json:"add_to_contact_book,omitempty"`
 		CheckStopList    *bool       `json:"check_stop_list,omitempty"`
-	}{s.SMS, s.StartAt, s.TariffCode, s.Validity, s.AddToContactBook, s.CheckStopList})
+	}{s.SMSFallback, s.StartAt, s.TariffCode, s.Validity, s.AddToContactBook, s.CheckStopList})
 	if err != nil {
 		return nil, err
 	}
@@ -129,12 +115,12 @@ func (s campaignSend) marshal(channel string, content any) ([]byte, error) {
 
 // sendBody is a request to POST /api/campaigns/send as it is sent.
 type sendBody struct {
-	send    campaignSend
+	send    CampaignSend
 	channel string
 	content any
 }
 
-// MarshalJSON writes the body (campaignSend.marshal).
+// MarshalJSON writes the body (CampaignSend.marshal).
 func (b sendBody) MarshalJSON() ([]byte, error) { return b.send.marshal(b.channel, b.content) }
 
 // createThroughSend sends a new campaign of a channel (and its SMS
@@ -144,7 +130,7 @@ func (b sendBody) MarshalJSON() ([]byte, error) { return b.send.marshal(b.channe
 // recovered as every campaign create's is (recoverCreate): by the
 // reference_ids given here to phones, or, for contact lists, by naming the
 // channel's campaigns listed since (filter[type] = the channel).
-func (c *Client) createThroughSend(ctx context.Context, channel, sender string, send campaignSend, content any) (*Campaign, error) {
+func (c *Client) createThroughSend(ctx context.Context, channel, sender string, send CampaignSend, content any) (*Campaign, error) {
 	spec := createSpec{path: "/api/campaigns/send", sender: sender, messageType: channel}
 	send.Phones, spec.refs = withReferenceIDs(send.Phones)
 	spec.body = sendBody{send: send, channel: channel, content: content}

@@ -63,9 +63,9 @@ func TestViberCascadeWireForm(t *testing.T) {
 	rec, url := newRecorded(t)
 	c := newClient(t, url)
 	cp, err := c.CreateViberCampaign(context.Background(), client.ViberCampaignRequest{
-		Phones:      []client.Phone{{Number: "380661231231"}, {Number: "380661231230"}},
-		Viber:       client.ViberContent{Sender: "ViberShop", Text: "Sale", ButtonCaption: "Open", LinkURL: "https://example.com/sale"},
-		SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale: https://example.com/sale"},
+		Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale", ButtonCaption: "Open", LinkURL: "https://example.com/sale"},
+		CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231"}, {Number: "380661231230"}},
+			SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale: https://example.com/sale"}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -183,7 +183,7 @@ func TestLostPersonalSMSCreateIsNeverSentAgain(t *testing.T) {
 func TestLostViberAndWhatsAppCreatesAreRecovered(t *testing.T) {
 	creates := map[string]func(c *client.Client) (*client.Campaign, error){
 		"viber": func(c *client.Client) (*client.Campaign, error) {
-			return c.CreateViberCampaign(context.Background(), client.ViberCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
+			return c.CreateViberCampaign(context.Background(), client.ViberCampaignRequest{CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231"}}},
 				Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}})
 		},
 		"whatsapp": func(c *client.Client) (*client.Campaign, error) {
@@ -218,8 +218,8 @@ func TestLostViberAndWhatsAppCreatesAreRecovered(t *testing.T) {
 func TestLostViberGroupsCreateNamesItsCandidate(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Config{})
 	c := newClient(t, url)
-	req := client.ViberCampaignRequest{Groups: []int64{101}, Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"},
-		SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale"}}
+	req := client.ViberCampaignRequest{Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"},
+		CampaignSend: client.CampaignSend{Groups: []int64{101}, SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale"}}}
 	if _, err := c.CreateViberCampaign(context.Background(), req); err != nil { // an older one of the same sender
 		t.Fatal(err)
 	}

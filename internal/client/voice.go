@@ -26,32 +26,18 @@ type VoiceContent struct {
 // VoiceCampaignRequest is a voice campaign, to phones or contact lists,
 // with an optional SMS sent where the call does not get through.
 type VoiceCampaignRequest struct {
-	Phones           []Phone
-	Groups           []int64
-	Voice            VoiceContent
-	SMSFallback      *CascadeSMS
-	StartAt          string
-	TariffCode       *int64
-	Validity         *int64
-	AddToContactBook *bool
-	CheckStopList    *bool
+	CampaignSend
+	Voice VoiceContent
 }
 
-// MarshalJSON writes the body of POST /api/campaigns/send (campaignSend).
-func (r VoiceCampaignRequest) MarshalJSON() ([]byte, error) {
-	return r.send().marshal("voice", r.Voice)
-}
-
-func (r VoiceCampaignRequest) send() campaignSend {
-	return campaignSend{Phones: r.Phones, Groups: r.Groups, SMS: r.SMSFallback, StartAt: r.StartAt, TariffCode: r.TariffCode,
-		Validity: r.Validity, AddToContactBook: r.AddToContactBook, CheckStopList: r.CheckStopList}
-}
+// MarshalJSON writes the body of POST /api/campaigns/send.
+func (r VoiceCampaignRequest) MarshalJSON() ([]byte, error) { return r.marshal("voice", r.Voice) }
 
 // CreateVoiceCampaign sends a new voice campaign, or a voice-then-SMS
 // cascade, once; the campaign reports message_type "voice". A lost answer
 // is recovered as a Viber campaign's is (createThroughSend).
 func (c *Client) CreateVoiceCampaign(ctx context.Context, req VoiceCampaignRequest) (*Campaign, error) {
-	return c.createThroughSend(ctx, "voice", req.Voice.Sender, req.send(), req.Voice)
+	return c.createThroughSend(ctx, "voice", req.Voice.Sender, req.CampaignSend, req.Voice)
 }
 
 // The voice request's field names, for the undotted keys of a 422 answer

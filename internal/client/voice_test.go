@@ -13,7 +13,7 @@ import (
 )
 
 func voiceRequest() client.VoiceCampaignRequest {
-	return client.VoiceCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
+	return client.VoiceCampaignRequest{CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231"}}},
 		Voice: client.VoiceContent{Sender: "VoiceShop", Text: "Your code is 1234", Category: "otp"}}
 }
 
@@ -64,10 +64,9 @@ func TestVoiceCascadeWireForm(t *testing.T) {
 	c := newClient(t, url)
 	validity, tariff, no := int64(24), int64(9), false
 	_, err := c.CreateVoiceCampaign(context.Background(), client.VoiceCampaignRequest{
-		Groups:      []int64{101},
-		Voice:       client.VoiceContent{Sender: "VoiceShop", Text: "Sale today", Category: "marketing", Voice: "dariya", Lang: "en"},
-		SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale today"}, Validity: &validity, TariffCode: &tariff,
-		CheckStopList: &no, AddToContactBook: &no,
+		Voice: client.VoiceContent{Sender: "VoiceShop", Text: "Sale today", Category: "marketing", Voice: "dariya", Lang: "en"},
+		CampaignSend: client.CampaignSend{Groups: []int64{101}, SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale today"},
+			Validity: &validity, TariffCode: &tariff, CheckStopList: &no, AddToContactBook: &no},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -95,17 +94,17 @@ func TestVoiceCascadeWireForm(t *testing.T) {
 // by an earlier version is recognised by the fingerprint of these bytes.
 func TestCampaignSendBodyBytes(t *testing.T) {
 	validity, tariff, yes := int64(24), int64(9), true
-	viber := client.ViberCampaignRequest{Groups: []int64{101},
-		Viber:       client.ViberContent{Sender: "V", Text: "t", ImageURL: "https://e.com/a.png", ButtonCaption: "Go", LinkURL: "https://e.com"},
-		SMSFallback: &client.CascadeSMS{Sender: "S", Text: "x"}, StartAt: "2026-01-01 10:00:00", TariffCode: &tariff, Validity: &validity,
-		AddToContactBook: &yes, CheckStopList: &yes}
-	voice := client.VoiceCampaignRequest{Phones: []client.Phone{{Number: "380661231231", ReferenceID: "abc"}},
+	viber := client.ViberCampaignRequest{
+		Viber: client.ViberContent{Sender: "V", Text: "t", ImageURL: "https://e.com/a.png", ButtonCaption: "Go", LinkURL: "https://e.com"},
+		CampaignSend: client.CampaignSend{Groups: []int64{101}, SMSFallback: &client.CascadeSMS{Sender: "S", Text: "x"},
+			StartAt: "2026-01-01 10:00:00", TariffCode: &tariff, Validity: &validity, AddToContactBook: &yes, CheckStopList: &yes}}
+	voice := client.VoiceCampaignRequest{CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231", ReferenceID: "abc"}}},
 		Voice: client.VoiceContent{Sender: "V", Text: "t", Category: "otp"}}
 	for _, tc := range []struct {
 		req  any
 		want string
 	}{
-		{client.ViberCampaignRequest{Phones: []client.Phone{{Number: "380661231231", ReferenceID: "abc"}}, Viber: client.ViberContent{Sender: "V", Text: "t"}},
+		{client.ViberCampaignRequest{CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231", ReferenceID: "abc"}}}, Viber: client.ViberContent{Sender: "V", Text: "t"}},
 			`{"channels":["viber"],"recipients":{"phones":[{"number":"380661231231","reference_id":"abc"}]},"viber":{"sender":"V","text":"t"}}`},
 		{viber, `{"channels":["viber","sms"],"recipients":{"groups":[101]},"viber":{"sender":"V","text":"t","image_url":"https://e.com/a.png",` +
 			`"button_caption":"Go","link_url":"https://e.com"},"sms":{"sender":"S","text":"x"},"start_at":"2026-01-01 10:00:00","tariff_code":9,` +
@@ -173,7 +172,7 @@ func TestLostVoiceCreatesAreRecovered(t *testing.T) {
 	t.Run("groups", func(t *testing.T) {
 		sb, url := newSandbox(t, sandbox.Config{})
 		c := newClient(t, url)
-		req := client.VoiceCampaignRequest{Groups: []int64{101}, Voice: client.VoiceContent{Sender: "VoiceShop", Text: "Sale", Category: "marketing"}}
+		req := client.VoiceCampaignRequest{CampaignSend: client.CampaignSend{Groups: []int64{101}}, Voice: client.VoiceContent{Sender: "VoiceShop", Text: "Sale", Category: "marketing"}}
 		sb.SetFaults(sandbox.Faults{CreateAfterCommit: "500", CreateAfterCommitCount: 1})
 		_, err := c.CreateVoiceCampaign(context.Background(), req)
 		var amb *client.AmbiguousCreateError

@@ -235,8 +235,8 @@ func TestAccCampaign_channelsImportByBlock(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	ctx := context.Background()
 	c := sb.Client()
-	viber, err := c.CreateViberCampaign(ctx, client.ViberCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
-		Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}, SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale"}})
+	viber, err := c.CreateViberCampaign(ctx, client.ViberCampaignRequest{Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"},
+		CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231"}}, SMSFallback: &client.CascadeSMS{Sender: "Shop", Text: "Sale"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +406,7 @@ func TestAccCampaign_invalidPersonalSMSFailsAtPlan(t *testing.T) {
 func seedChannels(t *testing.T, sb *acctest.Sandbox) {
 	t.Helper()
 	ctx, c := context.Background(), sb.Client()
-	if _, err := c.CreateViberCampaign(ctx, client.ViberCampaignRequest{Phones: []client.Phone{{Number: "380661231231"}},
+	if _, err := c.CreateViberCampaign(ctx, client.ViberCampaignRequest{CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231"}}},
 		Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}}); err != nil {
 		t.Fatal(err)
 	}

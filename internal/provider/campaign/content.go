@@ -269,6 +269,15 @@ func fallbackOf(ctx context.Context, m campaignResourceModel, diags *diag.Diagno
 	}
 }
 
+// cascadeSend is what a channel's request to the cascade call (POST
+// /api/campaigns/send) shares with the others': the recipients, the
+// settings and the SMS block.
+func cascadeSend(ctx context.Context, m campaignResourceModel, to audience, diags *diag.Diagnostics) client.CampaignSend {
+	return client.CampaignSend{Phones: to.phones, Groups: to.groups, StartAt: to.startAt, SMSFallback: cascadeSMSOf(ctx, m, diags),
+		TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(),
+		AddToContactBook: m.AddToContactBook.ValueBoolPointer(), CheckStopList: m.CheckStopList.ValueBoolPointer()}
+}
+
 // cascadeSMSOf is the plan's sms_fallback as the cascade call's SMS
 // block takes it (sender, text, unsubscribe_caption, short_links), or nil.
 func cascadeSMSOf(ctx context.Context, m campaignResourceModel, diags *diag.Diagnostics) *client.CascadeSMS {

@@ -129,7 +129,7 @@ func TestAccCampaign_queryFilters(t *testing.T) {
 	rcs := sb.SeedCampaigns(2, false, "rcs_sender")
 	sms := sb.SeedCampaigns(1, true, "sms_sender")
 	viber, err := sb.Client().CreateViberCampaign(context.Background(), client.ViberCampaignRequest{
-		Phones: []client.Phone{{Number: "380661231231"}}, Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}})
+		CampaignSend: client.CampaignSend{Phones: []client.Phone{{Number: "380661231231"}}}, Viber: client.ViberContent{Sender: "ViberShop", Text: "Sale"}})
 	if err != nil {
 		t.Fatal(err)
 	}

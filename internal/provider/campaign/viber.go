@@ -82,12 +82,9 @@ type viberModel struct {
 func viberRequest(ctx context.Context, m campaignResourceModel, to audience) (createRequest, diag.Diagnostics) {
 	var v viberModel
 	diags := m.block("viber").As(ctx, &v, asOpts)
-	req := &client.ViberCampaignRequest{Phones: to.phones, Groups: to.groups, StartAt: to.startAt,
+	req := &client.ViberCampaignRequest{CampaignSend: cascadeSend(ctx, m, to, &diags),
 		Viber: client.ViberContent{Sender: v.Sender.ValueString(), Text: v.Text.ValueString(), ImageURL: v.ImageURL.ValueString(),
-			ButtonCaption: v.ButtonCaption.ValueString(), LinkURL: v.LinkURL.ValueString()},
-		TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(),
-		AddToContactBook: m.AddToContactBook.ValueBoolPointer(), CheckStopList: m.CheckStopList.ValueBoolPointer()}
-	req.SMSFallback = cascadeSMSOf(ctx, m, &diags)
+			ButtonCaption: v.ButtonCaption.ValueString(), LinkURL: v.LinkURL.ValueString()}}
 	return newCreateRequest("viber", req, req.Phones, (*client.Client).CreateViberCampaign), diags
 }
 

@@ -86,12 +86,9 @@ type voiceModel struct {
 func voiceRequest(ctx context.Context, m campaignResourceModel, to audience) (createRequest, diag.Diagnostics) {
 	var v voiceModel
 	diags := m.block("voice").As(ctx, &v, asOpts)
-	req := &client.VoiceCampaignRequest{Phones: to.phones, Groups: to.groups, StartAt: to.startAt,
+	req := &client.VoiceCampaignRequest{CampaignSend: cascadeSend(ctx, m, to, &diags),
 		Voice: client.VoiceContent{Sender: v.Sender.ValueString(), Text: v.Text.ValueString(), Category: v.Category.ValueString(),
-			Voice: v.Voice.ValueString(), Lang: v.Language.ValueString()},
-		TariffCode: m.TariffCode.ValueInt64Pointer(), Validity: m.ValidityHours.ValueInt64Pointer(),
-		AddToContactBook: m.AddToContactBook.ValueBoolPointer(), CheckStopList: m.CheckStopList.ValueBoolPointer()}
-	req.SMSFallback = cascadeSMSOf(ctx, m, &diags)
+			Voice: v.Voice.ValueString(), Lang: v.Language.ValueString()}}
 	return newCreateRequest("voice", req, req.Phones, (*client.Client).CreateVoiceCampaign), diags
 }
 
