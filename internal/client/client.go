@@ -42,6 +42,8 @@ type Client struct {
 	journal *journal
 	// pageReads is the page-backed refresh's state (refresh.go).
 	pageReads refresher
+	// linkListing answers a refresh's link lookups (shortlinks.go).
+	linkListing linkListing
 }
 
 type config struct {

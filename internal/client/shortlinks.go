@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -432,6 +433,7 @@ func (c *Client) ShortLinkStats(ctx context.Context, id string) (*ShortLinkStati
 
 // UpdateShortLink changes a link's name, slug or original link.
 func (c *Client) UpdateShortLink(ctx context.Context, id string, req ShortLinkUpdate) (*ShortLink, error) {
+	defer c.forgetLinks()
 	env := linkAnswer{want: id}
 	if err := c.do(ctx, request{method: http.MethodPut, path: shortLinkPath(id), body: req}, &env); err != nil {
 		return nil, notFoundOn422(err, msgLinkNotFound)
@@ -443,6 +445,7 @@ func (c *Client) UpdateShortLink(ctx context.Context, id string, req ShortLinkUp
 // be restored for a few days), as the documentation says. A link already
 // gone is not an error.
 func (c *Client) DeleteShortLink(ctx context.Context, id string) error {
+	defer c.forgetLinks()
 	err := notFoundOn422(c.do(ctx, request{method: http.MethodDelete, path: shortLinkPath(id)}, nil), msgLinkNotFound)
 	if IsNotFound(err) {
 		return nil
@@ -463,17 +466,45 @@ func (l *ShortLink) Deleted() bool { return l.Status == "deleted" || l.InitDelet
 // Deleted reports a domain deleted (restorable for a while).
 func (d *ShortDomain) Deleted() bool { return d.Status == "deleted" || d.InitDeletedAt != nil }
 
+// linkListing answers the link lookups of one refresh from one listing.
+// Terraform reads each link on its own, and each read needs the list (a
+// link's statistics do not say whether it is deleted): a listing per read
+// would make a refresh of N links cost N listings. A listing answers the
+// lookups that come within refreshTTL of it; a lookup it cannot answer
+// lists again, and so does any lookup after this client updated or
+// deleted a link.
+type linkListing struct {
+	mu    sync.Mutex
+	at    time.Time
+	links map[string]*ShortLink
+}
+
 // FindShortLink returns the link of this id from the list, or nil.
 func (c *Client) FindShortLink(ctx context.Context, id string) (*ShortLink, error) {
-	var found *ShortLink
+	ll := &c.linkListing
+	ll.mu.Lock() // lookups that come together wait for one listing
+	defer ll.mu.Unlock()
+	if l, ok := ll.links[id]; ok && c.clock.Now().Sub(ll.at) < refreshTTL {
+		return l, nil
+	}
+	at, links := c.clock.Now(), map[string]*ShortLink{}
 	err := c.EachShortLink(ctx, func(l *ShortLink) bool {
-		if l.ID == id {
-			found = l
-			return false
-		}
+		links[l.ID] = l
 		return true
 	})
-	return found, err
+	if err != nil {
+		ll.links = nil
+		return nil, err
+	}
+	ll.at, ll.links = at, links
+	return links[id], nil
+}
+
+// forgetLinks ends the listing's answers: this client changed a link.
+func (c *Client) forgetLinks() {
+	c.linkListing.mu.Lock()
+	c.linkListing.links = nil
+	c.linkListing.mu.Unlock()
 }
 
 func shortLinkPath(id string) string { return "/api/short-url/links/" + url.PathEscape(id) }

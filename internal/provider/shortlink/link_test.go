@@ -300,3 +300,45 @@ func TestAccFaultSuite_shortLinkCreates(t *testing.T) {
 		})
 	}
 }
+
+// TestAccShortLink_refreshListsOnce: each link's read needs the links'
+// list (the statistics do not say whether a link is deleted); a refresh of
+// six links lists them once, not once per link, and still finds the one
+// deleted outside Terraform.
+func TestAccShortLink_refreshListsOnce(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	config := sb.ProviderBlock() + `
+resource "oneapi_short_link" "promo" {
+  count         = 6
+  domain_id     = "` + sandbox.SystemShortDomainID + `"
+  original_link = "https://shop.example.com/item/${count.index}"
+}
+`
+	var gone string
+	acctest.Test(t, resource.TestCase{
+		CheckDestroy: sb.CheckGone(),
+		Steps: []resource.TestStep{{
+			Config:            config,
+			ConfigStateChecks: []statecheck.StateCheck{acctest.StateValue(linkAddr+"[5]", "id", acctest.StringSaved(&gone))},
+		}, {
+			PreConfig: func() {
+				if err := sb.Client().DeleteShortLink(context.Background(), gone); err != nil {
+					t.Fatal(err)
+				}
+				sb.ResetCounters()
+			},
+			RefreshState:       true,
+			ExpectNonEmptyPlan: true,
+			Check: func(s *terraform.State) error {
+				if _, ok := s.RootModule().Resources[linkAddr+".5"]; ok {
+					return fmt.Errorf("the link deleted outside Terraform is still in the state")
+				}
+				if err := sb.ExpectCountErr("GET /api/short-url/links/{uuid}/statistics", 6); err != nil {
+					return err
+				}
+				return sb.ExpectCountErr("GET /api/short-url/links", 1)
+			},
+		}},
+	})
+}
