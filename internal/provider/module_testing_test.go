@@ -74,7 +74,7 @@ func runModuleTests(t *testing.T, tf string) {
 	t.Run("as written", func(t *testing.T) {
 		t.Parallel()
 		dir := copyModule(t, nil)
-		out, err := terraformTest(t, tf, cliConfig, bin, dir)
+		out, err := terraformTest(t, tf, cliConfig, bin, dir, true)
 		if err != nil {
 			t.Fatalf("terraform test failed: %v\n%s", err, out)
 		}
@@ -87,11 +87,17 @@ func runModuleTests(t *testing.T, tf string) {
 		if len(got) != len(runs) {
 			t.Errorf("terraform test reported the runs %v, want those of the files: %v", got, runs)
 		}
+		if want := fmt.Sprintf("Success! %d passed, 0 failed.", len(runs)); !strings.Contains(out, want) {
+			t.Errorf("terraform test does not end with %q:\n%s", want, out)
+		}
 		requireSandboxStopped(t, dir)
 	})
 
+	// Each broken copy runs with oneapi-sandbox given by -var=sandbox_binary
+	// instead of PATH (the guide's other way), or only the mocked file.
 	broken := []struct {
 		name, file, from, to string
+		mockedOnly           bool
 		failed               []string // the runs that must fail
 		messages             []string // what their assertions say
 	}{
@@ -112,20 +118,36 @@ func runModuleTests(t *testing.T, tf string) {
 		{
 			name: "phone check loosened", file: "main.tf",
 			from: `regex("^[0-9]{9,15}$", p)`, to: `regex("^[+]?[0-9]{9,15}$", p)`,
-			failed:   []string{"refuses_a_phone_with_a_plus"},
-			messages: []string{"Missing expected failure", "The checkable object, var.phones, was expected to report an error but did not."},
+			failed:     []string{"refuses_a_phone_with_a_plus"},
+			mockedOnly: true,
+			messages: []string{"Missing expected failure", "The checkable object, var.phones, was expected to report an error but did not.",
+				"Invalid Attribute Value Match"},
+		},
+		{
+			name: "override without the replacement", file: "tests/mocked.tftest.hcl",
+			from: "replace = [oneapi_campaign.this]", to: "replace = []",
+			mockedOnly: true,
+			failed:     []string{"reports_a_finished_campaign"},
+			messages:   []string{"The status output is creation, want done."},
 		},
 	}
 	for _, b := range broken {
 		t.Run(b.name, func(t *testing.T) {
 			t.Parallel()
 			dir := copyModule(t, map[string][2]string{b.file: {b.from, b.to}})
-			out, err := terraformTest(t, tf, cliConfig, bin, dir)
+			args := []string{"-var=sandbox_binary=" + filepath.Join(bin, "oneapi-sandbox")}
+			if b.mockedOnly {
+				args = []string{"-filter=tests/mocked.tftest.hcl"}
+			}
+			out, err := terraformTest(t, tf, cliConfig, bin, dir, false, args...)
 			if err == nil {
 				t.Fatalf("terraform test passed with the module broken (%s):\n%s", b.name, out)
 			}
 			got := runResults(out)
 			for _, run := range runs {
+				if _, ran := got[run]; !ran && b.mockedOnly {
+					continue // a run of the stand-in's file
+				}
 				want := "pass"
 				if slices.Contains(b.failed, run) {
 					want = "fail"
@@ -140,7 +162,9 @@ func runModuleTests(t *testing.T, tf string) {
 					t.Errorf("the output does not say %q:\n%s", m, out)
 				}
 			}
-			requireSandboxStopped(t, dir)
+			if !b.mockedOnly {
+				requireSandboxStopped(t, dir)
+			}
 		})
 	}
 
@@ -162,9 +186,45 @@ run "too_long" {
 		if err := os.WriteFile(filepath.Join(dir, "tests", "long.tftest.hcl"), []byte(long), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		out, err := terraformTest(t, tf, cliConfig, bin, dir, "-filter=tests/long.tftest.hcl")
+		out, err := terraformTest(t, tf, cliConfig, bin, dir, false, "-filter=tests/long.tftest.hcl")
 		if err == nil || runResults(out)["too_long"] != "fail" || !strings.Contains(out, "SMS Text Too Long") {
 			t.Errorf("a mocked plan of a 766-character text did not fail with the provider's \"SMS Text Too Long\" (%v):\n%s", err, out)
+		}
+	})
+
+	// The guide's promise that Terraform 1.11 and later give overrides to
+	// plan-only runs too, with override_during = plan.
+	t.Run("override_during plan", func(t *testing.T) {
+		if v := acctest.CLIVersion(t); v.LessThan(version.Must(version.NewVersion("1.11.0"))) {
+			t.Skipf("override_during needs Terraform 1.11 or later; this run has %s", v)
+		}
+		t.Parallel()
+		dir := copyModule(t, nil)
+		during := `mock_provider "oneapi" {}
+
+run "status_at_plan" {
+  command = plan
+
+  override_resource {
+    target          = oneapi_campaign.this
+    override_during = plan
+    values = {
+      status = "scheduled"
+    }
+  }
+
+  assert {
+    condition     = oneapi_campaign.this.status == "scheduled"
+    error_message = "The planned status is ${oneapi_campaign.this.status}."
+  }
+}
+`
+		if err := os.WriteFile(filepath.Join(dir, "tests", "during.tftest.hcl"), []byte(during), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := terraformTest(t, tf, cliConfig, bin, dir, false, "-filter=tests/during.tftest.hcl")
+		if err != nil || runResults(out)["status_at_plan"] != "pass" {
+			t.Errorf("override_during = plan did not give the override to a plan-only run (%v):\n%s", err, out)
 		}
 	})
 }
@@ -186,11 +246,10 @@ func moduleTestingBuild(t *testing.T) (bin, cliConfig string) {
 			return
 		}
 		root, _ := filepath.Abs("../..")
-		for _, pkg := range []string{".", "./cmd/oneapi-sandbox"} {
-			if out, err := exec.Command("go", "build", "-C", root, "-o", moduleBin+"/", pkg).CombinedOutput(); err != nil { //nolint:noctx // fixed command
-				moduleBuildErr = fmt.Errorf("go build %s: %w\n%s", pkg, err, out)
-				return
-			}
+		// The guide's command.
+		if out, err := exec.Command("go", "build", "-C", root, "-o", moduleBin+"/", ".", "./cmd/oneapi-sandbox").CombinedOutput(); err != nil { //nolint:noctx // fixed command
+			moduleBuildErr = fmt.Errorf("go build: %w\n%s", err, out)
+			return
 		}
 		rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", acctest.ProviderSource, moduleBin)
 		moduleBuildErr = os.WriteFile(filepath.Join(moduleBin, "terraformrc"), []byte(rc), 0o600)
@@ -267,14 +326,14 @@ func copyModule(t *testing.T, edits map[string][2]string) string {
 
 // terraformTest runs `terraform get` and `terraform test` in dir, as the
 // guide says for a local build: the provider through dev_overrides,
-// oneapi-sandbox on PATH. It leaves no stand-in running, whatever the
-// outcome.
-func terraformTest(t *testing.T, tf, cliConfig, bin, dir string, args ...string) (string, error) {
+// oneapi-sandbox on PATH when onPath. It leaves no stand-in running,
+// whatever the outcome.
+func terraformTest(t *testing.T, tf, cliConfig, bin, dir string, onPath bool, args ...string) (string, error) {
 	t.Helper()
 	t.Cleanup(func() { stopLeftSandbox(t, dir) })
 	env := append(exampleEnv(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1")
 	for i, kv := range env {
-		if strings.HasPrefix(kv, "PATH=") {
+		if onPath && strings.HasPrefix(kv, "PATH=") {
 			env[i] = "PATH=" + bin + string(os.PathListSeparator) + strings.TrimPrefix(kv, "PATH=")
 		}
 	}

@@ -1,8 +1,10 @@
 # Starts oneapi-sandbox, the local stand-in of the One-API platform, in the
 # background on a free localhost port, and stops it when `terraform test`
-# destroys this run's state (the last thing it does). Needs a POSIX shell.
+# destroys this run's state (the last thing it does). Its clock is frozen
+# (-clock-speed 0): a campaign stays in creation, so the assertions are
+# exact. Needs a POSIX shell and nohup.
 
-variable "sandbox" {
+variable "sandbox_binary" {
   type        = string
   description = "The oneapi-sandbox binary: a path, or a name on PATH."
   default     = "oneapi-sandbox"
@@ -12,12 +14,6 @@ variable "api_key" {
   type        = string
   description = "The API key the stand-in accepts."
   default     = "test_module_testing"
-}
-
-variable "clock_speed" {
-  type        = number
-  description = "How fast the stand-in's clock runs relative to real time: 0 (the default) freezes it, so that every campaign stays in creation and the assertions are exact."
-  default     = 0
 }
 
 locals {
@@ -30,10 +26,16 @@ resource "terraform_data" "sandbox" {
   provisioner "local-exec" {
     command = <<-EOT
       mkdir -p '${local.dir}' && rm -f '${local.dir}/url'
-      nohup '${var.sandbox}' -listen 127.0.0.1:0 -api-key '${var.api_key}' -clock-speed ${var.clock_speed} -url-file '${local.dir}/url' </dev/null >'${local.dir}/log' 2>&1 &
-      echo $! >'${local.dir}/pid'
-      for _ in $(seq 100); do [ -s '${local.dir}/url' ] && exit 0; sleep 0.1; done
-      cat '${local.dir}/log' >&2; exit 1
+      nohup '${var.sandbox_binary}' -listen 127.0.0.1:0 -api-key '${var.api_key}' -clock-speed 0 -url-file '${local.dir}/url' </dev/null >'${local.dir}/log' 2>&1 &
+      pid=$!
+      echo "$pid" >'${local.dir}/pid'
+      for _ in $(seq 100); do
+        [ -s '${local.dir}/url' ] && exit 0
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+      cat '${local.dir}/log' >&2
+      exit 1
     EOT
   }
 
