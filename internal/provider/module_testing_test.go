@@ -70,6 +70,18 @@ func runModuleTests(t *testing.T, tf string) {
 	}
 	bin, cliConfig := moduleTestingBuild(t)
 	runs := moduleTestRuns(t)
+	for _, promise := range []string{
+		"terraform test -filter=tests/mocked.tftest.hcl", "terraform test -var=sandbox_binary=/path/to/oneapi-sandbox",
+		fmt.Sprintf("Success! %d passed, 0 failed.", len(runs)), `go build -o "$HOME/oneapi-bin/" . ./cmd/oneapi-sandbox`,
+		"terraform get", `a copy that sends from another sender fails ` + "`sends_the_text_to_the_phones` (\"The campaign's sender is Promo, want Shop.\")",
+		"a text too long for an SMS fails the run with the provider's error, `SMS Text Too Long`",
+		"an assertion that reads them fails with \"Unknown condition value\"", "`override_during = plan` in the `override_resource` block",
+		"without that, it still reports `creation`", "\"Invalid Attribute Value Match\" and \"Missing expected failure\"",
+		"The stand-in's log ends with `oneapi-sandbox stopped`. This happens when a run fails too.",
+		"take precedence over `ONEAPI_ENDPOINT` and `ONEAPI_API_KEY`",
+	} {
+		requirePromise(t, "testing-modules.md.tmpl", promise)
+	}
 
 	t.Run("as written", func(t *testing.T) {
 		t.Parallel()
@@ -189,6 +201,18 @@ run "too_long" {
 		out, err := terraformTest(t, tf, cliConfig, bin, dir, false, "-filter=tests/long.tftest.hcl")
 		if err == nil || runResults(out)["too_long"] != "fail" || !strings.Contains(out, "SMS Text Too Long") {
 			t.Errorf("a mocked plan of a 766-character text did not fail with the provider's \"SMS Text Too Long\" (%v):\n%s", err, out)
+		}
+	})
+
+	// The guide's promise that a plan-only run does not know what the
+	// platform would fill in.
+	t.Run("unknown at plan", func(t *testing.T) {
+		t.Parallel()
+		dir := copyModule(t, map[string][2]string{"tests/mocked.tftest.hcl": {
+			`condition     = oneapi_campaign.this.sms.sender == "Shop"`, `condition     = oneapi_campaign.this.status == "creation"`}})
+		out, err := terraformTest(t, tf, cliConfig, bin, dir, false, "-filter=tests/mocked.tftest.hcl")
+		if err == nil || runResults(out)["sends_the_text_to_the_phones"] != "fail" || !strings.Contains(out, "Unknown condition value") {
+			t.Errorf("a plan-only assertion of the status did not fail with \"Unknown condition value\" (%v):\n%s", err, out)
 		}
 	})
 
@@ -331,7 +355,10 @@ func copyModule(t *testing.T, edits map[string][2]string) string {
 func terraformTest(t *testing.T, tf, cliConfig, bin, dir string, onPath bool, args ...string) (string, error) {
 	t.Helper()
 	t.Cleanup(func() { stopLeftSandbox(t, dir) })
-	env := append(exampleEnv(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1")
+	// A shell set up for the real platform (the guide's promise: the test
+	// files' provider blocks take precedence; the mock needs neither).
+	env := append(exampleEnv(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
+		"ONEAPI_ENDPOINT=http://127.0.0.1:9", "ONEAPI_API_KEY=live_not_for_tests")
 	for i, kv := range env {
 		if onPath && strings.HasPrefix(kv, "PATH=") {
 			env[i] = "PATH=" + bin + string(os.PathListSeparator) + strings.TrimPrefix(kv, "PATH=")

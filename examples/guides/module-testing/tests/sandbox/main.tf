@@ -39,9 +39,16 @@ resource "terraform_data" "sandbox" {
     EOT
   }
 
+  # Stops the stand-in and waits until it says so.
   provisioner "local-exec" {
     when    = destroy
-    command = "kill \"$(cat '${self.input.dir}/pid')\""
+    command = <<-EOT
+      kill "$(cat '${self.input.dir}/pid')" 2>/dev/null || exit 0
+      for _ in $(seq 100); do
+        grep -q '^oneapi-sandbox stopped' '${self.input.dir}/log' && exit 0
+        sleep 0.1
+      done
+    EOT
   }
 }
 
