@@ -20,7 +20,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -253,35 +252,23 @@ run "status_at_plan" {
 	})
 }
 
-var (
-	moduleBuildOnce sync.Once
-	moduleBin       string
-	moduleBuildErr  error
-)
-
-// moduleTestingBuild builds the provider and oneapi-sandbox once per test
-// binary (both test functions may run in one), and writes a CLI
-// configuration whose dev_overrides point at the provider.
+// moduleTestingBuild builds the provider and oneapi-sandbox as the guide
+// says, and writes a CLI configuration whose dev_overrides point at the
+// provider. (make test's each pass runs one of the two test functions.)
 func moduleTestingBuild(t *testing.T) (bin, cliConfig string) {
 	t.Helper()
-	moduleBuildOnce.Do(func() {
-		moduleBin, moduleBuildErr = os.MkdirTemp("", "oneapi-module-testing-") //nolint:usetesting // shared by both tests of the binary
-		if moduleBuildErr != nil {
-			return
-		}
-		root, _ := filepath.Abs("../..")
-		// The guide's command.
-		if out, err := exec.Command("go", "build", "-C", root, "-o", moduleBin+"/", ".", "./cmd/oneapi-sandbox").CombinedOutput(); err != nil { //nolint:noctx // fixed command
-			moduleBuildErr = fmt.Errorf("go build: %w\n%s", err, out)
-			return
-		}
-		rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", acctest.ProviderSource, moduleBin)
-		moduleBuildErr = os.WriteFile(filepath.Join(moduleBin, "terraformrc"), []byte(rc), 0o600)
-	})
-	if moduleBuildErr != nil {
-		t.Fatal(moduleBuildErr)
+	bin = t.TempDir()
+	root, _ := filepath.Abs("../..")
+	// The guide's command.
+	if out, err := exec.Command("go", "build", "-C", root, "-o", bin+"/", ".", "./cmd/oneapi-sandbox").CombinedOutput(); err != nil { //nolint:noctx // fixed command
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return moduleBin, filepath.Join(moduleBin, "terraformrc")
+	cliConfig = filepath.Join(bin, "terraformrc")
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", acctest.ProviderSource, bin)
+	if err := os.WriteFile(cliConfig, []byte(rc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return bin, cliConfig
 }
 
 // moduleTestRuns are the names of the run blocks of the guide's test
