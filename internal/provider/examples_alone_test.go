@@ -28,7 +28,8 @@ import (
 // exampleVars are the values passed with -var to a directory that declares
 // the variable: those without a default must be given, as a reader would.
 var exampleVars = map[string]map[string]string{
-	"guides/incident": {"campaign_id": "53708808", "incident": "", "sender": "rcs_sender"},
+	"guides/incident":                     {"campaign_id": "53708808", "incident": "", "sender": "rcs_sender"},
+	"guides/module-testing/tests/inspect": {"campaign_id": "53708807"},
 }
 
 // exampleIDRewrites are ids an example names that the stand-in cannot
