@@ -31,9 +31,10 @@ package client
 // An object create (journalObject) is recorded the same way, by a
 // fingerprint of its endpoint, path and body; a later create of the same
 // content takes an entry whose writer is gone and returns the object its
-// answer named, else stops with UnprovenObjectError when live objects
-// created since may be it, else (the one named is gone, or none may be
-// it) sends afresh.
+// answer named, or sends afresh when that object is gone; an entry whose
+// answer never came stops the create with UnprovenObjectError, naming the
+// live objects created since that may be it (none listed proves nothing:
+// the earlier request may land, or be listed, later).
 //
 // Entries expire journalExpiry after their first send. No secret is
 // written: the files hold hashes, reference_ids, the sender, the path and
@@ -365,13 +366,14 @@ func (j *journal) record(ctx context.Context, e *journalEntry) {
 // (a refresh or a destroy read its id): that campaign can no longer be
 // lost. Cheap when there are none: the journal is read once per process.
 // imported says the state got it by an import that this is the first read
-// of: the way out of an unproven contact-list create, which also ends an
-// entry that named it as a candidate. A candidate read by any other
-// refresh is some other resource's campaign and ends nothing.
+// of: the way out of an unproven contact-list create, which also ends one
+// entry that named it as a candidate (the others forget it: it answers one
+// create). A candidate read by any other refresh is some other resource's
+// campaign and ends nothing.
 func (c *Client) JournalSeen(ctx context.Context, id int64, imported bool) {
-	c.journalEnd(ctx, func(e *journalEntry) bool {
-		return e.CampaignID == id || (imported && slices.Contains(e.Candidates, id))
-	})
+	c.journalEnd(ctx, func(e *journalEntry) bool { return e.CampaignID == id }, imported,
+		func(e *journalEntry) bool { return slices.Contains(e.Candidates, id) },
+		func(e *journalEntry) { e.Candidates = slices.DeleteFunc(e.Candidates, func(c int64) bool { return c == id }) })
 }
 
 // JournalSeenPending ends the journal entry of an unresolved create that
@@ -382,10 +384,14 @@ func (c *Client) JournalSeenPending(ctx context.Context, p PendingCreate) {
 			return len(e.ReferenceIDs) > 0 && e.ReferenceIDs[0] == p.ReferenceIDs[0]
 		}
 		return e.Request == p.Fingerprint
-	})
+	}, false, nil, nil)
 }
 
-func (c *Client) journalEnd(ctx context.Context, match func(*journalEntry) bool) {
+// journalEnd ends the entries whose create made the object (made); for an
+// import, one entry that names it as a candidate too, and the others
+// forget it, so that each of them still stops its create.
+func (c *Client) journalEnd(ctx context.Context, made func(*journalEntry) bool, imported bool,
+	candidate func(*journalEntry) bool, forget func(*journalEntry)) {
 	j := c.journal
 	if j == nil {
 		return
@@ -395,11 +401,42 @@ func (c *Client) journalEnd(ctx context.Context, match func(*journalEntry) bool)
 			j.seen = j.entries(ctx)
 		}
 	})
+	claimed := false
 	for _, e := range j.seen {
-		if match(e) {
+		switch {
+		case made(e):
 			j.end(ctx, e)
+		case !imported || !candidate(e):
+		case !claimed:
+			claimed = true
+			j.end(ctx, e)
+		default:
+			j.rewrite(ctx, e, forget)
 		}
 	}
+}
+
+// rewrite changes an entry, if its file still says what e says.
+func (j *journal) rewrite(ctx context.Context, e *journalEntry, change func(*journalEntry)) {
+	unlock, err := j.lock()
+	if err != nil {
+		return
+	}
+	defer unlock()
+	now, err := readEntry(e.file)
+	if err != nil || !now.same(e) {
+		return
+	}
+	change(now)
+	change(e)
+	if err := j.write(now); err != nil {
+		tflog.Warn(ctx, "in-flight journal: an entry was not rewritten", map[string]any{"error": err.Error()})
+	}
+}
+
+// same reports an entry's file that still records what e does.
+func (e *journalEntry) same(o *journalEntry) bool {
+	return e.Content == o.Content && e.CampaignID == o.CampaignID && e.ObjectID == o.ObjectID && e.Request == o.Request
 }
 
 // end removes an entry, if its file still says what e says.
@@ -410,7 +447,7 @@ func (j *journal) end(ctx context.Context, e *journalEntry) {
 	}
 	defer unlock()
 	now, err := readEntry(e.file)
-	if err != nil || now.Content != e.Content || now.CampaignID != e.CampaignID || now.ObjectID != e.ObjectID || now.Request != e.Request {
+	if err != nil || !now.same(e) {
 		return
 	}
 	if err := os.Remove(e.file); err == nil {
@@ -512,7 +549,7 @@ const JournalShortLink = "short link"
 // UnprovenObjectError refuses the create of an object that nothing on the
 // platform makes unique when an interrupted earlier apply of this working
 // directory sent the same create and never learnt what it made: the live
-// objects created since may be it.
+// objects created since may be it, and none listed proves nothing.
 type UnprovenObjectError struct {
 	Kind    string
 	Started time.Time
@@ -523,15 +560,20 @@ type UnprovenObjectError struct {
 }
 
 func (e *UnprovenObjectError) Error() string {
+	which := fmt.Sprintf("nothing proves which of the %ss created since then, if any, it made: %s", e.Kind, strings.Join(e.Candidates, ", "))
+	if len(e.Candidates) == 0 {
+		which = fmt.Sprintf("no %s it may have made is listed (yet), which does not prove that it made none", e.Kind)
+	}
 	return fmt.Sprintf("an earlier apply in this working directory sent the same %s create at %s and was interrupted "+
-		"before it learnt what the create made (recorded in %s); nothing proves which of the %ss created since then, "+
-		"if any, it made: %s", e.Kind, e.Started.UTC().Format(time.RFC3339), e.Entry, e.Kind, strings.Join(e.Candidates, ", "))
+		"before it learnt what the create made (recorded in %s); %s", e.Kind, e.Started.UTC().Format(time.RFC3339), e.Entry, which)
 }
 
 // objectCreate is what journalObject needs to know of one object create.
 type objectCreate[T any] struct {
 	kind, path string
-	body       any
+	// key is what makes two creates the same create: the body, and what
+	// the caller sets right after the create (a link's name and slug).
+	key any
 	// send sends the create; id names the object its answer made.
 	send func() (*T, error)
 	id   func(*T) string
@@ -549,7 +591,7 @@ func journalObject[T any](ctx context.Context, c *Client, o objectCreate[T]) (*T
 	if j == nil {
 		return o.send()
 	}
-	b, err := json.Marshal(o.body)
+	b, err := json.Marshal(o.key)
 	if err != nil {
 		return nil, err
 	}
@@ -566,6 +608,12 @@ func journalObject[T any](ctx context.Context, c *Client, o objectCreate[T]) (*T
 		v, err = o.resume(e)
 	}
 	fresh := !taken || v == nil && err == nil
+	if taken && fresh {
+		// What the earlier create made is gone: the entry now records this
+		// send, so that a lost answer to it is not taken for that one's.
+		e.ObjectID, e.ObjectCandidates, e.Started = "", nil, j.now()
+		j.record(ctx, e)
+	}
 	if fresh {
 		v, err = o.send()
 	}
@@ -589,9 +637,11 @@ func journalObject[T any](ctx context.Context, c *Client, o objectCreate[T]) (*T
 // that the state holds (a refresh or a destroy read its id): it can no
 // longer be lost. imported says the state got it by an import that this is
 // the first read of: the way out of an UnprovenObjectError, which also
-// ends an entry that named it as a candidate.
+// ends one entry that named it as a candidate (as JournalSeen).
 func (c *Client) JournalSeenObject(ctx context.Context, kind, id string, imported bool) {
-	c.journalEnd(ctx, func(e *journalEntry) bool {
-		return e.Kind == kind && (e.ObjectID == id || imported && slices.Contains(e.ObjectCandidates, id))
-	})
+	c.journalEnd(ctx, func(e *journalEntry) bool { return e.Kind == kind && e.ObjectID == id }, imported,
+		func(e *journalEntry) bool { return e.Kind == kind && slices.Contains(e.ObjectCandidates, id) },
+		func(e *journalEntry) {
+			e.ObjectCandidates = slices.DeleteFunc(e.ObjectCandidates, func(c string) bool { return c == id })
+		})
 }

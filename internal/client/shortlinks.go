@@ -303,6 +303,10 @@ type ShortLinkStatistics struct {
 type ShortLinkRequest struct {
 	DomainID string `json:"domain_id"`
 	Link     string `json:"link"`
+	// Then is the update that follows the create (the name and slug the
+	// create does not take): not sent, but part of what makes two creates
+	// the same in the in-flight journal.
+	Then ShortLinkUpdate `json:"-"`
 }
 
 // ShortLinkUpdate is the body of PUT /api/short-url/links/{uuid}
@@ -339,10 +343,14 @@ func (u ShortLinkUpdate) MarshalJSON() ([]byte, error) {
 // the live links created since the request began with that original link,
 // for the user to import or delete. Under the in-flight journal, a create
 // that an interrupted earlier apply sent with the same content takes the
-// link that apply's answer named, or stops naming the links that may be
-// it (UnprovenObjectError), or, when none may be, is sent afresh.
+// link that apply's answer named (sent afresh if that link is gone since),
+// or, when that answer never came, stops naming the links that may be it
+// (UnprovenObjectError).
 func (c *Client) CreateShortLink(ctx context.Context, req ShortLinkRequest) (*ShortLink, error) {
-	return journalObject(ctx, c, objectCreate[ShortLink]{kind: JournalShortLink, path: "/api/short-url/links", body: req,
+	return journalObject(ctx, c, objectCreate[ShortLink]{kind: JournalShortLink, path: "/api/short-url/links", key: struct {
+		ShortLinkRequest
+		Then ShortLinkUpdate `json:"then"`
+	}{req, req.Then},
 		send: func() (*ShortLink, error) { return c.sendShortLink(ctx, req) },
 		id:   func(l *ShortLink) string { return l.ID },
 		resume: func(e *journalEntry) (*ShortLink, error) {
@@ -375,9 +383,9 @@ func (c *Client) sendShortLink(ctx context.Context, req ShortLinkRequest) (*Shor
 }
 
 // resumeShortLink finishes the create of a journal entry whose writer is
-// gone: the link its answer named if it still lives; else, when live links
-// to the same original link were created since it began, an
-// UnprovenObjectError naming them; else nil, for a fresh send.
+// gone: the link its answer named, or nil (a fresh send) when that link is
+// gone; an entry whose answer never came is an UnprovenObjectError naming
+// the live links to the same original link created since it began.
 func (c *Client) resumeShortLink(ctx context.Context, req ShortLinkRequest, e *journalEntry) (*ShortLink, error) {
 	if e.ObjectID != "" {
 		l, err := c.FindShortLink(ctx, e.ObjectID)
@@ -394,9 +402,6 @@ func (c *Client) resumeShortLink(ctx context.Context, req ShortLinkRequest, e *j
 	if err != nil {
 		return nil, fmt.Errorf("an interrupted earlier apply sent the same short-link create (in-flight journal %s), and "+
 			"the links could not be listed to look for what it made: %w. Nothing was created; apply again", e.file, err)
-	}
-	if len(ids) == 0 {
-		return nil, nil
 	}
 	return nil, &UnprovenObjectError{Kind: JournalShortLink, Started: e.Started, Candidates: ids, Entry: e.file}
 }
@@ -470,7 +475,7 @@ func (d *ShortDomain) Deleted() bool { return d.Status == "deleted" || d.InitDel
 // Terraform reads each link on its own, and each read needs the list (a
 // link's statistics do not say whether it is deleted): a listing per read
 // would make a refresh of N links cost N listings. A listing answers the
-// lookups that come within refreshTTL of it; a lookup it cannot answer
+// lookups that come within refreshTTL of its end; a lookup it cannot answer
 // lists again, and so does any lookup after this client updated or
 // deleted a link.
 type linkListing struct {
@@ -487,7 +492,7 @@ func (c *Client) FindShortLink(ctx context.Context, id string) (*ShortLink, erro
 	if l, ok := ll.links[id]; ok && c.clock.Now().Sub(ll.at) < refreshTTL {
 		return l, nil
 	}
-	at, links := c.clock.Now(), map[string]*ShortLink{}
+	links := map[string]*ShortLink{}
 	err := c.EachShortLink(ctx, func(l *ShortLink) bool {
 		links[l.ID] = l
 		return true
@@ -496,7 +501,7 @@ func (c *Client) FindShortLink(ctx context.Context, id string) (*ShortLink, erro
 		ll.links = nil
 		return nil, err
 	}
-	ll.at, ll.links = at, links
+	ll.at, ll.links = c.clock.Now(), links
 	return links[id], nil
 }
 

@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"testing"
 
@@ -91,58 +92,114 @@ func TestShortLinkCreateMakesANewLinkWhenTheNamedOneIsGone(t *testing.T) {
 }
 
 // TestShortLinkLostAnswerIsNeverSentAgainOnAGuess: a killed apply whose
-// create's answer never arrived: the next create stops and names the link
-// that may be it, sending nothing, until the user says which; each way
-// out, followed, ends as it says.
+// create's answer never arrived: the next create stops and names the links
+// that may be it, sending nothing, even when none is listed (the request
+// may land or be listed later), until the user says which: an import of
+// one ends the record; deleting the record lets the next create through.
 func TestShortLinkLostAnswerIsNeverSentAgainOnAGuess(t *testing.T) {
-	for _, way := range []string{"import", "delete them", "none yet"} {
-		t.Run(way, func(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault string // "drop": committed, answer lost; "drop_before": never reached the platform
+		way   string // "import" or "rm"
+	}{{"committed, import", "drop", "import"}, {"committed, rm", "drop", "rm"}, {"not committed, rm", "drop_before", "rm"}} {
+		t.Run(tc.name, func(t *testing.T) {
 			sb, c := journalLinkClient(t)
-			var made string
-			if way == "none yet" {
-				// The create never reached the platform: nothing is listed.
-				sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop_before", CreateAfterCommitCount: 1})
-				if _, err := c.CreateShortLink(t.Context(), promoLink); !client.IsAmbiguousCreate(err) {
-					t.Fatalf("a dropped request gave %v, want an ambiguous create", err)
-				}
-				client.OrphanJournal(t, c)
-			} else {
-				made = lostLinkAnswer(t, sb, c)
-				_, err := c.CreateShortLink(t.Context(), promoLink)
-				var unproven *client.UnprovenObjectError
-				if !errors.As(err, &unproven) || !slices.Equal(unproven.Candidates, []string{made}) || unproven.Entry == "" {
-					t.Fatalf("the next create gave %v; want it stopped, naming link %s and the journal entry", err, made)
-				}
-				if n := sb.Count(linkCreates); n != 1 {
-					t.Fatalf("the stopped create sent: %d creates, want 1", n)
-				}
+			sb.SetFaults(sandbox.Faults{CreateAfterCommit: tc.fault, CreateAfterCommitCount: 1})
+			if _, err := c.CreateShortLink(t.Context(), promoLink); !client.IsAmbiguousCreate(err) {
+				t.Fatalf("a dropped create gave %v, want an ambiguous create", err)
 			}
-			switch way {
-			case "import":
-				c.JournalSeenObject(t.Context(), client.JournalShortLink, made, true)
+			client.OrphanJournal(t, c)
+			var want []string
+			for _, l := range sb.ShortLinks() {
+				want = append(want, l.ID)
+			}
+			_, err := c.CreateShortLink(t.Context(), promoLink)
+			var unproven *client.UnprovenObjectError
+			if !errors.As(err, &unproven) || !slices.Equal(unproven.Candidates, want) || unproven.Entry == "" {
+				t.Fatalf("the next create gave %v; want it stopped, naming the links %v and the journal entry", err, want)
+			}
+			if n := len(sb.ShortLinks()); n != len(want) {
+				t.Fatalf("the stopped create made a link: %d links, want %d", n, len(want))
+			}
+			if tc.way == "import" {
+				c.JournalSeenObject(t.Context(), client.JournalShortLink, want[0], true)
 				if n := client.JournalEntries(t, c); n != 0 {
-					t.Fatalf("the import of candidate %s left %d entries, want 0", made, n)
+					t.Fatalf("the import of candidate %s left %d entries, want 0", want[0], n)
 				}
 				return
-			case "delete them":
-				if err := c.DeleteShortLink(t.Context(), made); err != nil {
-					t.Fatal(err)
-				}
 			}
-			l, err := c.CreateShortLink(t.Context(), promoLink)
-			if err != nil || l.ID == made {
-				t.Fatalf("with no live link that may be it, the create gave %+v, %v; want a new link", l, err)
+			if err := os.Remove(unproven.Entry); err != nil {
+				t.Fatal(err)
 			}
-			live := 0
-			for _, x := range sb.ShortLinks() {
-				if x.Status == "active" {
-					live++
-				}
+			if _, err := c.CreateShortLink(t.Context(), promoLink); err != nil {
+				t.Fatalf("with the record deleted, the create gave %v", err)
 			}
-			if live != 1 {
-				t.Fatalf("%d live links, want 1", live)
+			if n := len(sb.ShortLinks()); n != len(want)+1 {
+				t.Fatalf("%d links, want %d", n, len(want)+1)
 			}
 		})
+	}
+}
+
+// TestShortLinkFreshSendIsRecorded: the link the earlier answer named is
+// gone, so the create is sent afresh; if that send's answer is lost too,
+// the record is of that send, and the next create stops rather than take
+// the gone link's record for it and send a third time.
+func TestShortLinkFreshSendIsRecorded(t *testing.T) {
+	sb, c := journalLinkClient(t)
+	first, err := c.CreateShortLink(t.Context(), promoLink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client.OrphanJournal(t, c)
+	if err := c.DeleteShortLink(t.Context(), first.ID); err != nil {
+		t.Fatal(err)
+	}
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
+	if _, err := c.CreateShortLink(t.Context(), promoLink); !client.IsAmbiguousCreate(err) {
+		t.Fatalf("the fresh send gave %v, want its answer lost", err)
+	}
+	client.OrphanJournal(t, c)
+	var unproven *client.UnprovenObjectError
+	if _, err := c.CreateShortLink(t.Context(), promoLink); !errors.As(err, &unproven) || len(unproven.Candidates) != 1 {
+		t.Fatalf("after a lost fresh send the create gave %v; want it stopped naming the one live link", err)
+	}
+	if n := sb.Count(linkCreates); n != 2 {
+		t.Fatalf("%d creates sent, want 2", n)
+	}
+}
+
+// TestShortLinkImportAnswersOneCreate: two identical links, both killed
+// in flight, both stopped naming the same two links: importing one of
+// them into one resource ends one record, and the other still stops (the
+// other link may be its own), instead of making a third link.
+func TestShortLinkImportAnswersOneCreate(t *testing.T) {
+	sb, c := journalLinkClient(t)
+	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 2})
+	for range 2 {
+		if _, err := c.CreateShortLink(t.Context(), promoLink); !client.IsAmbiguousCreate(err) {
+			t.Fatalf("a dropped create gave %v, want an ambiguous create", err)
+		}
+	}
+	client.OrphanJournal(t, c)
+	links := sb.ShortLinks()
+	for range 2 {
+		var unproven *client.UnprovenObjectError
+		if _, err := c.CreateShortLink(t.Context(), promoLink); !errors.As(err, &unproven) || len(unproven.Candidates) != 2 {
+			t.Fatalf("the create gave %v; want it stopped naming both links", err)
+		}
+	}
+	client.OrphanJournal(t, c)
+	c.JournalSeenObject(t.Context(), client.JournalShortLink, links[0].ID, true)
+	if n := client.JournalEntries(t, c); n != 1 {
+		t.Fatalf("the import of one link left %d entries, want 1", n)
+	}
+	var unproven *client.UnprovenObjectError
+	if _, err := c.CreateShortLink(t.Context(), promoLink); !errors.As(err, &unproven) {
+		t.Fatalf("the other create gave %v; want it still stopped", err)
+	}
+	if n := sb.Count(linkCreates); n != 2 {
+		t.Fatalf("%d creates sent, want 2", n)
 	}
 }
 

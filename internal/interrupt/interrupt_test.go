@@ -11,7 +11,9 @@
 //
 // TestAccInterruptedContactListCreate and TestAccInterruptedShortLinkCreate
 // kill the provider while a create nothing can prove is in flight, and
-// follow each way out the next apply names.
+// follow each way out the next apply names;
+// TestAccShortLinkJournalEndsOnRefreshAndDestroy shows a link's record
+// ending when the state's link is read.
 //
 // TestAccInterruptedApply is the small run of `make test` (TF_ACC set);
 // ONEAPI_INTERRUPT_MATRIX=1 runs the full matrix (make test-kill).
@@ -27,7 +29,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,7 +36,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/sandbox"
 )
 
@@ -605,29 +605,26 @@ func (h *harness) shortLinks(t *testing.T) []sandbox.ListedShortLink {
 // it unique, so a link whose create was killed in flight is never adopted
 // by guess and never made again silently: the next apply stops and names
 // it and the ways out, and each way out, followed, ends with the links it
-// says and an empty plan.
+// says, an empty plan, and no record left in the in-flight journal (the
+// refresh of the link ends it).
 func TestAccInterruptedShortLinkCreate(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("TF_ACC is not set: this test drives the Terraform CLI")
 	}
-	for _, way := range []string{"import", "delete them", "rm"} {
+	for _, way := range []string{"import", "rm"} {
 		t.Run(way, func(t *testing.T) {
 			h := start(t, linkConfig)
 			out := h.interruptedApply(t, func() int { return len(h.shortLinks(t)) })
 			made := h.shortLinks(t)[0].ID
 			saysAll(t, out, "Short Link May Already Exist", "Nothing was created", made, "terraform import", "rm ")
-			want := []string{"active"} // the statuses of the stand-in's links at the end
-			switch way {
-			case "import":
+			want := 1
+			if way == "import" {
 				if err := h.terraform("import", "oneapi_short_link.promo", made).Run(); err != nil {
 					t.Fatalf("terraform import: %v\n%s", err, h.tail())
 				}
-			case "delete them":
-				h.deleteShortLink(t, made)
-				want = []string{"deleted", "active"}
-			case "rm":
+			} else {
 				followRm(t, out)
-				want = []string{"active", "active"}
+				want = 2
 			}
 			if err := h.terraform("apply", "-auto-approve").Run(); err != nil {
 				t.Fatalf("apply after %s: %v\n%s", way, err, h.tail())
@@ -635,26 +632,48 @@ func TestAccInterruptedShortLinkCreate(t *testing.T) {
 			if err := h.terraform("plan", "-detailed-exitcode").Run(); err != nil {
 				t.Fatalf("the plan after %s is not empty: %v\n%s", way, err, h.tail())
 			}
-			var got []string
-			for _, l := range h.shortLinks(t) {
-				got = append(got, l.Status)
+			if n := len(h.shortLinks(t)); n != want {
+				t.Fatalf("after %s the stand-in holds %d links, want %d", way, n, want)
 			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("after %s the stand-in's links are %v, want %v", way, got, want)
+			if n := h.journalEntries(t); n != 0 {
+				t.Fatalf("after %s and a refresh, %d in-flight journal entries are left, want 0", way, n)
 			}
 		})
 	}
 }
 
-// deleteShortLink deletes a link through the API, as the web interface
-// would.
-func (h *harness) deleteShortLink(t *testing.T, id string) {
+// TestAccShortLinkJournalEndsOnRefreshAndDestroy: a link's create is
+// recorded until a refresh, or a destroy, reads the link from the state.
+func TestAccShortLinkJournalEndsOnRefreshAndDestroy(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("TF_ACC is not set: this test drives the Terraform CLI")
+	}
+	for _, ends := range [][]string{{"plan"}, {"destroy", "-auto-approve", "-refresh=false"}} {
+		t.Run(ends[0], func(t *testing.T) {
+			h := start(t, linkConfig)
+			if err := h.terraform("apply", "-auto-approve").Run(); err != nil {
+				t.Fatalf("apply: %v\n%s", err, h.tail())
+			}
+			if n := h.journalEntries(t); n != 1 {
+				t.Fatalf("after the create, %d journal entries, want 1 (the create, until the state is read)", n)
+			}
+			if err := h.terraform(ends...).Run(); err != nil {
+				t.Fatalf("%v: %v\n%s", ends, err, h.tail())
+			}
+			if n := h.journalEntries(t); n != 0 {
+				t.Fatalf("after %v, %d journal entries, want 0", ends, n)
+			}
+		})
+	}
+}
+
+// journalEntries counts the in-flight journal's entries, where Terraform's
+// data directory keeps them.
+func (h *harness) journalEntries(t *testing.T) int {
 	t.Helper()
-	c, err := client.New(client.WithEndpoint(h.endpoint), client.WithAPIKey(h.apiKey))
+	names, err := filepath.Glob(filepath.Join(h.dir, "work", ".terraform", "oneapi-journal", "default", "*.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.DeleteShortLink(t.Context(), id); err != nil {
-		t.Fatalf("deleting link %s: %v", id, err)
-	}
+	return len(names)
 }

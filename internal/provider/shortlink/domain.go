@@ -220,11 +220,10 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 		// The domain exists and is in the state: failing here would taint
 		// it, and the next apply would delete it with its links.
 		resp.Diagnostics.AddWarning("Short-Link Domain Has No DNS Record Yet", fmt.Sprintf("Short-link domain %s (%q) is created "+
-			"and in the state, but no answer carried the DNS record to create before the wait ended (%v). record_type, "+
+			"and in the state, but the wait for the DNS record to create ended before an answer carried it: %v. record_type, "+
 			"hostname and cname stay empty until a refresh reads them: apply again once the platform has written the record "+
 			"(what takes them from this domain is planned then), or raise timeouts.create for new domains.",
 			d.ID, d.Name, err))
-		return
 	}
 	plan.fromAPI(d)
 	framework.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)

@@ -130,7 +130,8 @@ func TestAccShortURLDomain_waitsForItsDNSRecord(t *testing.T) {
 
 // TestAccShortURLDomain_recordWaitRunsOut: a domain whose DNS record the
 // platform has not written when timeouts.create runs out is kept in the
-// state, not tainted (the plan after is empty, not a replacement), its
+// state as the platform last answered (is_default set after the create
+// included), not tainted (the plan after is empty, not a replacement), its
 // record empty; following the warning's advice (apply again once the
 // record is written) reads the record into the state.
 func TestAccShortURLDomain_recordWaitRunsOut(t *testing.T) {
@@ -138,6 +139,7 @@ func TestAccShortURLDomain_recordWaitRunsOut(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	sb.SetShortDomainRecordDelay(1 << 30)
 	config := domainConfig(sb, `  name = "go.example.com"
+  is_default = true
   timeouts = { create = "3s" }`)
 	acctest.Test(t, resource.TestCase{
 		CheckDestroy: sb.CheckGone(),
@@ -147,6 +149,7 @@ func TestAccShortURLDomain_recordWaitRunsOut(t *testing.T) {
 				acctest.StateValue(domainAddr, "name", knownvalue.StringExact("go.example.com")),
 				acctest.StateValue(domainAddr, "record_type", knownvalue.Null()),
 				acctest.StateValue(domainAddr, "cname", knownvalue.Null()),
+				acctest.StateValue(domainAddr, "is_default", knownvalue.Bool(true)),
 			},
 			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			Check: func(*terraform.State) error {

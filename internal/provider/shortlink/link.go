@@ -69,10 +69,12 @@ func (r *linkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"statistics (the API has no read of one link): the clicks, the short and the original link. Destroying deletes " +
 			"the link; the platform keeps it restorable for a few days.\n\nNothing makes a link unique, so a create whose answer " +
 			"is lost is never sent again on a guess. A create that a killed apply left in flight is recorded in the in-flight " +
-			"journal in Terraform's data directory (as a campaign's is): the next apply of the same link takes the link the " +
-			"earlier answer named; else, when live links to the same original link were made since, it stops and names them, " +
-			"with the ways out (`terraform import` of the one that is this link, deleting them, or deleting the journal file " +
-			"it names to make a new link); else it makes the link.",
+			"journal in Terraform's data directory (as a campaign's is): the next apply of the same link (domain, original " +
+			"link, name and slug) takes the link the earlier answer named, or makes it anew if that link is gone; when that " +
+			"answer never came, it stops and names the live links to the same original link made since, with the ways out " +
+			"(`terraform import` of the one that is this link, or deleting the journal file it names to make a new link). " +
+			"As for campaigns, an entry ends when a refresh or destroy reads its link: an apply with `-refresh=false` or " +
+			"`-target` that skips the refresh can let a new resource of the same link, name and slug take it.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Short link id (a uuid).",
@@ -179,7 +181,12 @@ func (r *linkResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	l, err := r.Client.CreateShortLink(ctx, client.ShortLinkRequest{DomainID: plan.DomainID.ValueString(), Link: plan.OriginalLink.ValueString()})
+	then := client.ShortLinkUpdate{Name: plan.Name.ValueStringPointer()}
+	if framework.Known(plan.Slug) {
+		then.Slug = plan.Slug.ValueStringPointer()
+	}
+	l, err := r.Client.CreateShortLink(ctx, client.ShortLinkRequest{DomainID: plan.DomainID.ValueString(),
+		Link: plan.OriginalLink.ValueString(), Then: then})
 	if err != nil {
 		resp.Diagnostics.Append(linkWriteError("Unable to Create Short Link", r.Client, "", err)...)
 		return
@@ -220,12 +227,13 @@ func linkWriteError(summary string, c *client.Client, id string, err error) diag
 	case errors.As(err, &unproven):
 		return diag.Diagnostics{diag.NewErrorDiagnostic("Short Link May Already Exist", fmt.Sprintf("Nothing was created: %s.\n\n"+
 			"If one of them is this resource's link, import it and apply again:\n\n  terraform import ADDRESS LINK_UUID\n\n"+
-			"If none is (a link another resource holds is not), delete them in the web interface and apply again. To create "+
-			"a new link and keep them, delete the record of the earlier create and apply again:\n\n  rm %s", err, unproven.Entry))}
+			"Otherwise delete the record of the earlier create and apply again, which makes a new link (then delete in the web "+
+			"interface the links named above that no resource holds):\n\n  rm %s", err, unproven.Entry))}
 	case client.IsAmbiguousCreate(err):
 		return diag.Diagnostics{diag.NewErrorDiagnostic(summary, err.Error()+".\n\nA short link has no unique name to find it by, so the "+
 			"create was not sent again. If one of the links named above is this one, bring it under Terraform with an import "+
-			"block (id = its uuid) and apply; otherwise delete them in the web interface and apply again.")}
+			"block (id = its uuid) and apply. Otherwise apply again: unless the in-flight journal is off (ONEAPI_JOURNAL_DIR=off), "+
+			"that apply stops too, names the links that may be this one, and says how to make a new one.")}
 	}
 	if apiErr := framework.FieldErrorsOf(err); apiErr != nil {
 		return framework.AttributeErrors(summary, "Nothing was changed. Correct the value and apply again.", apiErr, func(field string) (path.Path, bool) {
