@@ -46,7 +46,7 @@ func (f *phoneFunction) Run(ctx context.Context, req function.RunRequest, resp *
 	}
 	digits, err := framework.ParsePhone(text)
 	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, "Invalid phone number: "+err.Error()+".")
+		resp.Error = function.NewArgumentFuncError(0, "Invalid phone number: "+err.Error())
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, digits)

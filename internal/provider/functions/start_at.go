@@ -72,19 +72,19 @@ func (f *startAtFunction) Run(ctx context.Context, req function.RunRequest, resp
 func startAt(timestamp string, zoneName types.String) (string, *function.FuncError) {
 	if zoneName.IsNull() {
 		return "", function.NewArgumentFuncError(1, "time_zone is null: a function cannot read the provider's time_zone, "+
-			"so it must be given; pass the account's zone, the same value as the provider's time_zone (such as \"Europe/Kyiv\", or \"UTC\").")
+			"so it must be given; pass the account's zone, the same value as the provider's time_zone (such as \"Europe/Kyiv\", or \"UTC\")")
 	}
 	zone, err := framework.LoadTimeZone(zoneName.ValueString())
 	if err != nil {
-		return "", function.NewArgumentFuncError(1, "Invalid time zone: "+err.Error()+".")
+		return "", function.NewArgumentFuncError(1, "Invalid time zone: "+err.Error())
 	}
 	if timestamp == "" {
-		return "", function.NewArgumentFuncError(0, "timestamp is empty; give an RFC 3339 time such as 2026-03-29T09:00:00Z.")
+		return "", function.NewArgumentFuncError(0, "timestamp is empty; give an RFC 3339 time such as 2026-03-29T09:00:00Z")
 	}
 	out, err := framework.NormalizeStartAt(timestamp, zone)
 	if err != nil {
 		return "", function.NewArgumentFuncError(0, fmt.Sprintf("Invalid timestamp: %s; give an RFC 3339 time such as "+
-			"2026-03-29T09:00:00Z or %s.", err, time.Date(2026, 3, 29, 9, 0, 0, 0, time.UTC).In(zone).Format(time.RFC3339)))
+			"2026-03-29T09:00:00Z or %s", err, time.Date(2026, 3, 29, 9, 0, 0, 0, time.UTC).In(zone).Format(time.RFC3339)))
 	}
 	return out, nil
 }
