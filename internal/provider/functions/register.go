@@ -12,7 +12,7 @@ func init() {
 		Name: "functions",
 		Offer: func(framework.Shared) framework.Offer {
 			return framework.Offer{
-				Functions: []func() function.Function{NewSMSPartsFunction, NewPhoneFunction, NewStartAtFunction},
+				Functions: []func() function.Function{NewSMSPartsFunction, NewPhoneFunction, NewStartAtFunction, NewPlaceholdersFunction},
 			}
 		},
 	})
