@@ -74,10 +74,10 @@ const (
 // The platform documents no split; its limits are these parts' multiples
 // (765 = 5 x 153, 335 = 5 x 67).
 const (
-	smsSingleGSM        = 160
-	smsConcatenatedGSM  = 153
-	smsSingleUCS2       = 70
-	smsConcatenatedUCS2 = 67
+	SMSSingleGSM        = 160
+	SMSConcatenatedGSM  = 153
+	SMSSingleUCS2       = 70
+	SMSConcatenatedUCS2 = 67
 )
 
 // SMSCount is one text as One-API counts it: its encoding, its length in
@@ -97,10 +97,10 @@ type SMSCount struct {
 func CountSMS(text string) SMSCount {
 	n, gsm := SMSLength(text)
 	c := SMSCount{Encoding: SMSEncodingGSM, Characters: n, MaxCharacters: SMSMaxGSM}
-	single, concatenated := smsSingleGSM, smsConcatenatedGSM
+	single, concatenated := SMSSingleGSM, SMSConcatenatedGSM
 	if !gsm {
 		c.Encoding, c.MaxCharacters = SMSEncodingUCS2, SMSMaxUCS2
-		single, concatenated = smsSingleUCS2, smsConcatenatedUCS2
+		single, concatenated = SMSSingleUCS2, SMSConcatenatedUCS2
 	}
 	switch {
 	case n == 0:

@@ -44,7 +44,8 @@ func (f *smsPartsFunction) Definition(_ context.Context, _ function.DefinitionRe
 			"The UCS-2 limit is disputed: the OpenAPI file says %d, the SMS pages %d. `max_characters` is %d, the limit "+
 			"above which a plan is refused; a UCS-2 text of %d to %d characters plans with a *Disputed Limit* warning "+
 			"and may be refused by One-API when the campaign is created (nothing is sent then).",
-			framework.SMSEncodingGSM, framework.SMSEncodingUCS2, 160, 70, 153, 67, framework.SMSMaxGSM, framework.SMSMaxUCS2,
+			framework.SMSEncodingGSM, framework.SMSEncodingUCS2, framework.SMSSingleGSM, framework.SMSSingleUCS2,
+			framework.SMSConcatenatedGSM, framework.SMSConcatenatedUCS2, framework.SMSMaxGSM, framework.SMSMaxUCS2,
 			framework.SMSMaxUCS2, framework.SMSPagesMaxUCS2, framework.SMSMaxUCS2, framework.SMSPagesMaxUCS2+1, framework.SMSMaxUCS2),
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "text", MarkdownDescription: "The SMS text, as written in the campaign."},
