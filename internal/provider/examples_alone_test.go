@@ -53,6 +53,7 @@ var (
 	identityBlock = regexp.MustCompile(`(?m)^\s*identity\s*=`)
 	nativeBlock   = regexp.MustCompile(`(?m)^\s*(action|list)\s+"|action_trigger\s*\{`)
 	hasProviders  = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
+	functionCall  = regexp.MustCompile(`provider::oneapi::`)
 )
 
 // exampleDirs walks examples/ for every directory with configuration
@@ -88,6 +89,9 @@ func exampleDirs(t *testing.T) []exampleDir {
 		text := string(b)
 		if importForEach.MatchString(text) {
 			need("1.7.0")
+		}
+		if functionCall.MatchString(text) {
+			need("1.8.0")
 		}
 		if identityBlock.MatchString(text) {
 			need("1.12.0")

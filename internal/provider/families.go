@@ -8,6 +8,7 @@ import (
 	_ "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/account"
 	_ "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/campaign"
 	_ "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/contactbook"
+	_ "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/functions"
 	_ "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/message"
 	_ "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/otp"
 	_ "github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/shortlink"

@@ -84,6 +84,48 @@ func TestAccGuide_preconditionRefusesAnUnregisteredSender(t *testing.T) {
 	}
 }
 
+// TestAccGuide_preconditionRefusesTooManyPartsAtPlan: a text of 3 SMS
+// parts (sms_parts) to the 3 phones at 0.045 for one part to all of them
+// (oneapi_campaign_price, read at plan) costs 0.135, more than max_cost
+// 0.1: the plan fails with the precondition's message, and nothing is
+// created, not the list, not its contacts, not the campaign; the only
+// requests are the plan's reads. The same text with max_cost 0.2 plans.
+func TestAccGuide_preconditionRefusesTooManyPartsAtPlan(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t)
+	long := strings.Repeat("Friday sale: 20% off everything. ", 10) // 330 GSM 7-bit characters: 3 parts
+	guide := strings.Replace(readExample(t, "guides/preconditions/main.tf"), `"Friday sale: 20% off everything"`, fmt.Sprintf("%q", long), 1)
+	acctest.Test(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		CheckDestroy:           sb.CheckGone(),
+		Steps: []resource.TestStep{
+			{
+				Config:          sb.ProviderBlock() + guide,
+				ConfigVariables: config.Variables{"max_cost": config.FloatVariable(0.1)},
+				ExpectError: acctest.WrappedRE(`Resource precondition failed.*The text is 3 SMS part\(s\) in gsm7 to 3 phones: 0\.135 USD, ` +
+					`more than max_cost 0\.1\. Shorten the text`),
+			},
+			{
+				PreConfig: func() {
+					if n := sb.Count("POST /api/groups") + sb.Count("POST /api/contacts") + sb.CountCreates(); n != 0 {
+						t.Errorf("%d creates, want none: the plan failed", n)
+					}
+					if n := sb.Count("POST /api/campaigns/price"); n == 0 {
+						t.Errorf("no price was asked: the refusal did not come from the estimate at plan (%v)", sb.Counters())
+					}
+				},
+				Config:             sb.ProviderBlock() + guide,
+				ConfigVariables:    config.Variables{"max_cost": config.FloatVariable(0.2)},
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+	if n := sb.Count("POST /api/groups") + sb.Count("POST /api/contacts") + sb.CountCreates(); n != 0 {
+		t.Errorf("%d creates, want none: nothing was applied", n)
+	}
+}
+
 // TestAccGuide_preconditionRefusesACampaignBeyondTheBalance: the price is
 // known only once the contacts exist, so the check runs during apply,
 // before the campaign is created: no campaign is sent.

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -39,6 +40,7 @@ var (
 	_ provider.Provider                  = (*oneAPIProvider)(nil)
 	_ provider.ProviderWithActions       = (*oneAPIProvider)(nil)
 	_ provider.ProviderWithListResources = (*oneAPIProvider)(nil)
+	_ provider.ProviderWithFunctions     = (*oneAPIProvider)(nil)
 )
 
 // New returns the provider factory for a release version.
@@ -219,7 +221,7 @@ func resolveConfig(m providerModel, resp *provider.ConfigureResponse) providerCo
 	cfg.requestsPerSecond = m.RequestsPerSecond.ValueFloat64()
 	cfg.timeZone = time.UTC
 	if name := stringOr(m.TimeZone, os.Getenv(EnvTimeZone)); name != "" {
-		zone, err := loadTimeZone(name)
+		zone, err := framework.LoadTimeZone(name)
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("time_zone"), "Invalid Time Zone",
 				err.Error()+". Set time_zone (or "+EnvTimeZone+") to the account's zone.")
@@ -283,4 +285,8 @@ func (p *oneAPIProvider) ListResources(_ context.Context) []func() list.ListReso
 
 func (p *oneAPIProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return p.offer.DataSources
+}
+
+func (p *oneAPIProvider) Functions(_ context.Context) []func() function.Function {
+	return p.offer.Functions
 }

@@ -39,20 +39,7 @@ func timeZoneValidator() validator.String {
 }
 
 func checkTimeZone(p path.Path, value string, d *diag.Diagnostics) {
-	if _, err := loadTimeZone(value); err != nil {
+	if _, err := framework.LoadTimeZone(value); err != nil {
 		d.AddAttributeError(p, "Invalid Time Zone", fmt.Sprintf("Attribute %s: %s.", p, err))
 	}
-}
-
-// loadTimeZone reads an IANA zone name; "" and "Local" are refused, since
-// the machine running Terraform says nothing about the account.
-func loadTimeZone(name string) (*time.Location, error) {
-	if name == "" || name == "Local" {
-		return nil, fmt.Errorf("%q is not an IANA time zone name; write one such as UTC or Europe/Kyiv", name)
-	}
-	zone, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, fmt.Errorf("%q is not an IANA time zone name (%w); write one such as UTC or Europe/Kyiv", name, err)
-	}
-	return zone, nil
 }

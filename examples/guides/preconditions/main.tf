@@ -1,7 +1,7 @@
 # A campaign to a contact list managed in the same configuration, refused at
 # plan (or, when a value is only known during apply, before it is created)
-# if its sender is not registered or its estimated price exceeds what the
-# account can pay.
+# if its sender is not registered, if its SMS parts cost more than the
+# campaign may, or if its estimated price exceeds what the account can pay.
 
 variable "sender" {
   type    = string
@@ -30,6 +30,12 @@ data "oneapi_senders" "sms" {
 
 data "oneapi_balance" "current" {}
 
+variable "max_cost" {
+  type        = number
+  description = "The most this campaign may cost, in the account's currency."
+  default     = 1
+}
+
 locals {
   # What the campaign sends, and to whom: the estimate and the campaign read
   # the same values.
@@ -38,6 +44,19 @@ locals {
     sender = var.sender
     text   = "Friday sale: 20% off everything"
   }
+}
+
+# At plan: the price of one SMS part to each phone of the list (read at plan,
+# nothing is sent), times the parts the text is sent as.
+data "oneapi_campaign_price" "one_part" {
+  recipients = { phones = var.vip_phones }
+  sender     = local.sale.sender
+  text       = "."
+}
+
+locals {
+  sale_sms  = provider::oneapi::sms_parts(local.sale.text)
+  sale_cost = local.sale_sms.parts * data.oneapi_campaign_price.one_part.price
 }
 
 # The estimate counts the list's contacts, so it is read after they exist.
@@ -84,6 +103,10 @@ resource "oneapi_campaign" "sale" {
     precondition {
       condition     = contains(data.oneapi_senders.sms.names, var.sender)
       error_message = "SMS sender ${var.sender} is not registered and active for this account."
+    }
+    precondition {
+      condition     = local.sale_cost <= var.max_cost
+      error_message = "The text is ${local.sale_sms.parts} SMS part(s) in ${local.sale_sms.encoding} to ${length(var.vip_phones)} phones: ${format("%.3f", local.sale_cost)} ${data.oneapi_campaign_price.one_part.currency}, more than max_cost ${var.max_cost}. Shorten the text (see provider::oneapi::sms_parts) or raise max_cost."
     }
     precondition {
       condition     = terraform_data.sale_budget.output.price <= terraform_data.sale_budget.output.balance + terraform_data.sale_budget.output.credit

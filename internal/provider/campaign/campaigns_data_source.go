@@ -201,8 +201,8 @@ func (m campaignFilter) listOptions(zone *time.Location) []client.ListOptions {
 	if t := m.Type.ValueString(); t != "" {
 		kinds = []string{t}
 	}
-	from, _ := parseAccountTime(m.CreatedFrom.ValueString(), zone)
-	to, _ := parseAccountTime(m.CreatedTo.ValueString(), zone)
+	from, _ := framework.ParseAccountTime(m.CreatedFrom.ValueString(), zone)
+	to, _ := framework.ParseAccountTime(m.CreatedTo.ValueString(), zone)
 	out := make([]client.ListOptions, 0, len(kinds))
 	for _, t := range kinds {
 		out = append(out, client.ListOptions{Type: t, From: from, To: to, Sort: "id", Way: "asc", PageLimit: 500})

@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // Internals the external tests (package campaign_test) use: they run
@@ -38,7 +39,7 @@ var (
 	ContentAttributes       = contentAttributes
 	ContentChanges          = contentChanges
 	InPlaceAttributes       = inPlaceAttributes
-	NormalizeStartAt        = normalizeStartAt
+	NormalizeStartAt        = framework.NormalizeStartAt
 	RecipientsAttrTypes     = recipientsAttrTypes
 	RefreshedState          = refreshedState
 	RunStateActionFor       = runStateActionFor

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // The campaign resource's model, and how it maps to the API: the create
@@ -119,7 +120,7 @@ func campaignToCreateRequest(ctx context.Context, m campaignResourceModel, zone 
 	sort.Slice(rcp.Groups, func(i, j int) bool { return rcp.Groups[i] < rcp.Groups[j] })
 	to := audience{phones: sortedPhones(rcp.Phones), groups: rcp.Groups}
 	if s := m.StartAt.ValueString(); s != "" {
-		to.startAt, _ = normalizeStartAt(s, zone)
+		to.startAt, _ = framework.NormalizeStartAt(s, zone)
 	}
 	c, _, _ := contentOf(m)
 	req, ds := c.request(ctx, m, to)
@@ -171,8 +172,8 @@ func takesStartAt(c *client.Campaign, current string, haveOne bool, zone *time.L
 	if c.StartAt == nil || !haveOne {
 		return !haveOne
 	}
-	ours, err1 := normalizeStartAt(current, zone)
-	theirs, err2 := normalizeStartAt(*c.StartAt, zone)
+	ours, err1 := framework.NormalizeStartAt(current, zone)
+	theirs, err2 := framework.NormalizeStartAt(*c.StartAt, zone)
 	return err1 != nil || err2 != nil || ours != theirs
 }
 

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -47,8 +46,7 @@ func personalSMSAttribute(ch framework.Channel) schema.SingleNestedAttribute {
 					"phone": schema.StringAttribute{
 						MarkdownDescription: "Phone number, 9 to 15 digits without a plus.",
 						Required:            true,
-						Validators: []validator.String{stringvalidator.RegexMatches(framework.PhonePattern,
-							"must be 9 to 15 digits with the country code, without a plus or spaces")},
+						Validators:          []validator.String{framework.PhoneValidator()},
 					},
 					"text": smsTextAttribute(),
 				}},

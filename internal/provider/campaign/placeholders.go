@@ -3,7 +3,6 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -33,11 +32,6 @@ import (
 // names no field ("Use code {SPRING20}") may be meant as written, so it
 // plans with a warning that lists the account's fields.
 
-var (
-	placeholderPattern = regexp.MustCompile(`\{([1-9][0-9]{0,18})\}`)
-	namedFieldPattern  = regexp.MustCompile(`\{([\p{L}_][\p{L}\p{N}_ .-]{0,63})\}`)
-)
-
 // placeholder is one {field_id}, or one {name} when byName, of a text.
 type placeholder struct {
 	at     path.Path
@@ -51,11 +45,11 @@ func placeholders(plan campaignResourceModel) []placeholder {
 	var out []placeholder
 	add := func(at path.Path, v attr.Value) {
 		if s, ok := v.(types.String); ok && framework.Known(s) {
-			for _, m := range placeholderPattern.FindAllStringSubmatch(s.ValueString(), -1) {
-				out = append(out, placeholder{at: at, id: m[1]})
+			for _, id := range framework.FieldPlaceholders(s.ValueString()) {
+				out = append(out, placeholder{at: at, id: id})
 			}
-			for _, m := range namedFieldPattern.FindAllStringSubmatch(s.ValueString(), -1) {
-				out = append(out, placeholder{at: at, id: m[1], byName: true})
+			for _, name := range framework.NamedFieldPlaceholders(s.ValueString()) {
+				out = append(out, placeholder{at: at, id: name, byName: true})
 			}
 		}
 	}

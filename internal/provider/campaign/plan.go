@@ -284,7 +284,7 @@ func contentType(plan campaignResourceModel) string {
 // plans each replacement's new campaign.
 func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, resp *resource.ModifyPlanResponse) {
 	if framework.Known(plan.StartAt) {
-		if start, err := parseAccountTime(plan.StartAt.ValueString(), zone); err == nil {
+		if start, err := framework.ParseAccountTime(plan.StartAt.ValueString(), zone); err == nil {
 			if err := startAtWindow(start, now, zone); err != nil {
 				resp.Diagnostics.AddAttributeError(path.Root("start_at"), "Invalid Start Time",
 					fmt.Sprintf("Attribute start_at: %s.", err))
@@ -456,8 +456,8 @@ func startAtChanged(plan, state campaignResourceModel, zone *time.Location) bool
 	if !framework.Known(plan.StartAt) || !framework.Known(state.StartAt) {
 		return false
 	}
-	a, errA := normalizeStartAt(plan.StartAt.ValueString(), zone)
-	b, errB := normalizeStartAt(state.StartAt.ValueString(), zone)
+	a, errA := framework.NormalizeStartAt(plan.StartAt.ValueString(), zone)
+	b, errB := framework.NormalizeStartAt(state.StartAt.ValueString(), zone)
 	return errA == nil && errB == nil && a != b
 }
 
@@ -465,7 +465,7 @@ func startAtChanged(plan, state campaignResourceModel, zone *time.Location) bool
 // makes: Terraform shows every change of a configured value, and this one
 // changes nothing on the platform.
 func startAtRespelledWarning(plan, state campaignResourceModel, zone *time.Location) diag.Diagnostic {
-	at, _ := normalizeStartAt(plan.StartAt.ValueString(), zone)
+	at, _ := framework.NormalizeStartAt(plan.StartAt.ValueString(), zone)
 	return diag.NewAttributeWarningDiagnostic(path.Root("start_at"), "Start Time Re-Spelled, Not Moved",
 		fmt.Sprintf("start_at changes from %q to %q, which name the same instant (%s in time_zone %s): the campaign is "+
 			"not rescheduled. Terraform shows every change of a configured value as an update; applying it only records "+

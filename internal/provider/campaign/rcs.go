@@ -97,7 +97,7 @@ func cardSchema() schema.NestedAttributeObject {
 						"phone": schema.StringAttribute{
 							MarkdownDescription: "Number a `call` button dials, 9 to 15 digits.",
 							Optional:            true,
-							Validators:          []validator.String{stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus")},
+							Validators:          []validator.String{framework.PhoneValidator()},
 						},
 						"postback_data": schema.StringAttribute{
 							MarkdownDescription: "Data sent back when the button is pressed, at most 25 characters.",

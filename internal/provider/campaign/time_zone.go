@@ -75,7 +75,7 @@ func (r *campaignResource) timedSend(ctx context.Context, req createRequest) (*c
 // clock). ok is false within zoneTolerance, or when created_at does not
 // parse.
 func zoneOffset(createdAt string, zone *time.Location, sent, answered time.Time) (offset time.Duration, ok bool) {
-	created, err := parseAccountTime(createdAt, zone)
+	created, err := framework.ParseAccountTime(createdAt, zone)
 	if err != nil {
 		return 0, false
 	}
@@ -135,7 +135,7 @@ func createZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, pla
 	zone := cl.TimeZone()
 	startAt := ""
 	if plan.ValueString() != "" {
-		startAt, _ = normalizeStartAt(plan.ValueString(), zone) // as campaignToCreateRequest sent it
+		startAt, _ = framework.NormalizeStartAt(plan.ValueString(), zone) // as campaignToCreateRequest sent it
 	}
 	offset, ok := zoneOffset(*c.CreatedAt, zone, window.sent, window.answered)
 	if !ok || !w.first(cl) {
@@ -154,7 +154,7 @@ func readZoneMismatch(w *ZoneWatch, cl *client.Client, c *client.Campaign, now t
 		return nil
 	}
 	zone := cl.TimeZone()
-	created, err := parseAccountTime(*c.CreatedAt, zone)
+	created, err := framework.ParseAccountTime(*c.CreatedAt, zone)
 	if err == nil {
 		created = readings(created)[0] // the earliest: the least in the future
 	}
@@ -203,8 +203,8 @@ func (m zoneMismatch) startAtEffect() string {
 	if m.startAt == "" {
 		return general
 	}
-	sent, err1 := parseAccountTime(m.startAt, m.zone)
-	created, err2 := parseAccountTime(m.createdAt, m.zone)
+	sent, err1 := framework.ParseAccountTime(m.startAt, m.zone)
+	created, err2 := framework.ParseAccountTime(m.createdAt, m.zone)
 	if err1 != nil || err2 != nil {
 		return general
 	}

@@ -25,7 +25,7 @@ func checkTime(p path.Path, value string, d *diag.Diagnostics) {
 			fmt.Sprintf("Attribute %s is an empty string. Omit the attribute instead (for start_at: the campaign is then sent at once).", p))
 		return
 	}
-	if _, err := parseAccountTime(value, time.UTC); err != nil {
+	if _, err := framework.ParseAccountTime(value, time.UTC); err != nil {
 		local, offset := timeExamples(time.Now())
 		d.AddAttributeError(p, "Invalid Time",
 			fmt.Sprintf("Attribute %s: %s. Write it like %s (in the provider's time_zone) or %s.", p, err, local, offset))

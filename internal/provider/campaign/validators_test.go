@@ -3,6 +3,8 @@ package campaign
 import (
 	"testing"
 	"time"
+
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // TestTimeHintCanBeFollowed: the examples in the error about a badly
@@ -18,7 +20,7 @@ func TestTimeHintCanBeFollowed(t *testing.T) {
 			now := time.Date(2026, 12, 31, hour, 59, 59, 0, time.UTC)
 			local, offset := timeExamples(now)
 			for _, example := range []string{local, offset} {
-				start, err := parseAccountTime(example, zone)
+				start, err := framework.ParseAccountTime(example, zone)
 				if err != nil {
 					t.Fatalf("%s: %v", example, err)
 				}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -74,34 +73,6 @@ func parseCampaignID(s string, p path.Path) (int64, diag.Diagnostics) {
 // apiTimeLayout is how One-API writes and reads times, in the account's
 // time zone (the provider's time_zone).
 const apiTimeLayout = client.TimeLayout
-
-// parseAccountTime reads a time as the provider's attributes take it:
-// yyyy-mm-dd hh:mm:ss in the account's zone, or RFC 3339 with its own
-// offset. "" is the zero time.
-func parseAccountTime(s string, zone *time.Location) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.ParseInLocation(apiTimeLayout, s, zone); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is neither yyyy-mm-dd hh:mm:ss nor RFC 3339", s)
-	}
-	return t, nil
-}
-
-// normalizeStartAt writes a start time as One-API reads it: yyyy-mm-dd
-// hh:mm:ss in the account's zone. A time given that way is sent as
-// written; an RFC 3339 time is converted into the zone.
-func normalizeStartAt(s string, zone *time.Location) (string, error) {
-	t, err := parseAccountTime(s, zone)
-	if err != nil {
-		return "", err
-	}
-	return t.In(zone).Format(apiTimeLayout), nil
-}
 
 // statisticsFields are the short statistics of a campaign (and of its SMS
 // fallback), as every read answers them.

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/client"
+	"github.com/oneapi-terraform/terraform-provider-oneapi/internal/provider/framework"
 )
 
 // TestNormalizeStartAt: a start time is sent as yyyy-mm-dd hh:mm:ss in the
@@ -31,12 +32,12 @@ func TestNormalizeStartAt(t *testing.T) {
 		{kyiv, "2026-07-01T09:00:00Z", "2026-07-01 12:00:00"},
 		{kyiv, "2026-12-01T11:00:00+02:00", "2026-12-01 11:00:00"},
 	} {
-		if got, err := normalizeStartAt(tt.in, tt.zone); err != nil || got != tt.out {
+		if got, err := framework.NormalizeStartAt(tt.in, tt.zone); err != nil || got != tt.out {
 			t.Errorf("%s in %s -> %s %v, want %s", tt.in, tt.zone, got, err, tt.out)
 		}
 	}
 	for _, bad := range []string{"tomorrow", "2026-12-01 09:00", "01.12.2026 09:00:00"} {
-		if _, err := normalizeStartAt(bad, time.UTC); err == nil {
+		if _, err := framework.NormalizeStartAt(bad, time.UTC); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}

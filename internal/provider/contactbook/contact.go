@@ -79,7 +79,7 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"phone": schema.StringAttribute{
 				MarkdownDescription: "Phone number, 9 to 15 digits without a plus; unique in the contact book.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(framework.PhonePattern, "must be 9 to 15 digits without a plus, such as 380661231231")},
+				Validators:          []validator.String{framework.PhoneValidator()},
 			},
 			"contact_lists": schema.SetAttribute{
 				MarkdownDescription: "Ids of the contact lists the contact belongs to, at most 100 (for example " +

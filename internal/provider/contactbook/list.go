@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -62,7 +61,7 @@ func NewListOfContacts() list.ListResource {
 			"phone": schema.StringAttribute{
 				MarkdownDescription: "Only the contact of this phone number: digits only, with the country code.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(framework.PhonePattern, "must be a phone number: 9 to 15 digits with the country code, no +")},
+				Validators:          []validator.String{framework.PhoneValidator()},
 			},
 		},
 		Each:        eachContact,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -35,6 +36,9 @@ type Offer struct {
 	DataSources   []func() datasource.DataSource
 	Actions       []func() action.Action
 	ListResources []func() list.ListResource
+	// Functions are provider-defined functions
+	// (provider::oneapi::NAME, Terraform 1.8 and later).
+	Functions []func() function.Function
 }
 
 // Family is one object family's registration.
@@ -135,6 +139,7 @@ func (r *Registry) Offers(s Shared) Offer {
 		all.DataSources = append(all.DataSources, o.DataSources...)
 		all.Actions = append(all.Actions, o.Actions...)
 		all.ListResources = append(all.ListResources, o.ListResources...)
+		all.Functions = append(all.Functions, o.Functions...)
 	}
 	return all
 }

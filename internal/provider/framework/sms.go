@@ -38,28 +38,78 @@ func SMSTextValidator() validator.String {
 }
 
 // CheckSMSText is SMSTextValidator's check of one text at p, for rules
-// applied outside a schema (ValidateConfig).
+// applied outside a schema (ValidateConfig). It judges the text by
+// CountSMS, as the provider::oneapi::sms_parts function reports it.
 func CheckSMSText(p path.Path, value string, d *diag.Diagnostics) {
-	text := value
-	if text == "" {
+	if value == "" {
 		d.AddAttributeError(p, "Empty SMS Text", fmt.Sprintf("Attribute %s must not be empty.", p))
 		return
 	}
-	n, gsm := SMSLength(text)
+	c := CountSMS(value)
 	switch {
-	case gsm && n > SMSMaxGSM:
+	case c.Encoding == SMSEncodingGSM && c.Characters > c.MaxCharacters:
 		d.AddAttributeError(p, "SMS Text Too Long",
-			fmt.Sprintf("Attribute %s is %d GSM 7-bit characters; One-API accepts at most %d. Shorten the text.", p, n, SMSMaxGSM))
-	case !gsm && n > SMSMaxUCS2:
+			fmt.Sprintf("Attribute %s is %d GSM 7-bit characters; One-API accepts at most %d. Shorten the text.", p, c.Characters, SMSMaxGSM))
+	case c.Characters > c.MaxCharacters:
 		d.AddAttributeError(p, "SMS Text Too Long",
 			fmt.Sprintf("Attribute %s needs UCS-2 (it has characters outside GSM 7-bit) and is %d characters; One-API accepts at most %d. "+
-				"Shorten the text or use only GSM 7-bit characters (then %d are allowed).", p, n, SMSMaxUCS2, SMSMaxGSM))
-	case !gsm && n > SMSPagesMaxUCS2:
+				"Shorten the text or use only GSM 7-bit characters (then %d are allowed).", p, c.Characters, SMSMaxUCS2, SMSMaxGSM))
+	case c.Encoding == SMSEncodingUCS2 && c.Characters > SMSPagesMaxUCS2:
 		d.AddAttributeWarning(p, "Disputed Limit",
 			fmt.Sprintf("Attribute %s needs UCS-2 and is %d characters. The sources disagree: the SMS pages allow %d "+
 				"(Cyrillic) characters, the OpenAPI file %d. One-API may refuse the campaign when it is created "+
-				"(nothing is sent then); at most %d is safe under both readings.", p, n, SMSPagesMaxUCS2, SMSMaxUCS2, SMSPagesMaxUCS2))
+				"(nothing is sent then); at most %d is safe under both readings.", p, c.Characters, SMSPagesMaxUCS2, SMSMaxUCS2, SMSPagesMaxUCS2))
 	}
+}
+
+// The encodings of an SMS text, as CountSMS names them.
+const (
+	SMSEncodingGSM  = "gsm7"
+	SMSEncodingUCS2 = "ucs2"
+)
+
+// The characters of one SMS part: a text up to the single limit goes as
+// one message; a longer one is split into parts of the concatenated limit
+// (GSM 03.38: the rest of each part carries the header that joins them).
+// The platform documents no split; its limits are these parts' multiples
+// (765 = 5 x 153, 335 = 5 x 67).
+const (
+	SMSSingleGSM        = 160
+	SMSConcatenatedGSM  = 153
+	SMSSingleUCS2       = 70
+	SMSConcatenatedUCS2 = 67
+)
+
+// SMSCount is one text as One-API counts it: its encoding, its length in
+// that encoding's units (GSM 7-bit septets, an extension character two; or
+// UTF-16 units, an emoji two), the parts it is sent in, and the most
+// characters the plan accepts in that encoding (in UCS-2 the OpenAPI
+// file's 355: 336 to 355 plan with the Disputed Limit warning).
+type SMSCount struct {
+	Encoding      string
+	Characters    int
+	Parts         int
+	MaxCharacters int
+}
+
+// CountSMS counts a text the way CheckSMSText judges it. An empty text is
+// 0 characters in 0 parts (and refused by CheckSMSText).
+func CountSMS(text string) SMSCount {
+	n, gsm := SMSLength(text)
+	c := SMSCount{Encoding: SMSEncodingGSM, Characters: n, MaxCharacters: SMSMaxGSM}
+	single, concatenated := SMSSingleGSM, SMSConcatenatedGSM
+	if !gsm {
+		c.Encoding, c.MaxCharacters = SMSEncodingUCS2, SMSMaxUCS2
+		single, concatenated = SMSSingleUCS2, SMSConcatenatedUCS2
+	}
+	switch {
+	case n == 0:
+	case n <= single:
+		c.Parts = 1
+	default:
+		c.Parts = (n + concatenated - 1) / concatenated
+	}
+	return c
 }
 
 const (

@@ -84,16 +84,6 @@ func (r setRule) ValidateSet(_ context.Context, req validator.SetRequest, resp *
 	}
 }
 
-// PhonesAre requires every phone of a set to be one as One-API takes it.
-func PhonesAre() validator.Set {
-	return setRule{"each must be 9 to 15 digits without a plus", func(p path.Path, e attr.Value, d *diag.Diagnostics) {
-		if s, ok := e.(types.String); ok && !PhonePattern.MatchString(s.ValueString()) {
-			d.AddAttributeError(p, "Invalid Phone Number", fmt.Sprintf("Attribute %s has %q, which is not a phone number as "+
-				"One-API takes it: 9 to 15 digits with the country code and without a plus or spaces, such as 380661231231.", p, s.ValueString()))
-		}
-	}}
-}
-
 // IDsAre requires every element of a set to be an object's id (a positive
 // whole number) of this kind ("contact list").
 func IDsAre(kind string) validator.Set {

@@ -73,8 +73,7 @@ func (a *sendAction) Schema(_ context.Context, _ action.SchemaRequest, resp *act
 			"phone": schema.StringAttribute{
 				MarkdownDescription: "The phone, 9 to 15 digits without a plus.",
 				Required:            true,
-				Validators: []validator.String{stringvalidator.RegexMatches(framework.PhonePattern,
-					"must be 9 to 15 digits with the country code, without a plus or spaces")},
+				Validators:          []validator.String{framework.PhoneValidator()},
 			},
 			"sender": schema.StringAttribute{
 				MarkdownDescription: senderDescription(),
