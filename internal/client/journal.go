@@ -373,7 +373,9 @@ func (j *journal) record(ctx context.Context, e *journalEntry) {
 func (c *Client) JournalSeen(ctx context.Context, id int64, imported bool) {
 	c.journalEnd(ctx, func(e *journalEntry) bool { return e.CampaignID == id }, imported,
 		func(e *journalEntry) bool { return slices.Contains(e.Candidates, id) },
-		func(e *journalEntry) { e.Candidates = slices.DeleteFunc(e.Candidates, func(c int64) bool { return c == id }) })
+		func(e *journalEntry) {
+			e.Candidates = slices.DeleteFunc(e.Candidates, func(c int64) bool { return c == id })
+		})
 }
 
 // JournalSeenPending ends the journal entry of an unresolved create that

@@ -31,6 +31,10 @@ import (
 
 const guideCampaign = "oneapi_campaign.sale"
 
+// preconditionsCLI: the guide's configuration calls provider::oneapi::sms_parts,
+// which CLIs before Terraform 1.8 do not have.
+var preconditionsCLI = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+
 // TestAccGuide_preconditionsLetAnAffordableCampaignThrough: one apply makes
 // the list, its contacts and the campaign to it; the campaign reaches
 // exactly the list's contacts.
@@ -40,6 +44,7 @@ func TestAccGuide_preconditionsLetAnAffordableCampaignThrough(t *testing.T) {
 	config := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
 	var campaignID string
 	acctest.Test(t, resource.TestCase{
+		TerraformVersionChecks: preconditionsCLI,
 		CheckDestroy: func(st *terraform.State) error {
 			if err := sb.CheckDestroyed("stopped")(st); err != nil {
 				return err
@@ -78,7 +83,8 @@ func TestAccGuide_preconditionRefusesAnUnregisteredSender(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t)
 	config := strings.Replace(readExample(t, "guides/preconditions/main.tf"), `default = "Shop"`, `default = "Nobody"`, 1)
-	acctest.ExpectError(t, sb.ProviderBlock()+config, regexp.MustCompile(`(?s)Resource precondition failed.*SMS\s+sender\s+Nobody\s+is\s+not\s+registered`))
+	acctest.Test(t, resource.TestCase{TerraformVersionChecks: preconditionsCLI, Steps: []resource.TestStep{{Config: sb.ProviderBlock() + config,
+		ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*SMS\s+sender\s+Nobody\s+is\s+not\s+registered`)}}})
 	if n := sb.Count("POST /api/groups") + sb.Count("POST /api/contacts") + sb.CountCreates(); n != 0 {
 		t.Errorf("%d creates, want none: the plan failed", n)
 	}
@@ -96,7 +102,7 @@ func TestAccGuide_preconditionRefusesTooManyPartsAtPlan(t *testing.T) {
 	long := strings.Repeat("Friday sale: 20% off everything. ", 10) // 330 GSM 7-bit characters: 3 parts
 	guide := strings.Replace(readExample(t, "guides/preconditions/main.tf"), `"Friday sale: 20% off everything"`, fmt.Sprintf("%q", long), 1)
 	acctest.Test(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		TerraformVersionChecks: preconditionsCLI,
 		CheckDestroy:           sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
@@ -133,7 +139,8 @@ func TestAccGuide_preconditionRefusesACampaignBeyondTheBalance(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.01})
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckGone(),
+		TerraformVersionChecks: preconditionsCLI,
+		CheckDestroy:           sb.CheckGone(),
 		Steps: []resource.TestStep{{
 			Config:      sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf"),
 			ExpectError: regexp.MustCompile(`(?s)Resource precondition failed.*would\s+cost\s+0\.045\s+USD,\s+more\s+than\s+the\s+account\s+had:\s+balance\s+0\.01\s+plus\s+credit\s+0`),
@@ -154,7 +161,8 @@ func TestAccGuide_preconditionHoldsAfterTheCampaignSpendsTheBalance(t *testing.T
 	sb := acctest.StartSandboxWith(t, sandbox.Config{Balance: 0.06})
 	config := sb.ProviderBlock() + readExample(t, "guides/preconditions/main.tf")
 	acctest.Test(t, resource.TestCase{
-		CheckDestroy: sb.CheckGone(),
+		TerraformVersionChecks: preconditionsCLI,
+		CheckDestroy:           sb.CheckGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -194,6 +202,7 @@ func TestAccGuide_preconditionRefusedReplacementStopsNothing(t *testing.T) {
 	refused := acctest.WrappedRE(`Resource precondition failed.*would cost 0\.045 USD, more than the account had: balance -?[0-9.]+ plus credit 0`)
 	var id int64
 	acctest.Test(t, resource.TestCase{
+		TerraformVersionChecks: preconditionsCLI,
 		CheckDestroy: func(st *terraform.State) error {
 			if err := sb.CheckDestroyed("stopped")(st); err != nil {
 				return err
