@@ -70,7 +70,8 @@ const (
 
 // The characters of one SMS part: a text up to the single limit goes as
 // one message; a longer one is split into parts of the concatenated limit
-// (GSM 03.38: the rest of each part carries the header that joins them).
+// (GSM 03.38: the rest of each part carries the header that joins them),
+// never splitting a two-unit character (smsParts).
 // The platform documents no split; its limits are these parts' multiples
 // (765 = 5 x 153, 335 = 5 x 67).
 const (
@@ -107,9 +108,34 @@ func CountSMS(text string) SMSCount {
 	case n <= single:
 		c.Parts = 1
 	default:
-		c.Parts = (n + concatenated - 1) / concatenated
+		c.Parts = smsParts(text, gsm, concatenated)
 	}
 	return c
+}
+
+// Disputed reports a UCS-2 text longer than the SMS pages allow and within
+// the OpenAPI file's limit: the plan warns, and One-API may refuse it.
+func (c SMSCount) Disputed() bool {
+	return c.Encoding == SMSEncodingUCS2 && c.Characters > SMSPagesMaxUCS2 && c.Characters <= SMSMaxUCS2
+}
+
+// smsParts is how many parts of at most per units a long text is sent in:
+// parts are filled in order, and a character never straddles two (an
+// extension character's escape and code, or an emoji's surrogate pair,
+// travel in one part), so a part of them may carry one unit less.
+func smsParts(text string, gsm bool, per int) int {
+	parts, used := 1, 0
+	for _, r := range text {
+		u := 1
+		if gsm && strings.ContainsRune(gsm7Extension, r) || !gsm && r > 0xFFFF {
+			u = 2
+		}
+		if used+u > per {
+			parts, used = parts+1, 0
+		}
+		used += u
+	}
+	return parts
 }
 
 const (

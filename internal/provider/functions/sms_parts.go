@@ -19,6 +19,7 @@ var smsPartsAttrTypes = map[string]attr.Type{
 	"characters":     types.Int64Type,
 	"parts":          types.Int64Type,
 	"max_characters": types.Int64Type,
+	"disputed":       types.BoolType,
 }
 
 // NewSMSPartsFunction returns provider::oneapi::sms_parts, framework.CountSMS
@@ -38,12 +39,16 @@ func (f *smsPartsFunction) Definition(_ context.Context, _ function.DefinitionRe
 			"`encoding` is `%s` when every character is in the GSM 7-bit alphabet and `%s` otherwise; `characters` is the "+
 			"length in that encoding's units (in GSM 7-bit an extension character `{ } [ ] ~ ^ | \\ €` counts two; in UCS-2 a "+
 			"character outside the Basic Multilingual Plane, such as most emoji, counts two); `parts` is how many messages "+
-			"the text is sent as (one up to %d GSM 7-bit or %d UCS-2 characters, otherwise parts of %d or %d); "+
+			"the text is sent as (one up to %d GSM 7-bit or %d UCS-2 characters, otherwise parts of at most %d or %d, "+
+			"filled in order without splitting a two-unit character, so a part of them may carry one less); "+
 			"`max_characters` is the most characters an `sms`, `personal_sms` or `sms_fallback` text may have in that "+
 			"encoding (%d, or %d in UCS-2). An empty text is 0 characters in 0 parts (and a campaign refuses it).\n\n"+
 			"The UCS-2 limit is disputed: the OpenAPI file says %d, the SMS pages %d. `max_characters` is %d, the limit "+
 			"above which a plan is refused; a UCS-2 text of %d to %d characters plans with a *Disputed Limit* warning "+
-			"and may be refused by One-API when the campaign is created (nothing is sent then).",
+			"and may be refused by One-API when the campaign is created (nothing is sent then): `disputed` is true for "+
+			"exactly those texts.\n\nOne-API does not document how it splits a text into parts: the part sizes are the "+
+			"GSM 03.38 concatenation's, which its limits are multiples of (765 = 5 x 153, 335 = 5 x 67); a network may "+
+			"still split differently.",
 			framework.SMSEncodingGSM, framework.SMSEncodingUCS2, framework.SMSSingleGSM, framework.SMSSingleUCS2,
 			framework.SMSConcatenatedGSM, framework.SMSConcatenatedUCS2, framework.SMSMaxGSM, framework.SMSMaxUCS2,
 			framework.SMSMaxUCS2, framework.SMSPagesMaxUCS2, framework.SMSMaxUCS2, framework.SMSPagesMaxUCS2+1, framework.SMSMaxUCS2),
@@ -70,5 +75,6 @@ func smsPartsValue(c framework.SMSCount) types.Object {
 		"characters":     types.Int64Value(int64(c.Characters)),
 		"parts":          types.Int64Value(int64(c.Parts)),
 		"max_characters": types.Int64Value(int64(c.MaxCharacters)),
+		"disputed":       types.BoolValue(c.Disputed()),
 	})
 }

@@ -17,6 +17,7 @@ import (
 type count struct {
 	encoding                    string
 	characters, parts, maxChars int64
+	disputed                    bool
 }
 
 func (c count) check() knownvalue.Check {
@@ -25,6 +26,7 @@ func (c count) check() knownvalue.Check {
 		"characters":     knownvalue.Int64Exact(c.characters),
 		"parts":          knownvalue.Int64Exact(c.parts),
 		"max_characters": knownvalue.Int64Exact(c.maxChars),
+		"disputed":       knownvalue.Bool(c.disputed),
 	})
 }
 
@@ -37,12 +39,12 @@ func (c count) fits() bool { return c.characters > 0 && c.characters <= c.maxCha
 func TestAccFunction_smsParts(t *testing.T) {
 	t.Parallel()
 	testCalls(t, map[string]call{
-		"latin":      {`provider::oneapi::sms_parts("Friday sale: 20% off everything")`, count{"gsm7", 31, 1, 765}.check()},
-		"cyrillic":   {`provider::oneapi::sms_parts("Привіт")`, count{"ucs2", 6, 1, 355}.check()},
-		"emoji":      {`provider::oneapi::sms_parts("Hi 😀")`, count{"ucs2", 5, 1, 355}.check()},
-		"extensions": {`provider::oneapi::sms_parts("{}[]~^|\\€")`, count{"gsm7", 18, 1, 765}.check()},
-		"empty":      {`provider::oneapi::sms_parts("")`, count{"gsm7", 0, 0, 765}.check()},
-		"two_parts":  {`provider::oneapi::sms_parts(join("", [for i in range(161) : "a"]))`, count{"gsm7", 161, 2, 765}.check()},
+		"latin":      {`provider::oneapi::sms_parts("Friday sale: 20% off everything")`, count{"gsm7", 31, 1, 765, false}.check()},
+		"cyrillic":   {`provider::oneapi::sms_parts("Привіт")`, count{"ucs2", 6, 1, 355, false}.check()},
+		"emoji":      {`provider::oneapi::sms_parts("Hi 😀")`, count{"ucs2", 5, 1, 355, false}.check()},
+		"extensions": {`provider::oneapi::sms_parts("{}[]~^|\\€")`, count{"gsm7", 18, 1, 765, false}.check()},
+		"empty":      {`provider::oneapi::sms_parts("")`, count{"gsm7", 0, 0, 765, false}.check()},
+		"two_parts":  {`provider::oneapi::sms_parts(join("", [for i in range(161) : "a"]))`, count{"gsm7", 161, 2, 765, false}.check()},
 		"parts_only": {`provider::oneapi::sms_parts("Привіт").parts`, knownvalue.Int64Exact(1)},
 	})
 }
@@ -54,14 +56,16 @@ var limitTexts = []struct {
 	name, text string
 	want       count
 }{
-	{"gsm_longest", strings.Repeat("a", 765), count{"gsm7", 765, 5, 765}},
-	{"gsm_one_more", strings.Repeat("a", 766), count{"gsm7", 766, 6, 765}},
-	{"extensions_longest", strings.Repeat("€", 382) + "a", count{"gsm7", 765, 5, 765}},
-	{"extensions_one_more", strings.Repeat("€", 383), count{"gsm7", 766, 6, 765}},
-	{"ucs2_longest", strings.Repeat("Ж", 355), count{"ucs2", 355, 6, 355}},
-	{"ucs2_one_more", strings.Repeat("Ж", 356), count{"ucs2", 356, 6, 355}},
-	{"emoji_longest", strings.Repeat("😀", 177) + "Ж", count{"ucs2", 355, 6, 355}},
-	{"emoji_one_more", strings.Repeat("😀", 178), count{"ucs2", 356, 6, 355}},
+	{"gsm_longest", strings.Repeat("a", 765), count{"gsm7", 765, 5, 765, false}},
+	{"gsm_one_more", strings.Repeat("a", 766), count{"gsm7", 766, 6, 765, false}},
+	{"extensions_longest", strings.Repeat("€", 382) + "a", count{"gsm7", 765, 6, 765, false}},
+	{"extensions_one_more", strings.Repeat("€", 383), count{"gsm7", 766, 6, 765, false}},
+	{"ucs2_pages_longest", strings.Repeat("Ж", 335), count{"ucs2", 335, 5, 355, false}},
+	{"ucs2_disputed", strings.Repeat("Ж", 336), count{"ucs2", 336, 6, 355, true}},
+	{"ucs2_longest", strings.Repeat("Ж", 355), count{"ucs2", 355, 6, 355, true}},
+	{"ucs2_one_more", strings.Repeat("Ж", 356), count{"ucs2", 356, 6, 355, false}},
+	{"emoji_longest", strings.Repeat("😀", 177) + "Ж", count{"ucs2", 355, 6, 355, true}},
+	{"emoji_one_more", strings.Repeat("😀", 178), count{"ucs2", 356, 6, 355, false}},
 }
 
 // TestAccFunction_smsPartsAgreesWithTheCampaign: for each text at a limit,
@@ -98,8 +102,8 @@ resource "oneapi_campaign" "test" {
 		}
 		steps = append(steps, st)
 	}
-	if fitting != len(limitTexts)/2 {
-		t.Fatalf("%d of %d texts fit: the table is no longer one fitting and one refused text per limit", fitting, len(limitTexts))
+	if refused := len(limitTexts) - fitting; refused != 4 {
+		t.Fatalf("%d of %d texts are refused: the table is no longer one refused text per limit (GSM 7-bit, extensions, UCS-2, emoji)", refused, len(limitTexts))
 	}
 	acctest.Test(t, resource.TestCase{TerraformVersionChecks: functionsCLI, Steps: steps})
 	if c := sb.Counters(); len(c) != 0 {
