@@ -284,7 +284,9 @@ func contentType(plan campaignResourceModel) string {
 // plans each replacement's new campaign.
 func planCreate(plan campaignResourceModel, zone *time.Location, now time.Time, resp *resource.ModifyPlanResponse) {
 	if framework.Known(plan.StartAt) {
-		if start, err := framework.ParseAccountTime(plan.StartAt.ValueString(), zone); err == nil {
+		if err := framework.CheckWallTime(plan.StartAt.ValueString(), zone); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("start_at"), "Invalid Start Time", fmt.Sprintf("Attribute start_at: %s.", err))
+		} else if start, err := framework.ParseAccountTime(plan.StartAt.ValueString(), zone); err == nil {
 			if err := startAtWindow(start, now, zone); err != nil {
 				resp.Diagnostics.AddAttributeError(path.Root("start_at"), "Invalid Start Time",
 					fmt.Sprintf("Attribute start_at: %s.", err))

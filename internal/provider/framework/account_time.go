@@ -43,9 +43,22 @@ func ParseAccountTime(s string, zone *time.Location) (time.Time, error) {
 	return t, nil
 }
 
+// CheckWallTime refuses a yyyy-mm-dd hh:mm:ss time that the zone skips
+// (the hour its clocks jump forward): it names no instant, and reading it
+// would move it an hour. Times in other forms, and those that exist, pass.
+func CheckWallTime(s string, zone *time.Location) error {
+	t, err := time.ParseInLocation(client.TimeLayout, s, zone)
+	if err != nil || t.In(zone).Format(client.TimeLayout) == s {
+		return nil
+	}
+	return fmt.Errorf("%s does not exist in time zone %s: its clocks skip that hour (a daylight-saving change), so it names "+
+		"no instant. Write a time before or after the skipped hour, or an RFC 3339 time with its offset", s, zone)
+}
+
 // NormalizeStartAt writes a start time as One-API reads it: yyyy-mm-dd
 // hh:mm:ss in the account's zone. A time given that way is sent as
-// written; an RFC 3339 time is converted into the zone.
+// written (one the zone skips is refused at plan: CheckWallTime); an
+// RFC 3339 time is converted into the zone.
 func NormalizeStartAt(s string, zone *time.Location) (string, error) {
 	t, err := ParseAccountTime(s, zone)
 	if err != nil {

@@ -3,6 +3,7 @@ package framework
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestNormalizeStartAt: an RFC 3339 time is written in the zone, daylight
@@ -33,5 +34,31 @@ func TestNormalizeStartAt(t *testing.T) {
 		if _, err := LoadTimeZone(name); err == nil || !strings.Contains(err.Error(), "is not an IANA time zone name") {
 			t.Errorf("LoadTimeZone(%q) error = %v", name, err)
 		}
+	}
+}
+
+// TestCheckWallTime: a wall time the zone skips is refused (it would be
+// read an hour later); the repeated hour of autumn, other days, RFC 3339
+// times and UTC pass.
+func TestCheckWallTime(t *testing.T) {
+	t.Parallel()
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, refused := range map[string]bool{
+		"2026-03-29 03:30:00":       true, // 03:00 -> 04:00
+		"2026-03-29 03:00:00":       true,
+		"2026-03-29 02:59:59":       false,
+		"2026-03-29 04:00:00":       false,
+		"2026-10-25 03:30:00":       false, // repeated, not skipped
+		"2026-03-29T03:30:00+02:00": false,
+	} {
+		if err := CheckWallTime(s, kyiv); (err != nil) != refused {
+			t.Errorf("CheckWallTime(%q, Europe/Kyiv) = %v, want refused %v", s, err, refused)
+		}
+	}
+	if err := CheckWallTime("2026-03-29 03:30:00", time.UTC); err != nil {
+		t.Errorf("UTC skips no hour: %v", err)
 	}
 }

@@ -36,7 +36,8 @@ func (f *startAtFunction) Definition(_ context.Context, _ function.DefinitionReq
 		MarkdownDescription: "Writes an RFC 3339 time (`2026-03-29T09:00:00Z`, or with an offset, such as `timestamp()` " +
 			"and `timeadd()` return) as One-API reads a campaign's `start_at`: `yyyy-mm-dd hh:mm:ss` in `time_zone`, the " +
 			"same conversion the `oneapi_campaign` resource applies to an RFC 3339 `start_at` (a time already written " +
-			"`yyyy-mm-dd hh:mm:ss` is returned as written, as the resource sends it).\n\n" +
+			"`yyyy-mm-dd hh:mm:ss` is returned as written, as the resource sends it; one that the zone skips, in the hour its " +
+			"clocks jump forward, is refused, as the campaign's plan refuses it).\n\n" +
 			"`time_zone` is required and must not be null: a function cannot read the provider's configuration, so it " +
 			"cannot fall back to the provider's `time_zone`. Pass the same value (a variable both use), such as " +
 			"`var.time_zone`. Daylight saving time is the zone's: the same UTC hour is written one hour apart in " +
@@ -80,6 +81,9 @@ func startAt(timestamp string, zoneName types.String) (string, *function.FuncErr
 	}
 	if timestamp == "" {
 		return "", function.NewArgumentFuncError(0, "timestamp is empty; give an RFC 3339 time such as 2026-03-29T09:00:00Z")
+	}
+	if err := framework.CheckWallTime(timestamp, zone); err != nil {
+		return "", function.NewArgumentFuncError(0, "Invalid timestamp: "+err.Error())
 	}
 	out, err := framework.NormalizeStartAt(timestamp, zone)
 	if err != nil {

@@ -23,8 +23,8 @@ func TestAccFunction_startAt(t *testing.T) {
 }
 
 // TestAccFunction_startAtRefusals: a null zone is refused (a function
-// cannot read the provider's time_zone), as are unknown zones and times
-// that are no times.
+// cannot read the provider's time_zone), as are unknown zones, times
+// that are no times, and a wall time the zone skips.
 func TestAccFunction_startAtRefusals(t *testing.T) {
 	t.Parallel()
 	testRefusals(t, map[string]string{
@@ -33,5 +33,6 @@ func TestAccFunction_startAtRefusals(t *testing.T) {
 		`provider::oneapi::start_at("2026-03-29T09:00:00Z", "Local")`:        `"Local" is not an IANA time zone name`,
 		`provider::oneapi::start_at("tomorrow", "UTC")`:                      `Invalid timestamp: "tomorrow" is neither yyyy-mm-dd hh:mm:ss nor RFC 3339`,
 		`provider::oneapi::start_at("", "UTC")`:                              `timestamp is empty`,
+		`provider::oneapi::start_at("2026-03-29 03:30:00", "Europe/Kyiv")`:   `2026-03-29 03:30:00 does not exist in time zone Europe/Kyiv: its clocks skip that hour`,
 	})
 }
