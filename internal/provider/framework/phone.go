@@ -8,6 +8,7 @@ package framework
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -27,7 +28,8 @@ const (
 const phoneRule = "9 to 15 digits with the country code, without a plus or spaces, such as 380661231231"
 
 // phoneSeparators are the characters people write between digits; they
-// are dropped. A plus is taken only as the first character.
+// are dropped, as are any space (a no-break space of a copied number) and
+// any dash (an en dash). A plus is taken only as the first character.
 const phoneSeparators = " \t-.()/"
 
 // ParsePhone returns a phone number written the way people write them
@@ -49,7 +51,7 @@ func ParsePhone(text string) (string, error) {
 		case r == '+' && i == 0:
 		case r == '+':
 			return "", fmt.Errorf("a plus is taken only before the country code, at the start; %q has one inside", text)
-		case strings.ContainsRune(phoneSeparators, r):
+		case strings.ContainsRune(phoneSeparators, r), unicode.IsSpace(r), unicode.Is(unicode.Pd, r):
 		default:
 			return "", fmt.Errorf("%q is not a digit nor a separator (space, hyphen, dot, slash or parentheses)", r)
 		}

@@ -24,7 +24,7 @@ func (f *phoneFunction) Definition(_ context.Context, _ function.DefinitionReque
 	resp.Definition = function.Definition{
 		Summary: "Write a phone number as One-API takes it: digits only",
 		MarkdownDescription: "Writes a phone number the way people write them (`+380 (66) 123-12-31`) as One-API takes it " +
-			"(`380661231231`): it drops spaces, tabs, hyphens, dots, slashes and parentheses, and a `+` before the first " +
+			"(`380661231231`): it drops spaces (a no-break space too), tabs, hyphens and dashes, dots, slashes and parentheses, and a `+` before the first " +
 			"digit, and then requires 9 to 15 digits with the country code. Anything else (a letter, a `+` inside the " +
 			"number, too few or too many digits, an empty text) is an error naming what is wrong. Every phone attribute " +
 			"of the provider (`recipients.phones`, `oneapi_contact.phone`, the stop list's `phones`, ...) accepts exactly " +
