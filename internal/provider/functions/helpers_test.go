@@ -2,6 +2,9 @@ package functions_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -53,4 +56,10 @@ func testRefusals(t *testing.T, refusals map[string]string) {
 			})
 		})
 	}
+}
+
+// openTofu reports an acceptance run with OpenTofu's CLI (make
+// testacc-matrix runs the suite with tools/bin/tofu-VERSION).
+func openTofu() bool {
+	return strings.HasPrefix(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu")
 }

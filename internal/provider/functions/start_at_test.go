@@ -27,8 +27,14 @@ func TestAccFunction_startAt(t *testing.T) {
 // that are no times, and a wall time the zone skips.
 func TestAccFunction_startAtRefusals(t *testing.T) {
 	t.Parallel()
+	null := `time_zone is null: a function cannot read the provider's time_zone`
+	if openTofu() {
+		// OpenTofu (1.12.6) sends the null in a form the plugin framework
+		// cannot convert: refused all the same, in the framework's words.
+		null = `Invalid value for "time_zone" parameter: Unable to Convert Function Argument`
+	}
 	testRefusals(t, map[string]string{
-		`provider::oneapi::start_at("2026-03-29T09:00:00Z", null)`:           `time_zone is null: a function cannot read the provider's time_zone`,
+		`provider::oneapi::start_at("2026-03-29T09:00:00Z", null)`:           null,
 		`provider::oneapi::start_at("2026-03-29T09:00:00Z", "Mars/Olympus")`: `Invalid time zone: "Mars/Olympus" is not an IANA time zone name`,
 		`provider::oneapi::start_at("2026-03-29T09:00:00Z", "Local")`:        `"Local" is not an IANA time zone name`,
 		`provider::oneapi::start_at("tomorrow", "UTC")`:                      `Invalid timestamp: "tomorrow" is neither yyyy-mm-dd hh:mm:ss nor RFC 3339`,
