@@ -420,41 +420,40 @@ func (c *Client) journalEnd(ctx context.Context, made func(*journalEntry) bool, 
 
 // rewrite changes an entry, if its file still says what e says.
 func (j *journal) rewrite(ctx context.Context, e *journalEntry, change func(*journalEntry)) {
+	j.ifSame(e, func(now *journalEntry) {
+		change(now)
+		change(e)
+		if err := j.write(now); err != nil {
+			tflog.Warn(ctx, "in-flight journal: an entry was not rewritten", map[string]any{"error": err.Error()})
+		}
+	})
+}
+
+// end removes an entry, if its file still says what e says.
+func (j *journal) end(ctx context.Context, e *journalEntry) {
+	j.ifSame(e, func(*journalEntry) {
+		if err := os.Remove(e.file); err == nil {
+			tflog.Debug(ctx, "in-flight journal entry ended", map[string]any{"journal_entry": e.file})
+		}
+	})
+}
+
+// ifSame runs do, under the journal's lock, with the entry's file as it
+// is now, if it still records what e does (same).
+func (j *journal) ifSame(e *journalEntry, do func(now *journalEntry)) {
 	unlock, err := j.lock()
 	if err != nil {
 		return
 	}
 	defer unlock()
-	now, err := readEntry(e.file)
-	if err != nil || !now.same(e) {
-		return
-	}
-	change(now)
-	change(e)
-	if err := j.write(now); err != nil {
-		tflog.Warn(ctx, "in-flight journal: an entry was not rewritten", map[string]any{"error": err.Error()})
+	if now, err := readEntry(e.file); err == nil && now.same(e) {
+		do(now)
 	}
 }
 
 // same reports an entry's file that still records what e does.
 func (e *journalEntry) same(o *journalEntry) bool {
 	return e.Content == o.Content && e.CampaignID == o.CampaignID && e.ObjectID == o.ObjectID && e.Request == o.Request
-}
-
-// end removes an entry, if its file still says what e says.
-func (j *journal) end(ctx context.Context, e *journalEntry) {
-	unlock, err := j.lock()
-	if err != nil {
-		return
-	}
-	defer unlock()
-	now, err := readEntry(e.file)
-	if err != nil || !now.same(e) {
-		return
-	}
-	if err := os.Remove(e.file); err == nil {
-		tflog.Debug(ctx, "in-flight journal entry ended", map[string]any{"journal_entry": e.file})
-	}
 }
 
 // lock takes the journal's lock file, creating the directory.
