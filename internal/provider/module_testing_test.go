@@ -589,6 +589,9 @@ func stopLeftSandbox(t *testing.T, dir string) {
 // processRunning: Linux's /proc has a process pid, running (not exited
 // and waiting to be reaped), whose command name is comm ("" for any).
 func processRunning(pid, comm string) bool {
+	if pid == "" || strings.ContainsAny(pid, "/.") {
+		return false
+	}
 	stat, err := os.ReadFile("/proc/" + pid + "/stat") // "pid (comm) state ..."
 	if err != nil {
 		return false
