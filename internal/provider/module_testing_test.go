@@ -12,12 +12,15 @@ package provider_test
 // ONEAPI_ACC_NATIVE=1 a CLI older than 1.14 fails it instead of skipping).
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -35,6 +38,19 @@ const moduleTestingDir = "../../examples/guides/module-testing"
 // mockProviderVersion is the first Terraform with mock_provider and
 // override_resource in test files, the guide's floor.
 var mockProviderVersion = version.Must(version.NewVersion("1.7.0"))
+
+// The provider's error when the module lets a phone with a plus through
+// (framework.PhonesAre): its summary, and the part of its detail that
+// says what to write.
+const (
+	invalidPhoneSummary = "Invalid Phone Number"
+	invalidPhoneDetail  = `"+380661231231" is not: write it as 380661231231`
+)
+
+// sandboxKilledLine is what tests/sandbox's destroy says (on stderr, in
+// the failed destroy's error and in the stand-in's log) when the stand-in
+// had not stopped 10 s after SIGTERM and was killed.
+const sandboxKilledLine = "did not stop within 10 s of SIGTERM; killed it"
 
 // TestAccGuide_moduleTests runs the guide's module tests with the
 // acceptance CLI (TF_ACC_TERRAFORM_PATH: Terraform 1.11 here, 1.8.5 on a
@@ -57,7 +73,7 @@ func TestAccGuide_moduleTestsNative(t *testing.T) {
 // stopped.
 func runModuleTests(t *testing.T, tf string) {
 	t.Helper()
-	out, err := exec.Command(tf, "version").Output() //nolint:noctx // the CLI under test
+	out, err := command(commandContext(t), tf, "version").Output()
 	if err != nil {
 		t.Fatalf("%s version: %v", tf, err)
 	}
@@ -75,8 +91,10 @@ func runModuleTests(t *testing.T, tf string) {
 		"terraform get", `a copy that sends from another sender fails ` + "`sends_the_text_to_the_phones` (\"The campaign's sender is Promo, want Shop.\")",
 		"a text too long for an SMS fails the run with the provider's error, `SMS Text Too Long`",
 		"an assertion that reads them fails with \"Unknown condition value\"", "`override_during = plan` in the `override_resource` block",
-		"without that, it still reports `creation`", "\"Invalid Attribute Value Match\" and \"Missing expected failure\"",
+		"without that, it still reports `creation`",
+		fmt.Sprintf("the provider's %q (its detail: `%s`) and \"Missing expected failure\"", invalidPhoneSummary, invalidPhoneDetail),
 		"The stand-in's log ends with `oneapi-sandbox stopped`. This happens when a run fails too.",
+		"the teardown fails saying it \"" + sandboxKilledLine + "\"", "If `terraform` itself is killed before the teardown (a cancelled CI job), the stand-in stops by itself.",
 		"take precedence over `ONEAPI_ENDPOINT` and `ONEAPI_API_KEY`",
 		`("Only the Contact List Is Deleted", "Destroying Stops the Campaign")`,
 	} {
@@ -138,7 +156,7 @@ func runModuleTests(t *testing.T, tf string) {
 			failed:     []string{"refuses_a_phone_with_a_plus"},
 			mockedOnly: true,
 			messages: []string{"Missing expected failure", "The checkable object, var.phones, was expected to report an error but did not.",
-				"Invalid Attribute Value Match"},
+				"Error: " + invalidPhoneSummary, invalidPhoneDetail},
 		},
 		{
 			name: "override without the replacement", file: "tests/mocked.tftest.hcl",
@@ -256,6 +274,84 @@ run "status_at_plan" {
 			t.Errorf("override_during = plan did not give the override to a plan-only run (%v):\n%s", err, out)
 		}
 	})
+
+	// tests/sandbox's destroy kills a stand-in that does not stop on
+	// SIGTERM, and fails saying so.
+	t.Run("stand-in that ignores SIGTERM", func(t *testing.T) {
+		if runtime.GOOS == "windows" {
+			t.Skip("tests/sandbox needs a POSIX shell")
+		}
+		t.Parallel()
+		dir := copyModule(t, nil)
+		stubborn := filepath.Join(t.TempDir(), "stubborn-sandbox")
+		script := `#!/bin/sh
+trap '' TERM
+while [ $# -gt 0 ]; do case $1 in -url-file) url=$2;; esac; shift; done
+echo "oneapi-sandbox listening on http://127.0.0.1:9"
+echo http://127.0.0.1:9 >"$url"
+exec sleep 600
+`
+		test := fmt.Sprintf("run \"start_sandbox\" {\n  variables {\n    sandbox_binary = %q\n  }\n  module {\n    source = \"./tests/sandbox\"\n  }\n}\n", stubborn)
+		if err := os.WriteFile(stubborn, []byte(script), 0o700); err != nil { //nolint:gosec // an executable
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "tests", "stubborn.tftest.hcl"), []byte(test), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := terraformTest(t, tf, cliConfig, bin, dir, false, "-filter=tests/stubborn.tftest.hcl")
+		flat := strings.Join(strings.Fields(out), " ")
+		if err == nil || !strings.Contains(flat, "Error: local-exec provisioner error") || !strings.Contains(flat, sandboxKilledLine) {
+			t.Errorf("the teardown of a stand-in that ignores SIGTERM did not fail with %q (%v):\n%s", sandboxKilledLine, err, out)
+		}
+		log, _ := os.ReadFile(filepath.Join(sandboxDir(dir), "log"))
+		if !strings.Contains(string(log), sandboxKilledLine) {
+			t.Errorf("the stand-in's log does not say %q:\n%s", sandboxKilledLine, log)
+		}
+		pid, _ := os.ReadFile(filepath.Join(sandboxDir(dir), "pid"))
+		if runtime.GOOS == "linux" && processRunning(strings.TrimSpace(string(pid)), "") {
+			t.Errorf("the stand-in (pid %s) still runs after the teardown", pid)
+		}
+	})
+
+	// tests/sandbox stops the stand-in when terraform is killed before
+	// its teardown (a cancelled CI job).
+	t.Run("terraform killed", func(t *testing.T) {
+		if runtime.GOOS == "windows" {
+			t.Skip("tests/sandbox needs a POSIX shell")
+		}
+		t.Parallel()
+		dir := copyModule(t, nil)
+		hang := "resource \"terraform_data\" \"hang\" {\n  provisioner \"local-exec\" {\n    command = \"exec sleep 600\"\n  }\n}\n"
+		test := "run \"start_sandbox\" {\n  module {\n    source = \"./tests/sandbox\"\n  }\n}\n\nrun \"hang\" {\n  module {\n    source = \"./tests/hang\"\n  }\n}\n"
+		if err := os.MkdirAll(filepath.Join(dir, "tests", "hang"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for name, text := range map[string]string{"hang/main.tf": hang, "killed.tftest.hcl": test} {
+			if err := os.WriteFile(filepath.Join(dir, "tests", name), []byte(text), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stopped := func() bool {
+			b, _ := os.ReadFile(filepath.Join(sandboxDir(dir), "log"))
+			return strings.HasSuffix(string(b), "oneapi-sandbox stopped\n")
+		}
+		// Once the stand-in serves, terraform is killed (alone, not its
+		// process group); the stand-in must then stop by itself.
+		var killed bool
+		out, _ := terraformTestUntil(t, tf, cliConfig, bin, dir, true, func(p *os.Process) bool {
+			if _, err := os.Stat(filepath.Join(sandboxDir(dir), "url")); err != nil {
+				return false
+			}
+			if !killed {
+				killed = p.Kill() == nil
+			}
+			return stopped()
+		}, "-filter=tests/killed.tftest.hcl")
+		if !killed || !stopped() {
+			b, _ := os.ReadFile(filepath.Join(sandboxDir(dir), "log"))
+			t.Errorf("killed terraform (%v): the stand-in did not stop by itself; its log:\n%s\nterraform's output:\n%s", killed, b, out)
+		}
+	})
 }
 
 // moduleTestingBuild builds the provider and oneapi-sandbox as the guide
@@ -266,7 +362,8 @@ func moduleTestingBuild(t *testing.T) (bin, cliConfig string) {
 	bin = t.TempDir()
 	root, _ := filepath.Abs("../..")
 	// The guide's command.
-	if out, err := exec.Command("go", "build", "-C", root, "-o", bin+"/", ".", "./cmd/oneapi-sandbox").CombinedOutput(); err != nil { //nolint:noctx // fixed command
+	build := command(commandContext(t), "go", "build", "-C", root, "-o", bin+"/", ".", "./cmd/oneapi-sandbox")
+	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	cliConfig = filepath.Join(bin, "terraformrc")
@@ -347,7 +444,23 @@ func copyModule(t *testing.T, edits map[string][2]string) string {
 // whatever the outcome.
 func terraformTest(t *testing.T, tf, cliConfig, bin, dir string, onPath bool, args ...string) (string, error) {
 	t.Helper()
-	t.Cleanup(func() { stopLeftSandbox(t, dir) })
+	return terraformTestUntil(t, tf, cliConfig, bin, dir, onPath, nil, args...)
+}
+
+// terraformTestUntil is terraformTest that, with until, calls until with
+// terraform's process every 100 ms from the start of `terraform test` until
+// it says it is done (for a minute at most), and then kills terraform's
+// process group if it is still there.
+func terraformTestUntil(t *testing.T, tf, cliConfig, bin, dir string, onPath bool, until func(*os.Process) bool, args ...string) (string, error) {
+	t.Helper()
+	ctx := commandContext(t)
+	var groups []int // of the commands run, each led its own
+	t.Cleanup(func() {
+		stopLeftSandbox(t, dir) // first: a stand-in left running is an error
+		for _, pid := range groups {
+			killLeftGroup(pid)
+		}
+	})
 	// A shell set up for the real platform (the guide's promise: the test
 	// files' provider blocks take precedence; the mock needs neither).
 	env := append(exampleEnv(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
@@ -357,19 +470,65 @@ func terraformTest(t *testing.T, tf, cliConfig, bin, dir string, onPath bool, ar
 			env[i] = "PATH=" + bin + string(os.PathListSeparator) + strings.TrimPrefix(kv, "PATH=")
 		}
 	}
-	run := func(args ...string) (string, error) {
-		cmd := exec.Command(tf, args...) //nolint:gosec,noctx // the CLI under test
-		cmd.Dir, cmd.Env = dir, env
-		out, err := cmd.CombinedOutput()
-		return string(out), err
+	run := func(until func(*os.Process) bool, args ...string) (string, error) {
+		runCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		cmd := command(runCtx, tf, args...)
+		var out bytes.Buffer
+		cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, &out, &out
+		if err := cmd.Start(); err != nil {
+			return "", err
+		}
+		groups = append(groups, cmd.Process.Pid)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }() // reaps terraform as soon as it ends, as a shell would
+		for end := time.Now().Add(time.Minute); until != nil && !until(cmd.Process) && time.Now().Before(end); {
+			time.Sleep(100 * time.Millisecond)
+		}
+		if until != nil {
+			cancel()
+		}
+		err := <-done
+		if ctx.Err() != nil {
+			err = fmt.Errorf("%w (killed with its process group: %w)", err, ctx.Err())
+		}
+		return out.String(), err
 	}
-	if out, err := run("get", "-no-color"); err != nil {
+	if out, err := run(nil, "get", "-no-color"); err != nil {
 		t.Fatalf("terraform get: %v\n%s", err, out)
 	}
 	start := time.Now()
-	out, err := run(append([]string{"test", "-no-color"}, args...)...)
+	out, err := run(until, append([]string{"test", "-no-color"}, args...)...)
 	t.Logf("terraform test %s took %v", strings.Join(args, " "), time.Since(start).Round(10*time.Millisecond))
 	return out, err
+}
+
+// commandDeadlineMargin is how long before the test binary's -timeout
+// the commands of these tests are killed: its panic would skip every
+// t.Cleanup and leave terraform and the stand-in running.
+const commandDeadlineMargin = 30 * time.Second
+
+// commandContext ends at the test's deadline less commandDeadlineMargin,
+// and at most 15 minutes from now.
+func commandContext(t *testing.T) context.Context {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Minute)
+	if d, ok := t.Deadline(); ok && d.Add(-commandDeadlineMargin).Before(deadline) {
+		deadline = d.Add(-commandDeadlineMargin)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// command runs name in a process group of its own, killed whole when ctx
+// ends.
+func command(ctx context.Context, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, name, args...)
+	inOwnProcessGroup(cmd)
+	// Output pipes that a killed group's orphans might still hold.
+	cmd.WaitDelay = 10 * time.Second
+	return cmd
 }
 
 // runResults is each run block's result, from terraform test's output
@@ -394,25 +553,49 @@ func requireSandboxStopped(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatalf("the stand-in's log: %v (did the test start it?)", err)
 	}
-	if !strings.Contains(string(b), "oneapi-sandbox listening on http://127.0.0.1:") || !strings.HasSuffix(string(b), "oneapi-sandbox stopped\n") {
+	if strings.Contains(string(b), sandboxKilledLine) {
+		t.Errorf("the stand-in did not stop on SIGTERM: tests/sandbox killed it; its log:\n%s", b)
+	} else if !strings.Contains(string(b), "oneapi-sandbox listening on http://127.0.0.1:") || !strings.HasSuffix(string(b), "oneapi-sandbox stopped\n") {
 		t.Errorf("the stand-in did not start and stop with the test; its log:\n%s", b)
 	}
 }
 
 // stopLeftSandbox stops a stand-in that a failed test left running: the
-// process whose id tests/sandbox wrote, if it is still oneapi-sandbox.
+// process whose id tests/sandbox wrote, if it is still oneapi-sandbox. It
+// reads Linux's /proc; elsewhere it does nothing, and the kill of
+// terraform's process group and tests/sandbox's own watch remain.
 func stopLeftSandbox(t *testing.T, dir string) {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		return
+	}
 	b, err := os.ReadFile(filepath.Join(sandboxDir(dir), "pid"))
 	if err != nil {
 		return
 	}
 	pid := strings.TrimSpace(string(b))
-	stat, err := os.ReadFile("/proc/" + pid + "/stat") // "pid (comm) state ..."
-	if err != nil || !strings.Contains(string(stat), "(oneapi-sandbox) ") || strings.Contains(string(stat), ") Z ") {
-		return // gone, another process, or exited and not yet reaped
+	if !processRunning(pid, "oneapi-sandbox") {
+		return
 	}
 	var n int
-	if _, err := fmt.Sscan(pid, &n); err == nil && syscall.Kill(n, syscall.SIGTERM) == nil {
+	if _, err := fmt.Sscan(pid, &n); err != nil {
+		return
+	}
+	if p, err := os.FindProcess(n); err == nil && p.Signal(syscall.SIGTERM) == nil {
 		t.Errorf("the stand-in (pid %d) was still running after terraform test; stopped it", n)
 	}
+}
+
+// processRunning: Linux's /proc has a process pid, running (not exited
+// and waiting to be reaped), whose command name is comm ("" for any).
+func processRunning(pid, comm string) bool {
+	if pid == "" || strings.ContainsAny(pid, "/.") {
+		return false
+	}
+	stat, err := os.ReadFile("/proc/" + pid + "/stat") // "pid (comm) state ..."
+	if err != nil {
+		return false
+	}
+	name, state, ok := strings.Cut(string(stat[min(len(stat), len(pid)+1):]), ") ")
+	return ok && (comm == "" || name == "("+comm) && !strings.HasPrefix(state, "Z")
 }

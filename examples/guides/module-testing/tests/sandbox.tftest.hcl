@@ -1,7 +1,7 @@
 # Applies the module against oneapi-sandbox, the local stand-in of the
 # One-API platform, started by the first run and stopped when the test
 # ends: nothing leaves this machine. Needs oneapi-sandbox on PATH (or
-# -var=sandbox=PATH) and a POSIX shell.
+# -var=sandbox_binary=PATH) and a POSIX shell.
 
 run "start_sandbox" {
   module {
