@@ -22,23 +22,6 @@ func journalLinkClient(t *testing.T) (*sandbox.Sandbox, *client.Client) {
 
 var promoLink = client.ShortLinkRequest{DomainID: sandbox.SystemShortDomainID, Link: "https://example.com/promo"}
 
-// lostLinkAnswer is a create whose link the stand-in commits and whose
-// answer never arrives, then the apply killed: its journal entry is left
-// by a writer that is gone.
-func lostLinkAnswer(t *testing.T, sb *sandbox.Sandbox, c *client.Client) string {
-	t.Helper()
-	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
-	if _, err := c.CreateShortLink(t.Context(), promoLink); !client.IsAmbiguousCreate(err) {
-		t.Fatalf("a dropped answer gave %v, want an ambiguous create", err)
-	}
-	client.OrphanJournal(t, c)
-	links := sb.ShortLinks()
-	if len(links) != 1 {
-		t.Fatalf("the stand-in holds %d links, want the 1 the lost create made", len(links))
-	}
-	return links[0].ID
-}
-
 // TestShortLinkCreateResumesTheLinkItsAnswerNamed: an apply killed after
 // the answer arrived and before Terraform saved it: the next create of the
 // same link takes the link the answer named, and sends nothing.

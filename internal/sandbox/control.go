@@ -69,9 +69,7 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		writeJSON(w, http.StatusOK, map[string]any{"counters": s.Counters(), "injected": s.Injected()})
 	})
 	mux.HandleFunc("GET /_sandbox/campaigns", s.handleListAll)
-	mux.HandleFunc("GET /_sandbox/short-links", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, s.ShortLinks())
-	})
+	mux.HandleFunc("GET /_sandbox/short-links", s.handleListShortLinks)
 	mux.HandleFunc("POST /_sandbox/reset-counters", func(w http.ResponseWriter, _ *http.Request) {
 		s.ResetCounters()
 		w.WriteHeader(http.StatusNoContent)
@@ -82,6 +80,11 @@ func (s *Sandbox) controlRoutes(mux *http.ServeMux) {
 		s.RevokeTokens()
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// handleListShortLinks serves GET /_sandbox/short-links.
+func (s *Sandbox) handleListShortLinks(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.ShortLinks())
 }
 
 // handleSetRateLimit serves PUT /_sandbox/rate-limit.

@@ -47,12 +47,11 @@ func ParseAccountTime(s string, zone *time.Location) (time.Time, error) {
 // (the hour its clocks jump forward): it names no instant, and reading it
 // would move it an hour. Times in other forms, and those that exist, pass.
 func CheckWallTime(s string, zone *time.Location) error {
-	t, err := time.ParseInLocation(client.TimeLayout, s, zone)
-	if err != nil || t.In(zone).Format(client.TimeLayout) == s {
-		return nil
+	if t, err := time.ParseInLocation(client.TimeLayout, s, zone); err == nil && t.In(zone).Format(client.TimeLayout) != s {
+		return fmt.Errorf("%s does not exist in time zone %s: its clocks skip that hour (a daylight-saving change), so it "+
+			"names no instant. Write a time before or after the skipped hour, or an RFC 3339 time with its offset", s, zone)
 	}
-	return fmt.Errorf("%s does not exist in time zone %s: its clocks skip that hour (a daylight-saving change), so it names "+
-		"no instant. Write a time before or after the skipped hour, or an RFC 3339 time with its offset", s, zone)
+	return nil // not a wall time (ParseAccountTime judges the other forms), or one that exists
 }
 
 // NormalizeStartAt writes a start time as One-API reads it: yyyy-mm-dd
