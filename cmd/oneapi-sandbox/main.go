@@ -75,11 +75,20 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+		// A connection still open after the grace: a request that did not
+		// finish, or a client's connection that never sent one (the server
+		// waits 5 s for those). Closing it is the stop asked for.
+		if cerr := srv.Close(); cerr != nil {
+			return cerr
+		}
+		_, _ = fmt.Fprintf(out, "oneapi-sandbox: closed the connections still open %s after the stop signal\n", shutdownGrace)
 	}
 	_, _ = fmt.Fprintln(out, "oneapi-sandbox stopped")
 	return nil
 }
+
+// shutdownGrace is how long a stop waits for open requests to finish.
+var shutdownGrace = 5 * time.Second
