@@ -75,12 +75,17 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	return stop(srv, out)
+}
+
+// stop shuts the server down: open requests get shutdownGrace to finish;
+// a connection still open then (a request that did not finish, or a
+// client's connection that never sent one, which the server waits 5 s
+// for) is closed, since a stop was asked for.
+func stop(srv *http.Server, out io.Writer) error {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		// A connection still open after the grace: a request that did not
-		// finish, or a client's connection that never sent one (the server
-		// waits 5 s for those). Closing it is the stop asked for.
+	if err := srv.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		if cerr := srv.Close(); cerr != nil {
 			return cerr
 		}
