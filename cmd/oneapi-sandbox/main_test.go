@@ -11,22 +11,28 @@ import (
 	"time"
 )
 
-func TestRunServesUntilCancelled(t *testing.T) {
+// startRun runs the stand-in until cancel; done gets run's result, and
+// lines reads what it prints, its first line (the address) already read.
+func startRun() (url string, lines *bufio.Scanner, cancel func(), done chan error, pr *io.PipeReader) {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	done := make(chan error, 1)
+	done = make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-api-key", "test_cli", "-clock-speed", "0"}, pw)
 		pw.Close()
 	}()
-	lines := bufio.NewScanner(pr)
+	lines = bufio.NewScanner(pr)
 	lines.Scan()
-	url := strings.TrimPrefix(lines.Text(), "oneapi-sandbox listening on ")
+	return strings.TrimPrefix(lines.Text(), "oneapi-sandbox listening on "), lines, cancel, done, pr
+}
+
+func TestRunServesUntilCancelled(t *testing.T) {
+	url, lines, cancel, done, pr := startRun()
 	lines.Scan()
 	if lines.Text() != "api_key: test_cli" {
 		t.Fatalf("second line = %q", lines.Text())
 	}
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url+"/api/auth/login", strings.NewReader(`{"api_key":"test_cli"}`))
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, url+"/api/auth/login", strings.NewReader(`{"api_key":"test_cli"}`))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -50,17 +56,8 @@ func TestRunStopsWithAConnectionLeftOpen(t *testing.T) {
 	old := shutdownGrace
 	shutdownGrace = 100 * time.Millisecond
 	t.Cleanup(func() { shutdownGrace = old })
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-api-key", "test_cli", "-clock-speed", "0"}, pw)
-		pw.Close()
-	}()
-	lines := bufio.NewScanner(pr)
-	lines.Scan()
-	addr := strings.TrimPrefix(lines.Text(), "oneapi-sandbox listening on http://")
-	conn, err := net.Dial("tcp", addr)
+	url, lines, cancel, done, _ := startRun()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}

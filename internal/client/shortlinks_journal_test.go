@@ -53,10 +53,10 @@ func TestShortLinkCreateResumesTheLinkItsAnswerNamed(t *testing.T) {
 	}
 }
 
-// TestShortLinkCreateMakesANewLinkWhenTheNamedOneIsGone: the link the
-// answer named was deleted since: the create is sent afresh.
-func TestShortLinkCreateMakesANewLinkWhenTheNamedOneIsGone(t *testing.T) {
-	sb, c := journalLinkClient(t)
+// namedLinkGone is a create whose answer named a link, the apply killed
+// before Terraform saved it, and the link deleted since.
+func namedLinkGone(t *testing.T, c *client.Client) *client.ShortLink {
+	t.Helper()
 	first, err := c.CreateShortLink(t.Context(), promoLink)
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +65,14 @@ func TestShortLinkCreateMakesANewLinkWhenTheNamedOneIsGone(t *testing.T) {
 	if err := c.DeleteShortLink(t.Context(), first.ID); err != nil {
 		t.Fatal(err)
 	}
+	return first
+}
+
+// TestShortLinkCreateMakesANewLinkWhenTheNamedOneIsGone: the link the
+// answer named was deleted since: the create is sent afresh.
+func TestShortLinkCreateMakesANewLinkWhenTheNamedOneIsGone(t *testing.T) {
+	sb, c := journalLinkClient(t)
+	first := namedLinkGone(t, c)
 	again, err := c.CreateShortLink(t.Context(), promoLink)
 	if err != nil || again.ID == first.ID {
 		t.Fatalf("got %+v, %v; want a new link", again, err)
@@ -130,14 +138,7 @@ func TestShortLinkLostAnswerIsNeverSentAgainOnAGuess(t *testing.T) {
 // the gone link's record for it and send a third time.
 func TestShortLinkFreshSendIsRecorded(t *testing.T) {
 	sb, c := journalLinkClient(t)
-	first, err := c.CreateShortLink(t.Context(), promoLink)
-	if err != nil {
-		t.Fatal(err)
-	}
-	client.OrphanJournal(t, c)
-	if err := c.DeleteShortLink(t.Context(), first.ID); err != nil {
-		t.Fatal(err)
-	}
+	namedLinkGone(t, c)
 	sb.SetFaults(sandbox.Faults{CreateAfterCommit: "drop", CreateAfterCommitCount: 1})
 	if _, err := c.CreateShortLink(t.Context(), promoLink); !client.IsAmbiguousCreate(err) {
 		t.Fatalf("the fresh send gave %v, want its answer lost", err)
