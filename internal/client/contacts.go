@@ -76,63 +76,40 @@ func (e *DuplicateNameError) Error() string {
 
 func (e *DuplicateNameError) Unwrap() error { return e.Err }
 
-// CreateContactList creates a contact list. The request is not repeated
-// once it may have reached the server; a lost answer is recovered by the
-// name, which the API keeps unique, from the lists created since the
-// create began.
+// CreateContactList creates a contact list, once; a taken name names the
+// list that has it, and a lost answer is recovered by the name, from the
+// lists created since the create began (createUnique).
 func (c *Client) CreateContactList(ctx context.Context, req ContactListRequest) (*ContactList, error) {
-	started := c.clock.Now()
-	env := envelope[ContactList]{}
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, creates: createsContactList}, &env)
-	var amb *AmbiguousCreateError
-	switch {
-	case err == nil:
-		return env.Data, nil
-	case hasMessage(err, msgGroupExists):
-		existing, _ := c.FindContactList(ctx, req.Name)
-		dup := &DuplicateNameError{Name: req.Name, Err: err}
-		if existing != nil {
-			dup.ExistingID = existing.ID
-		}
-		return nil, dup
-	case errors.As(err, &amb):
-		return c.recoverContactList(ctx, req, started, amb)
-	}
-	return nil, err
-}
-
-// recoverContactList finds the list a lost create made: the one of that
-// name, created no earlier than the create began (less the clock margin).
-// An older list of that name was there before; then the create was
-// refused, and the caller is told so. When there is none, the create never
-// took effect and is sent once more.
-func (c *Client) recoverContactList(ctx context.Context, req ContactListRequest, started time.Time, amb *AmbiguousCreateError) (*ContactList, error) {
-	name := req.Name
-	for i := 0; i < 3; i++ {
-		l, err := c.FindContactList(ctx, name)
-		if err == nil && l != nil {
-			created, perr := c.ParseTime(deref(l.CreatedAt))
-			if perr == nil && created.Before(started.Add(-recoverClockMargin)) {
-				amb.Detail = fmt.Sprintf("a contact list named %q (id %d) already existed before the create", name, l.ID)
-				return nil, &DuplicateNameError{Name: name, ExistingID: l.ID, Err: amb}
+	return createUnique(ctx, c, uniqueCreate[ContactList]{kind: "contact list", name: req.Name,
+		send: func() (*ContactList, error) {
+			env := envelope[ContactList]{}
+			if err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, creates: createsContactList}, &env); err != nil {
+				return nil, err
 			}
-			l.Recovered = fmt.Sprintf("found by its name %q", name)
-			return l, nil
-		}
-		if c.clock.Sleep(ctx, time.Second) != nil {
-			break
-		}
-	}
-	// Not made: sending the create again is safe, since the name is unique
-	// and a list sends nothing.
-	env := envelope[ContactList]{}
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/groups", body: req, creates: createsContactList}, &env)
-	if err == nil {
-		env.Data.Recovered = "created by a second request, after the first made none"
-		return env.Data, nil
-	}
-	amb.Detail = fmt.Sprintf("no contact list named %q was found, and sending the create again failed too (%v)", name, err)
-	return nil, amb
+			return env.Data, nil
+		},
+		taken: func(err error) bool { return hasMessage(err, msgGroupExists) },
+		find:  func() (*ContactList, error) { return c.FindContactList(ctx, req.Name) },
+		duplicate: func(l *ContactList, err error) error {
+			dup := &DuplicateNameError{Name: req.Name, Err: err}
+			if l != nil {
+				dup.ExistingID = l.ID
+			}
+			return dup
+		},
+		older: func(l *ContactList, since time.Time) string {
+			created, err := c.ParseTime(deref(l.CreatedAt))
+			switch {
+			case err != nil: // nothing tells it from a list that was there before: never adopted on a guess
+				return fmt.Sprintf("a contact list named %q (id %d) is listed, but its created_at %q does not say "+
+					"whether this request made it", req.Name, l.ID, deref(l.CreatedAt))
+			case created.Before(since):
+				return fmt.Sprintf("a contact list named %q (id %d) already existed before the create", req.Name, l.ID)
+			}
+			return ""
+		},
+		recovered: func(l *ContactList, how string) { l.Recovered = how },
+	})
 }
 
 // GetContactList reads a contact list. An unknown id is a not-found error

@@ -120,67 +120,37 @@ func hasSentence(err error, sentence string) bool {
 }
 
 // CreateOTPTemplate creates a template, which then waits for moderation.
-// The request is not repeated once it may have reached the server: a lost
-// answer is recovered by the name, which the API keeps unique, from the
-// templates changed since the create began (recoverOTPTemplate).
+// It is sent once; a taken name names the template that has it, and a lost
+// answer is recovered by the name (createUnique): the template of that
+// name is this create's when its updated_at (a template is never updated,
+// so this is when it was made or last moderated) is no earlier than the
+// create began, less the clock margin, and its text is the one asked for.
 func (c *Client) CreateOTPTemplate(ctx context.Context, req OTPTemplateRequest) (*OTPTemplate, error) {
-	started := c.clock.Now()
-	t, err := c.postOTPTemplate(ctx, req)
-	var amb *AmbiguousCreateError
-	switch {
-	case err == nil:
-		return t, nil
-	case hasSentence(err, msgOTPNameTaken):
-		dup := &DuplicateOTPTemplateNameError{Name: req.Name, Err: err}
-		if existing, _ := c.FindOTPTemplate(ctx, req.Name); existing != nil {
-			dup.ExistingID = existing.TemplateID
-		}
-		return nil, dup
-	case errors.As(err, &amb):
-		return c.recoverOTPTemplate(ctx, req, started, amb)
-	}
-	return nil, err
-}
-
-func (c *Client) postOTPTemplate(ctx context.Context, req OTPTemplateRequest) (*OTPTemplate, error) {
-	env := envelope[OTPTemplate]{}
-	err := c.do(ctx, request{method: http.MethodPost, path: otpTemplatesPath, body: req, creates: createsOTPTemplate}, &env)
-	if err != nil {
-		return nil, err
-	}
-	return env.Data, nil
-}
-
-// recoverOTPTemplate finds the template a lost create made: the one of
-// that name whose updated_at (a template is never updated, so this is
-// when it was made or last moderated) is no earlier than the create began,
-// less the clock margin, and whose text is the one asked for. An older
-// one was there before: the create was refused as a duplicate name. When
-// there is none, the create never took effect and is sent once more: a
-// template sends nothing, and its unique name refuses a second one.
-func (c *Client) recoverOTPTemplate(ctx context.Context, req OTPTemplateRequest, started time.Time, amb *AmbiguousCreateError) (*OTPTemplate, error) {
-	for i := 0; i < 3; i++ {
-		t, err := c.FindOTPTemplate(ctx, req.Name)
-		if err == nil && t != nil {
-			changed, perr := time.Parse(time.RFC3339, t.UpdatedAt)
-			if perr != nil || changed.Before(started.Add(-recoverClockMargin)) || t.Text != req.Text {
-				amb.Detail = fmt.Sprintf("a 2FA template named %q (id %d) already existed before the create", req.Name, t.TemplateID)
-				return nil, &DuplicateOTPTemplateNameError{Name: req.Name, ExistingID: t.TemplateID, Err: amb}
+	return createUnique(ctx, c, uniqueCreate[OTPTemplate]{kind: "2FA template", name: req.Name,
+		send: func() (*OTPTemplate, error) {
+			env := envelope[OTPTemplate]{}
+			if err := c.do(ctx, request{method: http.MethodPost, path: otpTemplatesPath, body: req, creates: createsOTPTemplate}, &env); err != nil {
+				return nil, err
 			}
-			t.Recovered = fmt.Sprintf("found by its name %q", req.Name)
-			return t, nil
-		}
-		if c.clock.Sleep(ctx, time.Second) != nil {
-			break
-		}
-	}
-	t, err := c.postOTPTemplate(ctx, req)
-	if err == nil {
-		t.Recovered = "created by a second request, after the first made none"
-		return t, nil
-	}
-	amb.Detail = fmt.Sprintf("no 2FA template named %q was found, and sending the create again failed too (%v)", req.Name, err)
-	return nil, amb
+			return env.Data, nil
+		},
+		taken: func(err error) bool { return hasSentence(err, msgOTPNameTaken) },
+		find:  func() (*OTPTemplate, error) { return c.FindOTPTemplate(ctx, req.Name) },
+		duplicate: func(t *OTPTemplate, err error) error {
+			dup := &DuplicateOTPTemplateNameError{Name: req.Name, Err: err}
+			if t != nil {
+				dup.ExistingID = t.TemplateID
+			}
+			return dup
+		},
+		older: func(t *OTPTemplate, since time.Time) string {
+			if changed, err := time.Parse(time.RFC3339, t.UpdatedAt); err != nil || changed.Before(since) || t.Text != req.Text {
+				return fmt.Sprintf("a 2FA template named %q (id %d) already existed before the create", req.Name, t.TemplateID)
+			}
+			return ""
+		},
+		recovered: func(t *OTPTemplate, how string) { t.Recovered = how },
+	})
 }
 
 // GetOTPTemplate reads a template. One whose status is "deleted" is a

@@ -116,70 +116,47 @@ func (e *DuplicateDomainError) Error() string {
 
 func (e *DuplicateDomainError) Unwrap() error { return e.Err }
 
-// CreateShortDomain adds a domain. The request is not repeated once it may
-// have reached the server; a lost answer is recovered by the name, which
-// the API keeps unique, as a contact list's is.
+// CreateShortDomain adds a domain, once; a taken name names the domain
+// that has it, and a lost answer is recovered by the name (createUnique).
+// A domain whose created_at cannot be read is never adopted: nothing tells
+// it from one that was there before.
 func (c *Client) CreateShortDomain(ctx context.Context, req ShortDomainRequest) (*ShortDomain, error) {
-	started := c.clock.Now()
-	env := uuidEnvelope[ShortDomain]{}
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/short-url/domains", body: req, creates: createsShortDomain}, &env)
-	var amb *AmbiguousCreateError
-	switch {
-	case err == nil:
-		return env.Data, nil
-	case hasMessage(err, msgDomainDuplicate):
-		dup := &DuplicateDomainError{Name: req.Name, Err: err}
-		if existing, _ := c.FindShortDomain(ctx, req.Name); existing != nil {
-			dup.ExistingID = existing.ID
-		}
-		return nil, dup
-	case errors.As(err, &amb):
-		return c.recoverShortDomain(ctx, req, started, amb)
-	}
-	return nil, err
-}
-
-// recoverShortDomain finds the domain a lost create made: the one of that
-// name created no earlier than the create began (less the clock margin).
-// An older one was there before: the create was refused. When there is
-// none, the create never took effect and is sent once more: the name is
-// unique, so a second request can never make a second domain.
-func (c *Client) recoverShortDomain(ctx context.Context, req ShortDomainRequest, started time.Time, amb *AmbiguousCreateError) (*ShortDomain, error) {
-	for range 3 {
-		d, err := c.FindShortDomain(ctx, req.Name)
-		if err == nil && d != nil {
-			created, perr := c.parseAnyTime(deref(d.CreatedAt))
+	return createUnique(ctx, c, uniqueCreate[ShortDomain]{kind: "short-link domain", name: req.Name,
+		send: func() (*ShortDomain, error) {
+			env := uuidEnvelope[ShortDomain]{}
+			if err := c.do(ctx, request{method: http.MethodPost, path: "/api/short-url/domains", body: req, creates: createsShortDomain}, &env); err != nil {
+				return nil, err
+			}
+			return env.Data, nil
+		},
+		taken: func(err error) bool { return hasMessage(err, msgDomainDuplicate) },
+		find:  func() (*ShortDomain, error) { return c.FindShortDomain(ctx, req.Name) },
+		duplicate: func(d *ShortDomain, err error) error {
+			dup := &DuplicateDomainError{Name: req.Name, Err: err}
+			if d != nil {
+				dup.ExistingID = d.ID
+			}
+			return dup
+		},
+		older: func(d *ShortDomain, since time.Time) string {
+			created, err := c.parseAnyTime(deref(d.CreatedAt))
 			switch {
-			case perr != nil:
-				// No creation time to tell ours from another's: never
-				// adopted on a guess.
-				amb.Detail = fmt.Sprintf("a short-link domain named %q (id %s) is listed, but its created_at %q does not say "+
+			case err != nil:
+				return fmt.Sprintf("a short-link domain named %q (id %s) is listed, but its created_at %q does not say "+
 					"whether this request made it", req.Name, d.ID, deref(d.CreatedAt))
-				return nil, &DuplicateDomainError{Name: req.Name, ExistingID: d.ID, Err: amb}
-			case created.Before(started.Add(-recoverClockMargin)):
-				amb.Detail = fmt.Sprintf("a short-link domain named %q (id %s) already existed before the create", req.Name, d.ID)
-				return nil, &DuplicateDomainError{Name: req.Name, ExistingID: d.ID, Err: amb}
+			case created.Before(since):
+				return fmt.Sprintf("a short-link domain named %q (id %s) already existed before the create", req.Name, d.ID)
 			}
-			// The list leaves out the DNS record: read the domain itself.
-			full, gerr := c.GetShortDomain(ctx, d.ID)
-			if gerr != nil {
-				full = d
+			return ""
+		},
+		recovered: func(d *ShortDomain, how string) { d.Recovered = how },
+		whole: func(d *ShortDomain) *ShortDomain { // the list leaves out the DNS record
+			if full, err := c.GetShortDomain(ctx, d.ID); err == nil {
+				return full
 			}
-			full.Recovered = fmt.Sprintf("found by its name %q", req.Name)
-			return full, nil
-		}
-		if c.clock.Sleep(ctx, time.Second) != nil {
-			break
-		}
-	}
-	env := uuidEnvelope[ShortDomain]{}
-	err := c.do(ctx, request{method: http.MethodPost, path: "/api/short-url/domains", body: req, creates: createsShortDomain}, &env)
-	if err == nil {
-		env.Data.Recovered = "created by a second request, after the first made none"
-		return env.Data, nil
-	}
-	amb.Detail = fmt.Sprintf("no short-link domain named %q was found, and sending the create again failed too (%v)", req.Name, err)
-	return nil, amb
+			return d
+		},
+	})
 }
 
 // GetShortDomain reads a domain; an unknown id is a not-found error
