@@ -86,6 +86,7 @@ func TestTariffsDecodeTheDocumentedExample(t *testing.T) {
 		t.Errorf("tariff = %+v", tr)
 	}
 	answer = `{"total":1,"data":[{"code":9,"is_active":true,"name":"Best quality","id":50471.5}]}`
+	c = newClient(t, srv.URL) // a client of its own: one plan's client answers from its first listing
 	if _, err := c.ListTariffs(context.Background()); err == nil {
 		t.Error("a tariff without an integer id was taken")
 	}

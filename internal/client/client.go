@@ -42,8 +42,10 @@ type Client struct {
 	journal *journal
 	// pageReads is the page-backed refresh's state (refresh.go).
 	pageReads refresher
-	// linkListing answers a refresh's link lookups (shortlinks.go).
-	linkListing linkListing
+	// links and tariffs answer the reads of one plan or refresh from one
+	// listing (listing.go).
+	links   listing[ShortLink]
+	tariffs listing[Tariff]
 }
 
 type config struct {

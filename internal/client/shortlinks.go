@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -415,7 +414,7 @@ func (c *Client) ShortLinkStats(ctx context.Context, id string) (*ShortLinkStati
 
 // UpdateShortLink changes a link's name, slug or original link.
 func (c *Client) UpdateShortLink(ctx context.Context, id string, req ShortLinkUpdate) (*ShortLink, error) {
-	defer c.forgetLinks()
+	defer c.links.forget()
 	env := linkAnswer{want: id}
 	if err := c.do(ctx, request{method: http.MethodPut, path: shortLinkPath(id), body: req}, &env); err != nil {
 		return nil, notFoundOn422(err, msgLinkNotFound)
@@ -427,7 +426,7 @@ func (c *Client) UpdateShortLink(ctx context.Context, id string, req ShortLinkUp
 // be restored for a few days), as the documentation says. A link already
 // gone is not an error.
 func (c *Client) DeleteShortLink(ctx context.Context, id string) error {
-	defer c.forgetLinks()
+	defer c.links.forget()
 	err := notFoundOn422(c.do(ctx, request{method: http.MethodDelete, path: shortLinkPath(id)}, nil), msgLinkNotFound)
 	if IsNotFound(err) {
 		return nil
@@ -448,45 +447,30 @@ func (l *ShortLink) Deleted() bool { return l.Status == "deleted" || l.InitDelet
 // Deleted reports a domain deleted (restorable for a while).
 func (d *ShortDomain) Deleted() bool { return d.Status == "deleted" || d.InitDeletedAt != nil }
 
-// linkListing answers the link lookups of one refresh from one listing.
-// Terraform reads each link on its own, and each read needs the list (a
-// link's statistics do not say whether it is deleted): a listing per read
-// would make a refresh of N links cost N listings. A listing answers the
-// lookups that come within refreshTTL of its end; a lookup it cannot answer
-// lists again, and so does any lookup after this client updated or
-// deleted a link.
-type linkListing struct {
-	mu    sync.Mutex
-	at    time.Time
-	links map[string]*ShortLink
-}
-
-// FindShortLink returns the link of this id from the list, or nil.
+// FindShortLink returns the link of this id from the list, or nil. The
+// reads of one refresh share a listing (c.links): a refresh of N links
+// lists them once, not N times.
 func (c *Client) FindShortLink(ctx context.Context, id string) (*ShortLink, error) {
-	ll := &c.linkListing
-	ll.mu.Lock() // lookups that come together wait for one listing
-	defer ll.mu.Unlock()
-	if l, ok := ll.links[id]; ok && c.clock.Now().Sub(ll.at) < refreshTTL {
-		return l, nil
+	find := func(all []ShortLink) *ShortLink {
+		for i := range all {
+			if all[i].ID == id {
+				return &all[i]
+			}
+		}
+		return nil
 	}
-	links := map[string]*ShortLink{}
-	err := c.EachShortLink(ctx, func(l *ShortLink) bool {
-		links[l.ID] = l
-		return true
-	})
+	all, err := c.links.get(c.clock.Now, func() ([]ShortLink, error) {
+		var all []ShortLink
+		err := c.EachShortLink(ctx, func(l *ShortLink) bool {
+			all = append(all, *l)
+			return true
+		})
+		return all, err
+	}, func(all []ShortLink) bool { return find(all) != nil })
 	if err != nil {
-		ll.links = nil
 		return nil, err
 	}
-	ll.at, ll.links = c.clock.Now(), links
-	return links[id], nil
-}
-
-// forgetLinks ends the listing's answers: this client changed a link.
-func (c *Client) forgetLinks() {
-	c.linkListing.mu.Lock()
-	c.linkListing.links = nil
-	c.linkListing.mu.Unlock()
+	return find(all), nil
 }
 
 func shortLinkPath(id string) string { return "/api/short-url/links/" + url.PathEscape(id) }

@@ -32,7 +32,11 @@ func (t Tariff) IDValue() int64 {
 	return id
 }
 
-// ListTariffs reads every tariff of the account, page by page.
+// ListTariffs reads every tariff of the account, page by page. The reads
+// of one plan share a listing (c.tariffs): a plan of N campaigns with a
+// tariff_code reads the tariffs once.
 func (c *Client) ListTariffs(ctx context.Context) ([]Tariff, error) {
-	return listAll[Tariff](ctx, c, "/api/accounts/tariff", nil)
+	return c.tariffs.get(c.clock.Now, func() ([]Tariff, error) {
+		return listAll[Tariff](ctx, c, "/api/accounts/tariff", nil)
+	}, nil)
 }

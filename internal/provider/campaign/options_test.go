@@ -241,9 +241,9 @@ func TestAccCampaign_invalidOptionsFailAtPlan(t *testing.T) {
 	acctest.InvalidConfigs(t, `resource "oneapi_campaign" "test"`, invalidOptions)
 }
 
-// TestAccCampaign_tariffCheckIsOneRequestPerPlan: one terraform plan of a
-// new campaign with tariff_code asks for the tariffs once; without
-// tariff_code, never.
+// TestAccCampaign_tariffCheckIsOneRequestPerPlan: one terraform plan of
+// new campaigns with tariff_code asks for the tariffs once, however many
+// campaigns; without tariff_code, never.
 func TestAccCampaign_tariffCheckIsOneRequestPerPlan(t *testing.T) {
 	acctest.RequireNative(t)
 	sb := acctest.StartSandbox(t)
@@ -252,6 +252,7 @@ func TestAccCampaign_tariffCheckIsOneRequestPerPlan(t *testing.T) {
 		want       int
 	}{
 		{"with tariff_code", smsWithOpts, 1},
+		{"five campaigns with tariff_code", "count = 5\n" + smsWithOpts, 1},
 		{"without tariff_code", strings.Replace(smsWithOpts, "tariff_code  = 9", "", 1), 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
